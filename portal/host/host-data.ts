@@ -1,0 +1,107 @@
+/**
+ * What the portal's pages (host side) need from the portal's state. The REST side owns the
+ * state and implements this interface (portal/state); the host pages only read through it,
+ * as the real portal's PHP pages read the same database the REST API serves.
+ */
+
+export interface HostUser {
+  id: number;
+  name: string;
+  lastName: string;
+  position: string;
+  /** Absolute URL of the user's photo on the portal. */
+  photoUrl: string;
+  isAdmin: boolean;
+}
+
+export interface HostSmartProcess {
+  entityTypeId: number;
+  title: string;
+  /** `T` + lower-case hex entityTypeId, e.g. `Tb1`. */
+  shortCode: string;
+}
+
+export interface HostCategory {
+  id: number;
+  name: string;
+  isDefault: boolean;
+}
+
+export interface HostStage {
+  /** e.g. `DT177_7:NEW` */
+  statusId: string;
+  name: string;
+  color: string;
+  semantics: 'S' | 'F' | null;
+}
+
+export interface HostItem {
+  id: number;
+  entityTypeId: number;
+  title: string;
+  categoryId: number;
+  stageId: string;
+  assignedById: number;
+  /** Field values already formatted as text for the General tab, label → value. */
+  generalFields: Array<{ label: string; value: string }>;
+}
+
+export interface HostActivity {
+  id: number;
+  subject: string;
+  /** ISO date-time */
+  created: string;
+  typeId: number;
+}
+
+export interface HostBinding {
+  placement: string;
+  handler: string;
+  title: string;
+  langAll: Record<string, { TITLE: string; DESCRIPTION: string; GROUP_NAME: string }>;
+}
+
+export interface HostApp {
+  clientId: string;
+  /** Main handler URL (the app page, DEFAULT placement). */
+  url: string;
+  /** Install URL, shown on first run to an admin. */
+  installUrl: string;
+  installed: boolean;
+  status: 'L' | 'F' | 'P' | 'D' | 'T';
+  scope: string[];
+}
+
+export interface IssuedAuth {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires (AUTH_EXPIRES). */
+  expiresIn: number;
+}
+
+export interface HostData {
+  memberId: string;
+  /** Portal default language (LANG when a page does not override it). */
+  language(): string;
+  users(): HostUser[];
+  user(id: number): HostUser | undefined;
+  smartProcesses(): HostSmartProcess[];
+  smartProcess(entityTypeId: number): HostSmartProcess | undefined;
+  categories(entityTypeId: number): HostCategory[];
+  stages(entityTypeId: number, categoryId: number): HostStage[];
+  items(entityTypeId: number, page: { offset: number; limit: number; categoryId?: number }): { items: HostItem[]; total: number };
+  item(entityTypeId: number, id: number): HostItem | undefined;
+  activities(entityTypeId: number, itemId: number): HostActivity[];
+  app(): HostApp;
+  /** setInstallFinish from the app's frame: the app becomes installed, placements show. */
+  finishInstall(): void;
+  bindings(): HostBinding[];
+  /** A fresh access token for this user, as the portal issues when it renders an app frame. */
+  issueAuth(userId: number): IssuedAuth;
+  /** The portal's refreshAuth: a new token for the same user, or undefined if the refresh token is unknown. */
+  refreshAuth(refreshToken: string): IssuedAuth | undefined;
+  appOptions(): Record<string, unknown>;
+  setAppOption(name: string, value: unknown): void;
+  userOptions(userId: number): Record<string, unknown>;
+  setUserOption(userId: number, name: string, value: unknown): void;
+}
