@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 // Ports of the test portal and the app's preview server; kept apart from `npm start`'s.
-export const E2E_PORTAL_PORT = 4310;
-export const E2E_APP_PORT = 5180;
+// Override with E2E_PORTAL_PORT / E2E_APP_PORT to run two suites side by side.
+export const E2E_PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 4310);
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 5180);
 export const E2E_PORTAL_URL = `http://127.0.0.1:${E2E_PORTAL_PORT}`;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}/`;
 
 const systemChromium = '/usr/bin/chromium';
+const appBuildDir = `.e2e-dist/${E2E_APP_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,7 +37,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${E2E_APP_PORT} --strictPort`,
+      // A production build, served by vite preview: what a real portal would load.
+      command: `npx vite build --outDir ${appBuildDir} --emptyOutDir && npx vite preview --outDir ${appBuildDir} --host 127.0.0.1 --port ${E2E_APP_PORT} --strictPort`,
       url: `${E2E_APP_URL}index.html`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

@@ -79,7 +79,7 @@ export interface IssuedAuth {
   expiresIn: number;
 }
 
-export interface HostData {
+export interface HostData extends HostTaskData {
   memberId: string;
   /** Portal default language (LANG when a page does not override it). */
   language(): string;
@@ -104,4 +104,23 @@ export interface HostData {
   setAppOption(name: string, value: unknown): void;
   userOptions(userId: number): Record<string, unknown>;
   setUserOption(userId: number, name: string, value: unknown): void;
+}
+
+export interface HostTask {
+  id: number;
+  title: string;
+  description: string;
+  /** Bitrix24 task status: 2 pending, 3 in progress, 4 awaiting control, 5 completed, 6 deferred. */
+  status: number;
+  responsibleId: number;
+  createdById: number;
+  /** ISO date-time or null */
+  deadline: string | null;
+  /** UF_CRM_TASK values, e.g. ["Tb1_29"] */
+  crmLinks: string[];
+}
+
+/** Read access to tasks, for the portal's task view slider (openPath to /company/personal/user/<id>/tasks/task/view/<taskId>/). */
+export interface HostTaskData {
+  task(id: number): HostTask | undefined;
 }
