@@ -62,7 +62,11 @@ export interface HostBinding {
 }
 
 export interface HostApp {
+  /** The app's numeric id on the portal: its page is `/marketplace/app/<id>/`, app.info `ID`. */
+  id: number;
   clientId: string;
+  /** APPLICATION_TOKEN posted to every frame (the app's token for verifying event calls). */
+  applicationToken: string;
   /** Main handler URL (the app page, DEFAULT placement). */
   url: string;
   /** Install URL, shown on first run to an admin. */
