@@ -65,6 +65,8 @@ export interface HostApp {
   /** The app's numeric id on the portal: its page is `/marketplace/app/<id>/`, app.info `ID`. */
   id: number;
   clientId: string;
+  /** The app's name as the portal shows it (page title, slider titles). */
+  name: string;
   /** APPLICATION_TOKEN posted to every frame (the app's token for verifying event calls). */
   applicationToken: string;
   /** Main handler URL (the app page, DEFAULT placement). */
