@@ -1,0 +1,133 @@
+/**
+ * The emulator's whole state, as kept in memory and written to `--data FILE`. Plain JSON, so a
+ * file from one run loads into the next.
+ */
+import type {
+  SeedActivity,
+  SeedCategory,
+  SeedDepartment,
+  SeedItem,
+  SeedSmartProcess,
+  SeedStage,
+  SeedTask,
+  SeedUser,
+  SeedUserField,
+} from '../seed/seed-types';
+
+export const STATE_FORMAT_VERSION = 1;
+
+export type StoredUser = SeedUser;
+export type StoredDepartment = SeedDepartment;
+export type StoredCategory = SeedCategory;
+export type StoredStage = SeedStage;
+export type StoredUserField = SeedUserField;
+
+export interface StoredSmartProcess extends SeedSmartProcess {
+  updatedBy: number;
+}
+
+export interface StoredItem extends SeedItem {
+  xmlId: string | null;
+  opened: 'Y' | 'N';
+  movedBy: number;
+  lastActivityBy: number;
+  lastActivityTime: string;
+  sourceDescription: string | null;
+  isManualOpportunity: 'Y' | 'N';
+  taxValue: number;
+  mycompanyId: number;
+  webformId: number;
+}
+
+export interface StoredTask extends SeedTask {
+  changedBy: number;
+  statusChangedBy: number | null;
+  statusChangedDate: string;
+  closedBy: number | null;
+  activityDate: string;
+  dateStart: string | null;
+  guid: string;
+  mark: 'P' | 'N' | null;
+  timeEstimate: number;
+}
+
+export interface StoredActivity extends SeedActivity {
+  lastUpdated: string;
+  editorId: number;
+}
+
+export interface StoredApp {
+  /** Local database id: the app page is /marketplace/app/<id>/. */
+  id: number;
+  code: string;
+  clientId: string;
+  name: string;
+  version: number;
+  status: 'L' | 'F' | 'P' | 'D' | 'T';
+  installed: boolean;
+  url: string;
+  installUrl: string;
+  /** Granted scopes (without the always-available `basic`). */
+  scope: string[];
+  applicationToken: string;
+}
+
+export interface PlacementLanguageEntry {
+  TITLE: string;
+  DESCRIPTION: string;
+  GROUP_NAME: string;
+}
+
+export interface StoredPlacement {
+  id: number;
+  placement: string;
+  handler: string;
+  title: string;
+  description: string;
+  groupName: string;
+  langAll: Record<string, PlacementLanguageEntry>;
+  options: Record<string, unknown>;
+  userId: number;
+}
+
+export interface StoredToken {
+  accessToken: string;
+  refreshToken: string;
+  userId: number;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  refreshExpiresAt: number;
+  /** Set once the refresh token has been exchanged (refresh tokens are single use). */
+  refreshUsed: boolean;
+}
+
+export interface PortalState {
+  formatVersion: number;
+  /** The app base URL the placements were bound for; a restart with another --app-url rebinds. */
+  appBaseUrl: string;
+  memberId: string;
+  departments: StoredDepartment[];
+  users: StoredUser[];
+  smartProcesses: StoredSmartProcess[];
+  categories: StoredCategory[];
+  stages: StoredStage[];
+  userFields: StoredUserField[];
+  items: StoredItem[];
+  tasks: StoredTask[];
+  tags: Array<{ id: number; title: string }>;
+  activities: StoredActivity[];
+  app: StoredApp;
+  placements: StoredPlacement[];
+  appOptions: Record<string, unknown>;
+  /** userId → options */
+  userOptions: Record<string, Record<string, unknown>>;
+  tokens: StoredToken[];
+  sequences: {
+    /** entityTypeId → last item id */
+    items: Record<string, number>;
+    task: number;
+    activity: number;
+    placement: number;
+    tag: number;
+  };
+}
