@@ -1,0 +1,112 @@
+/**
+ * The app's one boundary to Bitrix24. UI and query code talk to the portal only through this
+ * interface; src/bitrix/sdk-boundary.ts implements it over @bitrix24/b24jssdk, and tests hand
+ * the React tree another implementation through <BitrixProvider>.
+ */
+import type { BitrixError } from './errors';
+import type { RestMethodName, RestParams, RestResult } from './rest-types';
+
+/** What the portal told the frame when it started (getInitData), in app terms. */
+export interface FrameSession {
+  /** The user's interface language as a Bitrix24 code (`en`, `ru`, `de`, `la`, `ua`, ...). */
+  bitrixLanguage: string;
+  /** Placement code, `DEFAULT` for the app's own page. */
+  placement: string;
+  /** PLACEMENT_OPTIONS exactly as received (object or JSON string): parse with src/domain/placement. */
+  placementOptions: unknown;
+  /** The current user is a portal admin (IS_ADMIN). */
+  isAdmin: boolean;
+  /** The portal's origin, e.g. https://acme.bitrix24.com */
+  portalOrigin: string;
+  /** The portal's member id: keys per-portal browser storage. */
+  memberId: string;
+}
+
+/** `$result[cmd][path]…` inside a batch: the portal substitutes an earlier command's result. */
+export type BatchReference = `$result[${string}]`;
+
+/** Batch parameters may carry references wherever a value goes (also inside longer strings). */
+export type WithReferences<T> = T extends string
+  ? string
+  : T extends number | boolean
+    ? T | BatchReference
+    : T extends ReadonlyArray<infer Element>
+      ? ReadonlyArray<WithReferences<Element>>
+      : T extends object
+        ? { [K in keyof T]: WithReferences<T[K]> }
+        : T;
+
+export interface BatchCommand<M extends RestMethodName = RestMethodName> {
+  method: M;
+  params: WithReferences<RestParams<M>>;
+}
+
+export type BatchCommands = Record<string, BatchCommand>;
+
+/** One command's outcome. `total` is the list size the portal reports for list methods. */
+export type BatchEntry<T> = { ok: true; result: T; total: number | undefined } | { ok: false; error: BitrixError };
+
+export type BatchResults<C extends BatchCommands> = {
+  [K in keyof C]: C[K] extends BatchCommand<infer M> ? BatchEntry<RestResult<M>> : never;
+};
+
+export interface CallResult<T> {
+  result: T;
+  total: number | undefined;
+}
+
+export interface BatchOptions {
+  /** Stop at the first failed command (the portal's `halt`). Default false: every command answers. */
+  halt?: boolean;
+}
+
+/** A user chosen in the portal's own user picker. */
+export interface PickedUser {
+  id: number;
+  name: string;
+  photoUrl: string | null;
+  position: string;
+}
+
+export interface BitrixBoundary {
+  readonly session: FrameSession;
+
+  /**
+   * One REST call. Never retried by the boundary or the SDK: reads are retried by the query
+   * layer, writes never blindly (see src/queries/create-linked-task.ts). Rejects with a
+   * BitrixError.
+   */
+  call<M extends RestMethodName>(method: M, params: RestParams<M>): Promise<CallResult<RestResult<M>>>;
+
+  /**
+   * Up to 50 commands in ONE HTTP round trip. Resolves with every command's own outcome;
+   * rejects with a BitrixError only when the round trip itself failed.
+   */
+  batch<C extends BatchCommands>(commands: C, options?: BatchOptions): Promise<BatchResults<C>>;
+
+  /** Opens a portal page (task, item) in the portal's side slider; resolves when it closes. */
+  openPortalPath(path: string): Promise<void>;
+
+  /**
+   * The portal's user picker. A cancelled picker never answers, so the promise may never
+   * settle: never block a form on it.
+   */
+  pickUser(): Promise<PickedUser | null>;
+  pickUsers(): Promise<PickedUser[]>;
+
+  /** Asks the portal to size the frame to this element's height (grows and shrinks). */
+  fitFrameTo(element: HTMLElement): void;
+
+  /** Absolute URL of a portal path, for links that leave the frame. */
+  portalUrl(path: string): string;
+}
+
+/** Helper that keeps a command's method and params typed together. */
+export function command<M extends RestMethodName>(method: M, params: WithReferences<RestParams<M>>): BatchCommand<M> {
+  return { method, params };
+}
+
+/** `$result[item][item][categoryId]` from ('item', 'item', 'categoryId'). */
+export function resultReference(commandKey: string, ...path: Array<string | number>): BatchReference {
+  return `$result[${[commandKey, ...path].join('][')}]` as BatchReference;
+}

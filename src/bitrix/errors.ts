@@ -1,0 +1,192 @@
+/**
+ * Every failure that crosses the Bitrix24 boundary becomes a BitrixError with a kind the UI
+ * can act on (and a message key for i18n), whatever shape the SDK or the portal gave it.
+ */
+
+export type BitrixErrorKind =
+  /** The token expired and the portal did not give a fresh one. */
+  | 'auth-expired'
+  /** The token is not (or no longer) accepted. */
+  | 'auth-invalid'
+  | 'access-denied'
+  | 'not-found'
+  /** QUERY_LIMIT_EXCEEDED / OPERATION_TIME_LIMIT: the portal refused before doing anything. */
+  | 'rate-limit'
+  /** No answer at all: offline, connection dropped, CORS. The portal may have done the work. */
+  | 'network'
+  /** The answer took too long. The portal may have done the work. */
+  | 'timeout'
+  /** The portal rejected the input (ERROR_CORE, ERROR_ARGUMENT, field errors). */
+  | 'validation'
+  /** The method does not exist on this portal (module missing or not in scope). */
+  | 'method-not-found'
+  /** 5xx from the portal. The portal may have done part of the work. */
+  | 'server'
+  | 'unknown';
+
+/** The user-facing message of each kind lives in src/i18n/error-messages.ts under this key. */
+export type ErrorMessageKey = BitrixErrorKind;
+
+export interface BitrixErrorDetails {
+  kind: BitrixErrorKind;
+  /** The portal's or SDK's code, e.g. `expired_token`, `ERROR_CORE`, `NETWORK_ERROR`. */
+  code: string;
+  /** HTTP status, 0 when there was no answer. */
+  status: number;
+  /** The portal's own description (untrusted text; already stripped of markup). */
+  portalDescription?: string;
+  /** The method that failed, when known. */
+  method?: string;
+  /** For validation errors the portal attributes to one field. */
+  field?: string;
+}
+
+export class BitrixError extends Error {
+  override readonly name = 'BitrixError';
+  readonly kind: BitrixErrorKind;
+  readonly code: string;
+  readonly status: number;
+  readonly portalDescription: string | undefined;
+  readonly method: string | undefined;
+  readonly field: string | undefined;
+
+  constructor(details: BitrixErrorDetails) {
+    super(`${details.code}${details.portalDescription ? `: ${details.portalDescription}` : ''}`);
+    this.kind = details.kind;
+    this.code = details.code;
+    this.status = details.status;
+    this.portalDescription = details.portalDescription;
+    this.method = details.method;
+    this.field = details.field;
+  }
+
+  get messageKey(): ErrorMessageKey {
+    return this.kind;
+  }
+
+  /** A read that failed this way may succeed if asked again a little later. */
+  get isTransient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'rate-limit' || this.kind === 'server';
+  }
+
+  /**
+   * A write that failed this way may still have happened on the portal: never repeat it
+   * without first looking for its result.
+   */
+  get leavesWriteUncertain(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'unknown';
+  }
+}
+
+export function isBitrixError(error: unknown): error is BitrixError {
+  return error instanceof BitrixError;
+}
+
+const AUTH_EXPIRED = new Set(['expired_token', 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT']);
+const AUTH_INVALID = new Set(['invalid_token', 'NO_AUTH_FOUND', 'INVALID_CREDENTIALS', 'user_access_error', 'JSSDK_CORE_B24_NOT_INIT']);
+const ACCESS_DENIED = new Set([
+  'ACCESS_DENIED',
+  'access_denied',
+  'Access denied.',
+  'insufficient_scope',
+  'allowed_only_intranet_user',
+  'WRONG_AUTH_TYPE',
+  'METHOD_CONFIRM_DENIED',
+  'METHOD_CONFIRM_WAITING',
+]);
+const NOT_FOUND = new Set(['NOT_FOUND', 'ERROR_ENTITY_NOT_FOUND', 'ENTITY_TYPE_NOT_SUPPORTED']);
+const RATE_LIMIT = new Set(['QUERY_LIMIT_EXCEEDED', 'OPERATION_TIME_LIMIT', 'OVERLOAD_LIMIT']);
+const NETWORK = new Set(['NETWORK_ERROR', 'ERR_NETWORK', 'ECONNRESET', 'ERR_CANCELED']);
+const TIMEOUT = new Set(['REQUEST_TIMEOUT', 'ECONNABORTED', 'ETIMEDOUT']);
+const VALIDATION = new Set([
+  'ERROR_CORE',
+  'ERROR_ARGUMENT',
+  'INVALID_ARG_VALUE',
+  'CRM_FIELD_ERROR_VALUE_NOT_VALID',
+  'ERROR_REQUIRED_PARAMETERS_MISSING',
+  '100',
+]);
+const SERVER = new Set(['INTERNAL_SERVER_ERROR', 'ERROR_UNEXPECTED_ANSWER', 'PORTAL_DELETED']);
+
+/** Portal descriptions carry HTML line breaks (`Task title is not specified<br>`); keep the text only. */
+export function cleanPortalDescription(description: unknown): string | undefined {
+  if (typeof description !== 'string') return undefined;
+  const text = description
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text === '' ? undefined : text;
+}
+
+const NOT_FOUND_TEXT = /not found|does not exist|wrong task id/i;
+const ACCESS_TEXT = /access denied|permission/i;
+
+/** The kind of a failure, from the portal's code, its HTTP status and (as a last resort) its text. */
+export function classifyError(code: string, status: number, description?: string): BitrixErrorKind {
+  if (AUTH_EXPIRED.has(code)) return 'auth-expired';
+  if (AUTH_INVALID.has(code)) return 'auth-invalid';
+  if (ACCESS_DENIED.has(code)) return 'access-denied';
+  if (NOT_FOUND.has(code)) return 'not-found';
+  if (RATE_LIMIT.has(code) || status === 429 || status === 503) return 'rate-limit';
+  if (NETWORK.has(code)) return 'network';
+  if (TIMEOUT.has(code) || status === 408) return 'timeout';
+  if (code === 'ERROR_METHOD_NOT_FOUND') return 'method-not-found';
+  if (SERVER.has(code) || status >= 500) return 'server';
+  // Some modules answer with a bare code (0) and say what happened only in the text.
+  if (description && NOT_FOUND_TEXT.test(description)) return 'not-found';
+  if (description && ACCESS_TEXT.test(description)) return 'access-denied';
+  if (VALIDATION.has(code) || status === 400) return 'validation';
+  if (status === 401) return 'auth-invalid';
+  if (status === 403) return 'access-denied';
+  if (status === 404) return 'method-not-found';
+  return 'unknown';
+}
+
+interface ErrorLike {
+  code?: unknown;
+  status?: unknown;
+  message?: unknown;
+  validation?: unknown;
+  requestInfo?: { method?: unknown };
+}
+
+function firstValidationField(validation: unknown): string | undefined {
+  if (!Array.isArray(validation)) return undefined;
+  const first: unknown = validation[0];
+  if (typeof first === 'object' && first !== null && 'field' in first && typeof first.field === 'string') return first.field;
+  return undefined;
+}
+
+/**
+ * Turns anything thrown by the SDK (SdkError/AjaxError: code, status, message) or the
+ * network into a BitrixError. Structural on purpose: it reads the documented public fields,
+ * so it also accepts errors built by tests or by another boundary implementation.
+ */
+export function toBitrixError(error: unknown, method?: string): BitrixError {
+  if (error instanceof BitrixError) return error;
+  const like: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : {};
+  const code = like.code === undefined || like.code === null || like.code === '' ? 'UNKNOWN' : String(like.code);
+  const status = typeof like.status === 'number' && Number.isFinite(like.status) ? like.status : 0;
+  const portalDescription = cleanPortalDescription(typeof like.message === 'string' ? like.message : error instanceof Error ? error.message : undefined);
+  const requestMethod = typeof like.requestInfo?.method === 'string' ? like.requestInfo.method : undefined;
+  return new BitrixError({
+    kind: classifyError(code, status, portalDescription),
+    code,
+    status,
+    portalDescription,
+    method: method ?? requestMethod,
+    field: firstValidationField(like.validation),
+  });
+}
+
+/** A per-command error inside a batch answer: `{error, error_description}` or a bare string. */
+export function batchCommandError(raw: unknown, method: string): BitrixError {
+  if (typeof raw === 'string') {
+    return new BitrixError({ kind: classifyError(raw, 400), code: raw, status: 400, method });
+  }
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const code = record.error === undefined || record.error === null || record.error === '' ? 'UNKNOWN' : String(record.error);
+  const portalDescription = cleanPortalDescription(record.error_description);
+  return new BitrixError({ kind: classifyError(code, 400, portalDescription), code, status: 400, portalDescription, method });
+}

@@ -1,0 +1,202 @@
+/**
+ * Bitrix24 REST shapes, typed once, as the portal returns them (REST v2). Casing and
+ * string-vs-number types follow the docs: crm.item/crm.type/crm.category use camelCase and
+ * integer ids; crm.status, user.* and tasks use string ids. Only the fields the app reads are
+ * listed; portals add more. Conversion to app types happens in src/queries, on purpose.
+ */
+
+/** "Y" / "N" flags of CRM and tasks. */
+export type YesNo = 'Y' | 'N';
+
+/** ISO-8601 date-time with offset, e.g. 2025-01-20T14:30:58+02:00. */
+export type RestDateTime = string;
+
+// ---------------------------------------------------------------------------------------------
+// CRM: types, items, fields, categories, stages
+
+export interface RestOwnerType {
+  ID: number;
+  NAME: string;
+  SYMBOL_CODE: string;
+  SYMBOL_CODE_SHORT: string;
+}
+
+export interface RestSmartProcessType {
+  id: number;
+  title: string;
+  entityTypeId: number;
+  isCategoriesEnabled?: YesNo;
+  isStagesEnabled?: YesNo;
+  isUseInUserfieldEnabled?: YesNo;
+  /** e.g. {"TASKS_TASK|UF_CRM_TASK": "Y"}; PHP sends an empty map as []. */
+  linkedUserFields?: Record<string, YesNo> | [];
+}
+
+/** A smart-process item: fixed fields plus `ufCrm…` custom fields of any type. */
+export interface RestCrmItem {
+  id: number;
+  title: string | null;
+  entityTypeId?: number;
+  categoryId?: number;
+  stageId?: string;
+  assignedById?: number | null;
+  createdBy?: number;
+  updatedBy?: number;
+  createdTime?: RestDateTime;
+  updatedTime?: RestDateTime;
+  opportunity?: number;
+  currencyId?: string | null;
+  [field: string]: unknown;
+}
+
+export interface RestEnumerationItem {
+  ID: string;
+  VALUE: string;
+}
+
+/** One entry of crm.item.fields: booleans are JSON booleans here. */
+export interface RestFieldDescription {
+  type: string;
+  title?: string;
+  upperName?: string;
+  isRequired?: boolean;
+  isReadOnly?: boolean;
+  isImmutable?: boolean;
+  isMultiple?: boolean;
+  isDynamic?: boolean;
+  isDeprecated?: boolean;
+  statusType?: string;
+  settings?: Record<string, unknown> | [];
+  items?: RestEnumerationItem[];
+  listLabel?: string;
+  formLabel?: string;
+  filterLabel?: string;
+}
+
+export interface RestCategory {
+  id: number;
+  name: string;
+  sort: number;
+  entityTypeId: number;
+  isDefault: YesNo;
+}
+
+export interface RestStatus {
+  ID: string;
+  ENTITY_ID: string;
+  STATUS_ID: string;
+  NAME: string;
+  SORT: string;
+  CATEGORY_ID?: string | null;
+  COLOR?: string | null;
+  SEMANTICS: 'S' | 'F' | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users
+
+export interface RestUser {
+  ID: string;
+  ACTIVE?: boolean;
+  NAME?: string;
+  LAST_NAME?: string;
+  SECOND_NAME?: string;
+  EMAIL?: string;
+  PERSONAL_PHOTO?: string | null;
+  WORK_POSITION?: string | null;
+  TIME_ZONE?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tasks (camelCase keys, string ids and numbers)
+
+export interface RestTaskMember {
+  id: string;
+  name: string;
+  link?: string;
+  icon?: string;
+  workPosition?: string;
+}
+
+export interface RestTask {
+  id: string;
+  title: string;
+  description?: string;
+  status?: string;
+  priority?: string;
+  responsibleId?: string;
+  createdBy?: string;
+  createdDate?: RestDateTime;
+  closedDate?: RestDateTime | null;
+  deadline?: RestDateTime | null;
+  accomplices?: string[];
+  responsible?: RestTaskMember;
+  /** Only when UF_CRM_TASK is selected; an empty multiple UF comes back as false. */
+  ufCrmTask?: string[] | false | null;
+}
+
+/** UPPER_CASE fields of tasks.task.add. */
+export interface RestTaskAddFields {
+  TITLE: string;
+  RESPONSIBLE_ID: number;
+  DESCRIPTION?: string;
+  DEADLINE?: RestDateTime;
+  PRIORITY?: 0 | 1 | 2;
+  ACCOMPLICES?: number[];
+  AUDITORS?: number[];
+  UF_CRM_TASK?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods: parameters and results. `params` uses the portal's own names.
+
+export type TaskSelectField =
+  | 'ID'
+  | 'TITLE'
+  | 'DESCRIPTION'
+  | 'STATUS'
+  | 'PRIORITY'
+  | 'RESPONSIBLE_ID'
+  | 'CREATED_BY'
+  | 'CREATED_DATE'
+  | 'CLOSED_DATE'
+  | 'DEADLINE'
+  | 'ACCOMPLICES'
+  | 'UF_CRM_TASK';
+
+export interface RestMethods {
+  'crm.enum.ownertype': { params: Record<string, never>; result: RestOwnerType[] };
+  'crm.type.getByEntityTypeId': { params: { entityTypeId: number }; result: { type: RestSmartProcessType } };
+  'crm.type.update': {
+    params: { id: number; fields: { isUseInUserfieldEnabled?: YesNo; linkedUserFields?: Record<string, YesNo> } };
+    result: { type: RestSmartProcessType };
+  };
+  'crm.item.get': { params: { entityTypeId: number; id: number }; result: { item: RestCrmItem } };
+  'crm.item.list': {
+    params: { entityTypeId: number; select?: string[]; filter?: Record<string, unknown>; order?: Record<string, 'ASC' | 'DESC'>; start?: number };
+    result: { items: RestCrmItem[] };
+  };
+  'crm.item.fields': { params: { entityTypeId: number }; result: { fields: Record<string, RestFieldDescription> } };
+  'crm.category.list': { params: { entityTypeId: number }; result: { categories: RestCategory[] } };
+  'crm.status.list': { params: { filter: { ENTITY_ID: string }; order?: { SORT: 'ASC' | 'DESC' } }; result: RestStatus[] };
+  'user.current': { params: Record<string, never>; result: RestUser };
+  'user.get': {
+    params: { filter?: { ID?: Array<number | string> | number | string; ACTIVE?: boolean }; select?: string[]; start?: number };
+    result: RestUser[];
+  };
+  'tasks.task.add': { params: { fields: RestTaskAddFields }; result: { task: RestTask } };
+  'tasks.task.get': { params: { taskId: number | string; select?: TaskSelectField[] }; result: { task: RestTask } | [] };
+  'tasks.task.list': {
+    params: {
+      filter?: Record<string, unknown>;
+      select?: TaskSelectField[];
+      order?: Partial<Record<TaskSelectField, 'asc' | 'desc'>>;
+      start?: number;
+    };
+    result: { tasks: RestTask[] };
+  };
+}
+
+export type RestMethodName = keyof RestMethods;
+export type RestParams<M extends RestMethodName> = RestMethods[M]['params'];
+export type RestResult<M extends RestMethodName> = RestMethods[M]['result'];

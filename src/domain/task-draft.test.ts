@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTaskDraft, requestKeyIn, taskAddFields, validateDraft, type TaskDraft } from './task-draft';
+
+const source = {
+  smartProcessTitle: 'Equipment Purchase',
+  itemTitle: 'Washing Machine',
+  itemId: 29,
+  itemResponsibleId: 3,
+  currentUserId: 1,
+  now: new Date(2025, 0, 16, 10),
+  descriptionIntro: 'Created from the CRM item',
+};
+
+describe('defaultTaskDraft', () => {
+  it('needs no typing: title from the item, the item’s responsible, a deadline three working days ahead', () => {
+    const draft = defaultTaskDraft(source);
+    expect(draft.title).toBe('Equipment Purchase: Washing Machine');
+    expect(draft.responsibleId).toBe(3);
+    expect(draft.deadline?.getDate()).toBe(21);
+    expect(draft.priority).toBe('medium');
+  });
+
+  it('falls back to the current user when the item has no responsible, and to the id when it has no title', () => {
+    const draft = defaultTaskDraft({ ...source, itemResponsibleId: null, itemTitle: '  ' });
+    expect(draft.responsibleId).toBe(1);
+    expect(draft.title).toBe('Equipment Purchase: #29');
+  });
+});
+
+describe('validateDraft', () => {
+  const draft: TaskDraft = { title: 'A', description: '', responsibleId: 1, participantIds: [], deadline: null, priority: 'high' };
+
+  it('accepts a complete draft', () => {
+    expect(validateDraft(draft, new Date())).toEqual({});
+  });
+
+  it('names each field that must be fixed', () => {
+    const problems = validateDraft({ ...draft, title: '   ', responsibleId: 0, deadline: new Date(2000, 0, 1) }, new Date());
+    expect(problems).toEqual({ title: 'title-missing', responsible: 'responsible-missing', deadline: 'deadline-in-past' });
+    expect(validateDraft({ ...draft, title: 'x'.repeat(300) }, new Date()).title).toBe('title-too-long');
+  });
+});
+
+describe('taskAddFields', () => {
+  const link = { linkCode: 'Tb1_29', itemUrl: 'https://acme.bitrix24.com/crm/type/177/details/29/', itemLabel: 'Washing [Machine]', requestKey: 'a1b2c3d4-e5f6' };
+
+  it('links the task to the item and carries the request key in the link back to it', () => {
+    const fields = taskAddFields(
+      { title: ' Check ', description: 'Please check', responsibleId: 3, participantIds: [3, 5, 5], deadline: new Date(2025, 0, 21, 18), priority: 'high' },
+      link,
+    );
+    expect(fields.TITLE).toBe('Check');
+    expect(fields.UF_CRM_TASK).toEqual(['Tb1_29']);
+    expect(fields.RESPONSIBLE_ID).toBe(3);
+    expect(fields.ACCOMPLICES).toEqual([5]);
+    expect(fields.PRIORITY).toBe(2);
+    expect(fields.DEADLINE).toMatch(/^2025-01-21T18:00:00/);
+    expect(fields.DESCRIPTION).toContain('Please check');
+    expect(fields.DESCRIPTION).toContain('[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]Washing (Machine)[/URL]');
+    expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
+  });
+
+  it('omits what the user left empty', () => {
+    const fields = taskAddFields({ title: 'T', description: '', responsibleId: 1, participantIds: [], deadline: null, priority: 'low' }, link);
+    expect(fields).not.toHaveProperty('DEADLINE');
+    expect(fields).not.toHaveProperty('ACCOMPLICES');
+    expect(fields.PRIORITY).toBe(0);
+  });
+
+  it('finds no key in descriptions written by people', () => {
+    expect(requestKeyIn('see https://example.com/?a=1')).toBeNull();
+    expect(requestKeyIn(undefined)).toBeNull();
+  });
+});

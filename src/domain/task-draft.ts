@@ -1,0 +1,117 @@
+/**
+ * The task a user is about to create for an item: defaults that need no typing, validation
+ * of what the user changed, and the tasks.task.add fields (with the CRM link and the
+ * back-link that carries the request's idempotency key).
+ */
+import type { RestTaskAddFields } from '../bitrix/rest-types';
+import { addWorkingDays, toPortalDateTime } from './working-days';
+
+export type TaskPriority = 'low' | 'medium' | 'high';
+
+const PRIORITY_CODE: Record<TaskPriority, 0 | 1 | 2> = { low: 0, medium: 1, high: 2 };
+
+export interface TaskDraft {
+  title: string;
+  /** Free text (BBCode); the link back to the item is added when the task is sent. */
+  description: string;
+  responsibleId: number;
+  /** Participants (co-executors, ACCOMPLICES). */
+  participantIds: number[];
+  deadline: Date | null;
+  priority: TaskPriority;
+}
+
+export const DEFAULT_DEADLINE_WORKING_DAYS = 3;
+export const TITLE_MAX_LENGTH = 250;
+
+export interface DraftSource {
+  smartProcessTitle: string;
+  itemTitle: string;
+  itemId: number;
+  itemResponsibleId: number | null;
+  currentUserId: number;
+  now: Date;
+  /** The intro line of the description, in the user's language. */
+  descriptionIntro: string;
+  workingDaysAhead?: number;
+}
+
+/** "<smart process>: <item title>", falling back to "#<id>" for an untitled item. */
+export function defaultTaskTitle(smartProcessTitle: string, itemTitle: string, itemId: number): string {
+  const item = itemTitle.trim() || `#${itemId}`;
+  const title = smartProcessTitle.trim() ? `${smartProcessTitle.trim()}: ${item}` : item;
+  return title.length > TITLE_MAX_LENGTH ? `${title.slice(0, TITLE_MAX_LENGTH - 1)}…` : title;
+}
+
+export function defaultTaskDraft(source: DraftSource): TaskDraft {
+  return {
+    title: defaultTaskTitle(source.smartProcessTitle, source.itemTitle, source.itemId),
+    description: source.descriptionIntro,
+    responsibleId: source.itemResponsibleId && source.itemResponsibleId > 0 ? source.itemResponsibleId : source.currentUserId,
+    participantIds: [],
+    deadline: addWorkingDays(source.now, source.workingDaysAhead ?? DEFAULT_DEADLINE_WORKING_DAYS),
+    priority: 'medium',
+  };
+}
+
+export type DraftProblem = 'title-missing' | 'title-too-long' | 'responsible-missing' | 'deadline-in-past';
+export type DraftProblems = Partial<Record<'title' | 'responsible' | 'deadline', DraftProblem>>;
+
+/** What the user must fix before sending; empty when the draft can go. */
+export function validateDraft(draft: TaskDraft, now: Date): DraftProblems {
+  const problems: DraftProblems = {};
+  const title = draft.title.trim();
+  if (title === '') problems.title = 'title-missing';
+  else if (title.length > TITLE_MAX_LENGTH) problems.title = 'title-too-long';
+  if (!Number.isInteger(draft.responsibleId) || draft.responsibleId <= 0) problems.responsible = 'responsible-missing';
+  if (draft.deadline && draft.deadline.getTime() < now.getTime()) problems.deadline = 'deadline-in-past';
+  return problems;
+}
+
+/** BBCode-safe label: square brackets would end or open tags. */
+function bbcodeText(text: string): string {
+  return text.replace(/\[/g, '(').replace(/\]/g, ')');
+}
+
+export const REQUEST_KEY_PARAMETER = 'smart_tasks_request';
+
+/** The item's URL with the request key in it: the link back to the item doubles as the task's marker. */
+export function backLinkUrl(itemUrl: string, requestKey: string): string {
+  const url = new URL(itemUrl);
+  url.searchParams.set(REQUEST_KEY_PARAMETER, requestKey);
+  return url.toString();
+}
+
+/** The request key a task's description carries, if it was created by Smart Tasks. */
+export function requestKeyIn(description: string | null | undefined): string | null {
+  if (!description) return null;
+  const match = new RegExp(`[?&]${REQUEST_KEY_PARAMETER}=([A-Za-z0-9-]{8,64})`).exec(description);
+  return match ? match[1]! : null;
+}
+
+export interface TaskLink {
+  /** UF_CRM_TASK value, e.g. Tb1_29. */
+  linkCode: string;
+  /** Absolute URL of the item's detail page on the portal. */
+  itemUrl: string;
+  itemLabel: string;
+  /** Idempotency key of this create request. */
+  requestKey: string;
+}
+
+/** tasks.task.add fields for a draft, linked to the item and marked with the request key. */
+export function taskAddFields(draft: TaskDraft, link: TaskLink): RestTaskAddFields {
+  const backLink = `[URL=${backLinkUrl(link.itemUrl, link.requestKey)}]${bbcodeText(link.itemLabel)}[/URL]`;
+  const text = draft.description.trim();
+  const fields: RestTaskAddFields = {
+    TITLE: draft.title.trim(),
+    RESPONSIBLE_ID: draft.responsibleId,
+    DESCRIPTION: text ? `${text}\n${backLink}` : backLink,
+    PRIORITY: PRIORITY_CODE[draft.priority],
+    UF_CRM_TASK: [link.linkCode],
+  };
+  if (draft.deadline) fields.DEADLINE = toPortalDateTime(draft.deadline);
+  const participants = [...new Set(draft.participantIds)].filter((id) => id > 0 && id !== draft.responsibleId);
+  if (participants.length > 0) fields.ACCOMPLICES = participants;
+  return fields;
+}

@@ -1,0 +1,16 @@
+import type { UiLanguage } from './languages';
+
+/** A message is text, or a function of its parameters returning text. */
+export type Message = string | ((...args: never[]) => string);
+export type Messages = Record<string, Message>;
+
+export type MessageCatalog<T extends Messages> = Readonly<Record<UiLanguage, T>>;
+
+/**
+ * One module's messages in every UI language. English defines the keys and parameters; the
+ * compiler holds Russian and German to exactly the same shape. Each feature folder owns its
+ * own catalog, so a new surface adds a file instead of editing a shared dictionary.
+ */
+export function defineMessages<T extends Messages>(en: T, translations: { ru: NoInfer<T>; de: NoInfer<T> }): MessageCatalog<T> {
+  return { en, ru: translations.ru, de: translations.de };
+}

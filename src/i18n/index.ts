@@ -1,0 +1,7 @@
+export { defineMessages, type Message, type MessageCatalog, type Messages } from './define-messages';
+export { createFormatters, type Formatters } from './format';
+export { I18nProvider, useI18n, useMessages, type I18n } from './I18nProvider';
+export { intlLocaleFor, uiLanguageFor, UI_LANGUAGES, type UiLanguage } from './languages';
+export { plural, type PluralForms } from './plural';
+export { errorMessages } from './error-messages';
+export { commonMessages } from './common-messages';

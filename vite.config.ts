@@ -1,0 +1,48 @@
+import { defineConfig, type Connect, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { manifest } from './placements/manifest';
+
+/** The app's real HTML entry files, as the manifest names them (handler and install URLs). */
+const entryFiles = [manifest.entries.handler, manifest.entries.install];
+
+/**
+ * A Bitrix24 portal opens the handler with a form POST (AUTH_ID, PLACEMENT, ...). Vite's dev
+ * and preview servers answer POST with 404, so this plugin serves an entry file's GET response
+ * to a POST for it. The body is drained and ignored on purpose: the SDK receives everything
+ * from the parent frame (getInitData), and tokens must not end up in URLs or logs.
+ */
+function answerPortalPost(): Plugin {
+  const middleware: Connect.NextHandleFunction = (request, _response, next) => {
+    if (request.method !== 'POST') return next();
+    const path = new URL(request.url ?? '/', 'http://app.invalid').pathname;
+    const file = path === '/' ? manifest.entries.handler : path.replace(/^\/+/, '');
+    if (!entryFiles.includes(file)) return next();
+    request.resume();
+    request.once('end', () => {
+      request.method = 'GET';
+      next();
+    });
+    request.once('error', next);
+  };
+  return {
+    name: 'smart-tasks:answer-portal-post',
+    configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware);
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative asset URLs: the build works from any folder of an HTTPS host.
+  base: './',
+  plugins: [react(), answerPortalPost()],
+  build: {
+    rolldownOptions: {
+      input: Object.fromEntries(entryFiles.map((file) => [file.replace(/\.html$/, ''), resolve(import.meta.dirname, file)])),
+    },
+  },
+});
