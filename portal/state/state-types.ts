@@ -37,6 +37,8 @@ export interface StoredItem extends SeedItem {
   taxValue: number;
   mycompanyId: number;
   webformId: number;
+  /** Other writable fields by crm.item name (utm*, parentId<N>), absent until set. */
+  extra?: Record<string, unknown>;
 }
 
 export interface StoredTask extends SeedTask {

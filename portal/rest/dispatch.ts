@@ -1,0 +1,38 @@
+/**
+ * Runs one method for an authenticated caller: existence, scope, planned faults, then the method.
+ * Used for top-level calls and for each batch sub-command.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FaultRegistry } from './faults';
+import type { MethodContext, MethodDefinition, MethodResult } from './method-types';
+import type { Params } from './params';
+import { RestError, restErrors } from './rest-error';
+
+export type MethodRegistry = ReadonlyMap<string, MethodDefinition>;
+
+const NOT_ALLOWED_IN_BATCH = new Set(['batch', 'upload', 'download']);
+
+export async function invokeMethod(
+  name: string,
+  params: Params,
+  context: MethodContext,
+  registry: MethodRegistry,
+  faults: FaultRegistry,
+): Promise<MethodResult> {
+  const method = name.trim().toLowerCase();
+  if (context.insideBatch && NOT_ALLOWED_IN_BATCH.has(method)) {
+    throw new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 405);
+  }
+  const definition = registry.get(method);
+  if (!definition) throw restErrors.methodNotFound();
+  if (definition.scope !== 'basic' && !context.auth.scopes.has(definition.scope)) {
+    throw restErrors.insufficientScope(context.auth.kind === 'webhook', context.insideBatch);
+  }
+  const slowdown = faults.slowdownFor(method);
+  if (slowdown > 0) await sleep(slowdown);
+  const failure = faults.takeFailure(method);
+  if (failure) {
+    throw new RestError(failure.error, failure.description ?? `Planned failure of ${method} (emulator fault)`, failure.status ?? 400);
+  }
+  return definition.handler(params, context);
+}

@@ -1,0 +1,138 @@
+/**
+ * One HTTP request to /rest/: parse, planned faults, rate limit, authenticate, run, answer in
+ * the portal's envelope (`{result, next?, total?, time}` or `{error, error_description}`), log.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { formatPortalDateTime } from '../state/portal-time';
+import { authenticate, parseRestPath, takeAccessToken } from './auth';
+import { batchCommandMethods } from './batch';
+import { invokeMethod } from './dispatch';
+import type { AuthContext, MethodContext, MethodResult } from './method-types';
+import type { Params } from './params';
+import { encodePhpJson } from './php-json';
+import { parseRequestParams } from './request-body';
+import type { RequestLogEntry } from './request-log';
+import { RestError, restErrors } from './rest-error';
+import type { RestRuntime } from './rest-runtime';
+import { timeBlock } from './time-block';
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** CORS as the portal sends it on every REST answer (the app calls from another origin). */
+export const REST_CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'origin, content-type, accept',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+};
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function createContext(auth: AuthContext, runtime: RestRuntime, insideBatch: boolean): MethodContext {
+  const context: MethodContext = {
+    auth,
+    store: runtime.store,
+    config: runtime.config.current,
+    origin: runtime.origin(),
+    now: Date.now(),
+    insideBatch,
+    invoke: (method: string, params: Params): Promise<MethodResult> =>
+      invokeMethod(method, params, createContext(auth, runtime, true), runtime.methods, runtime.faults),
+  };
+  return context;
+}
+
+export async function handleRestRequest(request: IncomingMessage, response: ServerResponse, url: URL, runtime: RestRuntime): Promise<void> {
+  const arrivedAt = Date.now();
+  let body: Buffer;
+  try {
+    body = await readBody(request);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    response.writeHead(413, { ...REST_CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+    response.end(encodePhpJson({ error: 'ERROR_REQUEST_TOO_LARGE', error_description: 'Request body is too large' }));
+    return;
+  }
+  const route = parseRestPath(url.pathname);
+  const params = parseRequestParams(url.search.slice(1), body, request.headers['content-type']);
+  const accessToken = takeAccessToken(params, request.headers);
+  const method = route?.method ?? '';
+  const entry: RequestLogEntry = {
+    method,
+    status: 0,
+    bytesIn: body.length + Buffer.byteLength(request.url ?? ''),
+    bytesOut: 0,
+    userId: null,
+    at: formatPortalDateTime(arrivedAt),
+  };
+  if (method === 'batch') entry.commands = batchCommandMethods(params);
+
+  const drop = runtime.faults.takeDrop([method, ...(entry.commands ?? [])]);
+  if (drop === 'before') {
+    request.socket.destroy();
+    runtime.log.add(entry);
+    return;
+  }
+
+  const latency = runtime.faults.latencyOverride() ?? runtime.config.current.latencyMs;
+  if (latency > 0) await sleep(latency);
+
+  let status = 200;
+  let payload: Record<string, unknown>;
+  const headers: Record<string, string> = {
+    ...REST_CORS_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  try {
+    if (!runtime.bucket.take(runtime.config.current.rateLimit, Date.now())) throw restErrors.queryLimit();
+    if (!route) throw restErrors.methodNotFound();
+    const auth = authenticate(route, accessToken, runtime.store, runtime.config.current, Date.now());
+    entry.userId = auth.userId;
+    if (auth.kind === 'app') headers['X-Bitrix-Rest-Application'] = runtime.store.state.app.clientId;
+    if (!method) throw restErrors.methodNotFound();
+    const processingStartedAt = Date.now();
+    const result = await invokeMethod(method, params, createContext(auth, runtime, false), runtime.methods, runtime.faults);
+    const finishedAt = Date.now();
+    payload = { result: result.result };
+    if (result.next !== undefined) payload.next = result.next;
+    if (result.total !== undefined) payload.total = result.total;
+    payload.time = timeBlock(arrivedAt, processingStartedAt, finishedAt, method !== 'batch');
+    headers['X-Bitrix-Rest-Time'] = String((finishedAt - arrivedAt) / 1000);
+  } catch (error) {
+    if (error instanceof RestError) {
+      status = error.status;
+      payload = error.toBody();
+    } else {
+      console.error('[portal] REST method failed:', error);
+      status = 500;
+      payload = { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' };
+    }
+  }
+
+  const text = encodePhpJson(payload);
+  if (drop === 'after') {
+    request.socket.destroy();
+    runtime.log.add(entry);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  headers['Content-Length'] = String(bytes.length);
+  response.writeHead(status, headers);
+  response.end(request.method === 'HEAD' ? undefined : bytes);
+  entry.status = status;
+  entry.bytesOut = bytes.length;
+  runtime.log.add(entry);
+}

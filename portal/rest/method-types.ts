@@ -1,0 +1,48 @@
+import type { PortalConfig } from '../config';
+import type { PortalStore } from '../state/store';
+import type { StoredUser } from '../state/state-types';
+import type { Params } from './params';
+
+export type AuthKind = 'app' | 'webhook';
+
+export interface AuthContext {
+  kind: AuthKind;
+  userId: number;
+  user: StoredUser;
+  scopes: ReadonlySet<string>;
+}
+
+export interface MethodContext {
+  auth: AuthContext;
+  store: PortalStore;
+  config: PortalConfig;
+  /** The portal's own origin, for absolute URLs (photos). */
+  origin: string;
+  now: number;
+  insideBatch: boolean;
+  /** Calls another method with the same caller (batch sub-commands). */
+  invoke(method: string, params: Params): Promise<MethodResult>;
+}
+
+/** What a method returns; `next`/`total` are lifted to the top level of the envelope. */
+export interface MethodResult {
+  result: unknown;
+  total?: number;
+  next?: number;
+}
+
+export type MethodHandler = (params: Params, context: MethodContext) => MethodResult | Promise<MethodResult>;
+
+export interface MethodDefinition {
+  name: string;
+  /** `basic` methods are always available; the others need the scope in the token. */
+  scope: string;
+  handler: MethodHandler;
+}
+
+export function ok(result: unknown, paging?: { total?: number; next?: number }): MethodResult {
+  const out: MethodResult = { result };
+  if (paging?.next !== undefined) out.next = paging.next;
+  if (paging?.total !== undefined) out.total = paging.total;
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Every method the emulator answers, by lower-case name (the portal lower-cases method names),
+ * plus the introspection methods `scope`, `methods` and `method.get` that list them.
+ */
+import { ALL_SCOPES } from '../auth';
+import { batchMethod } from '../batch';
+import type { MethodRegistry } from '../dispatch';
+import type { MethodContext, MethodDefinition } from '../method-types';
+import { ok } from '../method-types';
+import { asString, param, phpTruthy } from '../params';
+import { appMethods } from './app';
+import { crmActivityMethods } from './crm-activities';
+import { crmItemMethods } from './crm-items';
+import { crmStageMethods } from './crm-stages';
+import { crmTypeMethods } from './crm-types';
+import { placementMethods } from './placements';
+import { taskMethods } from './tasks';
+import { userFieldConfigMethods } from './userfieldconfig';
+import { userMethods } from './users';
+
+function grantedScopes(context: MethodContext): string[] {
+  return [...context.auth.scopes];
+}
+
+export function createMethodRegistry(): MethodRegistry {
+  const registry = new Map<string, MethodDefinition>();
+  const add = (definition: MethodDefinition): void => {
+    registry.set(definition.name.toLowerCase(), definition);
+  };
+  const namesIn = (scopes: string[]): string[] =>
+    [...registry.values()].filter((definition) => scopes.includes(definition.scope)).map((definition) => definition.name.toLowerCase());
+
+  const introspection: MethodDefinition[] = [
+    {
+      name: 'scope',
+      scope: 'basic',
+      handler: (params, context) => ok(phpTruthy(param(params, 'full')) ? [...ALL_SCOPES] : grantedScopes(context)),
+    },
+    {
+      name: 'methods',
+      scope: 'basic',
+      handler: (params, context) => {
+        const scope = asString(param(params, 'scope'));
+        if (scope) return ok(namesIn([scope]));
+        if (phpTruthy(param(params, 'full'))) return ok(namesIn(['basic', ...ALL_SCOPES]));
+        return ok(namesIn(['basic', ...grantedScopes(context)]));
+      },
+    },
+    {
+      name: 'method.get',
+      scope: 'basic',
+      handler: (params, context) => {
+        const definition = registry.get(asString(param(params, 'name')).toLowerCase());
+        return ok({
+          isExisting: definition !== undefined,
+          isAvailable: definition !== undefined && (definition.scope === 'basic' || context.auth.scopes.has(definition.scope)),
+        });
+      },
+    },
+  ];
+
+  for (const definition of [
+    batchMethod,
+    ...introspection,
+    ...appMethods,
+    ...userMethods,
+    ...crmTypeMethods,
+    ...crmItemMethods,
+    ...crmStageMethods,
+    ...userFieldConfigMethods,
+    ...crmActivityMethods,
+    ...taskMethods,
+    ...placementMethods,
+  ]) {
+    add(definition);
+  }
+  return registry;
+}

@@ -1,0 +1,143 @@
+/**
+ * user.current, user.get, user.search (scope user). UPPER keys, string ID, boolean ACTIVE,
+ * integer UF_DEPARTMENT, absolute PERSONAL_PHOTO; 50 a page with next/total.
+ */
+import { photoUrl } from '../../state/host-data-adapter';
+import type { StoredUser } from '../../state/state-types';
+import { compileFilter, compileOrder, paginate } from '../filter';
+import type { FieldResolver, FilterField } from '../filter';
+import type { MethodContext, MethodDefinition } from '../method-types';
+import { ok } from '../method-types';
+import { asList, asString, isRecord, param } from '../params';
+import type { Params } from '../params';
+
+function lastActivity(user: StoredUser): string {
+  return user.lastLogin.slice(0, 19).replace('T', ' ');
+}
+
+export function userToRest(user: StoredUser, context: MethodContext): Record<string, unknown> {
+  const result: Record<string, unknown> = {
+    ID: String(user.id),
+    XML_ID: '',
+    ACTIVE: user.active,
+    NAME: user.name,
+    LAST_NAME: user.lastName,
+    SECOND_NAME: user.secondName,
+    EMAIL: user.email,
+    LAST_LOGIN: user.lastLogin,
+    DATE_REGISTER: user.dateRegister,
+    TIME_ZONE: '',
+    IS_ONLINE: user.isOnline ? 'Y' : 'N',
+    LAST_ACTIVITY_DATE: lastActivity(user),
+    PERSONAL_GENDER: user.gender,
+    PERSONAL_BIRTHDAY: user.personalBirthday,
+    PERSONAL_MOBILE: user.personalMobile,
+    PERSONAL_CITY: '',
+    WORK_PHONE: user.workPhone,
+    WORK_POSITION: user.position,
+    UF_EMPLOYMENT_DATE: '',
+    UF_DEPARTMENT: [...user.departmentIds],
+    USER_TYPE: 'employee',
+  };
+  if (user.photoPath) result.PERSONAL_PHOTO = photoUrl(context.origin, user);
+  return result;
+}
+
+function userFields(context: MethodContext): FieldResolver<StoredUser> {
+  const departments = context.store.state.departments;
+  const fields: Record<string, FilterField<StoredUser>> = {
+    ID: { kind: 'int', get: (user) => user.id },
+    ACTIVE: { kind: 'bool', get: (user) => (user.active ? 'Y' : 'N') },
+    NAME: { kind: 'string', get: (user) => user.name },
+    LAST_NAME: { kind: 'string', get: (user) => user.lastName },
+    SECOND_NAME: { kind: 'string', get: (user) => user.secondName },
+    EMAIL: { kind: 'string', get: (user) => user.email },
+    WORK_POSITION: { kind: 'string', get: (user) => user.position },
+    WORK_PHONE: { kind: 'string', get: (user) => user.workPhone },
+    PERSONAL_GENDER: { kind: 'string', get: (user) => user.gender },
+    IS_ONLINE: { kind: 'bool', get: (user) => (user.isOnline ? 'Y' : 'N') },
+    UF_DEPARTMENT: { kind: 'int', get: (user) => user.departmentIds },
+    UF_DEPARTMENT_NAME: {
+      kind: 'string',
+      get: (user) => user.departmentIds.map((id) => departments.find((department) => department.id === id)?.name ?? ''),
+    },
+    USER_TYPE: { kind: 'string', get: () => 'employee' },
+    DATE_REGISTER: { kind: 'date', get: (user) => user.dateRegister },
+    LAST_LOGIN: { kind: 'date', get: (user) => user.lastLogin },
+    NAME_SEARCH: { kind: 'string', get: (user) => [`${user.name} ${user.lastName}`, `${user.lastName} ${user.name}`] },
+  };
+  return (name) => fields[name.toUpperCase()];
+}
+
+const RESERVED = new Set(['SORT', 'ORDER', 'FILTER', 'SELECT', 'START', 'ADMIN_MODE', 'IMAGE_RESIZE', 'FIND']);
+
+/** user.get takes the filter under `filter`/`FILTER` or as top-level keys. */
+function filterOf(params: Params): Record<string, unknown> {
+  const nested = param(params, 'filter');
+  if (isRecord(nested)) return nested;
+  return Object.fromEntries(Object.entries(params).filter(([key]) => !RESERVED.has(key.toUpperCase())));
+}
+
+function listUsers(params: Params, context: MethodContext, filter: Record<string, unknown>, searchMode: boolean) {
+  const resolve = userFields(context);
+  const predicate = compileFilter(filter, resolve, {
+    onUnknownField: () => undefined,
+    plainStringMode: (name) => (searchMode || ['NAME', 'LAST_NAME', 'SECOND_NAME', 'EMAIL', 'WORK_POSITION', 'NAME_SEARCH'].includes(name.toUpperCase()) ? 'like' : 'exact'),
+  });
+  let users = context.store.state.users.filter(predicate);
+  const find = asString(param(params, 'FIND') ?? (isRecord(param(params, 'filter')) ? param(param(params, 'filter') as Params, 'FIND') : undefined));
+  if (find) {
+    const needle = find.toLowerCase();
+    const departmentName = resolve('UF_DEPARTMENT_NAME')!;
+    users = users.filter((user) =>
+      [user.name, user.lastName, `${user.name} ${user.lastName}`, user.position, user.email, ...(departmentName.get(user) as string[])].some((text) =>
+        text.toLowerCase().includes(needle),
+      ),
+    );
+  }
+  const sortField = asString(param(params, 'sort')) || 'ID';
+  const direction = asString(param(params, 'order')).toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
+  const comparator = compileOrder({ [sortField]: direction }, resolve, { onUnknownField: () => undefined, onBadDirection: () => undefined });
+  if (comparator) users = [...users].sort(comparator);
+  const page = paginate(users, param(params, 'start'));
+  return ok(page.rows.map((user) => userToRest(user, context)), page);
+}
+
+/** Search terms become substring conditions, as the portal's user search does. */
+function searchFilter(params: Params): Record<string, unknown> {
+  const filter = filterOf(params);
+  const terms: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key.toUpperCase() === 'FIND') continue;
+    const upper = key.toUpperCase();
+    if (['NAME', 'LAST_NAME', 'WORK_POSITION', 'UF_DEPARTMENT_NAME', 'EMAIL'].includes(upper) && typeof value === 'string') {
+      terms[`%${upper}`] = value.replace(/%/g, '');
+    } else {
+      terms[key] = value;
+    }
+  }
+  return terms;
+}
+
+export const userMethods: MethodDefinition[] = [
+  {
+    name: 'user.current',
+    scope: 'user',
+    handler: (_params, context) => ok(userToRest(context.auth.user, context)),
+  },
+  {
+    name: 'user.get',
+    scope: 'user',
+    handler: (params, context) => {
+      const filter = filterOf(params);
+      const ids = param(filter, 'ID');
+      if (Array.isArray(ids) || isRecord(ids)) filter.ID = asList(ids);
+      return listUsers(params, context, filter, false);
+    },
+  },
+  {
+    name: 'user.search',
+    scope: 'user',
+    handler: (params, context) => listUsers(params, context, searchFilter(params), true),
+  },
+];
