@@ -1,0 +1,61 @@
+/**
+ * What the bulk runner needs from the world, as the domain sees it. The surface implements
+ * these over the Bitrix24 boundary; the unit tests implement them in memory.
+ */
+import type { BulkItemFilter } from './item-filter';
+import type { TaskDraft, TemplateItem } from './task-template';
+
+export const PAGE_SIZE = 50;
+
+export interface BulkItem extends TemplateItem {
+  stageId: string;
+}
+
+export interface LinkedTaskFacts {
+  /** The task this run already created for the item, if any. */
+  runTaskId: number | null;
+  /** The item has a linked task that is not completed (this run's own task aside). */
+  hasOpenTask: boolean;
+}
+
+export type CreateOutcome =
+  | { itemId: number; kind: 'created'; taskId: number }
+  | { itemId: number; kind: 'failed'; reason: StepFailureReason; message: string };
+
+export type StepFailureReason =
+  /** The portal asked us to slow down (`QUERY_LIMIT_EXCEEDED`, `OPERATION_TIME_LIMIT`). */
+  | 'rate-limited'
+  /** No answer, or a server error: the step may or may not have happened. */
+  | 'unreachable'
+  /** The portal refused (validation, rights): trying again will not help. */
+  | 'rejected';
+
+/** Thrown by a port when a whole step failed; any other error counts as `unreachable`. */
+export class BulkStepError extends Error {
+  constructor(
+    readonly reason: StepFailureReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BulkStepError';
+  }
+}
+
+export interface BulkPorts {
+  /** How many items match the filter (funnel, stage, responsible). */
+  countItems(filter: BulkItemFilter): Promise<number>;
+  /** Up to 50 items with `id > afterId`, ascending by id. */
+  pageItems(filter: BulkItemFilter, afterId: number): Promise<BulkItem[]>;
+  /** The items with these ids (up to 50) that still exist. */
+  itemsByIds(entityTypeId: number, ids: readonly number[]): Promise<BulkItem[]>;
+  /** Linked tasks of these items (up to 50): this run's task, and whether another open one exists. */
+  findExisting(entityTypeId: number, itemIds: readonly number[], runId: string | null): Promise<ReadonlyMap<number, LinkedTaskFacts>>;
+  /** Creates up to 50 linked tasks in one request; one outcome per draft, in order. */
+  createBatch(entityTypeId: number, drafts: readonly TaskDraft[]): Promise<CreateOutcome[]>;
+}
+
+export interface RunnerClock {
+  now(): number;
+  /** Resolves after `milliseconds`, or rejects when `signal` aborts. */
+  sleep(milliseconds: number, signal?: AbortSignal): Promise<void>;
+}

@@ -1,0 +1,263 @@
+/**
+ * Creates one linked task per matching item, 50 at a time, and can be stopped and resumed at
+ * any point without creating a task twice:
+ * - items are read in keyset pages (`id > cursor`), one page in memory at a time;
+ * - before creating tasks for a page, the run asks which items already carry this run's task
+ *   (a request that "failed" may have been written; a reload may have cut a page in half);
+ * - the cursor moves past a page only after every item of it is dealt with, and the
+ *   checkpoint is saved after each page.
+ * Rate limits pause and continue; a portal that refuses an item fails that item only.
+ */
+import {
+  BulkStepError,
+  PAGE_SIZE,
+  type BulkItem,
+  type BulkPorts,
+  type CreateOutcome,
+  type RunnerClock,
+  type StepFailureReason,
+} from './bulk-ports';
+import { keptTitle, progressOf, REPORT_LINK_LIMIT, type BulkRunCheckpoint, type FailureReason, type RunProgress } from './checkpoint';
+import { draftTask } from './task-template';
+import { PaceEstimator } from './time-left';
+
+export interface BulkProgress extends RunProgress {
+  status: BulkRunCheckpoint['status'];
+  /** Milliseconds, from the recent pace; null while unknown. */
+  timeLeftMs: number | null;
+  /** What the run is waiting out right now, if anything. */
+  waitingFor: 'rate-limit' | 'connection' | null;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: BulkProgress) => void;
+  /** Persist the checkpoint (called after every page and when the run stops). */
+  save: (checkpoint: BulkRunCheckpoint) => void | Promise<void>;
+}
+
+/** How often a step is tried before the run gives up on it. */
+const ATTEMPTS: Record<Exclude<StepFailureReason, 'rejected'>, number> = { 'rate-limited': 12, unreachable: 5 };
+
+export function backoffMs(reason: Exclude<StepFailureReason, 'rejected'>, attempt: number): number {
+  const base = reason === 'rate-limited' ? 2000 : 1000;
+  const ceiling = reason === 'rate-limited' ? 30_000 : 15_000;
+  return Math.min(base * 2 ** Math.max(0, attempt - 1), ceiling);
+}
+
+class RunStopped extends Error {}
+
+export async function runBulk(
+  start: BulkRunCheckpoint,
+  ports: BulkPorts,
+  clock: RunnerClock,
+  options: RunOptions,
+): Promise<BulkRunCheckpoint> {
+  return new BulkRun(structuredClone(start), ports, clock, options).execute();
+}
+
+class BulkRun {
+  private readonly pace = new PaceEstimator();
+  private tickAt: number;
+
+  constructor(
+    private readonly checkpoint: BulkRunCheckpoint,
+    private readonly ports: BulkPorts,
+    private readonly clock: RunnerClock,
+    private readonly options: RunOptions,
+  ) {
+    this.tickAt = clock.now();
+  }
+
+  async execute(): Promise<BulkRunCheckpoint> {
+    const checkpoint = this.checkpoint;
+    checkpoint.status = 'running';
+    checkpoint.pausedBecause = null;
+    this.pace.record(this.clock.now(), this.dealtWith());
+    this.emit(null);
+    try {
+      await this.drainRetryQueue();
+      await this.scan();
+      checkpoint.status = 'finished';
+    } catch (error) {
+      checkpoint.status = 'paused';
+      if (!(error instanceof RunStopped)) {
+        const step = asStepError(error);
+        checkpoint.pausedBecause = { reason: step.reason, message: step.message };
+      }
+    }
+    await this.save();
+    this.emit(null);
+    return checkpoint;
+  }
+
+  private async drainRetryQueue(): Promise<void> {
+    const checkpoint = this.checkpoint;
+    while (checkpoint.retryQueue.length > 0) {
+      this.stopIfCancelled();
+      const ids = checkpoint.retryQueue.slice(0, PAGE_SIZE);
+      const items = await this.read(() => this.ports.itemsByIds(checkpoint.filter.entityTypeId, ids));
+      const found = new Set(items.map((item) => item.id));
+      for (const id of ids) if (!found.has(id)) this.recordFailed({ id, title: '' }, 'item-missing', '');
+      await this.dealWith(items);
+      checkpoint.retryQueue = checkpoint.retryQueue.slice(ids.length);
+      await this.save();
+      this.emit(null);
+    }
+  }
+
+  private async scan(): Promise<void> {
+    const checkpoint = this.checkpoint;
+    while (!checkpoint.scan.complete) {
+      this.stopIfCancelled();
+      const afterId = checkpoint.scan.afterId;
+      const page = await this.read(() => this.ports.pageItems(checkpoint.filter, afterId));
+      if (page.length > 0) {
+        await this.dealWith(page);
+        checkpoint.scan.afterId = Math.max(afterId, ...page.map((item) => item.id));
+      }
+      // A short page is the last one (keyset paging without counting).
+      if (page.length < PAGE_SIZE) checkpoint.scan.complete = true;
+      await this.save();
+      this.emit(null);
+    }
+  }
+
+  /** Creates the run's task for each item of one page, unless it has one or is to be skipped. */
+  private async dealWith(items: readonly BulkItem[]): Promise<void> {
+    const checkpoint = this.checkpoint;
+    const entityTypeId = checkpoint.filter.entityTypeId;
+    let pending = items;
+    const attempts = { 'rate-limited': 0, unreachable: 0 };
+    while (pending.length > 0) {
+      this.stopIfCancelled();
+      const facts = await this.read(() =>
+        this.ports.findExisting(entityTypeId, pending.map((item) => item.id), checkpoint.runId),
+      );
+      const toCreate: BulkItem[] = [];
+      for (const item of pending) {
+        const fact = facts.get(item.id);
+        if (fact?.runTaskId) this.recordCreated(item, fact.runTaskId);
+        else if (checkpoint.filter.onlyWithoutOpenTask && fact?.hasOpenTask) checkpoint.counts.skipped += 1;
+        else toCreate.push(item);
+      }
+      if (toCreate.length === 0) return;
+
+      const drafts = toCreate.map((item) =>
+        draftTask(checkpoint.template, item, { currentUserId: checkpoint.currentUserId, markerLine: checkpoint.markerLine }),
+      );
+      let outcomes: CreateOutcome[];
+      try {
+        outcomes = await this.ports.createBatch(entityTypeId, drafts);
+      } catch (error) {
+        const step = asStepError(error);
+        if (step.reason === 'rejected') {
+          for (const item of toCreate) this.recordFailed(item, 'rejected', step.message);
+          return;
+        }
+        // Whatever was written is found by the re-check at the top of the loop.
+        if (!(await this.waitBeforeRetry(step.reason, ++attempts[step.reason]))) {
+          for (const item of toCreate) this.recordFailed(item, step.reason, step.message);
+          return;
+        }
+        pending = toCreate;
+        continue;
+      }
+
+      const byItem = new Map(outcomes.map((outcome) => [outcome.itemId, outcome]));
+      const retry: BulkItem[] = [];
+      let retryReason: Exclude<StepFailureReason, 'rejected'> = 'unreachable';
+      let retryMessage = '';
+      for (const item of toCreate) {
+        const outcome = byItem.get(item.id);
+        if (outcome?.kind === 'created') this.recordCreated(item, outcome.taskId);
+        else if (outcome?.kind === 'failed' && outcome.reason === 'rejected') this.recordFailed(item, 'rejected', outcome.message);
+        else {
+          retry.push(item);
+          if (outcome?.kind === 'failed' && outcome.reason === 'rate-limited') retryReason = 'rate-limited';
+          retryMessage = outcome?.kind === 'failed' ? outcome.message : retryMessage;
+        }
+      }
+      if (retry.length > 0 && !(await this.waitBeforeRetry(retryReason, ++attempts[retryReason]))) {
+        for (const item of retry) this.recordFailed(item, retryReason, retryMessage);
+        return;
+      }
+      pending = retry;
+    }
+  }
+
+  /** A read that is safe to repeat: retried on rate limits and lost connections. */
+  private async read<T>(step: () => Promise<T>): Promise<T> {
+    const attempts = { 'rate-limited': 0, unreachable: 0 };
+    for (;;) {
+      this.stopIfCancelled();
+      try {
+        return await step();
+      } catch (error) {
+        const failure = asStepError(error);
+        if (failure.reason === 'rejected') throw failure;
+        if (!(await this.waitBeforeRetry(failure.reason, ++attempts[failure.reason]))) throw failure;
+      }
+    }
+  }
+
+  /** Waits before another try; false once the step has been tried often enough. */
+  private async waitBeforeRetry(reason: Exclude<StepFailureReason, 'rejected'>, attempt: number): Promise<boolean> {
+    if (attempt >= ATTEMPTS[reason]) return false;
+    this.emit(reason === 'rate-limited' ? 'rate-limit' : 'connection');
+    try {
+      await this.clock.sleep(backoffMs(reason, attempt), this.options.signal);
+    } catch {
+      throw new RunStopped();
+    }
+    return true;
+  }
+
+  private stopIfCancelled(): void {
+    if (this.options.signal?.aborted) throw new RunStopped();
+  }
+
+  private recordCreated(item: { id: number; title: string }, taskId: number): void {
+    const checkpoint = this.checkpoint;
+    checkpoint.counts.created += 1;
+    checkpoint.created.push({ itemId: item.id, itemTitle: keptTitle(item.title), taskId });
+    if (checkpoint.created.length > REPORT_LINK_LIMIT) {
+      checkpoint.created.shift();
+      checkpoint.createdNotListed += 1;
+    }
+  }
+
+  private recordFailed(item: { id: number; title: string }, reason: FailureReason, message: string): void {
+    this.checkpoint.counts.failed += 1;
+    this.checkpoint.failures.push({ itemId: item.id, itemTitle: keptTitle(item.title), reason, message });
+  }
+
+  private dealtWith(): number {
+    const { created, skipped, failed } = this.checkpoint.counts;
+    return created + skipped + failed;
+  }
+
+  private async save(): Promise<void> {
+    const now = this.clock.now();
+    this.checkpoint.activeMs += Math.max(0, now - this.tickAt);
+    this.tickAt = now;
+    this.pace.record(now, this.dealtWith());
+    await this.options.save(structuredClone(this.checkpoint));
+  }
+
+  private emit(waitingFor: BulkProgress['waitingFor']): void {
+    if (!this.options.onProgress) return;
+    const progress = progressOf(this.checkpoint);
+    this.options.onProgress({
+      ...progress,
+      status: this.checkpoint.status,
+      timeLeftMs: this.checkpoint.status === 'finished' ? 0 : this.pace.timeLeft(progress.remaining),
+      waitingFor,
+    });
+  }
+}
+
+export function asStepError(error: unknown): BulkStepError {
+  if (error instanceof BulkStepError) return error;
+  return new BulkStepError('unreachable', error instanceof Error ? error.message : String(error));
+}
