@@ -1,4 +1,4 @@
-/** Who is looking at a page and in which language: `?user=<id>` and `?lang=<code>`, as documented in portal/README.md. */
+/** Who is looking at a page and in which language: `?user=<id>` and `?lang=<code>`, as documented in portal/host/README.md. */
 import type { HostData, HostUser } from './host-data';
 import { LANG_QUERY, USER_QUERY } from './paths';
 

@@ -8,6 +8,7 @@ import type { HostData, HostItem } from '../host-data';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../page-context';
 import { appMenu, entryAttributes, type AppEntry } from './app-entries';
+import { formatPortalDateTime } from './format';
 import { renderMessagePage, renderShell } from './page-shell';
 
 /** Owner type id of an activity (CCrmOwnerType::Activity), the ASSOCIATED_ENTITY_TYPE_ID of timeline records. */
@@ -28,12 +29,6 @@ export function placementCodes(entityTypeId: number) {
 /** Path and query of the page, the `URI` key every CRM placement receives. */
 export function pageUri(context: PageContext): string {
   return context.url.pathname + context.url.search;
-}
-
-function formatDateTime(iso: string, lang: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 }
 
 function stageBadge(data: HostData, item: HostItem): SafeHtml {
@@ -104,7 +99,7 @@ export function renderDetailPage(data: HostData, context: PageContext, entityTyp
         return html`<li class="timeline-record" data-testid="timeline-record" data-activity-id="${activity.id}">
           <div class="timeline-record-body">
             <span class="timeline-record-subject">${activity.subject}</span>
-            <time datetime="${activity.created}">${formatDateTime(activity.created, lang)}</time>
+            <time datetime="${activity.created}">${formatPortalDateTime(activity.created)}</time>
           </div>
           ${appMenu({ label: `Actions for ${activity.subject}`, buttonText: '⋯', testId: 'timeline-record-menu', entries: menuEntries, lang, className: 'menu-compact' })}
         </li>`;

@@ -3,6 +3,7 @@ import type { HostData } from '../host-data';
 import { html } from '../html';
 import { carriedQuery, type PageContext } from '../page-context';
 import { detailPath, userProfilePath } from '../paths';
+import { formatPortalDateTime, renderBbCode } from './format';
 import { renderMessagePage, renderShell } from './page-shell';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -44,11 +45,11 @@ export function renderTaskPage(data: HostData, context: PageContext, taskId: num
       <div class="field"><dt>Status</dt><dd data-testid="task-status">${STATUS_NAMES[task.status] ?? `Status ${task.status}`}</dd></div>
       <div class="field"><dt>Responsible person</dt><dd data-testid="task-responsible"><a href="${userProfilePath(task.responsibleId, carried)}">${userName(data, task.responsibleId)}</a></dd></div>
       <div class="field"><dt>Created by</dt><dd>${userName(data, task.createdById)}</dd></div>
-      <div class="field"><dt>Deadline</dt><dd data-testid="task-deadline">${task.deadline ? new Date(task.deadline).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'None'}</dd></div>
+      <div class="field"><dt>Deadline</dt><dd data-testid="task-deadline">${task.deadline ? formatPortalDateTime(task.deadline) : 'None'}</dd></div>
     </dl>
     <section class="card-section">
       <h2 class="card-section-title">Description</h2>
-      <div class="task-description" data-testid="task-description">${task.description || 'No description.'}</div>
+      <div class="task-description" data-testid="task-description">${task.description ? renderBbCode(task.description) : 'No description.'}</div>
     </section>
     <section class="card-section">
       <h2 class="card-section-title">CRM</h2>
