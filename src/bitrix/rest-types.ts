@@ -148,6 +148,40 @@ export interface RestTaskAddFields {
 }
 
 // ---------------------------------------------------------------------------------------------
+// App, placements, activities (used by install/settings and quick-create: issue 4)
+
+export interface RestAppInfo {
+  ID: number;
+  CODE: string;
+  VERSION: number;
+  STATUS: string;
+  INSTALLED: boolean;
+  LANGUAGE_ID?: string;
+}
+
+/** `{lang: {TITLE, DESCRIPTION, GROUP_NAME}}` of placement.bind / placement.get. */
+export type RestPlacementTitles = Record<string, { TITLE: string; DESCRIPTION?: string; GROUP_NAME?: string }>;
+
+/** One row of placement.get. PHP sends an empty `langAll`/`options` as []. */
+export interface RestPlacementBinding {
+  placement: string;
+  handler: string;
+  title: string;
+  description?: string;
+  userId?: number;
+  options?: Record<string, string> | [];
+  langAll?: RestPlacementTitles | [];
+}
+
+export interface RestActivity {
+  ID: string;
+  SUBJECT?: string | null;
+  OWNER_ID?: string;
+  OWNER_TYPE_ID?: string;
+  TYPE_ID?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Methods: parameters and results. `params` uses the portal's own names.
 
 export type TaskSelectField =
@@ -166,6 +200,20 @@ export type TaskSelectField =
 
 export interface RestMethods {
   'crm.enum.ownertype': { params: Record<string, never>; result: RestOwnerType[] };
+  'crm.type.list': {
+    params: { select?: string[]; filter?: Record<string, unknown>; order?: Record<string, 'ASC' | 'DESC'>; start?: number };
+    result: { types: RestSmartProcessType[] };
+  };
+  'crm.activity.get': { params: { id: number }; result: RestActivity };
+  'app.info': { params: Record<string, never>; result: RestAppInfo };
+  'app.option.get': { params: { option?: string }; result: unknown };
+  'app.option.set': { params: { options: Record<string, string> }; result: boolean };
+  'placement.get': { params: Record<string, never>; result: RestPlacementBinding[] };
+  'placement.bind': {
+    params: { PLACEMENT: string; HANDLER: string; TITLE?: string; LANG_ALL?: RestPlacementTitles };
+    result: boolean;
+  };
+  'placement.unbind': { params: { PLACEMENT: string; HANDLER?: string }; result: { count: number } };
   'crm.type.getByEntityTypeId': { params: { entityTypeId: number }; result: { type: RestSmartProcessType } };
   'crm.type.update': {
     params: { id: number; fields: { isUseInUserfieldEnabled?: YesNo; linkedUserFields?: Record<string, YesNo> } };
