@@ -18,7 +18,9 @@ export class RuntimeConfig {
     Object.assign(this.current, changes);
   }
 
+  /** Back to the starting configuration; the port the server listens on stays. */
   reset(): void {
-    Object.assign(this.current, { ...this.base, rateLimit: this.base.rateLimit ? { ...this.base.rateLimit } : null });
+    const port = this.current.port;
+    Object.assign(this.current, { ...this.base, port, rateLimit: this.base.rateLimit ? { ...this.base.rateLimit } : null });
   }
 }

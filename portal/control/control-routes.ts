@@ -1,0 +1,164 @@
+/**
+ * The emulator's control API under /_emulator/ (JSON, CORS open), for tests and benchmarks:
+ * health, reset and reseed, faults, runtime config, expiring tokens, test tokens, and the request
+ * log. It is not part of Bitrix24; the app never calls it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FaultSettingsError, parseFaultSettings } from '../rest/faults';
+import { isRecord } from '../rest/params';
+import type { RestRuntime } from '../rest/rest-runtime';
+
+export const CONTROL_PREFIX = '/_emulator/';
+
+const CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'content-type',
+};
+
+export interface ControlTarget {
+  runtime: RestRuntime;
+  /** Puts the seed back (demo state, or app not installed when `fresh`). */
+  reseed(fresh: boolean): void;
+  issueToken(userId: number): { access_token: string; refresh_token: string; expires_in: number; user_id: number };
+  refreshToken(refreshToken: string): { access_token: string; refresh_token: string; expires_in: number; user_id: number } | undefined;
+}
+
+class ControlInputError extends Error {}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  response.end(text);
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ControlInputError('The body is not valid JSON');
+  }
+  if (!isRecord(parsed)) throw new ControlInputError('The body must be a JSON object');
+  return parsed;
+}
+
+function positiveNumber(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new ControlInputError(`${name} must be a positive number`);
+  return value;
+}
+
+function configChanges(body: Record<string, unknown>) {
+  const changes: Parameters<RestRuntime['config']['update']>[0] = {};
+  if (body.tokenTtlSeconds !== undefined) changes.tokenTtlSeconds = positiveNumber(body.tokenTtlSeconds, 'tokenTtlSeconds');
+  if (body.latencyMs !== undefined) {
+    if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw new ControlInputError('latencyMs must be 0 or more');
+    changes.latencyMs = body.latencyMs;
+  }
+  if (body.rateLimit !== undefined) {
+    if (body.rateLimit === null) changes.rateLimit = null;
+    else if (isRecord(body.rateLimit)) {
+      changes.rateLimit = {
+        drainPerSecond: positiveNumber(body.rateLimit.drainPerSecond, 'rateLimit.drainPerSecond'),
+        burst: positiveNumber(body.rateLimit.burst, 'rateLimit.burst'),
+      };
+    } else throw new ControlInputError('rateLimit must be {drainPerSecond, burst} or null');
+  }
+  if (body.language !== undefined) {
+    if (typeof body.language !== 'string' || !/^[a-z]{2}$/.test(body.language)) throw new ControlInputError('language must be a two-letter portal language id such as en, ru, de');
+    changes.language = body.language;
+  }
+  return changes;
+}
+
+function publicConfig(runtime: RestRuntime) {
+  const { tokenTtlSeconds, rateLimit, language, latencyMs } = runtime.config.current;
+  return { tokenTtlSeconds, rateLimit, language, latencyMs };
+}
+
+/** Handles a request under /_emulator/; returns false when the path is not a control route. */
+export async function handleControlRequest(request: IncomingMessage, response: ServerResponse, url: URL, target: ControlTarget): Promise<boolean> {
+  if (!url.pathname.startsWith(CONTROL_PREFIX)) return false;
+  const route = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
+  const method = request.method ?? 'GET';
+  const { runtime } = target;
+  if (method === 'OPTIONS') {
+    response.writeHead(204, CORS_HEADERS);
+    response.end();
+    return true;
+  }
+  try {
+    switch (`${method} ${route}`) {
+      case 'GET health':
+        send(response, 200, { ok: true });
+        return true;
+      case 'POST reset': {
+        const body = await readJson(request);
+        const fresh = body.fresh === undefined ? runtime.config.base.fresh : body.fresh === true;
+        runtime.config.reset();
+        runtime.faults.clear();
+        runtime.log.clear();
+        runtime.bucket.reset();
+        target.reseed(fresh);
+        send(response, 200, { ok: true, fresh });
+        return true;
+      }
+      case 'GET faults':
+        send(response, 200, { ok: true, faults: runtime.faults.snapshot() });
+        return true;
+      case 'POST faults':
+        runtime.faults.apply(parseFaultSettings(await readJson(request)));
+        send(response, 200, { ok: true, faults: runtime.faults.snapshot() });
+        return true;
+      case 'DELETE faults':
+        runtime.faults.clear();
+        send(response, 200, { ok: true });
+        return true;
+      case 'GET config':
+        send(response, 200, { ok: true, config: publicConfig(runtime) });
+        return true;
+      case 'POST config':
+        runtime.config.update(configChanges(await readJson(request)));
+        send(response, 200, { ok: true, config: publicConfig(runtime) });
+        return true;
+      case 'POST expire-tokens':
+        send(response, 200, { ok: true, expired: runtime.store.expireAllTokens() });
+        return true;
+      case 'POST tokens': {
+        const body = await readJson(request);
+        const userId = typeof body.userId === 'number' ? body.userId : Number(body.userId ?? 1);
+        const user = runtime.store.user(userId);
+        if (!user || !user.active) throw new ControlInputError(`No active user ${String(body.userId)}; seeded users are 1-7`);
+        send(response, 200, { ok: true, ...target.issueToken(userId) });
+        return true;
+      }
+      case 'POST tokens/refresh': {
+        const body = await readJson(request);
+        const refreshed = typeof body.refreshToken === 'string' ? target.refreshToken(body.refreshToken) : undefined;
+        if (!refreshed) throw new ControlInputError('Unknown or already used refreshToken');
+        send(response, 200, { ok: true, ...refreshed });
+        return true;
+      }
+      case 'GET requests':
+        send(response, 200, { ok: true, requests: runtime.log.entries() });
+        return true;
+      case 'DELETE requests':
+        runtime.log.clear();
+        send(response, 200, { ok: true });
+        return true;
+      default:
+        send(response, 404, { ok: false, error: `No control route ${method} ${url.pathname}` });
+        return true;
+    }
+  } catch (error) {
+    if (error instanceof ControlInputError || error instanceof FaultSettingsError) {
+      send(response, 400, { ok: false, error: error.message });
+      return true;
+    }
+    throw error;
+  }
+}

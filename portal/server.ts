@@ -1,0 +1,216 @@
+/**
+ * The portal emulator: one Node server (HTTP, or HTTPS with a certificate made at start) that
+ * answers REST under /rest/, the control API under /_emulator/, user photos under /upload/, and
+ * hands every other path to the portal pages (portal/host/routes.ts).
+ */
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
+import { entryUrls } from '../placements/manifest';
+import { avatarSvg } from './avatars';
+import type { PortalConfig } from './config';
+import { defaultPortalConfig } from './config';
+import { handleControlRequest } from './control/control-routes';
+import type { ControlTarget } from './control/control-routes';
+import type { IssuedAuth } from './host/host-data';
+import { createHostRoutes } from './host/routes';
+import type { HostRoutes } from './host/routes';
+import { FaultRegistry } from './rest/faults';
+import type { FaultSettings } from './rest/faults';
+import { handleRestRequest, REST_CORS_HEADERS } from './rest/handle-rest-request';
+import { createMethodRegistry } from './rest/methods';
+import { LeakyBucket } from './rest/rate-limit';
+import { RequestLog } from './rest/request-log';
+import type { RestRuntime } from './rest/rest-runtime';
+import { RuntimeConfig } from './runtime-config';
+import { buildInitialState } from './state/build-state';
+import { createHostData } from './state/host-data-adapter';
+import { readStateFile } from './state/persistence';
+import type { PortalState } from './state/state-types';
+import { PortalStore } from './state/store';
+
+export interface PortalUrls {
+  /** The app's own page (DEFAULT placement, first-run install). */
+  appPage: string;
+  /** Item 29 of smart process 177 with the app's detail tab open. */
+  detailTab: string;
+  /** The item list of smart process 177. */
+  itemList: string;
+}
+
+export interface RunningPortal {
+  origin: string;
+  port: number;
+  /** `host:port`, as DOMAIN and window.name carry it. */
+  host: string;
+  /** The live configuration (the control API changes it in place). */
+  config: PortalConfig;
+  /** Inbound webhook base, `<origin>/rest/1/<secret>/`. */
+  webhookUrl: string;
+  urls: PortalUrls;
+  /** Test helper: an app access token for a user, as the portal issues one when it renders a frame. */
+  issueAppToken(userId: number): IssuedAuth;
+  /** Test helper: the portal's refreshAuth for an app token. */
+  refreshAppToken(refreshToken: string): IssuedAuth | undefined;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Faults armed at start (CLI flags); a control API reset re-arms them. */
+  faults?: FaultSettings;
+}
+
+/** A data file made for another app URL gets its app and bindings moved to the current one. */
+function rebaseAppUrl(state: PortalState, appUrl: string): void {
+  if (state.appBaseUrl === appUrl) return;
+  const before = entryUrls(state.appBaseUrl);
+  const after = entryUrls(appUrl);
+  const oldBase = new URL('./', before.handler).toString();
+  const newBase = new URL('./', after.handler).toString();
+  state.app.url = after.handler;
+  state.app.installUrl = after.install;
+  for (const placement of state.placements) {
+    if (placement.handler.startsWith(oldBase)) placement.handler = newBase + placement.handler.slice(oldBase.length);
+  }
+  state.appBaseUrl = appUrl;
+}
+
+function initialState(config: PortalConfig): PortalState {
+  const fromFile = config.dataFile && !config.fresh ? readStateFile(config.dataFile) : null;
+  if (fromFile) {
+    rebaseAppUrl(fromFile, config.appUrl);
+    return fromFile;
+  }
+  return buildInitialState({ appUrl: config.appUrl, fresh: config.fresh, language: config.language });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function sendNotFound(response: ServerResponse, url: URL): void {
+  const body = `<!doctype html><html><head><meta charset="utf-8"><title>404 Not Found</title></head><body><h1>Page not found</h1><p>${escapeHtml(url.pathname)}</p></body></html>`;
+  response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+  response.end(body);
+}
+
+async function createServer(https: boolean, handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Server> {
+  if (!https) return createHttpServer(handler);
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+    ],
+  });
+  return createHttpsServer({ key: pems.private, cert: pems.cert }, handler);
+}
+
+export async function startPortal(overrides: Partial<PortalConfig> = {}, options: StartOptions = {}): Promise<RunningPortal> {
+  const runtimeConfig = new RuntimeConfig({ ...defaultPortalConfig, ...overrides });
+  const config = runtimeConfig.current;
+  const store = new PortalStore(initialState(config), config.dataFile);
+  store.changed();
+  let origin = '';
+  let hostRoutes: HostRoutes = async () => false;
+
+  const faults = new FaultRegistry();
+  if (options.faults) faults.apply(options.faults);
+  const runtime: RestRuntime = {
+    store,
+    config: runtimeConfig,
+    faults,
+    bucket: new LeakyBucket(),
+    log: new RequestLog(),
+    methods: createMethodRegistry(),
+    origin: () => origin,
+  };
+  const toIssued = (userId: number) => {
+    const token = store.issueToken(userId, config.tokenTtlSeconds);
+    return { access_token: token.accessToken, refresh_token: token.refreshToken, expires_in: config.tokenTtlSeconds, user_id: userId };
+  };
+  const control: ControlTarget = {
+    runtime,
+    reseed: (fresh) => {
+      store.replace(buildInitialState({ appUrl: config.appUrl, fresh, language: config.language }));
+      if (options.faults) faults.apply(options.faults);
+    },
+    issueToken: toIssued,
+    refreshToken: (refreshToken) => {
+      const token = store.refreshToken(refreshToken, config.tokenTtlSeconds);
+      return token ? { access_token: token.accessToken, refresh_token: token.refreshToken, expires_in: config.tokenTtlSeconds, user_id: token.userId } : undefined;
+    },
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', origin || 'http://127.0.0.1');
+    if (url.pathname === '/rest' || url.pathname.startsWith('/rest/')) {
+      if (request.method === 'OPTIONS') {
+        response.writeHead(200, { ...REST_CORS_HEADERS, 'Access-Control-Max-Age': '86400', 'Content-Length': '0' });
+        response.end();
+        return;
+      }
+      await handleRestRequest(request, response, url, runtime);
+      return;
+    }
+    if (await handleControlRequest(request, response, url, control)) return;
+    const svg = request.method === 'GET' || request.method === 'HEAD' ? avatarSvg(url.pathname, store) : undefined;
+    if (svg !== undefined) {
+      response.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600' });
+      response.end(svg);
+      return;
+    }
+    if (await hostRoutes(request, response, url)) return;
+    sendNotFound(response, url);
+  };
+
+  const server = await createServer(config.https, (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('[portal] request failed:', error);
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Internal error');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  config.port = port;
+  const host = `${config.hostname}:${port}`;
+  origin = `${config.https ? 'https' : 'http'}://${host}`;
+  const data = createHostData(store, config, origin);
+  hostRoutes = createHostRoutes({ data, config, origin });
+
+  let closed = false;
+  return {
+    origin,
+    port,
+    host,
+    config,
+    webhookUrl: `${origin}/rest/1/${config.webhookSecret}/`,
+    urls: {
+      appPage: `${origin}/marketplace/app/${store.state.app.id}/`,
+      detailTab: `${origin}/crm/type/177/details/29/?active_tab=CRM_DYNAMIC_177_DETAIL_TAB`,
+      itemList: `${origin}/crm/type/177/list/`,
+    },
+    issueAppToken: (userId) => data.issueAuth(userId),
+    refreshAppToken: (refreshToken) => data.refreshAuth(refreshToken),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      store.flush();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
