@@ -2,7 +2,7 @@
  * Typed view of placements.json. The manifest is data: surfaces, their placement code
  * templates, titles and routes live there, and this module only reads it.
  */
-import manifestJson from './placements.json';
+import manifestJson from './placements.json' with { type: 'json' };
 
 export type SurfaceRoute = 'detail-tab' | 'quick-create' | 'bulk';
 export type AppRoute = SurfaceRoute | 'app-page';
