@@ -291,9 +291,8 @@ test.describe('a portal where the app is not installed yet', () => {
     await fresh.close();
   });
 
-  test('an administrator runs the install; placements appear only once it is finished', async ({ page, probeApp }) => {
-    await page.goto(`${fresh.origin}/crm/type/${TYPE}/details/${ITEM}/`);
-    await expect(page.getByRole('tab')).toHaveCount(1);
+  test('an administrator runs the install; what it binds shows only once it is finished', async ({ page, probeApp }) => {
+    const card = `${fresh.origin}/crm/type/${TYPE}/details/${ITEM}/`;
     await page.goto(`${fresh.origin}/marketplace/app/1/?user=2`);
     await expect(page.getByTestId('app-not-installed')).toContainText('not fully installed');
 
@@ -302,6 +301,12 @@ test.describe('a portal where the app is not installed yet', () => {
     const init = await probe.ready();
     expect(init).toMatchObject({ placement: 'DEFAULT', isInstallMode: true, isFirstRun: true });
     expect(new URL(init.location).pathname).toBe('/install.html');
+    const bound = await probe.run('call', 'placement.bind', { PLACEMENT: TAB, HANDLER: `${probeApp.origin}/index.html`, TITLE: 'Probe tab' });
+    expect(bound).toMatchObject({ ok: true });
+
+    const cardPage = await page.context().newPage();
+    await cardPage.goto(card);
+    await expect(cardPage.getByRole('tab')).toHaveCount(1);
 
     await probe.start('installFinish');
     await expect(page).toHaveURL(/install_finished=Y/);
@@ -310,8 +315,9 @@ test.describe('a portal where the app is not installed yet', () => {
     expect(new URL(installed.location).pathname).toBe('/index.html');
     expect(probeApp.pageLoads().some((request) => request.method === 'POST' && request.path === '/install.html')).toBe(true);
 
-    await page.goto(`${fresh.origin}/crm/type/${TYPE}/details/${ITEM}/`);
-    await expect(page.getByRole('tab', { name: /.+/ })).not.toHaveCount(1);
+    await cardPage.reload();
+    await expect(cardPage.getByRole('tab', { name: 'Probe tab' })).toBeVisible();
+    await cardPage.close();
   });
 });
 

@@ -1,9 +1,5 @@
-/**
- * Starts an emulator for the emulator's own browser test, on a free port, pointed at the probe
- * app. (Development stand-in until portal/server.ts lands: host routes over fake data.)
- */
-import { createFakeHostData } from '../../portal/host/testing/fake-host-data';
-import { startHostServer } from '../../portal/host/testing/host-server';
+/** Starts an in-process emulator for the emulator's own browser test, on a free port, pointed at the probe app. */
+import { startPortal } from '../../portal/server';
 
 export interface TestPortal {
   origin: string;
@@ -12,14 +8,14 @@ export interface TestPortal {
 }
 
 export async function startTestPortal(options: { appUrl: string; fresh?: boolean }): Promise<TestPortal> {
-  const data = createFakeHostData({ appUrl: options.appUrl, installed: !options.fresh });
-  const server = await startHostServer(data, { restStub: true });
+  // No rate limit: the test measures the protocol, not the leaky bucket.
+  const portal = await startPortal({ port: 0, appUrl: options.appUrl, fresh: options.fresh ?? false, rateLimit: null, latencyMs: 0 });
   return {
-    origin: server.origin,
+    origin: portal.origin,
     async expireTokens() {
-      const response = await fetch(`${server.origin}/_emulator/expire-tokens`, { method: 'POST' });
+      const response = await fetch(`${portal.origin}/_emulator/expire-tokens`, { method: 'POST' });
       if (!response.ok) throw new Error(`expire-tokens answered ${response.status}`);
     },
-    close: () => server.close(),
+    close: () => portal.close(),
   };
 }
