@@ -41,12 +41,14 @@ export function renderTaskPage(data: HostData, context: PageContext, taskId: num
   }
   const carried = carriedQuery(context);
   const body = html`<article class="task-card" data-testid="task-card" data-task-id="${task.id}">
+    <section class="card-section" aria-label="Task details">
     <dl class="fields">
       <div class="field"><dt>Status</dt><dd data-testid="task-status">${STATUS_NAMES[task.status] ?? `Status ${task.status}`}</dd></div>
       <div class="field"><dt>Responsible person</dt><dd data-testid="task-responsible"><a href="${userProfilePath(task.responsibleId, carried)}">${userName(data, task.responsibleId)}</a></dd></div>
       <div class="field"><dt>Created by</dt><dd>${userName(data, task.createdById)}</dd></div>
       <div class="field"><dt>Deadline</dt><dd data-testid="task-deadline">${task.deadline ? formatPortalDateTime(task.deadline) : 'None'}</dd></div>
     </dl>
+    </section>
     <section class="card-section">
       <h2 class="card-section-title">Description</h2>
       <div class="task-description" data-testid="task-description">${task.description ? renderBbCode(task.description) : 'No description.'}</div>
