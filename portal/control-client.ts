@@ -1,0 +1,111 @@
+/**
+ * Typed client of the emulator's control API (/_emulator/), for end-to-end tests and benchmarks
+ * that run the portal in another process. Uses fetch only, so it works in Node and in Playwright.
+ */
+import type { FaultSettings } from './rest/faults';
+import type { RequestLogEntry } from './rest/request-log';
+
+export type { FailFault, DropFault, SlowFault, FaultSettings } from './rest/faults';
+export type { RequestLogEntry } from './rest/request-log';
+
+export interface EmulatorConfigChanges {
+  tokenTtlSeconds?: number;
+  /** null switches the rate limit off. */
+  rateLimit?: { drainPerSecond: number; burst: number } | null;
+  language?: string;
+  latencyMs?: number;
+}
+
+export interface EmulatorConfigView {
+  tokenTtlSeconds: number;
+  rateLimit: { drainPerSecond: number; burst: number } | null;
+  language: string;
+  latencyMs: number;
+}
+
+export interface IssuedTestToken {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  user_id: number;
+}
+
+export class EmulatorControlError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export class EmulatorControl {
+  readonly #base: string;
+
+  /** `origin` of the portal, e.g. http://127.0.0.1:4310 */
+  constructor(origin: string) {
+    this.#base = `${origin.replace(/\/$/, '')}/_emulator/`;
+  }
+
+  async #send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(this.#base + path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = (await response.json().catch(() => ({}))) as { ok?: boolean; error?: string } & T;
+    if (!response.ok || payload.ok === false) {
+      throw new EmulatorControlError(`${method} /_emulator/${path}: ${payload.error ?? response.statusText}`, response.status);
+    }
+    return payload;
+  }
+
+  async health(): Promise<boolean> {
+    const result = await this.#send<{ ok: boolean }>('GET', 'health');
+    return result.ok;
+  }
+
+  /** Reseeds the portal (demo state, or app not installed with `fresh`), clears logs, faults and config changes. */
+  async reset(options: { fresh?: boolean } = {}): Promise<void> {
+    await this.#send('POST', 'reset', options);
+  }
+
+  /** Replaces the kinds of fault given (latency, fail, drop, slow); the others stay. */
+  async setFaults(faults: FaultSettings): Promise<void> {
+    await this.#send('POST', 'faults', faults);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.#send('DELETE', 'faults');
+  }
+
+  async configure(changes: EmulatorConfigChanges): Promise<EmulatorConfigView> {
+    const result = await this.#send<{ config: EmulatorConfigView }>('POST', 'config', changes);
+    return result.config;
+  }
+
+  /** Every issued access token expires now; refresh tokens stay valid. Returns how many tokens. */
+  async expireTokens(): Promise<number> {
+    const result = await this.#send<{ expired: number }>('POST', 'expire-tokens');
+    return result.expired;
+  }
+
+  /** An app access token for a user, as the portal would post to a frame. */
+  async issueToken(userId: number): Promise<IssuedTestToken> {
+    return this.#send<IssuedTestToken>('POST', 'tokens', { userId });
+  }
+
+  async refreshToken(refreshToken: string): Promise<IssuedTestToken> {
+    return this.#send<IssuedTestToken>('POST', 'tokens/refresh', { refreshToken });
+  }
+
+  /** One entry per HTTP request to /rest/ since the last clear. */
+  async requests(): Promise<RequestLogEntry[]> {
+    const result = await this.#send<{ requests: RequestLogEntry[] }>('GET', 'requests');
+    return result.requests;
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.#send('DELETE', 'requests');
+  }
+}
