@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTaskOverdue, sortLinkedTasks, taskStatusFromCode, taskViewPath, withTask, type LinkedTask } from './tasks';
+import { isTaskOverdue, sortLinkedTasks, taskStatusFromCode, withTask, type LinkedTask } from './tasks';
 
 function task(id: number, overrides: Partial<LinkedTask> = {}): LinkedTask {
   return { id, title: `Task ${id}`, status: 'pending', responsibleId: 1, deadline: null, createdAt: null, closedAt: null, crmLinks: null, ...overrides };
@@ -36,9 +36,5 @@ describe('linked tasks', () => {
   it('adds a new task in place without duplicating it', () => {
     const list = withTask(withTask([task(1)], task(2, { deadline: new Date('2025-06-01') })), task(2, { deadline: new Date('2025-06-01') }));
     expect(list.map((entry) => entry.id)).toEqual([2, 1]);
-  });
-
-  it('opens a task at the portal’s task view path', () => {
-    expect(taskViewPath(7, 3711)).toBe('/company/personal/user/7/tasks/task/view/3711/');
   });
 });

@@ -66,13 +66,3 @@ export function sortLinkedTasks(tasks: readonly LinkedTask[]): LinkedTask[] {
 export function withTask(tasks: readonly LinkedTask[], task: LinkedTask): LinkedTask[] {
   return sortLinkedTasks([...tasks.filter((existing) => existing.id !== task.id), task]);
 }
-
-/** Portal path of a task's view, opened in the portal's slider. */
-export function taskViewPath(currentUserId: number, taskId: number): string {
-  return `/company/personal/user/${currentUserId}/tasks/task/view/${taskId}/`;
-}
-
-/** Portal path of a smart-process item's detail form. */
-export function itemDetailPath(entityTypeId: number, itemId: number): string {
-  return `/crm/type/${entityTypeId}/details/${itemId}/`;
-}

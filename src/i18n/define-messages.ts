@@ -1,7 +1,7 @@
 import type { UiLanguage } from './languages';
 
-/** A message is text, or a function of its parameters returning text. */
-export type Message = string | ((...args: never[]) => string);
+/** A message is text, a list of texts, a table of texts (e.g. per status), or a function of its parameters returning text. */
+export type Message = string | readonly string[] | Readonly<Record<string, string>> | ((...args: never[]) => string);
 export type Messages = Record<string, Message>;
 
 export type MessageCatalog<T extends Messages> = Readonly<Record<UiLanguage, T>>;

@@ -1,0 +1,249 @@
+/**
+ * The bulk runner's ports over the Bitrix24 boundary. Per page of 50 items the run costs three
+ * round trips: the keyset page (crm.item.list, `>id`, `start: -1`), the re-check (one batch:
+ * this run's tasks and the open tasks linked to those items) and the create batch (50
+ * tasks.task.add). The boundary never repeats a request (src/bitrix/frame.ts), so a create
+ * batch that "failed" is found again by the re-check, never sent blindly.
+ */
+import {
+  command,
+  toBitrixError,
+  type BatchCommand,
+  type BitrixBoundary,
+  type BitrixError,
+  type RestCrmItem,
+  type RestTask,
+  type TaskSelectField,
+} from '../bitrix';
+import { BulkStepError, PAGE_SIZE, type BulkItem, type BulkPorts, type CreateOutcome, type LinkedTaskFacts, type StepFailureReason } from '../domain/bulk/bulk-ports';
+import { itemListFilter, itemPageFilter, type BulkItemFilter } from '../domain/bulk/item-filter';
+import { carriesRunMarker } from '../domain/bulk/run-marker';
+import type { TaskDraft as BulkTaskDraft } from '../domain/bulk/task-template';
+import { linkCode, parseLinkCode } from '../domain/link-code';
+import { taskAddFields } from '../domain/task-draft';
+import { toPortalDateTime } from '../domain/working-days';
+
+const ITEM_SELECT = ['id', 'title', 'stageId', 'assignedById'];
+const RECHECK_SELECT: TaskSelectField[] = ['ID', 'DESCRIPTION', 'UF_CRM_TASK'];
+const OPEN_SELECT: TaskSelectField[] = ['ID', 'UF_CRM_TASK'];
+/** Task status 5 = completed: every other status is still open. */
+const COMPLETED_STATUS = 5;
+/** Our clock and the portal's may disagree: look for the run's tasks from a day before it began. */
+const CLOCK_SKEW_MS = 24 * 60 * 60_000;
+
+export interface BulkPortContext {
+  boundary: BitrixBoundary;
+  /** The run's id: it rides in each task's back link as the request key, too. */
+  runId: string;
+  entityTypeId: number;
+  /** UF_CRM_TASK prefix of the smart process, e.g. `Tb1`. */
+  shortCode: string;
+  /** The user running the run: the creator of its tasks. */
+  currentUserId: number;
+  /** When the run began (ms); its tasks are not older. */
+  runStartedAt: number;
+  /** Stage id → name, for `{stage}`. */
+  stageNames: ReadonlyMap<string, string>;
+  /** Whether the template names the responsible (`{responsible}`): only then are names read. */
+  needsResponsibleNames: boolean;
+  /** The label of the link back to the item in each task's description. */
+  itemLabel: (item: { id: number; title: string }) => string;
+}
+
+export function stepError(error: unknown): BulkStepError {
+  const failure = toBitrixError(error);
+  return new BulkStepError(reasonOf(failure), failure.portalDescription ?? failure.code);
+}
+
+function reasonOf(error: BitrixError): StepFailureReason {
+  if (error.kind === 'rate-limit') return 'rate-limited';
+  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'unknown') return 'unreachable';
+  return 'rejected';
+}
+
+async function step<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw stepError(error);
+  }
+}
+
+function positive(value: unknown): number | null {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : null;
+}
+
+export function bulkRunPorts(context: BulkPortContext): BulkPorts {
+  const { boundary, entityTypeId } = context;
+  /** Names of responsible users seen so far: a run meets the same few people again and again. */
+  const userNames = new Map<number, string>();
+
+  async function namesFor(ids: number[]): Promise<void> {
+    const unknown = [...new Set(ids)].filter((id) => !userNames.has(id));
+    if (!context.needsResponsibleNames || unknown.length === 0) return;
+    const { result } = await boundary.call('user.get', { filter: { ID: unknown }, select: ['ID', 'NAME', 'LAST_NAME'] });
+    for (const id of unknown) userNames.set(id, '');
+    for (const user of result) {
+      const id = positive(user.ID);
+      if (id !== null) userNames.set(id, [user.NAME, user.LAST_NAME].filter(Boolean).join(' '));
+    }
+  }
+
+  async function toItems(rows: readonly RestCrmItem[]): Promise<BulkItem[]> {
+    const responsibleIds = rows.map((row) => positive(row.assignedById)).filter((id): id is number => id !== null);
+    await namesFor(responsibleIds);
+    return rows.flatMap((row) => {
+      const id = positive(row.id);
+      if (id === null) return [];
+      const responsibleId = positive(row.assignedById);
+      const stageId = String(row.stageId ?? '');
+      return [
+        {
+          id,
+          title: row.title ?? '',
+          stageId,
+          stageName: context.stageNames.get(stageId) ?? stageId,
+          responsibleId,
+          responsibleName: responsibleId === null ? '' : (userNames.get(responsibleId) ?? ''),
+        },
+      ];
+    });
+  }
+
+  /** Every page of one tasks.task.list question (usually one page: the filters are narrow). */
+  async function allTasks(filter: Record<string, unknown>, select: TaskSelectField[]): Promise<RestTask[]> {
+    const tasks: RestTask[] = [];
+    for (let start = 0; ; start += PAGE_SIZE) {
+      const { result, total } = await boundary.call('tasks.task.list', { filter, select, order: { ID: 'asc' }, start });
+      tasks.push(...result.tasks);
+      if (result.tasks.length < PAGE_SIZE || (total !== undefined && start + PAGE_SIZE >= total)) return tasks;
+    }
+  }
+
+  function itemIdsOf(task: RestTask, wanted: ReadonlySet<number>): number[] {
+    const links = Array.isArray(task.ufCrmTask) ? task.ufCrmTask : [];
+    return links
+      .map((code) => parseLinkCode(String(code)))
+      .filter((parsed) => parsed !== null && parsed.shortCode === context.shortCode && wanted.has(parsed.itemId))
+      .map((parsed) => parsed!.itemId);
+  }
+
+  return {
+    countItems: (filter: BulkItemFilter) =>
+      step(async () => {
+        const { result, total } = await boundary.call('crm.item.list', { entityTypeId, select: ['id'], filter: itemListFilter(filter), start: 0 });
+        return total ?? result.items.length;
+      }),
+
+    pageItems: (filter: BulkItemFilter, afterId: number) =>
+      step(async () => {
+        const { result } = await boundary.call('crm.item.list', {
+          entityTypeId,
+          select: ITEM_SELECT,
+          filter: itemPageFilter(filter, afterId),
+          order: { id: 'ASC' },
+          start: -1,
+        });
+        return toItems(result.items);
+      }),
+
+    itemsByIds: (_entityTypeId: number, ids: readonly number[]) =>
+      step(async () => {
+        if (ids.length === 0) return [];
+        const { result } = await boundary.call('crm.item.list', {
+          entityTypeId,
+          select: ITEM_SELECT,
+          filter: { '@id': [...ids] },
+          order: { id: 'ASC' },
+          start: -1,
+        });
+        return toItems(result.items);
+      }),
+
+    findExisting: (_entityTypeId: number, itemIds: readonly number[], runId: string | null) =>
+      step(async () => {
+        const wanted = new Set(itemIds);
+        const codes = itemIds.map((id) => linkCode(context.shortCode, id));
+        const facts = new Map<number, LinkedTaskFacts>(itemIds.map((id) => [id, { runTaskId: null, hasOpenTask: false }]));
+        const mineFilter = {
+          UF_CRM_TASK: codes,
+          CREATED_BY: context.currentUserId,
+          '>=CREATED_DATE': toPortalDateTime(new Date(context.runStartedAt - CLOCK_SKEW_MS)),
+        };
+        const openFilter = { UF_CRM_TASK: codes, '!STATUS': COMPLETED_STATUS };
+        // Both questions in one round trip; a longer answer (over 50 tasks) is paged after.
+        const commands: Record<string, BatchCommand<'tasks.task.list'>> = {
+          open: command('tasks.task.list', { filter: openFilter, select: OPEN_SELECT, order: { ID: 'asc' }, start: 0 }),
+        };
+        if (runId !== null) commands.mine = command('tasks.task.list', { filter: mineFilter, select: RECHECK_SELECT, order: { ID: 'asc' }, start: 0 });
+        const answers = await boundary.batch(commands);
+        const read = async (key: 'open' | 'mine', filter: Record<string, unknown>, select: TaskSelectField[]): Promise<RestTask[]> => {
+          const answer = answers[key];
+          if (!answer) return [];
+          if (!answer.ok) throw answer.error;
+          const tasks = answer.result.tasks;
+          const more = tasks.length >= PAGE_SIZE && (answer.total === undefined || answer.total > PAGE_SIZE);
+          return more ? allTasks(filter, select) : tasks;
+        };
+        const mine = runId === null ? [] : await read('mine', mineFilter, RECHECK_SELECT);
+        const runTaskIds = new Set<number>();
+        for (const task of mine) {
+          if (!carriesRunMarker(task.description, runId as string)) continue;
+          const taskId = positive(task.id);
+          if (taskId === null) continue;
+          runTaskIds.add(taskId);
+          for (const itemId of itemIdsOf(task, wanted)) {
+            const fact = facts.get(itemId)!;
+            if (fact.runTaskId === null) fact.runTaskId = taskId;
+          }
+        }
+        for (const task of await read('open', openFilter, OPEN_SELECT)) {
+          const taskId = positive(task.id);
+          if (taskId === null || runTaskIds.has(taskId)) continue;
+          for (const itemId of itemIdsOf(task, wanted)) facts.get(itemId)!.hasOpenTask = true;
+        }
+        return facts;
+      }),
+
+    createBatch: (_entityTypeId: number, drafts: readonly BulkTaskDraft[]) =>
+      step(async () => {
+        const commands: Record<string, BatchCommand<'tasks.task.add'>> = {};
+        for (const draft of drafts) {
+          const fields = taskAddFields(
+            {
+              title: draft.title,
+              description: draft.description,
+              responsibleId: draft.responsibleId,
+              participantIds: [],
+              deadline: draft.deadline === null ? null : new Date(draft.deadline),
+              priority: 'medium',
+            },
+            {
+              linkCode: linkCode(context.shortCode, draft.itemId),
+              itemUrl: boundary.portalUrl(`/crm/type/${entityTypeId}/details/${draft.itemId}/`),
+              itemLabel: context.itemLabel({ id: draft.itemId, title: draft.itemTitle }),
+              requestKey: context.runId,
+            },
+          );
+          commands[`item${draft.itemId}`] = command('tasks.task.add', { fields });
+        }
+        const answers = await boundary.batch(commands);
+        return drafts.map((draft): CreateOutcome => {
+          const answer = answers[`item${draft.itemId}`];
+          if (answer?.ok) {
+            const taskId = positive(answer.result.task?.id);
+            if (taskId !== null) return { itemId: draft.itemId, kind: 'created', taskId };
+            return { itemId: draft.itemId, kind: 'failed', reason: 'unreachable', message: '' };
+          }
+          const error = answer?.error;
+          return {
+            itemId: draft.itemId,
+            kind: 'failed',
+            reason: error ? reasonOf(error) : 'unreachable',
+            message: error?.portalDescription ?? error?.code ?? '',
+          };
+        });
+      }),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Names of the people and CRM items a view refers to (employee fields, linked items, task
+ * responsibles) that earlier answers did not already bring: all looked up in ONE batch, then
+ * cached per user and per item.
+ */
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { command, useBitrix, type BatchCommands, type BitrixBoundary, type RestCrmItem, type RestUser } from '../bitrix';
+import { crmItemTitle, itemKeys } from './items';
+import { cachedUser, decodeUser, primeUsers, USER_SELECT, userKeys, type User } from './users';
+
+export const referenceNameKeys = {
+  all: ['reference-names'] as const,
+  lookup: (userIds: readonly number[], crmItems: readonly string[]) => [...referenceNameKeys.all, { userIds, crmItems }] as const,
+  crmTitle: (entityTypeId: number, itemId: number) => [...itemKeys.all, 'title', entityTypeId, itemId] as const,
+};
+
+export interface ReferenceNames {
+  users: ReadonlyMap<number, User>;
+  /** `${entityTypeId}:${itemId}` → title */
+  crmTitles: ReadonlyMap<string, string>;
+}
+
+export function crmReference(entityTypeId: number, itemId: number): string {
+  return `${entityTypeId}:${itemId}`;
+}
+
+/** At most this many CRM types per lookup: one batch holds 50 commands, one goes to users. */
+const MAX_CRM_TYPES = 49;
+
+function missingUserIds(queryClient: QueryClient, userIds: readonly number[]): number[] {
+  return [...new Set(userIds)].filter((id) => id > 0 && cachedUser(queryClient, id) === undefined).sort((a, b) => a - b);
+}
+
+function missingCrmItems(queryClient: QueryClient, crmItems: ReadonlyMap<number, readonly number[]>): Map<number, number[]> {
+  const missing = new Map<number, number[]>();
+  for (const [entityTypeId, ids] of crmItems) {
+    const unknown = [...new Set(ids)].filter((id) => queryClient.getQueryData(referenceNameKeys.crmTitle(entityTypeId, id)) === undefined).sort((a, b) => a - b);
+    if (unknown.length > 0) missing.set(entityTypeId, unknown);
+  }
+  return new Map([...missing].sort(([a], [b]) => a - b).slice(0, MAX_CRM_TYPES));
+}
+
+async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userIds: number[], crmItems: Map<number, number[]>): Promise<true> {
+  const commands: BatchCommands = {};
+  if (userIds.length > 0) commands.users = command('user.get', { filter: { ID: userIds }, select: USER_SELECT });
+  for (const [entityTypeId, ids] of crmItems) {
+    commands[`crm_${entityTypeId}`] = command('crm.item.list', {
+      entityTypeId,
+      filter: { '@id': ids },
+      select: ['id', 'title', 'name', 'lastName'],
+    });
+  }
+  const answers = await boundary.batch(commands);
+  const users = answers.users;
+  if (users?.ok) primeUsers(queryClient, (users.result as RestUser[]).map(decodeUser).filter((user): user is User => user !== null));
+  for (const [entityTypeId, ids] of crmItems) {
+    const answer = answers[`crm_${entityTypeId}`];
+    // Items the user may not read stay unnamed; the view shows their type and number.
+    if (!answer?.ok) continue;
+    const found = new Map(((answer.result as { items: RestCrmItem[] }).items ?? []).map((item) => [Number(item.id), crmItemTitle(item)]));
+    for (const id of ids) queryClient.setQueryData(referenceNameKeys.crmTitle(entityTypeId, id), found.get(id) ?? '');
+  }
+  return true;
+}
+
+export function useReferenceNames(userIds: readonly number[], crmItems: ReadonlyMap<number, readonly number[]>): ReferenceNames & { isLoading: boolean } {
+  const boundary = useBitrix();
+  const queryClient = useQueryClient();
+  const missingUsers = missingUserIds(queryClient, userIds);
+  const missingCrm = missingCrmItems(queryClient, crmItems);
+  const crmKey = [...missingCrm].map(([type, ids]) => `${type}:${ids.join(',')}`);
+  const lookup = useQuery({
+    queryKey: referenceNameKeys.lookup(missingUsers, crmKey),
+    enabled: missingUsers.length > 0 || missingCrm.size > 0,
+    staleTime: Infinity,
+    queryFn: () => lookUp(boundary, queryClient, missingUsers, missingCrm),
+  });
+
+  const users = new Map<number, User>();
+  for (const id of userIds) {
+    const user = queryClient.getQueryData<User | null>(userKeys.detail(id));
+    if (user) users.set(id, user);
+  }
+  const crmTitles = new Map<string, string>();
+  for (const [entityTypeId, ids] of crmItems) {
+    for (const id of ids) {
+      const title = queryClient.getQueryData<string>(referenceNameKeys.crmTitle(entityTypeId, id));
+      if (title) crmTitles.set(crmReference(entityTypeId, id), title);
+    }
+  }
+  return { users, crmTitles, isLoading: lookup.isLoading };
+}

@@ -1,0 +1,52 @@
+/** Task methods of a fake portal: tasks.task.add/get/list over an in-memory list, for tests. */
+import type { RestTask, RestTaskAddFields } from '../bitrix/rest-types';
+import { BitrixError } from '../bitrix/errors';
+import type { FakeHandlers } from './fake-boundary';
+
+export interface FakeTaskStore {
+  tasks: Array<RestTask & { ufCrmTask: string[] }>;
+  /** Smart-process short codes whose links the portal keeps (others are dropped silently). */
+  linkableCodes: Set<string>;
+  currentUserId: number;
+}
+
+export function fakeTaskStore(overrides: Partial<FakeTaskStore> = {}): FakeTaskStore {
+  return { tasks: [], linkableCodes: new Set(['Tb1']), currentUserId: 1, ...overrides };
+}
+
+export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
+  return {
+    'tasks.task.add': ({ fields }: { fields: RestTaskAddFields }) => {
+      if (!fields.TITLE?.trim()) throw new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'Task title is not specified' });
+      const id = String(1000 + store.tasks.length + 1);
+      const links = (fields.UF_CRM_TASK ?? []).filter((code) => store.linkableCodes.has(code.split('_')[0]!));
+      const task = {
+        id,
+        title: fields.TITLE,
+        description: fields.DESCRIPTION ?? '',
+        status: '2',
+        responsibleId: String(fields.RESPONSIBLE_ID),
+        createdBy: String(store.currentUserId),
+        createdDate: new Date().toISOString(),
+        deadline: fields.DEADLINE ?? null,
+        closedDate: null,
+        ufCrmTask: links,
+      };
+      store.tasks.push(task);
+      const { ufCrmTask: _dropped, ...withoutLinks } = task;
+      return { task: withoutLinks };
+    },
+    'tasks.task.get': ({ taskId }: { taskId: number | string }) => {
+      const task = store.tasks.find((entry) => entry.id === String(taskId));
+      return task ? { task: { ...task, ufCrmTask: task.ufCrmTask.length > 0 ? task.ufCrmTask : false } } : [];
+    },
+    'tasks.task.list': ({ filter = {} }: { filter?: Record<string, unknown> }) => {
+      const tasks = store.tasks.filter((task) => {
+        if (filter.UF_CRM_TASK !== undefined && !task.ufCrmTask.includes(String(filter.UF_CRM_TASK))) return false;
+        if (filter.CREATED_BY !== undefined && task.createdBy !== String(filter.CREATED_BY)) return false;
+        return true;
+      });
+      return { result: { tasks: [...tasks].reverse() }, total: tasks.length };
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import './base.css';
+import './ui.css';
+
+export { Alert, type AlertTone } from './Alert';
+export { Avatar, Person } from './Avatar';
+export { Badge, StagePill, type BadgeTone } from './Badge';
+export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { Field, FieldGroup, Select, TextArea, TextInput, type FieldControlProps } from './Field';
+export { Panel } from './Panel';
+export { Skeleton } from './Skeleton';
+export { StageBar } from './StageBar';
