@@ -10,6 +10,7 @@ describe('task template', () => {
     expect(renderTemplateText(template.description, item)).toBe('Item #29 is at Approval; Anna Petrova owns it.');
     expect(draftTask(template, item, context)).toEqual({
       itemId: 29,
+      itemTitle: 'Washing Machine',
       title: 'Washing Machine: call the supplier',
       description: 'Item #29 is at Approval; Anna Petrova owns it.\n\nRun smart-tasks-run-0011223344556677',
       responsibleId: 4,

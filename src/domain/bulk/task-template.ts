@@ -28,6 +28,8 @@ export interface TemplateItem {
 
 export interface TaskDraft {
   itemId: number;
+  /** The item's own title, for the link back to it. */
+  itemTitle: string;
   title: string;
   description: string;
   responsibleId: number;
@@ -85,6 +87,7 @@ export function draftTask(
     template.responsible.kind === 'user' ? template.responsible.userId : (item.responsibleId ?? context.currentUserId);
   return {
     itemId: item.id,
+    itemTitle: item.title,
     title,
     description: body === '' ? context.markerLine : `${body}\n\n${context.markerLine}`,
     responsibleId,

@@ -101,7 +101,7 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
   }
 
   addOpenTask(itemId: number): void {
-    this.store({ itemId, title: 'Existing', description: '', responsibleId: 1, deadline: null }, true);
+    this.store({ itemId, itemTitle: '', title: 'Existing', description: '', responsibleId: 1, deadline: null }, true);
   }
 
   private async request(): Promise<void> {
