@@ -1,0 +1,73 @@
+import { useBitrix } from '../../bitrix';
+import { taskViewPath } from '../../domain/portal-paths';
+import { commonMessages, errorMessages, useMessages } from '../../i18n';
+import { CreateFailedError, CreateUnconfirmedError, type CreatedLinkedTask } from '../../queries/create-linked-task';
+import { useCurrentUser } from '../../queries/users';
+import { Alert, Button } from '../../ui';
+import { detailTabMessages } from './messages';
+
+/** What became of the last "create task": done (with a link), done without the link, refused, or not yet known. */
+export function CreateOutcome({ created, error, onDismiss }: { created: CreatedLinkedTask | null | undefined; error: Error | null; onDismiss: () => void }) {
+  const boundary = useBitrix();
+  const me = useCurrentUser();
+  const text = useMessages(detailTabMessages);
+  const common = useMessages(commonMessages);
+  const errors = useMessages(errorMessages);
+
+  if (created) {
+    const { task } = created;
+    const open = (
+      <Button variant="link" onClick={() => void boundary.openPortalPath(taskViewPath(me.data?.id ?? 0, task.id))}>
+        {text.openTask(task.title)}
+      </Button>
+    );
+    const dismiss = (
+      <Button variant="link" onClick={onDismiss}>
+        {common.dismiss}
+      </Button>
+    );
+    if (created.linkKept === false) {
+      return (
+        <Alert tone="warning" title={text.linkDroppedTitle} actions={<>{open}{dismiss}</>}>
+          {text.linkDroppedText(task.title)}
+        </Alert>
+      );
+    }
+    return (
+      <Alert tone="success" title={text.createdTitle} actions={<>{open}{dismiss}</>}>
+        {created.recovered ? text.recoveredText(task.title) : text.createdText(task.title)}
+        {created.linkKept === null && ` ${text.linkUnconfirmedText}`}
+      </Alert>
+    );
+  }
+
+  if (error instanceof CreateUnconfirmedError) {
+    return (
+      <Alert tone="warning" title={text.unconfirmedTitle}>
+        {text.unconfirmedText}
+      </Alert>
+    );
+  }
+  if (error instanceof CreateFailedError) {
+    const reason = error.reason;
+    return (
+      <Alert tone="danger" title={text.createFailedTitle}>
+        {errors[reason.messageKey]}
+        {reason.kind === 'validation' && reason.portalDescription && (
+          <>
+            {' '}
+            {common.portalSaid} {reason.portalDescription}
+          </>
+        )}
+      </Alert>
+    );
+  }
+  if (error) {
+    return (
+      <Alert tone="danger" title={text.createFailedTitle}>
+        {errors.unknown}
+      </Alert>
+    );
+  }
+  return null;
+}

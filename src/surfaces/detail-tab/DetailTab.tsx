@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import { useBitrix } from '../../bitrix';
+import { buildFieldViews, referencedCrmItems, referencedUserIds, type FieldView } from '../../domain/fields';
+import { I18nProvider } from '../../i18n';
+import { useLinkedTasks } from '../../queries/tasks';
+import { useReferenceNames } from '../../queries/reference-names';
+import { DetailTabFailure } from './DetailTabFailure';
+import { DetailTabSkeleton } from './DetailTabSkeleton';
+import { FieldsPanel } from './FieldsPanel';
+import { ItemHeader } from './ItemHeader';
+import { LinkedTasksPanel } from './LinkedTasksPanel';
+import type { DetailTabData } from './load-detail-tab';
+import { TaskLinksNotice } from './TaskLinksNotice';
+import { useDetailTab } from './use-detail-tab';
+
+export function DetailTab({ entityTypeId, itemId }: { entityTypeId: number; itemId: number }) {
+  const query = useDetailTab(entityTypeId, itemId);
+  if (query.isPending) return <DetailTabSkeleton />;
+  if (query.isError) return <DetailTabFailure error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  return <DetailTabContent data={query.data} />;
+}
+
+function DetailTabContent({ data }: { data: DetailTabData }) {
+  const { session } = useBitrix();
+  const { item, fields, directory, categories } = data;
+  const tasks = useLinkedTasks(item.entityTypeId, item.id, data.linkCode);
+
+  const views = useMemo<FieldView[] | null>(
+    () =>
+      fields
+        ? buildFieldViews(fields, item.values, {
+            entityTypeIdByShortCode: directory?.entityTypeIdByShortCode ?? new Map(),
+            entityTypeIdBySymbolCode: directory?.entityTypeIdBySymbolCode ?? new Map(),
+            categoryNames: new Map((categories ?? []).map((category) => [category.id, category.name])),
+          })
+        : null,
+    [fields, item.values, directory, categories],
+  );
+
+  // Names the first batch could not know in advance (employee fields, linked items, task
+  // responsibles the task list did not embed): one follow-up lookup, only when needed.
+  const userIds = useMemo(() => {
+    const ids = new Set(views ? referencedUserIds(views) : []);
+    for (const task of tasks.data?.tasks ?? []) if (task.responsibleId) ids.add(task.responsibleId);
+    if (item.assignedById) ids.add(item.assignedById);
+    return [...ids].sort((a, b) => a - b);
+  }, [views, tasks.data, item.assignedById]);
+  const crmItems = useMemo(() => (views ? referencedCrmItems(views) : new Map<number, number[]>()), [views]);
+  const names = useReferenceNames(userIds, crmItems);
+
+  return (
+    // The user's own time zone from their profile, when the portal gives it.
+    <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={data.currentUser.timeZone}>
+      <div className="dt">
+        <ItemHeader data={data} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
+        <TaskLinksNotice smartProcess={data.smartProcess} />
+        <LinkedTasksPanel data={data} tasks={tasks} users={names.users} />
+        <FieldsPanel views={views} names={names} directory={directory} />
+      </div>
+    </I18nProvider>
+  );
+}

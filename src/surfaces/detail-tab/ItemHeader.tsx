@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { buildStageBar } from '../../domain/stages';
+import { useMessages } from '../../i18n';
+import type { User } from '../../queries/users';
+import { Badge, Person, StageBar, StagePill } from '../../ui';
+import type { DetailTabData } from './load-detail-tab';
+import { detailTabMessages } from './messages';
+
+/** Title, number, funnel, stage (pill and bar) and responsible person of the item. */
+export function ItemHeader({ data, responsible }: { data: DetailTabData; responsible: User | null }) {
+  const text = useMessages(detailTabMessages);
+  const { item, smartProcess, categories, stages } = data;
+  const bar = useMemo(() => (stages && stages.length > 0 ? buildStageBar(stages, item.stageId) : null), [stages, item.stageId]);
+  const funnel = categories?.find((category) => category.id === item.categoryId) ?? null;
+
+  return (
+    <header className="st-panel dt-header">
+      <div className="dt-header__kicker">{smartProcess.title}</div>
+      <h1 className="dt-header__title">
+        {item.title || text.itemId(item.id)}
+        <span className="dt-header__id">{text.itemId(item.id)}</span>
+      </h1>
+      <dl className="dt-header__facts">
+        {funnel && (categories?.length ?? 0) > 0 && (
+          <div className="dt-fact">
+            <dt>{text.funnel}</dt>
+            <dd>{funnel.name}</dd>
+          </div>
+        )}
+        {bar?.current && (
+          <div className="dt-fact">
+            <dt>{text.stage}</dt>
+            <dd>
+              <StagePill name={bar.current.name} color={bar.current.color} />
+              {bar.outcome === 'success' && <Badge tone="success">{text.outcomeSuccess}</Badge>}
+              {bar.outcome === 'failure' && <Badge tone="alert">{text.outcomeFailure}</Badge>}
+            </dd>
+          </div>
+        )}
+        <div className="dt-fact">
+          <dt>{text.responsible}</dt>
+          <dd>{responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : <span className="dt-muted">{text.nobody}</span>}</dd>
+        </div>
+      </dl>
+      {bar && <StageBar bar={bar} />}
+    </header>
+  );
+}

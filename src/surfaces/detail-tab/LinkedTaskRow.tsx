@@ -1,0 +1,42 @@
+import { useBitrix } from '../../bitrix';
+import { taskViewPath } from '../../domain/portal-paths';
+import { isTaskOpen, isTaskOverdue, type LinkedTask, type TaskStatus } from '../../domain/tasks';
+import { commonMessages, useI18n, useMessages } from '../../i18n';
+import type { User } from '../../queries/users';
+import { Badge, Person, type BadgeTone } from '../../ui';
+import { detailTabMessages } from './messages';
+
+const STATUS_TONE: Record<TaskStatus, BadgeTone> = {
+  new: 'accent',
+  pending: 'accent',
+  'in-progress': 'accent',
+  'awaiting-control': 'warning',
+  completed: 'success',
+  deferred: 'neutral',
+  unknown: 'neutral',
+};
+
+/** One linked task: opens in the portal's task slider. */
+export function LinkedTaskRow({ task, responsible, currentUserId }: { task: LinkedTask; responsible: User | null; currentUserId: number }) {
+  const boundary = useBitrix();
+  const text = useMessages(detailTabMessages);
+  const common = useMessages(commonMessages);
+  const { format } = useI18n();
+  const overdue = isTaskOverdue(task, new Date());
+  return (
+    <li className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`} data-task-id={task.id}>
+      <button type="button" className="dt-task__title" aria-label={text.openTask(task.title)} onClick={() => void boundary.openPortalPath(taskViewPath(currentUserId, task.id))}>
+        {task.title}
+      </button>
+      <span className="dt-task__meta">
+        <Badge tone={STATUS_TONE[task.status]}>{text.status[task.status]}</Badge>
+        {overdue && <Badge tone="alert">{text.overdue}</Badge>}
+        <span className={overdue ? 'dt-task__deadline dt-task__deadline--overdue' : 'dt-task__deadline'}>
+          <span className="st-visually-hidden">{text.deadline}: </span>
+          {task.deadline ? format.dateTime(task.deadline) : text.noDeadline}
+        </span>
+        {task.responsibleId && <Person name={responsible?.name || common.userFallbackName(task.responsibleId)} photoUrl={responsible?.photoUrl ?? null} size={22} />}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,115 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useBitrix } from '../../bitrix';
+import { browserIntentStorage, createIntentStore } from '../../domain/create-intent';
+import { crmItemPath } from '../../domain/portal-paths';
+import type { TaskDraft } from '../../domain/task-draft';
+import {
+  createLinkedTask,
+  settlePendingCreate,
+  type CreateDependencies,
+  type CreatedLinkedTask,
+  type CreatePhase,
+} from '../../queries/create-linked-task';
+import { addLinkedTask } from '../../queries/tasks';
+import type { DetailTabData } from './load-detail-tab';
+
+/**
+ * The tab's "create task" action with the one-click guarantee (src/queries/create-linked-task.ts):
+ * a click while one is under way does nothing, and a request a reload cut off is looked up
+ * when the tab opens again. A created task joins exactly the item's linked-task list.
+ */
+export function useCreateLinkedTask(data: DetailTabData) {
+  const boundary = useBitrix();
+  const queryClient = useQueryClient();
+  const { item, currentUser, linkCode } = data;
+  const [phase, setPhase] = useState<CreatePhase | null>(null);
+  const [recovered, setRecovered] = useState<CreatedLinkedTask | null>(null);
+  const inFlight = useRef(false);
+
+  const deps = useMemo<CreateDependencies>(
+    () => ({
+      boundary,
+      intents: createIntentStore(browserIntentStorage(), boundary.session.memberId || boundary.session.portalOrigin),
+      now: () => Date.now(),
+      sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+    }),
+    [boundary],
+  );
+
+  const showCreated = useCallback(
+    (result: CreatedLinkedTask) => {
+      if (result.linkKept !== false) addLinkedTask(queryClient, item.entityTypeId, item.id, result.task);
+    },
+    [queryClient, item.entityTypeId, item.id],
+  );
+
+  const mutation = useMutation({
+    mutationFn: (draft: TaskDraft) =>
+      createLinkedTask(
+        deps,
+        {
+          entityTypeId: item.entityTypeId,
+          itemId: item.id,
+          linkCode,
+          itemUrl: boundary.portalUrl(crmItemPath(item.entityTypeId, item.id)),
+          itemLabel: item.title || `#${item.id}`,
+          draft,
+          currentUserId: currentUser.id,
+        },
+        setPhase,
+      ),
+    onSuccess: showCreated,
+    onSettled: () => setPhase(null),
+  });
+
+  // A reload mid-request: find out what became of it before offering to create again.
+  const settledOnOpen = useRef(false);
+  useEffect(() => {
+    if (settledOnOpen.current) return;
+    settledOnOpen.current = true;
+    if (!deps.intents.pending(`${item.entityTypeId}:${item.id}`)) return;
+    inFlight.current = true;
+    setPhase('checking');
+    settlePendingCreate(deps, item.entityTypeId, item.id, linkCode, currentUser.id)
+      .then((found) => {
+        if (found) {
+          showCreated(found);
+          setRecovered(found);
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight.current = false;
+        setPhase(null);
+      });
+  }, [deps, item.entityTypeId, item.id, linkCode, currentUser.id, showCreated]);
+
+  const create = useCallback(
+    (draft: TaskDraft) => {
+      // Double clicks and clicks during a check land here: one request at a time, ever.
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setRecovered(null);
+      mutation.mutateAsync(draft).then(
+        () => undefined,
+        () => undefined,
+      ).finally(() => {
+        inFlight.current = false;
+      });
+    },
+    [mutation],
+  );
+
+  return {
+    create,
+    phase,
+    busy: phase !== null || mutation.isPending,
+    created: mutation.data ?? recovered,
+    error: mutation.error,
+    reset: () => {
+      mutation.reset();
+      setRecovered(null);
+    },
+  };
+}
