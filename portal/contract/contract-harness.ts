@@ -96,16 +96,19 @@ function appClient(portal: RunningPortal, userId: number, maxRetries: number): B
 
 export interface CallData<T> {
   result: T;
-  total?: number;
-  next?: number;
   time: Record<string, unknown>;
+  /** The SDK's `getTotal()` (0 when the portal sent none). */
+  total: number;
+  /** The SDK's `isMore()`: the portal sent a numeric `next`. */
+  more: boolean;
 }
 
 /** One successful call through `actions.v2.call.make`; fails the test with the portal's error otherwise. */
 export async function call<T = unknown>(b24: AbstractB24, method: string, params: Record<string, unknown> = {}): Promise<CallData<T>> {
   const response = await b24.actions.v2.call.make<T>({ method, params });
   if (!response.isSuccess) throw new Error(`${method} failed: ${response.getErrorMessages().join('; ')}`);
-  return response.getData() as unknown as CallData<T>;
+  const data = response.getData() as unknown as { result: T; time: Record<string, unknown> };
+  return { result: data.result, time: data.time, total: response.getTotal(), more: response.isMore() };
 }
 
 export interface PortalFailure {
@@ -126,6 +129,12 @@ export async function callFailure(b24: AbstractB24, method: string, params: Reco
     if (error instanceof AjaxError) return { code: String(error.code), status: error.status, message: error.message };
     throw error;
   }
+}
+
+/** The portal's envelope as sent, through the webhook (for `next`/`total` exactly as written). */
+export async function rawWebhookCall(portal: RunningPortal, method: string, params: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${portal.webhookUrl}${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(params) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** Raw HTTP to the portal (what the SDK never sends: forms, GET, preflight). */
