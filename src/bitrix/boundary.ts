@@ -99,6 +99,15 @@ export interface BitrixBoundary {
 
   /** Absolute URL of a portal path, for links that leave the frame. */
   portalUrl(path: string): string;
+
+  /** Closes the slider the portal opened the app in (menus, toolbars, timeline buttons). */
+  closeApplication(): Promise<void>;
+
+  /**
+   * Ends the app's first run (the portal shows its placements from then on). A portal may
+   * never answer (it reloads the page instead): confirm with `app.info`, do not wait on this.
+   */
+  finishInstall(): Promise<void>;
 }
 
 /** Helper that keeps a command's method and params typed together. */

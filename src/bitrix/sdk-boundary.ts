@@ -122,5 +122,17 @@ export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
     portalUrl(path: string): string {
       return b24.slider.getUrl(path).toString();
     },
+
+    async closeApplication(): Promise<void> {
+      await b24.parent.closeApplication();
+    },
+
+    async finishInstall(): Promise<void> {
+      try {
+        await b24.installFinish();
+      } catch (error) {
+        throw toBitrixError(error, 'installFinish');
+      }
+    },
   };
 }

@@ -25,6 +25,9 @@ export interface FakeBoundary extends BitrixBoundary {
   answerNextPicker(users: PickedUser[] | null): void;
   setHandler<M extends RestMethodName>(method: M, handler: FakeHandler<M>): void;
   fittedTo: HTMLElement | null;
+  /** How often the app asked to close its slider / to finish its install. */
+  closeApplicationCalls: number;
+  finishInstallCalls: number;
 }
 
 export const defaultSession: FrameSession = {
@@ -92,6 +95,8 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
     roundTrips: [],
     openedPaths: [],
     fittedTo: null,
+    closeApplicationCalls: 0,
+    finishInstallCalls: 0,
 
     async call<M extends RestMethodName>(method: M, params: RestParams<M>): Promise<CallResult<RestResult<M>>> {
       return roundTrip({ kind: 'call', methods: [method] }, async () => {
@@ -150,6 +155,14 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
 
     portalUrl(path: string): string {
       return new URL(path, fake.session.portalOrigin).toString();
+    },
+
+    async closeApplication(): Promise<void> {
+      fake.closeApplicationCalls += 1;
+    },
+
+    async finishInstall(): Promise<void> {
+      fake.finishInstallCalls += 1;
     },
 
     failNextRoundTrip(error, options = {}) {
