@@ -1,5 +1,5 @@
 /**
- * A small in-memory HostData for the host side's unit tests and its development harness: two
+ * A small in-memory HostData for the host side's unit tests: two
  * smart processes, three users (one admin), a handful of items, tasks and activities.
  */
 import type { HostApp, HostBinding, HostData, HostItem, HostTask, HostUser, IssuedAuth } from '../host-data';
@@ -17,9 +17,6 @@ export interface FakeHostDataOptions {
 export interface FakeHostData extends HostData {
   /** Access tokens issued so far, newest last, with the user each is for. */
   readonly issued: Array<{ userId: number; auth: IssuedAuth }>;
-  /** Makes every issued token count as expired (as the control API's expire-tokens does). */
-  expireTokens(): void;
-  isValidToken(accessToken: string): { userId: number } | null;
   deleteItem(entityTypeId: number, id: number): void;
 }
 
@@ -80,12 +77,12 @@ export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostD
   };
   const appOptions: Record<string, unknown> = {};
   const userOptions = new Map<number, Record<string, unknown>>();
-  const issued: Array<{ userId: number; auth: IssuedAuth; expired: boolean }> = [];
+  const issued: Array<{ userId: number; auth: IssuedAuth }> = [];
   let counter = 0;
   const issue = (userId: number): IssuedAuth => {
     counter += 1;
     const auth = { accessToken: `access-${userId}-${counter}`, refreshToken: `refresh-${userId}-${counter}`, expiresIn: ttl };
-    issued.push({ userId, auth, expired: false });
+    issued.push({ userId, auth });
     return auth;
   };
 
@@ -93,13 +90,6 @@ export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostD
     memberId: 'fake-member-id',
     get issued() {
       return issued.map(({ userId, auth }) => ({ userId, auth }));
-    },
-    expireTokens() {
-      for (const entry of issued) entry.expired = true;
-    },
-    isValidToken(accessToken) {
-      const entry = issued.find((candidate) => candidate.auth.accessToken === accessToken);
-      return entry && !entry.expired ? { userId: entry.userId } : null;
     },
     deleteItem(entityTypeId, id) {
       const index = items.findIndex((item) => item.entityTypeId === entityTypeId && item.id === id);
