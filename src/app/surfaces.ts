@@ -16,5 +16,5 @@ export const surfaces: SurfaceRegistry = {
   'detail-tab': lazy(() => import('../surfaces/detail-tab/DetailTabSurface')),
   'quick-create': null,
   bulk: null,
-  'app-page': null,
+  'app-page': lazy(() => import('../surfaces/app-page/AppPageSurface')),
 };

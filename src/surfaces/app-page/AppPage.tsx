@@ -1,0 +1,55 @@
+import { isBitrixError, useBitrix } from '../../bitrix';
+import { commonMessages, errorMessages, useMessages } from '../../i18n';
+import { usePlacementState } from '../../queries/placement-settings';
+import { Alert, Button, Skeleton } from '../../ui';
+import { FirstRunInstall } from './FirstRunInstall';
+import { appPageMessages } from './messages';
+import { PlacementSettings } from './PlacementSettings';
+
+/** The app's own page: the install on first run, the placement settings afterwards; admins only. */
+export function AppPage() {
+  const boundary = useBitrix();
+  const text = useMessages(appPageMessages);
+  const common = useMessages(commonMessages);
+  const errors = useMessages(errorMessages);
+  const isAdmin = boundary.session.isAdmin;
+  const state = usePlacementState({ enabled: isAdmin });
+
+  if (!isAdmin) {
+    return (
+      <div className="ap">
+        <h1 className="ap-title">{text.title}</h1>
+        <p>{text.intro}</p>
+        <Alert tone="info" title={text.notAdminTitle}>
+          {text.notAdminText}
+        </Alert>
+      </div>
+    );
+  }
+  if (state.isPending) {
+    return (
+      <div className="ap" role="status" aria-busy="true" aria-label={text.loadingLabel}>
+        <Skeleton width="40%" height={22} />
+        <Skeleton height={120} />
+      </div>
+    );
+  }
+  if (state.isError) {
+    return (
+      <div className="ap">
+        <Alert
+          tone="danger"
+          title={text.loadFailed}
+          actions={
+            <Button onClick={() => void state.refetch()} busy={state.isFetching}>
+              {common.retry}
+            </Button>
+          }
+        >
+          {isBitrixError(state.error) ? errors[state.error.messageKey] : errors.unknown}
+        </Alert>
+      </div>
+    );
+  }
+  return state.data.installed ? <PlacementSettings state={state.data} /> : <FirstRunInstall state={state.data} />;
+}
