@@ -14,7 +14,7 @@ export type SurfaceRegistry = {
 
 export const surfaces: SurfaceRegistry = {
   'detail-tab': lazy(() => import('../surfaces/detail-tab/DetailTabSurface')),
-  'quick-create': null,
+  'quick-create': lazy(() => import('../surfaces/quick-create/QuickCreateSurface')),
   bulk: null,
   'app-page': lazy(() => import('../surfaces/app-page/AppPageSurface')),
 };
