@@ -70,6 +70,14 @@ export class BitrixError extends Error {
   }
 
   /**
+   * Bitrix24 itself answered (with its own error), so the request has finished there. No
+   * answer, a timeout, or a gateway's 502/504 mean it may still be running on the portal.
+   */
+  get portalAnswered(): boolean {
+    return this.status > 0 && this.status !== 408 && this.status !== 502 && this.status !== 504 && !/^(ERR_|E[A-Z]+$)/.test(this.code) && this.code !== 'UNKNOWN';
+  }
+
+  /**
    * A write that failed this way may still have happened on the portal: never repeat it
    * without first looking for its result.
    */

@@ -233,6 +233,7 @@ export interface RestMethods {
     result: RestUser[];
   };
   'tasks.task.add': { params: { fields: RestTaskAddFields }; result: { task: RestTask } };
+  'tasks.task.delete': { params: { taskId: number | string }; result: { task: boolean } };
   'tasks.task.get': { params: { taskId: number | string; select?: TaskSelectField[] }; result: { task: RestTask } | [] };
   'tasks.task.list': {
     params: {

@@ -38,7 +38,27 @@ describe('createLinkedTask', () => {
     expect(store.tasks).toHaveLength(1);
     expect(store.tasks[0]!.ufCrmTask).toEqual(['Tb1_29']);
     expect(created).toMatchObject({ linkKept: true, recovered: false, task: { title: draft.title } });
-    expect(boundary.roundTrips).toEqual([{ kind: 'batch', methods: ['tasks.task.add', 'tasks.task.get'] }]);
+    expect(boundary.roundTrips).toEqual([{ kind: 'batch', methods: ['tasks.task.add', 'tasks.task.get', 'tasks.task.list'] }]);
+  });
+
+  it('removes the copy a browser made by resending the request, keeping one task', async () => {
+    const { store, boundary, deps } = setUp();
+    boundary.resendNextRoundTrip();
+    const created = await createLinkedTask(deps, input);
+    expect(store.tasks).toHaveLength(1);
+    expect(created.task.id).toBe(1001);
+    expect(created.duplicatesLeft).toBe(0);
+    expect(boundary.roundTrips.map((trip) => trip.methods)).toEqual([
+      ['tasks.task.add', 'tasks.task.get', 'tasks.task.list'],
+      ['tasks.task.delete'],
+    ]);
+  });
+
+  it('leaves deliberate tasks with the same title alone', async () => {
+    const { store, deps } = setUp();
+    await createLinkedTask(deps, input);
+    await createLinkedTask(deps, input);
+    expect(store.tasks).toHaveLength(2);
   });
 
   it('says so when the portal dropped the link', async () => {
@@ -87,6 +107,16 @@ describe('createLinkedTask', () => {
     await createLinkedTask(deps, input);
     expect(pendingKey).toBeTruthy();
     expect(store.tasks[0]!.description).toContain(`smart_tasks_request=${pendingKey}`);
+    expect(store.tasks).toHaveLength(1);
+  });
+
+  it('concludes at once when the portal answered with an internal error and made nothing', async () => {
+    const { store, boundary, deps, storage } = setUp();
+    boundary.failNextRoundTrip(portalError('server', 'INTERNAL_SERVER_ERROR', 500));
+    await expect(createLinkedTask(deps, input)).rejects.toBeInstanceOf(CreateFailedError);
+    expect(boundary.roundTrips.map((trip) => trip.methods)).toEqual([['tasks.task.add', 'tasks.task.get', 'tasks.task.list'], ['tasks.task.list']]);
+    expect(storage.getItem('smart-tasks:create-intent:member-1:177:29')).toBeNull();
+    await createLinkedTask(deps, input);
     expect(store.tasks).toHaveLength(1);
   });
 

@@ -21,6 +21,8 @@ export interface FakeBoundary extends BitrixBoundary {
   readonly openedPaths: string[];
   /** The next round trip fails this way; `afterRunning` = the portal did the work, the answer was lost. */
   failNextRoundTrip(error: BitrixError, options?: { afterRunning?: boolean }): void;
+  /** The next round trip reaches the portal twice (a browser resending a POST whose connection dropped). */
+  resendNextRoundTrip(): void;
   /** What the next user picker answers; `null` = cancelled (the promise never settles). */
   answerNextPicker(users: PickedUser[] | null): void;
   setHandler<M extends RestMethodName>(method: M, handler: FakeHandler<M>): void;
@@ -72,6 +74,7 @@ function unwrap<T>(answer: T | { result: T; total: number }): { result: T; total
 export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial<FrameSession> = {}): FakeBoundary {
   const table: Record<string, ((params: unknown) => unknown) | undefined> = { ...(handlers as Record<string, (params: unknown) => unknown>) };
   let nextFailure: { error: BitrixError; afterRunning: boolean } | null = null;
+  let resendNext = false;
   let nextPicker: PickedUser[] | null | undefined;
 
   async function run(method: string, params: unknown): Promise<{ result: unknown; total: number | undefined }> {
@@ -85,6 +88,10 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
     const failure = nextFailure;
     nextFailure = null;
     if (failure && !failure.afterRunning) throw failure.error;
+    if (resendNext) {
+      resendNext = false;
+      await work();
+    }
     const outcome = await work();
     if (failure) throw failure.error;
     return outcome;
@@ -167,6 +174,10 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
 
     failNextRoundTrip(error, options = {}) {
       nextFailure = { error, afterRunning: options.afterRunning === true };
+    },
+
+    resendNextRoundTrip() {
+      resendNext = true;
     },
 
     answerNextPicker(users) {

@@ -40,13 +40,21 @@ export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
       const task = store.tasks.find((entry) => entry.id === String(taskId));
       return task ? { task: { ...task, ufCrmTask: task.ufCrmTask.length > 0 ? task.ufCrmTask : false } } : [];
     },
-    'tasks.task.list': ({ filter = {} }: { filter?: Record<string, unknown> }) => {
+    'tasks.task.delete': ({ taskId }: { taskId: number | string }) => {
+      const index = store.tasks.findIndex((entry) => entry.id === String(taskId));
+      if (index < 0) throw new BitrixError({ kind: 'validation', code: '0', status: 400, portalDescription: 'Action on the task is not allowed' });
+      store.tasks.splice(index, 1);
+      return { task: true };
+    },
+    'tasks.task.list': ({ filter = {}, order = {} }: { filter?: Record<string, unknown>; order?: Record<string, string> }) => {
       const tasks = store.tasks.filter((task) => {
         if (filter.UF_CRM_TASK !== undefined && !task.ufCrmTask.includes(String(filter.UF_CRM_TASK))) return false;
         if (filter.CREATED_BY !== undefined && task.createdBy !== String(filter.CREATED_BY)) return false;
+        if (filter.TITLE !== undefined && task.title !== String(filter.TITLE)) return false;
         return true;
       });
-      return { result: { tasks: [...tasks].reverse() }, total: tasks.length };
+      const ordered = order.ID === 'asc' ? [...tasks] : [...tasks].reverse();
+      return { result: { tasks: ordered }, total: tasks.length };
     },
   };
 }

@@ -37,6 +37,7 @@ export function CreateOutcome({ created, error, onDismiss }: { created: CreatedL
       <Alert tone="success" title={text.createdTitle} actions={<>{open}{dismiss}</>}>
         {created.recovered ? text.recoveredText(task.title) : text.createdText(task.title)}
         {created.linkKept === null && ` ${text.linkUnconfirmedText}`}
+        {created.duplicatesLeft > 0 && ` ${text.duplicatesLeftText(created.duplicatesLeft)}`}
       </Alert>
     );
   }

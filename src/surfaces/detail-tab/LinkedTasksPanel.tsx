@@ -47,7 +47,7 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: DetailTabData; 
       title={
         <>
           {text.tasksTitle}
-          {list && list.total > 0 && <span className="dt-count">{text.tasksCount(list.total, locale)}</span>}
+          {list && list.total > 0 && <span className="dt-count"> {text.tasksCount(list.total, locale)}</span>}
         </>
       }
       actions={

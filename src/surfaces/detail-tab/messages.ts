@@ -41,11 +41,13 @@ export const detailTabMessages = defineMessages(
     tasksFailed: 'The linked tasks could not be loaded.',
     createdTitle: 'Task created',
     createdText: (title: string) => `“${title}” is linked to this item.`,
-    recoveredText: (title: string) => `Your earlier request did arrive: “${title}” exists and no second task was created.`,
+    recoveredText: (title: string) => `The request was interrupted, but it did arrive: “${title}” exists, and no second task was created.`,
     linkDroppedTitle: 'Task created without its link',
     linkDroppedText: (title: string) =>
       `“${title}” was created, but Bitrix24 did not keep its link to this item, so it is not listed here. The smart process may not allow links to tasks.`,
     linkUnconfirmedText: 'The task was created; its link to this item could not be confirmed.',
+    duplicatesLeftText: (count: number) =>
+      `The connection made Bitrix24 receive the request ${count + 1} times; ${count} extra ${count === 1 ? 'copy' : 'copies'} could not be removed. Please delete ${count === 1 ? 'it' : 'them'} in Tasks.`,
     createFailedTitle: 'The task was not created',
     unconfirmedTitle: 'Not sure the task was created',
     unconfirmedText:
@@ -134,11 +136,13 @@ export const detailTabMessages = defineMessages(
       tasksFailed: 'Не удалось загрузить связанные задачи.',
       createdTitle: 'Задача создана',
       createdText: (title: string) => `«${title}» связана с этим элементом.`,
-      recoveredText: (title: string) => `Ваш прошлый запрос дошёл: задача «${title}» есть, вторая не создавалась.`,
+      recoveredText: (title: string) => `Запрос прервался, но дошёл: задача «${title}» есть, вторая не создавалась.`,
       linkDroppedTitle: 'Задача создана без связи',
       linkDroppedText: (title: string) =>
         `Задача «${title}» создана, но Битрикс24 не сохранил её связь с этим элементом, поэтому её здесь нет. Возможно, смарт-процесс не разрешает связь с задачами.`,
       linkUnconfirmedText: 'Задача создана; связь с элементом подтвердить не удалось.',
+      duplicatesLeftText: (count: number) =>
+        `Из-за сбоя связи Битрикс24 получил запрос ${count + 1} раза; лишние копии (${count}) удалить не удалось. Удалите их в разделе «Задачи».`,
       createFailedTitle: 'Задача не создана',
       unconfirmedTitle: 'Неизвестно, создана ли задача',
       unconfirmedText:
@@ -230,11 +234,13 @@ export const detailTabMessages = defineMessages(
       tasksFailed: 'Die verknüpften Aufgaben konnten nicht geladen werden.',
       createdTitle: 'Aufgabe erstellt',
       createdText: (title: string) => `„${title}“ ist mit diesem Element verknüpft.`,
-      recoveredText: (title: string) => `Ihre frühere Anfrage ist angekommen: „${title}“ existiert, eine zweite Aufgabe wurde nicht erstellt.`,
+      recoveredText: (title: string) => `Die Anfrage wurde unterbrochen, ist aber angekommen: „${title}“ existiert, eine zweite Aufgabe wurde nicht erstellt.`,
       linkDroppedTitle: 'Aufgabe ohne Verknüpfung erstellt',
       linkDroppedText: (title: string) =>
         `„${title}“ wurde erstellt, aber Bitrix24 hat die Verknüpfung mit diesem Element nicht behalten; deshalb erscheint sie hier nicht. Vielleicht erlaubt der Smart Process keine Verknüpfung mit Aufgaben.`,
       linkUnconfirmedText: 'Die Aufgabe wurde erstellt; die Verknüpfung mit dem Element ließ sich nicht bestätigen.',
+      duplicatesLeftText: (count: number) =>
+        `Durch die Verbindung hat Bitrix24 die Anfrage ${count + 1}-mal erhalten; ${count} zusätzliche Kopie(n) ließen sich nicht entfernen. Bitte löschen Sie sie unter Aufgaben.`,
       createFailedTitle: 'Die Aufgabe wurde nicht erstellt',
       unconfirmedTitle: 'Unklar, ob die Aufgabe erstellt wurde',
       unconfirmedText:

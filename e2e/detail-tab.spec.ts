@@ -1,0 +1,99 @@
+/**
+ * A manager opens the Smart Tasks tab of a smart-process item: the item at a glance (stage,
+ * responsible, fields by type) and the tasks already linked to it, fetched in one round trip.
+ */
+import { expect, test } from '@playwright/test';
+import { openDetailTab, topSlider } from './support/portal';
+import { appRequests, control, portalRest } from './support/app';
+
+test.beforeEach(async () => {
+  await control.reset();
+});
+
+test('the tab shows the item, its stage, responsible, fields and linked tasks', async ({ page }) => {
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+
+  await expect(tab.getByRole('heading', { level: 1 })).toContainText('Washing Machine');
+  await expect(tab.getByRole('heading', { level: 1 })).toContainText('#29');
+  const header = tab.locator('header');
+  await expect(header.getByText('Equipment Purchase')).toBeVisible();
+  await expect(header.getByText('General', { exact: true })).toBeVisible();
+  await expect(header.locator('.st-stage-pill')).toHaveText('Approval');
+  await expect(header.getByText('Maxim Orlov')).toBeVisible();
+
+  // The stage bar: the funnel's stages in order, the current one marked, failure apart.
+  const bar = tab.getByRole('list', { name: 'Stages' });
+  await expect(bar.locator('li[aria-current="step"]')).toContainText('Approval');
+  await expect(bar.getByRole('listitem')).toContainText(['New request', 'Collecting quotes', 'Approval', 'Ordered', 'Delivered', 'Cancelled']);
+
+  // Fields by type: text, number, money, date, boolean, enumeration, employee, CRM link, multiple.
+  const fields = tab.getByRole('region', { name: 'Fields' });
+  await expect(fields.getByText('Miele Professional')).toBeVisible();
+  await expect(fields.getByText('€3,400.00').first()).toBeVisible();
+  await expect(fields.getByText('WM-8841-A')).toBeVisible();
+  await expect(fields.getByText('WM-8841-B')).toBeVisible();
+  await expect(fields.getByText('Daniel Park').first()).toBeVisible();
+  await expect(fields.getByRole('button', { name: 'PO-2026-0012 Safety gloves' })).toBeVisible();
+  const { item } = await portalRest<{ item: Record<string, string> }>('crm.item.get', { entityTypeId: 177, id: 29 });
+  const [year, month, day] = item.ufCrm7DeliveryDate!.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const deliveryDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  await expect(fields.locator('[data-field="ufCrm7DeliveryDate"]')).toContainText(deliveryDate);
+  await expect(fields.locator('[data-field="ufCrm7Warranty"]')).toContainText('Yes');
+
+  // Linked tasks: open ones first, the completed one last, overdue marked.
+  const tasks = tab.getByRole('region', { name: /Linked tasks/ });
+  const rows = tasks.locator('li.dt-task');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.last()).toContainText('Request quotes from three suppliers');
+  await expect(rows.last()).toContainText('Completed');
+  await expect(tasks.locator('li.dt-task', { hasText: 'Check the installation site' })).toContainText('Overdue');
+});
+
+test('the first render takes one REST round trip; names it could not know come in one more', async ({ page }) => {
+  // Hold every REST request after the first until the tab has shown its content.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let restRequests = 0;
+  await page.route((url) => url.pathname.startsWith('/rest/'), async (route) => {
+    restRequests += 1;
+    if (restRequests > 1) await held;
+    await route.continue();
+  });
+  await control.clearRequests();
+
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  await expect(tab.getByRole('heading', { level: 1 })).toContainText('Washing Machine');
+  await expect(tab.locator('.st-stage-pill')).toHaveText('Approval');
+  await expect(tab.locator('li.dt-task')).toHaveCount(5);
+  await expect(tab.getByText('Miele Professional')).toBeVisible();
+  const first = await appRequests();
+  expect(first.map((entry) => entry.method)).toEqual(['batch']);
+  expect(first[0]!.commands).toEqual(
+    expect.arrayContaining(['crm.item.get', 'crm.type.getbyentitytypeid', 'crm.category.list', 'crm.status.list', 'crm.item.fields', 'tasks.task.list', 'user.current', 'user.get']),
+  );
+
+  // The linked purchase's title: one more batch, of name lookups only.
+  release();
+  await expect(tab.getByRole('button', { name: 'PO-2026-0012 Safety gloves' })).toBeVisible();
+  const all = await appRequests();
+  expect(all).toHaveLength(2);
+  for (const command of all[1]!.commands ?? []) expect(['user.get', 'crm.item.list']).toContain(command);
+});
+
+test('a linked task opens in the portal’s task slider', async ({ page }) => {
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  await tab.getByRole('button', { name: 'Open task “Approve the purchase budget”' }).click();
+  await expect(topSlider(page)).toBeVisible();
+  await expect(topSlider(page)).toContainText('Approve the purchase budget');
+});
+
+test('empty fields fold under “show all”', async ({ page }) => {
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  const fields = tab.getByRole('region', { name: 'Fields' });
+  const toggle = fields.getByRole('button', { name: /Show all fields/ });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const before = await fields.locator('.dt-field').count();
+  await toggle.click();
+  await expect(fields.getByRole('button', { name: 'Hide empty fields' })).toHaveAttribute('aria-expanded', 'true');
+  expect(await fields.locator('.dt-field').count()).toBeGreaterThan(before);
+});

@@ -1,0 +1,80 @@
+/**
+ * What the bulk panel needs before the user chooses anything: the smart process, its funnels,
+ * every funnel's stages and the current user. Two round trips: the funnels must be known
+ * before their stages can be asked for (all in one batch).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useBitrix, type BatchCommand, type BitrixBoundary, type RestStatus } from '../bitrix';
+import { itemListFilter, type BulkItemFilter } from '../domain/bulk/item-filter';
+import type { Stage } from '../domain/stages';
+import { categoriesCommand, decodeCategories, decodeStages, stagesCommand, type Category } from './items';
+import { crmTypeDirectoryCommand, decodeDirectory, decodeSmartProcess, smartProcessCommand, type SmartProcess } from './smart-processes';
+import { currentUserCommand, decodeCurrentUser, type CurrentUser } from './users';
+
+export interface BulkSetup {
+  smartProcess: SmartProcess;
+  categories: Category[];
+  stagesByCategory: ReadonlyMap<number, Stage[]>;
+  currentUser: CurrentUser;
+}
+
+export const bulkKeys = {
+  all: ['bulk'] as const,
+  setup: (entityTypeId: number) => [...bulkKeys.all, 'setup', entityTypeId] as const,
+  count: (filterKey: string) => [...bulkKeys.all, 'count', filterKey] as const,
+};
+
+export async function loadBulkSetup(boundary: BitrixBoundary, entityTypeId: number): Promise<BulkSetup> {
+  const first = await boundary.batch({
+    type: smartProcessCommand(entityTypeId),
+    directory: crmTypeDirectoryCommand(),
+    categories: categoriesCommand(entityTypeId),
+    me: currentUserCommand(),
+  });
+  if (!first.me.ok) throw first.me.error;
+  if (!first.categories.ok) throw first.categories.error;
+  const currentUser = decodeCurrentUser(first.me.result);
+  if (!currentUser) throw new Error('The portal did not name the current user');
+  const directory = first.directory.ok ? decodeDirectory(first.directory.result) : null;
+  if (!first.type.ok && !directory?.byEntityTypeId.has(entityTypeId)) throw first.type.error;
+  const smartProcess = decodeSmartProcess(entityTypeId, first.type.ok ? first.type.result.type : null, directory);
+  const categories = decodeCategories(first.categories.result.categories);
+
+  const stagesByCategory = new Map<number, Stage[]>();
+  if (categories.length > 0) {
+    const commands: Record<string, BatchCommand<'crm.status.list'>> = {};
+    for (const category of categories.slice(0, 50)) commands[`stages${category.id}`] = stagesCommand(entityTypeId, category.id);
+    const stages = await boundary.batch(commands);
+    for (const category of categories) {
+      const answer = stages[`stages${category.id}`];
+      stagesByCategory.set(category.id, answer?.ok ? decodeStages(answer.result as RestStatus[]).sort((a, b) => a.sort - b.sort) : []);
+    }
+  }
+  return { smartProcess, categories, stagesByCategory, currentUser };
+}
+
+export function useBulkSetup(entityTypeId: number) {
+  const boundary = useBitrix();
+  return useQuery({ queryKey: bulkKeys.setup(entityTypeId), queryFn: () => loadBulkSetup(boundary, entityTypeId), staleTime: 60_000 });
+}
+
+/** How many items match funnel, stage and responsible: one list call, its `total`. */
+export async function countMatchingItems(boundary: BitrixBoundary, filter: BulkItemFilter): Promise<number> {
+  const { result, total } = await boundary.call('crm.item.list', {
+    entityTypeId: filter.entityTypeId,
+    select: ['id'],
+    filter: itemListFilter(filter),
+    start: 0,
+  });
+  return total ?? result.items.length;
+}
+
+export function useMatchingItemCount(filter: BulkItemFilter) {
+  const boundary = useBitrix();
+  const { onlyWithoutOpenTask: _ignored, ...counted } = filter;
+  return useQuery({
+    queryKey: bulkKeys.count(JSON.stringify(counted)),
+    queryFn: () => countMatchingItems(boundary, filter),
+    staleTime: 10_000,
+  });
+}
