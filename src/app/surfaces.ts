@@ -15,6 +15,6 @@ export type SurfaceRegistry = {
 export const surfaces: SurfaceRegistry = {
   'detail-tab': lazy(() => import('../surfaces/detail-tab/DetailTabSurface')),
   'quick-create': lazy(() => import('../surfaces/quick-create/QuickCreateSurface')),
-  bulk: null,
+  bulk: lazy(() => import('../surfaces/bulk/BulkSurface')),
   'app-page': lazy(() => import('../surfaces/app-page/AppPageSurface')),
 };

@@ -1,0 +1,93 @@
+import { isBitrixError } from '../../bitrix';
+import { commonMessages, errorMessages, useMessages } from '../../i18n';
+import { useBulkSetup, type BulkSetup } from '../../queries/bulk-setup';
+import { Alert, Button, Skeleton } from '../../ui';
+import { BulkSetupForm } from './BulkSetupForm';
+import { bulkMessages } from './messages';
+import { RunProgressView } from './RunProgressView';
+import { RunReport } from './RunReport';
+import { useBulkRun } from './use-bulk-run';
+
+/** The list toolbar's panel: choose items, describe the task, run, watch, resume, report. */
+export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; initialFunnel: number | null }) {
+  const setup = useBulkSetup(entityTypeId);
+  const text = useMessages(bulkMessages);
+  const common = useMessages(commonMessages);
+  const errors = useMessages(errorMessages);
+  if (setup.isPending) {
+    return (
+      <div className="bk" role="status" aria-busy="true" aria-label={text.loadingLabel}>
+        <Skeleton width="50%" height={22} />
+        <Skeleton height={120} />
+        <Skeleton height={160} />
+      </div>
+    );
+  }
+  if (setup.isError) {
+    return (
+      <div className="bk">
+        <Alert
+          tone="danger"
+          title={text.loadFailed}
+          actions={
+            <Button onClick={() => void setup.refetch()} busy={setup.isFetching}>
+              {common.retry}
+            </Button>
+          }
+        >
+          {isBitrixError(setup.error) ? errors[setup.error.messageKey] : errors.unknown}
+        </Alert>
+      </div>
+    );
+  }
+  return <BulkPanel setup={setup.data} initialFunnel={initialFunnel} />;
+}
+
+function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: number | null }) {
+  const text = useMessages(bulkMessages);
+  const errors = useMessages(errorMessages);
+  const run = useBulkRun(setup, { markerLabel: text.markerLabel, itemFallback: text.itemFallback });
+  const { checkpoint, progress } = run;
+
+  let body;
+  if (run.running && progress) {
+    body = <RunProgressView progress={progress} cancelling={run.cancelling} onCancel={run.cancel} />;
+  } else if (checkpoint?.status === 'finished') {
+    body = <RunReport checkpoint={checkpoint} onRetryFailed={run.retryFailed} onNewRun={run.discard} />;
+  } else if (checkpoint && progress) {
+    const because = checkpoint.pausedBecause;
+    body = (
+      <>
+        <Alert
+          tone="warning"
+          title={text.pausedTitle}
+          actions={
+            <>
+              <Button variant="primary" onClick={run.resume}>
+                {text.resume}
+              </Button>
+              <Button onClick={run.discard}>{text.discard}</Button>
+            </>
+          }
+        >
+          {because?.reason === 'unreachable' && `${text.pausedByConnection} `}
+          {because?.reason === 'rate-limited' && `${text.pausedByRateLimit} `}
+          {because?.reason === 'rejected' && `${text.pausedRefused} ${because.message || errors.unknown} `}
+          {text.pausedText}
+        </Alert>
+        <RunProgressView progress={progress} />
+      </>
+    );
+  } else {
+    body = <BulkSetupForm setup={setup} initialFunnel={initialFunnel} onStart={run.start} />;
+  }
+
+  return (
+    <div className="bk">
+      <h1 className="bk-title">{text.heading(setup.smartProcess.title || `#${setup.smartProcess.entityTypeId}`)}</h1>
+      <p className="bk-muted">{text.intro}</p>
+      {!run.persistent && <Alert tone="info">{text.noStorage}</Alert>}
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { PickedUser } from '../../bitrix';
+import type { BulkItemFilter } from '../../domain/bulk/item-filter';
+import { PLACEHOLDERS, templateProblems, type TaskTemplate } from '../../domain/bulk/task-template';
+import { addWorkingDays, fromDateTimeLocalInput, toDateTimeLocalInput, toPortalDateTime } from '../../domain/working-days';
+import { DEFAULT_DEADLINE_WORKING_DAYS } from '../../domain/task-draft';
+import { useI18n, useMessages } from '../../i18n';
+import type { BulkSetup } from '../../queries/bulk-setup';
+import { Alert, Button, Field, Panel, Select, TextArea, TextInput } from '../../ui';
+import { MatchCount } from './MatchCount';
+import { bulkMessages } from './messages';
+import { PersonChoice } from './PersonChoice';
+
+/** Which items, and what task each gets; the count of matching items before anything runs. */
+export function BulkSetupForm({
+  setup,
+  initialFunnel,
+  onStart,
+}: {
+  setup: BulkSetup;
+  initialFunnel: number | null;
+  onStart: (filter: BulkItemFilter, template: TaskTemplate, matched: number) => void;
+}) {
+  const text = useMessages(bulkMessages);
+  const { locale } = useI18n();
+  const entityTypeId = setup.smartProcess.entityTypeId;
+  const knownFunnel = initialFunnel !== null && setup.categories.some((category) => category.id === initialFunnel) ? initialFunnel : null;
+  const [categoryId, setCategoryId] = useState<number | null>(knownFunnel);
+  const [stageId, setStageId] = useState<string | null>(null);
+  const [itemResponsible, setItemResponsible] = useState<PickedUser | null>(null);
+  const [onlyWithoutOpenTask, setOnlyWithoutOpenTask] = useState(true);
+  const [title, setTitle] = useState(text.defaultTitle);
+  const [description, setDescription] = useState('');
+  const [responsibleKind, setResponsibleKind] = useState<'item' | 'user'>('item');
+  const [taskResponsible, setTaskResponsible] = useState<PickedUser | null>(null);
+  const [deadlineText, setDeadlineText] = useState(() => toDateTimeLocalInput(addWorkingDays(new Date(), DEFAULT_DEADLINE_WORKING_DAYS)));
+  const [matched, setMatched] = useState<number | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const responsibleHint = useId();
+
+  const filter = useMemo<BulkItemFilter>(
+    () => ({ entityTypeId, categoryId, stageId, responsibleId: itemResponsible?.id ?? null, onlyWithoutOpenTask }),
+    [entityTypeId, categoryId, stageId, itemResponsible, onlyWithoutOpenTask],
+  );
+  const deadline = deadlineText.trim() === '' ? null : fromDateTimeLocalInput(deadlineText);
+  const template: TaskTemplate = {
+    title,
+    description,
+    responsible: responsibleKind === 'user' && taskResponsible ? { kind: 'user', userId: taskResponsible.id } : { kind: 'item' },
+    deadline: deadline ? toPortalDateTime(deadline) : deadlineText.trim() === '' ? null : 'invalid',
+  };
+  const problems = templateProblems(template);
+  const titleProblem = problems.find((problem) => problem.field === 'title');
+  const descriptionProblem = problems.find((problem) => problem.field === 'description');
+  const deadlineProblem = problems.some((problem) => problem.field === 'deadline');
+  const needsPerson = responsibleKind === 'user' && !taskResponsible;
+  const linksOff = setup.smartProcess.allowsTaskLinks === false;
+  const stages = categoryId === null ? [] : (setup.stagesByCategory.get(categoryId) ?? []);
+  const onCount = useCallback((count: number | null) => setMatched(count), []);
+
+  const problemText = (problem: (typeof problems)[number] | undefined): string | undefined => {
+    if (!problem) return undefined;
+    if (problem.kind === 'unknown-placeholder') return text.unknownPlaceholder(problem.name);
+    if (problem.kind === 'empty') return text.titleMissing;
+    return text.deadlineInvalid;
+  };
+
+  const insert = (token: string) => {
+    const input = titleRef.current;
+    const start = input?.selectionStart ?? title.length;
+    const end = input?.selectionEnd ?? title.length;
+    setTitle(`${title.slice(0, start)}${token}${title.slice(end)}`);
+    input?.focus();
+  };
+
+  return (
+    <form
+      className="bk-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSubmitted(true);
+        if (problems.length > 0 || needsPerson || linksOff || !matched) return;
+        onStart(filter, template, matched);
+      }}
+    >
+      <Panel title={text.whichItems}>
+        <div className="bk-grid">
+          <Field label={text.funnel}>
+            {(control) => (
+              <Select
+                {...control}
+                value={categoryId === null ? '' : String(categoryId)}
+                onChange={(event) => {
+                  setCategoryId(event.target.value === '' ? null : Number(event.target.value));
+                  setStageId(null);
+                }}
+              >
+                <option value="">{text.allFunnels}</option>
+                {setup.categories.map((category) => (
+                  <option key={category.id} value={category.id}>
+                    {category.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label={text.stage} hint={categoryId === null ? text.stageNeedsFunnel : undefined}>
+            {(control) => (
+              <Select {...control} value={stageId ?? ''} disabled={categoryId === null} onChange={(event) => setStageId(event.target.value === '' ? null : event.target.value)}>
+                <option value="">{text.anyStage}</option>
+                {stages.map((stage) => (
+                  <option key={stage.id} value={stage.id}>
+                    {stage.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        </div>
+        <div className="st-field">
+          <span className="st-field__label" id={responsibleHint}>
+            {text.responsibleFilter}: {itemResponsible ? '' : text.anyone}
+          </span>
+          <PersonChoice person={itemResponsible} onChange={setItemResponsible} chooseLabel={text.choosePerson} clearLabel={text.clearPerson} describedBy={responsibleHint} />
+        </div>
+        <label className="bk-check">
+          <input type="checkbox" checked={onlyWithoutOpenTask} onChange={(event) => setOnlyWithoutOpenTask(event.target.checked)} />
+          {text.onlyWithoutOpenTask}
+        </label>
+        <MatchCount filter={filter} shortCode={setup.smartProcess.shortCode} onCount={onCount} />
+      </Panel>
+
+      <Panel title={text.theTask}>
+        <Field label={text.taskTitle} error={submitted || titleProblem?.kind === 'unknown-placeholder' ? problemText(titleProblem) : undefined}>
+          {(control) => <TextInput {...control} ref={titleRef} value={title} maxLength={400} onChange={(event) => setTitle(event.target.value)} />}
+        </Field>
+        <div className="bk-placeholders">
+          <span>{text.insert}</span>
+          {PLACEHOLDERS.map((name) => (
+            <Button key={name} size="small" variant="secondary" aria-label={text.insertPlaceholder(text.placeholder[name])} onClick={() => insert(`{${name}}`)}>
+              {`{${name}}`}
+            </Button>
+          ))}
+        </div>
+        <Field label={text.taskDescription} error={problemText(descriptionProblem)}>
+          {(control) => <TextArea {...control} rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />}
+        </Field>
+        <fieldset className="bk-radios">
+          <legend className="st-field__label">{text.taskResponsible}</legend>
+          <label className="bk-check">
+            <input type="radio" name="responsible" checked={responsibleKind === 'item'} onChange={() => setResponsibleKind('item')} />
+            {text.eachItemsResponsible}
+          </label>
+          <label className="bk-check">
+            <input type="radio" name="responsible" checked={responsibleKind === 'user'} onChange={() => setResponsibleKind('user')} />
+            {text.onePerson}
+          </label>
+          {responsibleKind === 'user' && (
+            <PersonChoice
+              person={taskResponsible}
+              onChange={(person) => {
+                setTaskResponsible(person);
+                if (person) setResponsibleKind('user');
+              }}
+              chooseLabel={text.choosePerson}
+            />
+          )}
+        </fieldset>
+        <Field label={text.deadline} hint={text.deadlineHint} error={deadlineProblem ? text.deadlineInvalid : undefined}>
+          {(control) => <TextInput {...control} type="datetime-local" value={deadlineText} onChange={(event) => setDeadlineText(event.target.value)} />}
+        </Field>
+      </Panel>
+
+      {linksOff && <Alert tone="warning">{text.linksOff}</Alert>}
+      {matched === 0 && <Alert tone="info">{text.nothingToDo}</Alert>}
+      <div className="bk-actions">
+        <Button type="submit" variant="primary" disabled={!matched || linksOff}>
+          {text.start(matched ?? 0, locale)}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+import type { SurfaceProps } from '../../app/surfaces';
+import { funnelFromListUri } from '../../domain/bulk/list-uri';
+import { Bulk } from './Bulk';
+import './bulk.css';
+
+/** `..._LIST_TOOLBAR`: the portal sends no selection, only the list's URI (which may name a funnel). */
+export default function BulkSurface({ target }: SurfaceProps<'bulk'>) {
+  return <Bulk entityTypeId={target.entityTypeId} initialFunnel={funnelFromListUri(target.options.URI, target.entityTypeId)} />;
+}

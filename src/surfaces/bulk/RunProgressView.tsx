@@ -1,0 +1,29 @@
+import type { BulkProgress } from '../../domain/bulk/bulk-runner';
+import { useMessages } from '../../i18n';
+import { Button } from '../../ui';
+import { bulkMessages } from './messages';
+
+/** Done, failed, remaining and time left, with a cancel that stops after the current step. */
+export function RunProgressView({ progress, cancelling = false, onCancel }: { progress: BulkProgress; cancelling?: boolean; onCancel?: () => void }) {
+  const text = useMessages(bulkMessages);
+  return (
+    <div className="bk-run" data-testid="bulk-progress">
+      <progress className="bk-run__bar" aria-label={text.progressLabel} max={1} value={progress.fraction} />
+      <p className="bk-run__numbers" role="status" aria-live="polite">
+        <span data-count="created">{text.created(progress.created)}</span>
+        <span data-count="skipped">{text.skipped(progress.skipped)}</span>
+        <span data-count="failed">{text.failed(progress.failed)}</span>
+        <span data-count="remaining">{text.remaining(progress.remaining)}</span>
+        {progress.timeLeftMs !== null && progress.timeLeftMs > 0 && <span>{text.timeLeft(progress.timeLeftMs)}</span>}
+      </p>
+      {progress.waitingFor && (
+        <p className="bk-run__waiting">{progress.waitingFor === 'rate-limit' ? text.waitingRateLimit : text.waitingConnection}</p>
+      )}
+      {onCancel && (
+        <Button onClick={onCancel} busy={cancelling}>
+          {cancelling ? text.cancelling : text.cancel}
+        </Button>
+      )}
+    </div>
+  );
+}
