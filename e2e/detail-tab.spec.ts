@@ -97,3 +97,14 @@ test('empty fields fold under “show all”', async ({ page }) => {
   await expect(fields.getByRole('button', { name: 'Hide empty fields' })).toHaveAttribute('aria-expanded', 'true');
   expect(await fields.locator('.dt-field').count()).toBeGreaterThan(before);
 });
+
+test('on a Russian portal the tab speaks Russian and formats dates the Russian way', async ({ page }) => {
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29, lang: 'ru' });
+  await expect(tab.getByRole('region', { name: /Связанные задачи/ })).toContainText('5 задач');
+  await expect(tab.getByRole('button', { name: 'Создать задачу', exact: true })).toBeVisible();
+  await expect(tab.getByRole('button', { name: 'Настроить…' })).toBeVisible();
+  await expect(tab.getByRole('list', { name: 'Стадии' })).toBeVisible();
+  await expect(tab.locator('li.dt-task', { hasText: 'Check the installation site' })).toContainText('Просрочена');
+  await expect(tab.locator('li.dt-task').first()).toContainText(/\d{1,2} [а-я]+\.? 2026 г\./);
+  await expect(tab.getByRole('region', { name: 'Поля' })).toContainText('Да');
+});

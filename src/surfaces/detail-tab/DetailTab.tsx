@@ -4,6 +4,7 @@ import { buildFieldViews, referencedCrmItems, referencedUserIds, type FieldView 
 import { I18nProvider } from '../../i18n';
 import { useLinkedTasks } from '../../queries/tasks';
 import { useReferenceNames } from '../../queries/reference-names';
+import { useSmartProcess } from '../../queries/smart-processes';
 import { DetailTabFailure } from './DetailTabFailure';
 import { DetailTabSkeleton } from './DetailTabSkeleton';
 import { FieldsPanel } from './FieldsPanel';
@@ -24,6 +25,9 @@ function DetailTabContent({ data }: { data: DetailTabData }) {
   const { session } = useBitrix();
   const { item, fields, directory, categories } = data;
   const tasks = useLinkedTasks(item.entityTypeId, item.id, data.linkCode);
+  // Cached by the first batch; an admin switching task links on updates exactly this.
+  const smartProcess = useSmartProcess(item.entityTypeId).data ?? data.smartProcess;
+  const current = smartProcess === data.smartProcess ? data : { ...data, smartProcess };
 
   const views = useMemo<FieldView[] | null>(
     () =>
@@ -52,9 +56,9 @@ function DetailTabContent({ data }: { data: DetailTabData }) {
     // The user's own time zone from their profile, when the portal gives it.
     <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={data.currentUser.timeZone}>
       <div className="dt">
-        <ItemHeader data={data} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
-        <TaskLinksNotice smartProcess={data.smartProcess} />
-        <LinkedTasksPanel data={data} tasks={tasks} users={names.users} />
+        <ItemHeader data={current} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
+        <TaskLinksNotice smartProcess={smartProcess} />
+        <LinkedTasksPanel data={current} tasks={tasks} users={names.users} />
         <FieldsPanel views={views} names={names} directory={directory} />
       </div>
     </I18nProvider>

@@ -1,0 +1,69 @@
+/**
+ * The tab when things are not as they should be: a deleted item, no right to see it, a token
+ * that expired while the tab stayed open, and the app opened outside Bitrix24.
+ */
+import { expect, test } from '@playwright/test';
+import { openDetailTab } from './support/portal';
+import { appRequests, control, portalRest, tasksLinkedTo } from './support/app';
+
+const APP_URL = `http://127.0.0.1:${Number(process.env.E2E_APP_PORT ?? 5180)}/`;
+
+test.beforeEach(async () => {
+  await control.reset();
+});
+
+test('an item deleted while the tab was opening gets a clear message, not a blank frame', async ({ page }) => {
+  // Someone deletes the item between the portal showing its form and the tab asking for it.
+  let deleted = false;
+  await page.route(
+    (url) => url.pathname.startsWith('/rest/'),
+    async (route) => {
+      if (!deleted) {
+        deleted = true;
+        await portalRest('crm.item.delete', { entityTypeId: 177, id: 30 });
+      }
+      await route.continue();
+    },
+  );
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 30 });
+  const alert = tab.getByRole('alert');
+  await expect(alert).toContainText('This item no longer exists');
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
+
+test('a user without the right to see the item is told so', async ({ page }) => {
+  // Lukas Becker may not read the "Purchase" smart process.
+  const tab = await openDetailTab(page, { entityTypeId: 156, itemId: 12, user: 6 });
+  await expect(tab.getByRole('alert')).toContainText('You cannot see this item');
+});
+
+test('a token that expired while the tab was open is refreshed, and the click still makes one task', async ({ page }) => {
+  const before = await tasksLinkedTo('Tb1_29');
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  await expect(tab.locator('li.dt-task')).toHaveCount(5);
+  await expect(tab.getByRole('button', { name: 'PO-2026-0012 Safety gloves' })).toBeVisible();
+  expect(await control.expireTokens()).toBeGreaterThan(0);
+  await control.clearRequests();
+
+  await tab.getByRole('button', { name: 'Create task', exact: true }).click();
+
+  await expect(tab.getByRole('status').filter({ hasText: 'Task created' })).toBeVisible();
+  const requests = await appRequests();
+  expect(requests.map((entry) => entry.status)).toEqual([401, 200]);
+  const ids = new Set(before.map((task) => task.id));
+  expect((await tasksLinkedTo('Tb1_29')).filter((task) => !ids.has(task.id))).toHaveLength(1);
+});
+
+test('opened outside Bitrix24, the app explains how to install it and how to try it', async ({ page, request }) => {
+  await page.goto(`${APP_URL}index.html`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Smart Tasks for Bitrix24');
+  await expect(page.getByText(`${APP_URL}index.html`)).toBeVisible();
+  await expect(page.getByText(`${APP_URL}install.html`)).toBeVisible();
+  await expect(page.getByText('crm, task, user, placement')).toBeVisible();
+  await expect(page.getByText(/npm install && npm start/)).toBeVisible();
+
+  // The handler answers the portal's POST.
+  const posted = await request.post(`${APP_URL}index.html?DOMAIN=127.0.0.1&PROTOCOL=0&LANG=en&APP_SID=x`, { form: { AUTH_ID: 'x', PLACEMENT: 'DEFAULT' } });
+  expect(posted.status()).toBe(200);
+  expect(await posted.text()).toContain('<div id="root">');
+});
