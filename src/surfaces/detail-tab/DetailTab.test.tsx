@@ -1,0 +1,150 @@
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppProviders } from '../../app/AppProviders';
+import { BitrixError } from '../../bitrix/errors';
+import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { fakeCrm, fakeCrmHandlers, type FakeCrm } from '../../testing/fake-crm';
+import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
+import { DetailTab } from './DetailTab';
+
+function seededTasks(): FakeTaskStore {
+  const store = fakeTaskStore();
+  store.tasks.push(
+    { id: '101', title: 'Request quotes', status: '5', responsibleId: '2', createdBy: '2', closedDate: '2026-11-03T16:20:00+03:00', deadline: '2026-11-04T19:00:00+03:00', ufCrmTask: ['Tb1_29'] },
+    { id: '102', title: 'Check the installation site', status: '3', responsibleId: '4', createdBy: '2', deadline: '2020-01-10T18:00:00+03:00', ufCrmTask: ['Tb1_29'], responsible: { id: '4', name: 'Daniel Park' } },
+    { id: '103', title: 'Approve the budget', status: '2', responsibleId: '1', createdBy: '2', deadline: '2099-01-10T18:00:00+03:00', ufCrmTask: ['Tb1_29'] },
+  );
+  return store;
+}
+
+function renderTab(options: { crm?: FakeCrm; tasks?: FakeTaskStore; isAdmin?: boolean; language?: string; before?: (boundary: FakeBoundary) => void } = {}) {
+  const crm = options.crm ?? fakeCrm();
+  const tasks = options.tasks ?? seededTasks();
+  const boundary = createFakeBoundary({ ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) }, { isAdmin: options.isAdmin ?? false, bitrixLanguage: options.language ?? 'en' });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  options.before?.(boundary);
+  render(
+    <AppProviders boundary={boundary} queryClient={queryClient}>
+      <DetailTab entityTypeId={177} itemId={29} />
+    </AppProviders>,
+  );
+  return { boundary, crm, tasks };
+}
+
+function tasksRegion() {
+  return screen.getByRole('region', { name: /Linked tasks/ });
+}
+
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+});
+
+describe('the detail tab', () => {
+  it('shows a skeleton while its one batch is on its way', () => {
+    renderTab({ before: (boundary) => boundary.setHandler('crm.item.get', () => new Promise(() => undefined)) });
+    expect(screen.getByRole('status', { name: 'Loading the item and its tasks' }).getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('shows the item, its stage, responsible, linked tasks (open first, overdue marked) and fields from one batch', async () => {
+    const { boundary } = renderTab();
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toContain('Washing Machine#29');
+    expect(boundary.roundTrips[0]).toMatchObject({ kind: 'batch' });
+    expect(boundary.roundTrips[0]!.methods).toEqual(
+      expect.arrayContaining(['crm.item.get', 'crm.type.getByEntityTypeId', 'crm.status.list', 'crm.item.fields', 'tasks.task.list', 'user.current', 'user.get']),
+    );
+
+    const header = screen.getByRole('banner');
+    expect(within(header).getByText('General')).toBeTruthy();
+    expect(within(header).getByText('Maxim Orlov')).toBeTruthy();
+    const bar = screen.getByRole('list', { name: 'Stages' });
+    expect(within(bar).getAllByRole('listitem').find((item) => item.getAttribute('aria-current') === 'step')?.textContent).toContain('Approval');
+
+    const rows = within(tasksRegion()).getAllByRole('listitem');
+    expect(rows.map((row) => row.querySelector('.dt-task__title')?.textContent)).toEqual(['Check the installation site', 'Approve the budget', 'Request quotes']);
+    expect(rows[0]!.textContent).toContain('Overdue');
+    expect(rows[1]!.textContent).not.toContain('Overdue');
+    expect(rows[2]!.textContent).toContain('Completed');
+
+    const fields = screen.getByRole('region', { name: 'Fields' });
+    expect(within(fields).getByText('Miele Professional')).toBeTruthy();
+    expect(within(fields).getByText('€3,400.00')).toBeTruthy();
+    expect(within(fields).getByText('WM-2')).toBeTruthy();
+    expect(await within(fields).findByRole('button', { name: 'PO-0012 Safety gloves' })).toBeTruthy();
+    expect(within(fields).getByText('Daniel Park')).toBeTruthy();
+    expect(within(fields).queryByText('Notes')).toBeNull();
+    fireEvent.click(within(fields).getByRole('button', { name: 'Show all fields (1 empty)' }));
+    expect(within(fields).getByText('Notes')).toBeTruthy();
+  });
+
+  it('invites the first task when none is linked', async () => {
+    renderTab({ tasks: fakeTaskStore() });
+    expect(await screen.findByText('No tasks yet')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Create task' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('says why it cannot show the item, and tries again on request', async () => {
+    let failing = true;
+    const crmHandlers = fakeCrmHandlers(fakeCrm());
+    renderTab({
+      before: (boundary) =>
+        boundary.setHandler('crm.item.get', (params) => {
+          if (failing) throw new BitrixError({ kind: 'unknown', code: 'SOMETHING', status: 400 });
+          return crmHandlers['crm.item.get']!(params);
+        }),
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The item could not be loaded');
+    failing = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toContain('Washing Machine');
+  });
+
+  it('tells a deleted item apart from a deleted smart process', async () => {
+    renderTab({ crm: fakeCrm({ items: [] }) });
+    expect((await screen.findByRole('alert')).textContent).toContain('This item no longer exists');
+  });
+
+  it('creates the linked task with one click and lists it without a reload', async () => {
+    const { boundary, tasks } = renderTab();
+    await screen.findByRole('heading', { level: 1 });
+    const button = screen.getByRole('button', { name: 'Create task' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(await screen.findByText('Task created')).toBeTruthy();
+    expect(tasks.tasks).toHaveLength(4);
+    const created = tasks.tasks.at(-1)!;
+    expect(created).toMatchObject({ title: 'Equipment Purchase: Washing Machine', responsibleId: '2', ufCrmTask: ['Tb1_29'] });
+    expect(within(tasksRegion()).getAllByRole('listitem')).toHaveLength(4);
+    expect(boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.add'))).toHaveLength(1);
+
+    fireEvent.click(within(screen.getByRole('status')).getByRole('button', { name: 'Open task “Equipment Purchase: Washing Machine”' }));
+    expect(boundary.openedPaths).toEqual([`/company/personal/user/1/tasks/task/view/${created.id}/`]);
+  });
+
+  it('says before any click when the smart process does not allow task links, and lets an admin switch them on', async () => {
+    const crm = fakeCrm({ allowsTaskLinks: false });
+    renderTab({ crm, isAdmin: true });
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain('Tasks cannot be linked to these items yet');
+    expect((screen.getByRole('button', { name: 'Create task' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(notice).getByRole('button', { name: 'Allow links to tasks' }));
+    expect(await screen.findByText('Links to tasks are on')).toBeTruthy();
+    expect(crm.allowsTaskLinks).toBe(true);
+    expect((screen.getByRole('button', { name: 'Create task' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('tells an ordinary user whom to ask instead', async () => {
+    renderTab({ crm: fakeCrm({ allowsTaskLinks: false }) });
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain('Ask a Bitrix24 administrator');
+    expect(within(notice).queryByRole('button')).toBeNull();
+  });
+
+  it('speaks Russian on a Russian portal', async () => {
+    renderTab({ language: 'ru' });
+    expect(await screen.findByRole('button', { name: 'Создать задачу' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: /Связанные задачи/ }).textContent).toContain('3 задачи');
+  });
+});
