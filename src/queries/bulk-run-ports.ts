@@ -161,22 +161,24 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         return toItems(result.items);
       }),
 
-    findExisting: (_entityTypeId: number, itemIds: readonly number[], runId: string | null) =>
+    findExisting: (_entityTypeId: number, itemIds: readonly number[], runId: string | null, alsoRunTasksOf: readonly number[] = []) =>
       step(async () => {
-        const wanted = new Set(itemIds);
-        const codes = itemIds.map((id) => linkCode(context.shortCode, id));
-        const facts = new Map<number, LinkedTaskFacts>(itemIds.map((id) => [id, { runTaskId: null, hasOpenTask: false }]));
+        const checked = [...new Set([...itemIds, ...alsoRunTasksOf])];
+        const wanted = new Set(checked);
+        const facts = new Map<number, LinkedTaskFacts>(checked.map((id) => [id, { runTaskIds: [], hasOpenTask: false }]));
         const mineFilter = {
-          UF_CRM_TASK: codes,
+          UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)),
           CREATED_BY: context.currentUserId,
           '>=CREATED_DATE': toPortalDateTime(new Date(context.runStartedAt - CLOCK_SKEW_MS)),
         };
-        const openFilter = { UF_CRM_TASK: codes, '!STATUS': COMPLETED_STATUS };
+        const openFilter = { UF_CRM_TASK: itemIds.map((id) => linkCode(context.shortCode, id)), '!STATUS': COMPLETED_STATUS };
         // Both questions in one round trip; a longer answer (over 50 tasks) is paged after.
-        const commands: Record<string, BatchCommand<'tasks.task.list'>> = {
-          open: command('tasks.task.list', { filter: openFilter, select: OPEN_SELECT, order: { ID: 'asc' }, start: 0 }),
-        };
-        if (runId !== null) commands.mine = command('tasks.task.list', { filter: mineFilter, select: RECHECK_SELECT, order: { ID: 'asc' }, start: 0 });
+        const commands: Record<string, BatchCommand<'tasks.task.list'>> = {};
+        if (itemIds.length > 0) commands.open = command('tasks.task.list', { filter: openFilter, select: OPEN_SELECT, order: { ID: 'asc' }, start: 0 });
+        if (runId !== null && checked.length > 0) {
+          commands.mine = command('tasks.task.list', { filter: mineFilter, select: RECHECK_SELECT, order: { ID: 'asc' }, start: 0 });
+        }
+        if (Object.keys(commands).length === 0) return facts;
         const answers = await boundary.batch(commands);
         const read = async (key: 'open' | 'mine', filter: Record<string, unknown>, select: TaskSelectField[]): Promise<RestTask[]> => {
           const answer = answers[key];
@@ -193,17 +195,29 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
           const taskId = positive(task.id);
           if (taskId === null) continue;
           runTaskIds.add(taskId);
-          for (const itemId of itemIdsOf(task, wanted)) {
-            const fact = facts.get(itemId)!;
-            if (fact.runTaskId === null) fact.runTaskId = taskId;
-          }
+          for (const itemId of itemIdsOf(task, wanted)) facts.get(itemId)!.runTaskIds.push(taskId);
         }
+        for (const fact of facts.values()) fact.runTaskIds.sort((a, b) => a - b);
         for (const task of await read('open', openFilter, OPEN_SELECT)) {
           const taskId = positive(task.id);
           if (taskId === null || runTaskIds.has(taskId)) continue;
           for (const itemId of itemIdsOf(task, wanted)) facts.get(itemId)!.hasOpenTask = true;
         }
         return facts;
+      }),
+
+    deleteTasks: (taskIds: readonly number[]) =>
+      step(async () => {
+        if (taskIds.length === 0) return;
+        const answers = await boundary.batch(
+          Object.fromEntries(taskIds.map((taskId) => [`delete${taskId}`, command('tasks.task.delete', { taskId })])) as Record<
+            string,
+            BatchCommand<'tasks.task.delete'>
+          >,
+        );
+        // A copy already gone is fine; anything else is reported so the run can say so.
+        const refused = Object.values(answers).find((answer) => !answer.ok && answer.error.kind !== 'not-found');
+        if (refused && !refused.ok) throw refused.error;
       }),
 
     createBatch: (_entityTypeId: number, drafts: readonly BulkTaskDraft[]) =>

@@ -12,9 +12,13 @@ export interface BulkItem extends TemplateItem {
 }
 
 export interface LinkedTaskFacts {
-  /** The task this run already created for the item, if any. */
-  runTaskId: number | null;
-  /** The item has a linked task that is not completed (this run's own task aside). */
+  /**
+   * The tasks this run created for the item, oldest first: normally none or one. More than one
+   * means a create request reached the portal twice (a browser resends a POST whose reused
+   * connection dropped before the answer, unseen by the app).
+   */
+  runTaskIds: number[];
+  /** The item has a linked task that is not completed (this run's own tasks aside). */
   hasOpenTask: boolean;
 }
 
@@ -48,8 +52,19 @@ export interface BulkPorts {
   pageItems(filter: BulkItemFilter, afterId: number): Promise<BulkItem[]>;
   /** The items with these ids (up to 50) that still exist. */
   itemsByIds(entityTypeId: number, ids: readonly number[]): Promise<BulkItem[]>;
-  /** Linked tasks of these items (up to 50): this run's task, and whether another open one exists. */
-  findExisting(entityTypeId: number, itemIds: readonly number[], runId: string | null): Promise<ReadonlyMap<number, LinkedTaskFacts>>;
+  /**
+   * Linked tasks of these items (up to 50): this run's tasks, and whether another open one
+   * exists. `alsoRunTasksOf` (up to 50 more items) asks only for this run's tasks: the previous
+   * page's, checked for copies in the same round trip.
+   */
+  findExisting(
+    entityTypeId: number,
+    itemIds: readonly number[],
+    runId: string | null,
+    alsoRunTasksOf?: readonly number[],
+  ): Promise<ReadonlyMap<number, LinkedTaskFacts>>;
+  /** Deletes copies this run made (up to 50 tasks, one request). */
+  deleteTasks(taskIds: readonly number[]): Promise<void>;
   /** Creates up to 50 linked tasks in one request; one outcome per draft, in order. */
   createBatch(entityTypeId: number, drafts: readonly TaskDraft[]): Promise<CreateOutcome[]>;
 }

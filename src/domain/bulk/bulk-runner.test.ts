@@ -56,7 +56,7 @@ describe('a bulk run', () => {
     const result = await finished;
 
     expect(result.status).toBe('finished');
-    expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0 });
+    expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0 });
     expectExactlyOneTaskPerItem(portal, 300);
     expect(portal.createCalls).toBe(6);
     const task = portal.tasks.get(4)![0]!;
@@ -94,7 +94,7 @@ describe('a bulk run', () => {
     for (const itemId of [3, 51, 52, 120]) portal.addOpenTask(itemId);
     const result = await (await run(portal, await startRun(portal, { ...everyItem, onlyWithoutOpenTask: true }))).finished;
 
-    expect(result.counts).toEqual({ created: 116, skipped: 4, failed: 0 });
+    expect(result.counts).toEqual({ created: 116, skipped: 4, failed: 0, copiesRemoved: 0 });
     for (const itemId of [3, 51, 52, 120]) expect(portal.runTasks(runId).has(itemId)).toBe(false);
   });
 
@@ -114,7 +114,7 @@ describe('a bulk run', () => {
 
     expect(resumed.status).toBe('finished');
     expectExactlyOneTaskPerItem(portal, 300);
-    expect(resumed.counts).toEqual({ created: 300, skipped: 0, failed: 0 });
+    expect(resumed.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0 });
   });
 
   it('resumes after a reload that came just after a whole batch was written', async () => {
@@ -135,7 +135,7 @@ describe('a bulk run', () => {
     const result = await (await run(portal, await startRun(portal))).finished;
 
     expectExactlyOneTaskPerItem(portal, 100);
-    expect(result.counts).toEqual({ created: 100, skipped: 0, failed: 0 });
+    expect(result.counts).toEqual({ created: 100, skipped: 0, failed: 0, copiesRemoved: 0 });
     expect(portal.createCalls).toBe(2);
   });
 
@@ -145,7 +145,7 @@ describe('a bulk run', () => {
     const waits: Array<BulkProgress['waitingFor']> = [];
     const result = await (await run(portal, await startRun(portal), { onProgress: (progress) => waits.push(progress.waitingFor) })).finished;
 
-    expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0 });
+    expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0 });
     expectExactlyOneTaskPerItem(portal, 300);
     expect(waits.filter((wait) => wait === 'rate-limit')).toHaveLength(4);
     // Backs off more each time within a batch.
@@ -158,7 +158,7 @@ describe('a bulk run', () => {
     const result = await (await run(portal, await startRun(portal))).finished;
 
     expect(result.status).toBe('finished');
-    expect(result.counts).toEqual({ created: 78, skipped: 0, failed: 2 });
+    expect(result.counts).toEqual({ created: 78, skipped: 0, failed: 2, copiesRemoved: 0 });
     expect(result.failures).toEqual([
       { itemId: 7, itemTitle: 'Item 7', reason: 'rejected', message: 'Task title is not specified' },
       { itemId: 8, itemTitle: 'Item 8', reason: 'rejected', message: 'Task title is not specified' },
@@ -166,7 +166,7 @@ describe('a bulk run', () => {
 
     const retried = await (await run(portal, queueFailedForRetry(result))).finished;
 
-    expect(retried.counts).toEqual({ created: 80, skipped: 0, failed: 0 });
+    expect(retried.counts).toEqual({ created: 80, skipped: 0, failed: 0, copiesRemoved: 0 });
     expect(retried.failures).toEqual([]);
     expectExactlyOneTaskPerItem(portal, 80);
   });
@@ -231,6 +231,43 @@ describe('a bulk run', () => {
   });
 });
 
+describe('a create request that reaches the portal twice', () => {
+  it('finds the copies with the next page’s re-check and deletes them, without an extra round trip', async () => {
+    const portal = new InMemoryBulkPortal(150);
+    portal.createFaults = ['resent-by-browser'];
+    const result = await (await run(portal, await startRun(portal))).finished;
+
+    expectExactlyOneTaskPerItem(portal, 150);
+    expect(result.counts).toEqual({ created: 150, skipped: 0, failed: 0, copiesRemoved: 50 });
+    expect(portal.deleted).toHaveLength(50);
+    // The links in the report name the tasks that stayed.
+    const kept = new Set([...portal.tasks.values()].flat().map((task) => task.id));
+    expect(result.created.every((link) => kept.has(link.taskId))).toBe(true);
+  });
+
+  it('also on the last page, checked on its own at the end', async () => {
+    const portal = new InMemoryBulkPortal(120);
+    portal.createFaults = [{ rejectItems: [] }, { rejectItems: [] }, 'resent-by-browser'];
+    const result = await (await run(portal, await startRun(portal))).finished;
+    expectExactlyOneTaskPerItem(portal, 120);
+    expect(result.counts.copiesRemoved).toBe(20);
+    expect(result.unverified).toEqual([]);
+  });
+
+  it('and when a reload came between the copy and its check', async () => {
+    const portal = new InMemoryBulkPortal(100);
+    portal.createFaults = ['resent-by-browser', 'reload-after-write'];
+    const first = await run(portal, await startRun(portal));
+    await untilStuck();
+    const restored = parseCheckpoint(first.saved.last)!;
+    expect(restored.unverified).toHaveLength(50);
+
+    const resumed = await (await run(portal, restored)).finished;
+    expectExactlyOneTaskPerItem(portal, 100);
+    expect(resumed.counts.created).toBe(100);
+  });
+});
+
 describe('a run over 10,000 items', () => {
   it('holds one page of items at a time and keeps a checkpoint of flat size', async () => {
     setFlagsFromString('--expose-gc');
@@ -269,7 +306,8 @@ describe('a run over 10,000 items', () => {
     // (Only the digits of longer ids add a little.)
     expect(sizes.get(10_000)).toBeLessThan(sizes.get(5_000)! * 1.05);
     expect(sizes.get(10_000)).toBeLessThan(40_000);
-    // One page read, one re-check and one batch of creates per 50 items.
-    expect(portal.requests).toBe(1 + 3 * 200 + 1);
+    // One page read, one re-check and one batch of creates per 50 items; the empty last page
+    // and the last page's check for copies.
+    expect(portal.requests).toBe(1 + 3 * 200 + 1 + 1);
   }, 60_000);
 });

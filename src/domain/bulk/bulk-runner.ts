@@ -5,13 +5,17 @@
  * - before creating tasks for a page, the run asks which items already carry this run's task
  *   (a request that "failed" may have been written; a reload may have cut a page in half);
  * - the cursor moves past a page only after every item of it is dealt with, and the
- *   checkpoint is saved after each page.
+ *   checkpoint is saved after each page;
+ * - a create request can reach the portal twice without the app ever seeing it (a browser
+ *   resends a POST whose reused connection dropped before the answer), so each page's tasks are
+ *   checked for copies in the next page's re-check (same round trip), and copies are deleted.
  * Rate limits pause and continue; a portal that refuses an item fails that item only.
  */
 import {
   BulkStepError,
   PAGE_SIZE,
   type BulkItem,
+  type LinkedTaskFacts,
   type BulkPorts,
   type CreateOutcome,
   type RunnerClock,
@@ -78,6 +82,7 @@ class BulkRun {
     try {
       await this.drainRetryQueue();
       await this.scan();
+      await this.verifyLastPage();
       checkpoint.status = 'finished';
     } catch (error) {
       checkpoint.status = 'paused';
@@ -123,25 +128,65 @@ class BulkRun {
     }
   }
 
+  /** The last page's tasks have no next page to be checked with: check them on their own. */
+  private async verifyLastPage(): Promise<void> {
+    const checkpoint = this.checkpoint;
+    if (checkpoint.unverified.length === 0) return;
+    this.stopIfCancelled();
+    const facts = await this.read(() =>
+      this.ports.findExisting(checkpoint.filter.entityTypeId, [], checkpoint.runId, checkpoint.unverified.map((pair) => pair.itemId)),
+    );
+    await this.removeCopies(this.copiesAmongUnverified(facts));
+    checkpoint.unverified = [];
+  }
+
+  /** Tasks of the previous page that are not the one recorded for their item: copies. */
+  private copiesAmongUnverified(facts: ReadonlyMap<number, LinkedTaskFacts>): number[] {
+    return this.checkpoint.unverified.flatMap((pair) => (facts.get(pair.itemId)?.runTaskIds ?? []).filter((id) => id !== pair.taskId));
+  }
+
+  /** Deletes copies (safe to repeat); a copy that cannot be deleted stays, it is not worth stopping for. */
+  private async removeCopies(taskIds: readonly number[]): Promise<void> {
+    for (let start = 0; start < taskIds.length; start += PAGE_SIZE) {
+      const chunk = taskIds.slice(start, start + PAGE_SIZE);
+      try {
+        await this.read(() => this.ports.deleteTasks(chunk));
+        this.checkpoint.counts.copiesRemoved += chunk.length;
+      } catch (error) {
+        if (error instanceof RunStopped) throw error;
+      }
+    }
+  }
+
   /** Creates the run's task for each item of one page, unless it has one or is to be skipped. */
   private async dealWith(items: readonly BulkItem[]): Promise<void> {
     const checkpoint = this.checkpoint;
     const entityTypeId = checkpoint.filter.entityTypeId;
     let pending = items;
     const attempts = { 'rate-limited': 0, unreachable: 0 };
+    const createdHere: Array<{ itemId: number; taskId: number }> = [];
+    let verifyPrevious = true;
     while (pending.length > 0) {
       this.stopIfCancelled();
+      const previous = verifyPrevious ? checkpoint.unverified.map((pair) => pair.itemId) : [];
       const facts = await this.read(() =>
-        this.ports.findExisting(entityTypeId, pending.map((item) => item.id), checkpoint.runId),
+        this.ports.findExisting(entityTypeId, pending.map((item) => item.id), checkpoint.runId, previous),
       );
+      const copies = verifyPrevious ? this.copiesAmongUnverified(facts) : [];
+      verifyPrevious = false;
       const toCreate: BulkItem[] = [];
       for (const item of pending) {
         const fact = facts.get(item.id);
-        if (fact?.runTaskId) this.recordCreated(item, fact.runTaskId);
-        else if (checkpoint.filter.onlyWithoutOpenTask && fact?.hasOpenTask) checkpoint.counts.skipped += 1;
+        const [kept, ...extra] = fact?.runTaskIds ?? [];
+        if (kept !== undefined) {
+          this.recordCreated(item, kept);
+          copies.push(...extra);
+        } else if (checkpoint.filter.onlyWithoutOpenTask && fact?.hasOpenTask) checkpoint.counts.skipped += 1;
         else toCreate.push(item);
       }
-      if (toCreate.length === 0) return;
+      if (copies.length > 0) await this.removeCopies(copies);
+      checkpoint.unverified = [];
+      if (toCreate.length === 0) break;
 
       const drafts = toCreate.map((item) =>
         draftTask(checkpoint.template, item, { currentUserId: checkpoint.currentUserId, markerLine: checkpoint.markerLine }),
@@ -153,12 +198,12 @@ class BulkRun {
         const step = asStepError(error);
         if (step.reason === 'rejected') {
           for (const item of toCreate) this.recordFailed(item, 'rejected', step.message);
-          return;
+          break;
         }
         // Whatever was written is found by the re-check at the top of the loop.
         if (!(await this.waitBeforeRetry(step.reason, ++attempts[step.reason]))) {
           for (const item of toCreate) this.recordFailed(item, step.reason, step.message);
-          return;
+          break;
         }
         pending = toCreate;
         continue;
@@ -170,8 +215,10 @@ class BulkRun {
       let retryMessage = '';
       for (const item of toCreate) {
         const outcome = byItem.get(item.id);
-        if (outcome?.kind === 'created') this.recordCreated(item, outcome.taskId);
-        else if (outcome?.kind === 'failed' && outcome.reason === 'rejected') this.recordFailed(item, 'rejected', outcome.message);
+        if (outcome?.kind === 'created') {
+          this.recordCreated(item, outcome.taskId);
+          createdHere.push({ itemId: item.id, taskId: outcome.taskId });
+        } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected') this.recordFailed(item, 'rejected', outcome.message);
         else {
           retry.push(item);
           if (outcome?.kind === 'failed' && outcome.reason === 'rate-limited') retryReason = 'rate-limited';
@@ -180,10 +227,12 @@ class BulkRun {
       }
       if (retry.length > 0 && !(await this.waitBeforeRetry(retryReason, ++attempts[retryReason]))) {
         for (const item of retry) this.recordFailed(item, retryReason, retryMessage);
-        return;
+        break;
       }
       pending = retry;
     }
+    // What this page created is checked for copies with the next page (or at the end).
+    checkpoint.unverified = createdHere;
   }
 
   /** A read that is safe to repeat: retried on rate limits and lost connections. */

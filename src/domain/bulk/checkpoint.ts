@@ -46,9 +46,11 @@ export interface BulkRunCheckpoint {
   scan: { afterId: number; complete: boolean };
   /** Failed items queued for another try, dealt with before the scan continues. */
   retryQueue: number[];
+  /** Tasks of the last page, not yet checked for copies (at most one page's worth). */
+  unverified: Array<{ itemId: number; taskId: number }>;
   /** Items matching the filter when the run started. */
   matched: number;
-  counts: { created: number; skipped: number; failed: number };
+  counts: { created: number; skipped: number; failed: number; copiesRemoved: number };
   created: CreatedTaskLink[];
   createdNotListed: number;
   failures: FailedItem[];
@@ -77,8 +79,9 @@ export function newCheckpoint(input: {
     pausedBecause: null,
     scan: { afterId: 0, complete: false },
     retryQueue: [],
+    unverified: [],
     matched: input.matched,
-    counts: { created: 0, skipped: 0, failed: 0 },
+    counts: { created: 0, skipped: 0, failed: 0, copiesRemoved: 0 },
     created: [],
     createdNotListed: 0,
     failures: [],
@@ -108,20 +111,21 @@ export interface RunProgress {
   created: number;
   skipped: number;
   failed: number;
+  copiesRemoved: number;
   remaining: number;
   /** Share done, 0…1. */
   fraction: number;
 }
 
 export function progressOf(checkpoint: BulkRunCheckpoint): RunProgress {
-  const { created, skipped, failed } = checkpoint.counts;
+  const { created, skipped, failed, copiesRemoved } = checkpoint.counts;
   const dealtWith = created + skipped + failed;
   // Items can be added or change stage while a run goes on: never show a negative remainder.
   const remaining = checkpoint.scan.complete
     ? checkpoint.retryQueue.length
     : Math.max(checkpoint.retryQueue.length, checkpoint.matched - dealtWith, 0);
   const total = dealtWith + remaining;
-  return { created, skipped, failed, remaining, fraction: total === 0 ? 1 : dealtWith / total };
+  return { created, skipped, failed, copiesRemoved, remaining, fraction: total === 0 ? 1 : dealtWith / total };
 }
 
 /** Reads a stored checkpoint (untrusted: old versions, other tabs, hand edits); null if unusable. */
@@ -190,11 +194,13 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
     pausedBecause,
     scan: { afterId: wholeNumber(scan.afterId) ?? 0, complete: scan.complete === true },
     retryQueue: Array.isArray(value.retryQueue) ? value.retryQueue.map(positiveInteger).filter(isDefined) : [],
+    unverified: Array.isArray(value.unverified) ? value.unverified.map(parsePair).filter(isDefined).slice(0, 50) : [],
     matched: wholeNumber(value.matched) ?? 0,
     counts: {
       created: wholeNumber(counts.created) ?? 0,
       skipped: wholeNumber(counts.skipped) ?? 0,
       failed: wholeNumber(counts.failed) ?? 0,
+      copiesRemoved: wholeNumber(counts.copiesRemoved) ?? 0,
     },
     created: Array.isArray(value.created) ? value.created.map(parseLink).filter(isDefined).slice(-REPORT_LINK_LIMIT) : [],
     createdNotListed: wholeNumber(value.createdNotListed) ?? 0,
@@ -202,6 +208,13 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
     activeMs: wholeNumber(value.activeMs) ?? 0,
     startedAt: wholeNumber(value.startedAt) ?? 0,
   };
+}
+
+function parsePair(value: unknown): { itemId: number; taskId: number } | undefined {
+  if (!isRecord(value)) return undefined;
+  const itemId = positiveInteger(value.itemId);
+  const taskId = positiveInteger(value.taskId);
+  return itemId === undefined || taskId === undefined ? undefined : { itemId, taskId };
 }
 
 function parseLink(value: unknown): CreatedTaskLink | undefined {

@@ -22,6 +22,7 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
     <div className="bk-report" data-testid="bulk-report">
       <Alert tone={counts.failed > 0 ? 'warning' : 'success'} title={text.reportTitle}>
         {text.reportSummary(counts.created, counts.skipped, counts.failed)}
+        {counts.copiesRemoved > 0 && ` ${text.copiesRemoved(counts.copiesRemoved, locale)}`}
       </Alert>
       {failures.length > 0 && (
         <Panel

@@ -84,6 +84,11 @@ export const bulkMessages = defineMessages(
     reportTitle: 'Run finished',
     reportSummary: (created: number, skipped: number, failed: number) =>
       `${created} created, ${skipped} skipped, ${failed} failed.`,
+    copiesRemoved: (count: number, locale: string) =>
+      plural(locale, count, {
+        one: `${count} copy made by a repeated request was found and deleted.`,
+        other: `${count} copies made by repeated requests were found and deleted.`,
+      }),
     createdTasks: 'Created tasks',
     openTask: (itemTitle: string) => `Open the task for “${itemTitle}”`,
     itemFallback: (id: number) => `Item #${id}`,
@@ -189,6 +194,13 @@ export const bulkMessages = defineMessages(
       discard: 'Отменить этот запуск',
       reportTitle: 'Запуск завершён',
       reportSummary: (created: number, skipped: number, failed: number) => `Создано: ${created}, пропущено: ${skipped}, ошибок: ${failed}.`,
+      copiesRemoved: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `Найдена и удалена ${count} копия из-за повторного запроса.`,
+          few: `Найдены и удалены ${count} копии из-за повторных запросов.`,
+          many: `Найдено и удалено ${count} копий из-за повторных запросов.`,
+          other: `Найдены и удалены ${count} копии из-за повторных запросов.`,
+        }),
       createdTasks: 'Созданные задачи',
       openTask: (itemTitle: string) => `Открыть задачу для «${itemTitle}»`,
       itemFallback: (id: number) => `Элемент №${id}`,
@@ -284,6 +296,11 @@ export const bulkMessages = defineMessages(
       reportTitle: 'Lauf beendet',
       reportSummary: (created: number, skipped: number, failed: number) =>
         `${created} erstellt, ${skipped} übersprungen, ${failed} fehlgeschlagen.`,
+      copiesRemoved: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `${count} Kopie durch eine wiederholte Anfrage wurde gefunden und gelöscht.`,
+          other: `${count} Kopien durch wiederholte Anfragen wurden gefunden und gelöscht.`,
+        }),
       createdTasks: 'Erstellte Aufgaben',
       openTask: (itemTitle: string) => `Aufgabe zu „${itemTitle}“ öffnen`,
       itemFallback: (id: number) => `Element #${id}`,

@@ -40,7 +40,12 @@ export type CreateFault =
   /** Some commands of the batch answer QUERY_LIMIT_EXCEEDED (the rest are written). */
   | { rateLimitCommands: number }
   /** Items with these ids are refused by the portal (validation). */
-  | { rejectItems: readonly number[] };
+  | { rejectItems: readonly number[] }
+  /**
+   * The request reaches the portal twice (a browser resending a POST whose reused connection
+   * dropped): every task is written twice, the answer names the second copies.
+   */
+  | 'resent-by-browser';
 
 export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
   readonly tasks = new Map<number, StoredTask[]>();
@@ -141,19 +146,35 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
     return ids.map((id) => this.item(id)).filter((item): item is BulkItem => item !== undefined);
   }
 
-  async findExisting(_entityTypeId: number, itemIds: readonly number[], runId: string | null): Promise<ReadonlyMap<number, LinkedTaskFacts>> {
+  async findExisting(
+    _entityTypeId: number,
+    itemIds: readonly number[],
+    runId: string | null,
+    alsoRunTasksOf: readonly number[] = [],
+  ): Promise<ReadonlyMap<number, LinkedTaskFacts>> {
     await this.read();
-    if (itemIds.length > PAGE_SIZE) throw new Error('more than 50 items in one re-check');
+    if (itemIds.length > PAGE_SIZE || alsoRunTasksOf.length > PAGE_SIZE) throw new Error('more than 50 items in one re-check');
     const facts = new Map<number, LinkedTaskFacts>();
-    for (const itemId of itemIds) {
+    for (const itemId of [...alsoRunTasksOf, ...itemIds]) {
       const list = this.tasks.get(itemId) ?? [];
-      const own = runId === null ? undefined : list.find((task) => carriesRunMarker(task.description, runId));
+      const own = runId === null ? [] : list.filter((task) => carriesRunMarker(task.description, runId));
       facts.set(itemId, {
-        runTaskId: own?.id ?? null,
-        hasOpenTask: list.some((task) => task.open && task !== own),
+        runTaskIds: own.map((task) => task.id).sort((a, b) => a - b),
+        hasOpenTask: list.some((task) => task.open && !own.includes(task)),
       });
     }
     return facts;
+  }
+
+  readonly deleted: number[] = [];
+
+  async deleteTasks(taskIds: readonly number[]): Promise<void> {
+    await this.request();
+    if (taskIds.length > PAGE_SIZE) throw new Error('more than 50 deletions in one request');
+    for (const [itemId, list] of this.tasks) {
+      this.tasks.set(itemId, list.filter((task) => !taskIds.includes(task.id)));
+    }
+    this.deleted.push(...taskIds);
   }
 
   async createBatch(_entityTypeId: number, drafts: readonly TaskDraft[]): Promise<CreateOutcome[]> {
@@ -166,6 +187,7 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
       for (const draft of drafts.slice(0, fault.reloadAfter)) this.store(draft, true);
       return new Promise<never>(() => {});
     }
+    if (fault === 'resent-by-browser') for (const draft of drafts) this.store(draft, true);
     const rateLimited = typeof fault === 'object' && 'rateLimitCommands' in fault ? fault.rateLimitCommands : 0;
     const rejected = new Set(typeof fault === 'object' && 'rejectItems' in fault ? fault.rejectItems : []);
     const outcomes = drafts.map((draft, index): CreateOutcome => {
