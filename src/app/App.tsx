@@ -1,4 +1,3 @@
-import { Suspense, use } from 'react';
 import { startFrame } from '../bitrix/frame';
 import { I18nProvider } from '../i18n';
 import { AppProviders } from './AppProviders';
@@ -7,47 +6,33 @@ import { FrameFailed } from './LaunchProblem';
 import { OutsideBitrixPage } from './OutsideBitrixPage';
 import { SurfaceLoading } from './SurfaceLoading';
 import { SurfaceRouter } from './SurfaceRouter';
+import { usePromise } from './use-promise';
 
-/** Outside a portal frame there is no LANG from the portal: the URL's or the browser's language. */
+/** Outside a portal frame there is no LANG from the portal: the URL's (the portal puts it there) or the browser's. */
 function browserLanguage(): string {
   return new URLSearchParams(window.location.search).get('LANG') ?? navigator.language.slice(0, 2);
 }
 
-function Started() {
-  const start = use(startFrame());
-  if (start.status === 'outside-bitrix') {
+export function App() {
+  const start = usePromise(startFrame());
+  if (start.status !== 'fulfilled' || start.value.status !== 'ready') {
     return (
       <I18nProvider bitrixLanguage={browserLanguage()}>
-        <OutsideBitrixPage />
-      </I18nProvider>
-    );
-  }
-  if (start.status === 'failed') {
-    return (
-      <I18nProvider bitrixLanguage={browserLanguage()}>
-        <FrameFailed messageKey={start.error.messageKey} />
+        {start.status === 'pending' ? (
+          <SurfaceLoading />
+        ) : start.status === 'fulfilled' && start.value.status === 'outside-bitrix' ? (
+          <OutsideBitrixPage />
+        ) : (
+          <FrameFailed messageKey={start.status === 'fulfilled' && start.value.status === 'failed' ? start.value.error.messageKey : 'unknown'} />
+        )}
       </I18nProvider>
     );
   }
   return (
-    <AppProviders boundary={start.boundary}>
+    <AppProviders boundary={start.value.boundary}>
       <FrameFit>
         <SurfaceRouter />
       </FrameFit>
     </AppProviders>
-  );
-}
-
-export function App() {
-  return (
-    <Suspense
-      fallback={
-        <I18nProvider bitrixLanguage={browserLanguage()}>
-          <SurfaceLoading />
-        </I18nProvider>
-      }
-    >
-      <Started />
-    </Suspense>
   );
 }

@@ -1,9 +1,11 @@
-import { Suspense, useMemo, type ComponentType } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useBitrix } from '../bitrix';
 import { parseLaunchTarget, PlacementError, type LaunchTarget } from '../domain/placement';
-import { LaunchProblem, NotAvailable } from './LaunchProblem';
-import { surfaces, type SurfaceProps } from './surfaces';
+import { FrameFailed, LaunchProblem, NotAvailable } from './LaunchProblem';
+import { loadSurface, prefetchSurface } from './surfaces';
 import { SurfaceLoading } from './SurfaceLoading';
+import { usePromise } from './use-promise';
 
 type Launch = { ok: true; target: LaunchTarget } | { ok: false; error: PlacementError };
 
@@ -20,11 +22,23 @@ export function SurfaceRouter() {
   }, [session.placement, session.placementOptions]);
 
   if (!launch.ok) return <LaunchProblem error={launch.error} />;
-  const Surface = surfaces[launch.target.route] as ComponentType<SurfaceProps<LaunchTarget['route']>> | null;
-  if (!Surface) return <NotAvailable />;
-  return (
-    <Suspense fallback={<SurfaceLoading />}>
-      <Surface target={launch.target} />
-    </Suspense>
-  );
+  return <Surface target={launch.target} />;
+}
+
+function Surface({ target }: { target: LaunchTarget }) {
+  const boundary = useBitrix();
+  const queryClient = useQueryClient();
+  // Once per target: the data request leaves while the surface's code is still on its way.
+  useState(() => prefetchSurface(target, { boundary, queryClient }));
+  const module = loadSurface(target.route);
+  if (!module) return <NotAvailable />;
+  return <LoadedSurface module={module} target={target} />;
+}
+
+function LoadedSurface({ module, target }: { module: NonNullable<ReturnType<typeof loadSurface>>; target: LaunchTarget }) {
+  const loaded = usePromise(module);
+  if (loaded.status === 'pending') return <SurfaceLoading />;
+  if (loaded.status === 'rejected') return <FrameFailed messageKey="network" />;
+  const Component = loaded.value.default;
+  return <Component target={target as never} />;
 }

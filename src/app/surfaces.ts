@@ -1,20 +1,55 @@
 /**
  * Which component tree serves which route of the manifest (placements/placements.json). Each
- * surface is its own chunk, so a placement loads only its own code. A route set to null
- * shows a clear "not available in this version" message.
+ * surface is its own chunk, so a placement loads only its own code; its module's default
+ * export is the surface. A route set to null shows a clear "not available in this version".
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import type { BitrixBoundary } from '../bitrix';
 import type { LaunchTarget, TargetFor } from '../domain/placement';
+import { prefetchDetailTab } from '../surfaces/detail-tab/prefetch';
 
 export type SurfaceProps<R extends LaunchTarget['route']> = { target: TargetFor<R> };
 
+export type SurfaceModule<R extends LaunchTarget['route']> = { default: ComponentType<SurfaceProps<R>> };
+
+/** Optional: start the surface's data request while its code downloads (kept small: it ships in the main chunk). */
+export type SurfacePrefetch<R extends LaunchTarget['route']> = (target: TargetFor<R>, context: { boundary: BitrixBoundary; queryClient: QueryClient }) => void;
+
+export interface SurfaceEntry<R extends LaunchTarget['route']> {
+  load: () => Promise<SurfaceModule<R>>;
+  prefetch?: SurfacePrefetch<R>;
+}
+
 export type SurfaceRegistry = {
-  [R in LaunchTarget['route']]: LazyExoticComponent<ComponentType<SurfaceProps<R>>> | null;
+  [R in LaunchTarget['route']]: SurfaceEntry<R> | null;
 };
 
 export const surfaces: SurfaceRegistry = {
-  'detail-tab': lazy(() => import('../surfaces/detail-tab/DetailTabSurface')),
-  'quick-create': lazy(() => import('../surfaces/quick-create/QuickCreateSurface')),
-  bulk: lazy(() => import('../surfaces/bulk/BulkSurface')),
-  'app-page': lazy(() => import('../surfaces/app-page/AppPageSurface')),
+  'detail-tab': { load: () => import('../surfaces/detail-tab/DetailTabSurface'), prefetch: prefetchDetailTab },
+  'quick-create': { load: () => import('../surfaces/quick-create/QuickCreateSurface') },
+  bulk: { load: () => import('../surfaces/bulk/BulkSurface') },
+  'app-page': { load: () => import('../surfaces/app-page/AppPageSurface') },
 };
+
+/** Starts a surface's prefetch, if it declares one. */
+export function prefetchSurface(target: LaunchTarget, context: { boundary: BitrixBoundary; queryClient: QueryClient }): void {
+  const entry = surfaces[target.route] as SurfaceEntry<LaunchTarget['route']> | null;
+  entry?.prefetch?.(target as never, context);
+}
+
+const loading = new Map<string, Promise<SurfaceModule<LaunchTarget['route']>>>();
+
+/** The surface's code, fetched once per page (the same promise for every caller). */
+export function loadSurface(route: LaunchTarget['route']): Promise<SurfaceModule<LaunchTarget['route']>> | null {
+  const entry = surfaces[route] as SurfaceEntry<LaunchTarget['route']> | null;
+  if (!entry) return null;
+  let promise = loading.get(route);
+  if (!promise) {
+    promise = entry.load();
+    loading.set(route, promise);
+    // A failed download (e.g. the app was redeployed) may be retried by reloading the frame.
+    promise.catch(() => loading.delete(route));
+  }
+  return promise;
+}
