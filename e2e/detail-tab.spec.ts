@@ -108,3 +108,22 @@ test('on a Russian portal the tab speaks Russian and formats dates the Russian w
   await expect(tab.locator('li.dt-task').first()).toContainText(/\d{1,2} [а-я]+\.? 2026 г\./);
   await expect(tab.getByRole('region', { name: 'Поля' })).toContainText('Да');
 });
+
+test('the frame fits its content, growing and shrinking with it', async ({ page }) => {
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  const iframe = page.locator('[data-testid="app-tab-panel"][data-placement="CRM_DYNAMIC_177_DETAIL_TAB"]:visible iframe[data-testid="app-frame"]');
+  const fields = tab.getByRole('region', { name: 'Fields' });
+  await expect(fields.getByText('Miele Professional')).toBeVisible();
+  const contentHeight = () => tab.locator('.st-frame').evaluate((element) => Math.ceil(element.getBoundingClientRect().height));
+  const frameHeight = async () => Math.round((await iframe.boundingBox())!.height);
+
+  await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(2);
+  const folded = await frameHeight();
+
+  await fields.getByRole('button', { name: /Show all fields/ }).click();
+  await expect.poll(frameHeight).toBeGreaterThan(folded);
+  await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(2);
+
+  await fields.getByRole('button', { name: 'Hide empty fields' }).click();
+  await expect.poll(frameHeight).toBe(folded);
+});
