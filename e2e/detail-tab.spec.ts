@@ -3,7 +3,7 @@
  * responsible, fields by type) and the tasks already linked to it, fetched in one round trip.
  */
 import { expect, test } from '@playwright/test';
-import { openDetailTab, topSlider } from './support/portal';
+import { closeSlider, openDetailTab, topSlider } from './support/portal';
 import { appRequests, control, portalRest } from './support/app';
 
 test.beforeEach(async () => {
@@ -80,11 +80,18 @@ test('the first render takes one REST round trip; names it could not know come i
   for (const command of all[1]!.commands ?? []) expect(['user.get', 'crm.item.list']).toContain(command);
 });
 
-test('a linked task opens in the portal’s task slider', async ({ page }) => {
+test('a linked task opens in the portal’s task slider, and the list is fresh when the slider closes', async ({ page }) => {
   const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  const row = tab.locator('li.dt-task', { hasText: 'Approve the purchase budget' });
+  await expect(row).toContainText('Pending');
   await tab.getByRole('button', { name: 'Open task “Approve the purchase budget”' }).click();
   await expect(topSlider(page)).toBeVisible();
   await expect(topSlider(page)).toContainText('Approve the purchase budget');
+
+  // Meanwhile the task is completed (as its responsible would in the slider).
+  await portalRest('tasks.task.complete', { taskId: 103 });
+  await closeSlider(page);
+  await expect(row).toContainText('Completed');
 });
 
 test('empty fields fold under “show all”', async ({ page }) => {

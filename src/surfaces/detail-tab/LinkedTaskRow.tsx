@@ -16,8 +16,18 @@ const STATUS_TONE: Record<TaskStatus, BadgeTone> = {
   unknown: 'neutral',
 };
 
-/** One linked task: opens in the portal's task slider. */
-export function LinkedTaskRow({ task, responsible, currentUserId }: { task: LinkedTask; responsible: User | null; currentUserId: number }) {
+/** One linked task: opens in the portal's task slider; `onSliderClosed` runs when the user comes back. */
+export function LinkedTaskRow({
+  task,
+  responsible,
+  currentUserId,
+  onSliderClosed,
+}: {
+  task: LinkedTask;
+  responsible: User | null;
+  currentUserId: number;
+  onSliderClosed: () => void;
+}) {
   const boundary = useBitrix();
   const text = useMessages(detailTabMessages);
   const common = useMessages(commonMessages);
@@ -25,7 +35,12 @@ export function LinkedTaskRow({ task, responsible, currentUserId }: { task: Link
   const overdue = isTaskOverdue(task, new Date());
   return (
     <li className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`} data-task-id={task.id}>
-      <button type="button" className="dt-task__title" aria-label={text.openTask(task.title)} onClick={() => void boundary.openPortalPath(taskViewPath(currentUserId, task.id))}>
+      <button
+        type="button"
+        className="dt-task__title"
+        aria-label={text.openTask(task.title)}
+        onClick={() => void boundary.openPortalPath(taskViewPath(currentUserId, task.id)).then(onSliderClosed, () => undefined)}
+      >
         {task.title}
       </button>
       <span className="dt-task__meta">

@@ -111,7 +111,14 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: DetailTabData; 
         <>
           <ul className="dt-task-list">
             {list.tasks.map((task) => (
-              <LinkedTaskRow key={task.id} task={task} responsible={task.responsibleId ? (users.get(task.responsibleId) ?? null) : null} currentUserId={currentUser.id} />
+              <LinkedTaskRow
+                key={task.id}
+                task={task}
+                responsible={task.responsibleId ? (users.get(task.responsibleId) ?? null) : null}
+                currentUserId={currentUser.id}
+                // The user may have changed the task in the slider: read the list again.
+                onSliderClosed={() => void tasks.refetch()}
+              />
             ))}
           </ul>
           {list.total > list.tasks.length && <p className="dt-muted">{text.moreTasks(list.tasks.length, list.total)}</p>}
