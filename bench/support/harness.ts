@@ -31,7 +31,8 @@ let built = false;
 /** One production build per benchmark run. */
 export async function buildApp(): Promise<string> {
   if (!built) {
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir: BUILD_DIR, emptyOutDir: true } });
+    // The manifest lets the bundle benchmark follow the chunk graph.
+    await build({ root: ROOT, logLevel: 'warn', build: { outDir: BUILD_DIR, emptyOutDir: true, manifest: true } });
     built = true;
   }
   return BUILD_DIR;
