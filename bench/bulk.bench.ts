@@ -1,0 +1,137 @@
+/**
+ * Bulk linked tasks from the list toolbar: round trips, bytes and items per second for a run over
+ * 300 items and over every item of a smart process (1,240), on a local portal and on one 150 ms
+ * away that keeps Bitrix24's default leaky bucket (2 requests/s, burst 50).
+ */
+import type { Page } from '@playwright/test';
+import { openListToolbarApp } from '../e2e/support/portal';
+import { startEnvironment, type BenchEnvironment, type BenchResult } from './support/harness';
+
+const SERVICE_REQUESTS = 183;
+const FIELD_SERVICE = 12;
+const ON_SITE = 'DT183_12:PREPARATION';
+
+interface Scenario {
+  name: string;
+  latencyMs: number;
+  rateLimit: { drainPerSecond: number; burst: number } | null;
+  /** 300: funnel Field service, stage Technician on site filled up to 300 items; all: every item. */
+  items: 300 | 'all';
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: '300 items, local portal, no rate limit', latencyMs: 0, rateLimit: null, items: 300 },
+  { name: '1,240 items (all), local portal, no rate limit', latencyMs: 0, rateLimit: null, items: 'all' },
+  { name: '300 items, 150 ms away, bucket 2/s burst 50', latencyMs: 150, rateLimit: { drainPerSecond: 2, burst: 50 }, items: 300 },
+  { name: '1,240 items (all), 150 ms away, bucket 2/s burst 50', latencyMs: 150, rateLimit: { drainPerSecond: 2, burst: 50 }, items: 'all' },
+];
+
+async function rest<T>(environment: BenchEnvironment, method: string, params: Record<string, unknown>): Promise<T> {
+  const token = await environment.control.issueToken(1);
+  const response = await fetch(`${environment.portal.origin}/rest/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...params, auth: token.access_token }),
+  });
+  const body = (await response.json()) as { result?: T; error?: string };
+  if (body.error) throw new Error(`${method}: ${body.error}`);
+  return body.result as T;
+}
+
+/** Adds items to Field service / Technician on site until it holds exactly 300. */
+async function fillTo300(environment: BenchEnvironment): Promise<void> {
+  const existing = await rest<{ items: unknown[] }>(environment, 'crm.item.list', {
+    entityTypeId: SERVICE_REQUESTS,
+    select: ['id'],
+    filter: { categoryId: FIELD_SERVICE, stageId: ON_SITE },
+    start: -1,
+  });
+  const missing = 300 - existing.items.length;
+  for (let start = 0; start < missing; start += 50) {
+    const cmd: Record<string, string> = {};
+    for (let index = start; index < Math.min(missing, start + 50); index += 1) {
+      const query = new URLSearchParams({
+        entityTypeId: String(SERVICE_REQUESTS),
+        'fields[title]': `Boiler check ${index + 1}`,
+        'fields[categoryId]': String(FIELD_SERVICE),
+        'fields[stageId]': ON_SITE,
+        'fields[assignedById]': String((index % 4) + 2),
+      });
+      cmd[`add${index}`] = `crm.item.add?${query.toString()}`;
+    }
+    await rest(environment, 'batch', { halt: 0, cmd });
+  }
+}
+
+async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scenario): Promise<BenchResult> {
+  const panel = await openListToolbarApp(page, { entityTypeId: SERVICE_REQUESTS });
+  if (scenario.items === 300) {
+    await panel.getByRole('combobox', { name: 'Funnel' }).selectOption({ label: 'Field service' });
+    await panel.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Technician on site' });
+  }
+  await panel.getByRole('checkbox', { name: 'Only items with no open linked task' }).setChecked(false);
+  const start = panel.getByRole('button', { name: /^Create up to \d+ tasks$/ });
+  await start.waitFor();
+  const items = Number(/(\d+)/.exec((await start.textContent()) ?? '')?.[1]);
+
+  await environment.control.configure({ rateLimit: scenario.rateLimit });
+  await environment.control.clearRequests();
+  const heapBefore = await usedHeap(page);
+  const started = performance.now();
+  await start.click();
+  const report = panel.getByTestId('bulk-report');
+  await report.waitFor({ timeout: 15 * 60_000 });
+  const seconds = (performance.now() - started) / 1000;
+  const summary = (await report.locator('.st-alert').first().textContent()) ?? '';
+  const heapAfter = await usedHeap(page);
+
+  const log = await environment.control.requests();
+  const bytesSent = log.reduce((sum, entry) => sum + entry.bytesIn, 0);
+  const bytesReceived = log.reduce((sum, entry) => sum + entry.bytesOut, 0);
+  const metrics: BenchResult['metrics'] = {
+    'items in the run': items,
+    outcome: summary.replace(/^Run finished/, '').trim(),
+    'round trips': log.length,
+    'round trips per 50 items': Number(((log.length * 50) / items).toFixed(2)),
+    'create batches (50 tasks.task.add each)': log.filter((entry) => entry.commands?.includes('tasks.task.add')).length,
+    'refused by the bucket (503)': log.filter((entry) => entry.status === 503).length,
+    'bytes sent': bytesSent,
+    'bytes received': bytesReceived,
+    'bytes per item (both ways)': Math.round((bytesSent + bytesReceived) / items),
+    'wall time, s': Number(seconds.toFixed(1)),
+    'items per second': Number((items / seconds).toFixed(1)),
+  };
+  if (heapBefore !== null && heapAfter !== null) metrics['frame JS heap after − before, MB'] = Number(((heapAfter - heapBefore) / 1e6).toFixed(1));
+  return { name: scenario.name, metrics };
+}
+
+/** Chromium's coarse JS heap figure of the app frame (null where the browser does not tell). */
+async function usedHeap(page: Page): Promise<number | null> {
+  const frame = page.frames().find((candidate) => candidate.url().includes('/index.html'));
+  if (!frame) return null;
+  return frame.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
+}
+
+export default async function bulkBenchmark(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const latencyMs of [0, 150]) {
+    const environment = await startEnvironment({ latencyMs });
+    try {
+      for (const scenario of SCENARIOS.filter((candidate) => candidate.latencyMs === latencyMs)) {
+        await environment.control.reset();
+        await environment.control.configure({ rateLimit: null });
+        if (scenario.items === 300) await fillTo300(environment);
+        const context = await environment.browser.newContext({ baseURL: environment.portal.origin });
+        const page = await context.newPage();
+        try {
+          results.push(await runOnce(environment, page, scenario));
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await environment.close();
+    }
+  }
+  return results;
+}
