@@ -1,0 +1,174 @@
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { manifest } from '../../../placements/manifest';
+import { AppProviders } from '../../app/AppProviders';
+import { BitrixError } from '../../bitrix/errors';
+import type { RestPlacementBinding } from '../../bitrix/rest-types';
+import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { AppPage } from './AppPage';
+import { appHandlerUrl } from './handler-url';
+
+interface FakePortal {
+  installed: boolean;
+  types: Array<{ id: number; entityTypeId: number; title: string }>;
+  bindings: RestPlacementBinding[];
+  options: Record<string, string>;
+}
+
+function fakePortal(overrides: Partial<FakePortal> = {}): FakePortal {
+  return {
+    installed: true,
+    types: [
+      { id: 1, entityTypeId: 177, title: 'Equipment Purchase' },
+      { id: 2, entityTypeId: 156, title: 'Purchase' },
+    ],
+    bindings: [],
+    options: {},
+    ...overrides,
+  };
+}
+
+function everyDefaultBinding(portal: FakePortal): RestPlacementBinding[] {
+  return portal.types.flatMap((type) =>
+    manifest.surfaces.map((surface) => ({
+      placement: surface.placement.replace('{entityTypeId}', String(type.entityTypeId)),
+      handler: appHandlerUrl(),
+      title: surface.title.en,
+      langAll: { en: { TITLE: surface.title.en }, ru: { TITLE: surface.title.ru }, de: { TITLE: surface.title.de } },
+    })),
+  );
+}
+
+function renderPage(portal: FakePortal, options: { isAdmin?: boolean; before?: (boundary: FakeBoundary) => void } = {}) {
+  const boundary = createFakeBoundary(
+    {
+      'app.info': () => ({ ID: 1, CODE: 'local.1', VERSION: 1, STATUS: 'L', INSTALLED: portal.installed }),
+      'app.option.get': ({ option }) => (option ? (portal.options[option] ?? null) : portal.options),
+      'app.option.set': ({ options }) => {
+        Object.assign(portal.options, options);
+        return true;
+      },
+      'crm.type.list': () => ({ result: { types: portal.types.map((type) => ({ ...type })) }, total: portal.types.length }),
+      'placement.get': () => portal.bindings.map((binding) => ({ ...binding })),
+      'placement.bind': ({ PLACEMENT, HANDLER, LANG_ALL }) => {
+        if (portal.bindings.some((binding) => binding.placement === PLACEMENT && binding.handler === HANDLER)) {
+          throw new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'Unable to set placement handler: Handler already binded' });
+        }
+        portal.bindings.push({ placement: PLACEMENT, handler: HANDLER, title: LANG_ALL?.en?.TITLE ?? '', langAll: LANG_ALL ?? [] });
+        return true;
+      },
+      'placement.unbind': ({ PLACEMENT, HANDLER }) => {
+        const before = portal.bindings.length;
+        portal.bindings = portal.bindings.filter((binding) => !(binding.placement === PLACEMENT && binding.handler === HANDLER));
+        return { count: (before - portal.bindings.length) * 2 };
+      },
+    },
+    { isAdmin: options.isAdmin ?? true, placement: 'DEFAULT', placementOptions: {} },
+  );
+  const finish = boundary.finishInstall.bind(boundary);
+  boundary.finishInstall = async () => {
+    portal.installed = true;
+    return finish();
+  };
+  options.before?.(boundary);
+  render(
+    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <AppPage />
+    </AppProviders>,
+  );
+  return boundary;
+}
+
+const commandsSent = (boundary: FakeBoundary, method: string) => boundary.roundTrips.flatMap((trip) => trip.methods).filter((name) => name === method).length;
+
+afterEach(cleanup);
+
+describe('the app page', () => {
+  it('tells a user who is not an administrator why they cannot change anything, without asking the portal', () => {
+    const boundary = renderPage(fakePortal(), { isAdmin: false });
+    expect(screen.getByText('Only a Bitrix24 administrator can change these settings')).toBeTruthy();
+    expect(screen.queryByRole('switch')).toBeNull();
+    expect(boundary.roundTrips).toEqual([]);
+  });
+
+  it('shows a skeleton while loading, and an error with a retry when loading fails', async () => {
+    let fail = true;
+    const portal = fakePortal();
+    portal.bindings = everyDefaultBinding(portal);
+    const boundary = renderPage(portal, {
+      before: (fake) =>
+        fake.setHandler('placement.get', () => {
+          if (fail) throw new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 });
+          return portal.bindings;
+        }),
+    });
+    expect(screen.getByRole('status', { name: 'Loading the settings' })).toBeTruthy();
+    expect(await screen.findByText('The settings could not be loaded.')).toBeTruthy();
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('table')).toBeTruthy();
+    expect(boundary.roundTrips.length).toBe(2);
+  });
+
+  it('on first run binds every default surface in one batch and finishes the install', async () => {
+    const portal = fakePortal({ installed: false });
+    const boundary = renderPage(portal);
+
+    expect(await screen.findByText('Smart Tasks is installed. It now appears in your smart processes.', {}, { timeout: 5000 })).toBeTruthy();
+    expect(portal.bindings).toHaveLength(2 * manifest.surfaces.length);
+    expect(new Set(portal.bindings.map((binding) => binding.handler))).toEqual(new Set([appHandlerUrl()]));
+    const bindBatches = boundary.roundTrips.filter((trip) => trip.methods.includes('placement.bind'));
+    expect(bindBatches).toHaveLength(1);
+    expect(boundary.finishInstallCalls).toBe(1);
+  });
+
+  it('shows smart processes × surfaces as switches; an up-to-date portal gets no bind or unbind', async () => {
+    const portal = fakePortal();
+    portal.bindings = everyDefaultBinding(portal);
+    const boundary = renderPage(portal);
+
+    const toggle = await screen.findByRole('switch', { name: 'Show “Tasks” in Equipment Purchase' });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    expect(screen.getAllByRole('switch')).toHaveLength(2 * manifest.surfaces.length);
+    expect(screen.getAllByText('shown')).toHaveLength(2 * manifest.surfaces.length);
+    expect(commandsSent(boundary, 'placement.bind') + commandsSent(boundary, 'placement.unbind')).toBe(0);
+  });
+
+  it('switching a surface off saves the choice and unbinds it at once', async () => {
+    const portal = fakePortal();
+    portal.bindings = everyDefaultBinding(portal);
+    const boundary = renderPage(portal);
+
+    fireEvent.click(await screen.findByRole('switch', { name: 'Show “Tasks” in Purchase' }));
+
+    await waitFor(() => expect(portal.bindings.map((binding) => binding.placement)).not.toContain('CRM_DYNAMIC_156_DETAIL_TAB'));
+    expect(JSON.parse(portal.options.surfaceChoices!)).toEqual({ overrides: { '156:detail-tab': false } });
+    expect(commandsSent(boundary, 'placement.unbind')).toBe(1);
+    expect(await screen.findByText('1 change made.')).toBeTruthy();
+    expect((screen.getByRole('switch', { name: 'Show “Tasks” in Purchase' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('finds a smart process created since the last visit and adds Smart Tasks to it', async () => {
+    const portal = fakePortal();
+    portal.bindings = everyDefaultBinding(portal);
+    portal.types.push({ id: 3, entityTypeId: 1038, title: 'Repairs' });
+    renderPage(portal);
+
+    expect(await screen.findByText(`${manifest.surfaces.length} changes made.`)).toBeTruthy();
+    expect(portal.bindings.filter((binding) => binding.placement.startsWith('CRM_DYNAMIC_1038_'))).toHaveLength(manifest.surfaces.length);
+  });
+
+  it('names a failed bind in the row of its smart process', async () => {
+    const portal = fakePortal();
+    portal.bindings = everyDefaultBinding(portal).filter((binding) => binding.placement !== 'CRM_DYNAMIC_156_LIST_MENU');
+    renderPage(portal, {
+      before: (fake) =>
+        fake.setHandler('placement.bind', () => {
+          throw new BitrixError({ kind: 'validation', code: 'ERROR_PLACEMENT_NOT_FOUND', status: 400, portalDescription: 'Placement not found' });
+        }),
+    });
+    expect(await screen.findByText('Row menu in the list: Placement not found')).toBeTruthy();
+    expect(screen.getByText(/1 change failed\./)).toBeTruthy();
+  });
+});
