@@ -1,0 +1,223 @@
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppProviders } from '../../app/AppProviders';
+import { BitrixError } from '../../bitrix/errors';
+import type { RestCrmItem, RestTask } from '../../bitrix/rest-types';
+import { createFakeBoundary, type FakeBoundary, type FakeHandlers } from '../../testing/fake-boundary';
+import { Bulk } from './Bulk';
+
+/** A portal with one smart process (183, `Tb7`), two funnels and `count` items in funnel 11. */
+interface MiniPortal {
+  items: RestCrmItem[];
+  tasks: Array<RestTask & { ufCrmTask: string[] }>;
+  /** When set, tasks.task.add answers this way instead of creating. */
+  addFault: (() => never) | null;
+}
+
+function miniPortal(count: number): MiniPortal {
+  return {
+    items: Array.from({ length: count }, (_, index) => ({
+      id: index + 1,
+      title: `Request ${index + 1}`,
+      categoryId: 11,
+      stageId: index % 2 === 0 ? 'DT183_11:NEW' : 'DT183_11:PREPARATION',
+      assignedById: (index % 3) + 2,
+    })),
+    tasks: [],
+    addFault: null,
+  };
+}
+
+function list<T>(values: unknown): T[] {
+  return ([] as unknown[]).concat(values ?? []) as T[];
+}
+
+function handlers(portal: MiniPortal): FakeHandlers {
+  return {
+    'crm.enum.ownertype': () => [{ ID: 183, NAME: 'Service Requests', SYMBOL_CODE: 'DYNAMIC_183', SYMBOL_CODE_SHORT: 'Tb7' }],
+    'crm.type.getByEntityTypeId': () => ({
+      type: { id: 3, title: 'Service Requests', entityTypeId: 183, isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'Y' } },
+    }),
+    'crm.category.list': () => ({
+      categories: [
+        { id: 11, name: 'Support', sort: 100, entityTypeId: 183, isDefault: 'Y' },
+        { id: 12, name: 'Field service', sort: 200, entityTypeId: 183, isDefault: 'N' },
+      ],
+    }),
+    'crm.status.list': ({ filter }) => {
+      const category = filter.ENTITY_ID.split('_').at(-1);
+      return [
+        { ID: '1', ENTITY_ID: filter.ENTITY_ID, STATUS_ID: `DT183_${category}:NEW`, NAME: 'New', SORT: '10', SEMANTICS: null },
+        { ID: '2', ENTITY_ID: filter.ENTITY_ID, STATUS_ID: `DT183_${category}:PREPARATION`, NAME: 'In progress', SORT: '20', SEMANTICS: null },
+      ];
+    },
+    'user.current': () => ({ ID: '1', NAME: 'Olivia', LAST_NAME: 'Bennett' }),
+    'user.get': ({ filter = {} }) => list<number>(filter.ID).map((id) => ({ ID: String(id), NAME: 'User', LAST_NAME: String(id) })),
+    'crm.item.list': ({ filter = {}, start }) => {
+      const ids = filter['@id'] === undefined ? null : list<number>(filter['@id']).map(Number);
+      const matching = portal.items.filter(
+        (item) =>
+          (filter.categoryId === undefined || item.categoryId === filter.categoryId) &&
+          (filter.stageId === undefined || item.stageId === filter.stageId) &&
+          (filter.assignedById === undefined || item.assignedById === filter.assignedById) &&
+          (filter['>id'] === undefined || item.id > Number(filter['>id'])) &&
+          (ids === null || ids.includes(item.id)),
+      );
+      const page = matching.slice(0, 50).map((item) => ({ ...item }));
+      return start === -1 ? { items: page } : { result: { items: page }, total: matching.length };
+    },
+    'tasks.task.list': ({ filter = {}, start = 0 }) => {
+      const codes = filter.UF_CRM_TASK === undefined ? null : list<string>(filter.UF_CRM_TASK).map(String);
+      const matching = portal.tasks.filter(
+        (task) =>
+          (codes === null || task.ufCrmTask.some((code) => codes.includes(code))) &&
+          (filter.CREATED_BY === undefined || task.createdBy === String(filter.CREATED_BY)) &&
+          (filter['!STATUS'] === undefined || task.status !== String(filter['!STATUS'])),
+      );
+      return { result: { tasks: matching.slice(start, start + 50) }, total: matching.length };
+    },
+    'tasks.task.add': ({ fields }) => {
+      portal.addFault?.();
+      const task = {
+        id: String(5000 + portal.tasks.length + 1),
+        title: fields.TITLE,
+        description: fields.DESCRIPTION ?? '',
+        status: '2',
+        responsibleId: String(fields.RESPONSIBLE_ID),
+        createdBy: '1',
+        ufCrmTask: fields.UF_CRM_TASK ?? [],
+      };
+      portal.tasks.push(task);
+      return { task: { id: task.id, title: task.title } };
+    },
+    'tasks.task.delete': ({ taskId }) => {
+      portal.tasks = portal.tasks.filter((task) => task.id !== String(taskId));
+      return { task: true };
+    },
+  };
+}
+
+function renderBulk(portal: MiniPortal, before?: (boundary: FakeBoundary) => void) {
+  const boundary = createFakeBoundary(handlers(portal), { placement: 'CRM_DYNAMIC_183_LIST_TOOLBAR', placementOptions: { URI: '/crm/type/183/list/' } });
+  before?.(boundary);
+  const view = render(
+    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <Bulk entityTypeId={183} initialFunnel={11} />
+    </AppProviders>,
+  );
+  return { boundary, view };
+}
+
+function runTasksPerItem(portal: MiniPortal): Map<string, number> {
+  const perItem = new Map<string, number>();
+  for (const task of portal.tasks) {
+    if (!task.description?.includes('smart-tasks-run-')) continue;
+    for (const code of task.ufCrmTask) perItem.set(code, (perItem.get(code) ?? 0) + 1);
+  }
+  return perItem;
+}
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+describe('the bulk panel', () => {
+  it('shows a skeleton, then the funnel from the list it was opened on and how many items match', async () => {
+    const portal = miniPortal(120);
+    renderBulk(portal);
+    expect(screen.getByRole('status', { name: 'Loading funnels and stages' })).toBeTruthy();
+    const funnel = (await screen.findByRole('combobox', { name: 'Funnel' })) as HTMLSelectElement;
+    expect(funnel.selectedOptions[0]!.textContent).toBe('Support');
+    expect(await screen.findByText('120 items match.')).toBeTruthy();
+    expect(await screen.findByText('120 of them have no open linked task.')).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Stage' }), { target: { value: 'DT183_11:NEW' } });
+    expect(await screen.findByText('60 items match.')).toBeTruthy();
+  });
+
+  it('says why it cannot load', async () => {
+    renderBulk(miniPortal(1), (boundary) =>
+      boundary.setHandler('crm.category.list', () => {
+        throw new BitrixError({ kind: 'access-denied', code: 'ACCESS_DENIED', status: 403 });
+      }),
+    );
+    expect(await screen.findByText('The funnels and stages could not be loaded.')).toBeTruthy();
+    expect(screen.getByText('You do not have permission for this in Bitrix24.')).toBeTruthy();
+  });
+
+  it('creates one linked task per item, 50 per request, with the template filled in, and reports with links', async () => {
+    const portal = miniPortal(120);
+    const { boundary } = renderBulk(portal);
+    await screen.findByText('120 items match.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Call about {title} ({stage})' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create up to 120 tasks' }));
+
+    const report = await screen.findByTestId('bulk-report', {}, { timeout: 5000 });
+    expect(within(report).getByText(/120 created, 0 skipped, 0 failed\./)).toBeTruthy();
+    const perItem = runTasksPerItem(portal);
+    expect(perItem.size).toBe(120);
+    expect([...perItem.values()].every((count) => count === 1)).toBe(true);
+    expect(portal.tasks.find((task) => task.ufCrmTask[0] === 'Tb7_2')!.title).toBe('Call about Request 2 (In progress)');
+    const creates = boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.add'));
+    expect(creates.map((trip) => trip.methods.length)).toEqual([50, 50, 20]);
+
+    fireEvent.click(within(report).getByRole('button', { name: 'Open the task for “Request 1”' }));
+    expect(boundary.openedPaths.at(-1)).toMatch(/^\/company\/personal\/user\/1\/tasks\/task\/view\/\d+\/$/);
+  });
+
+  it('skips items that already have an open linked task', async () => {
+    const portal = miniPortal(60);
+    portal.tasks.push({ id: '1', title: 'Existing', status: '3', createdBy: '2', description: '', ufCrmTask: ['Tb7_5'] });
+    renderBulk(portal);
+    expect(await screen.findByText('59 of them have no open linked task.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create up to 60 tasks' }));
+    expect(await screen.findByText(/59 created, 1 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
+    expect(runTasksPerItem(portal).has('Tb7_5')).toBe(false);
+  });
+
+  it('resumes a run cut off by a reload, creating no task twice', async () => {
+    const portal = miniPortal(120);
+    let adds = 0;
+    portal.addFault = () => {
+      adds += 1;
+      // The second batch never answers: the page goes away mid-request.
+      if (adds > 50) throw new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 });
+      return undefined as never;
+    };
+    const first = renderBulk(portal);
+    await screen.findByText('120 items match.');
+    fireEvent.click(screen.getByRole('button', { name: 'Create up to 120 tasks' }));
+    await screen.findByText('No answer from Bitrix24; trying again…', {}, { timeout: 5000 });
+    first.view.unmount();
+
+    portal.addFault = null;
+    renderBulk(portal);
+    expect(await screen.findByText('The run is paused')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(await screen.findByText(/120 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
+    const perItem = runTasksPerItem(portal);
+    expect(perItem.size).toBe(120);
+    expect([...perItem.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('reports refused items and creates them on retry', async () => {
+    const portal = miniPortal(10);
+    let refusals = 2;
+    portal.addFault = () => {
+      if (refusals-- > 0) throw new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'Responsible person not specified' });
+      return undefined as never;
+    };
+    renderBulk(portal);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 10 tasks' }));
+    const report = await screen.findByTestId('bulk-report', {}, { timeout: 5000 });
+    expect(within(report).getByText(/8 created, 0 skipped, 2 failed\./)).toBeTruthy();
+    expect(within(report).getAllByText(/Responsible person not specified/)).toHaveLength(2);
+
+    fireEvent.click(within(report).getByRole('button', { name: 'Retry the failed ones' }));
+    expect(await screen.findByText(/10 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
+    expect(runTasksPerItem(portal).size).toBe(10);
+  });
+});
