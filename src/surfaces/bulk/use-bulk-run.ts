@@ -47,6 +47,16 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
 
   useEffect(() => () => controller.current?.abort(), []);
 
+  // A run this tab paused because the connection dropped continues once the browser is back online.
+  const pausedByConnectionHere = useRef(false);
+  useEffect(() => {
+    const resumeWhenOnline = () => {
+      if (pausedByConnectionHere.current && checkpoint?.status === 'paused' && !controller.current) void execute(checkpoint);
+    };
+    window.addEventListener('online', resumeWhenOnline);
+    return () => window.removeEventListener('online', resumeWhenOnline);
+  });
+
   const execute = useCallback(
     async (start: BulkRunCheckpoint) => {
       if (controller.current) return;
@@ -79,6 +89,7 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
           },
         });
         setCheckpoint(final);
+        pausedByConnectionHere.current = final.status === 'paused' && final.pausedBecause?.reason === 'unreachable';
       } finally {
         controller.current = null;
         setRunning(false);
