@@ -153,7 +153,7 @@ describe('the bulk panel', () => {
     const { boundary } = renderBulk(portal);
     await screen.findByText('120 items match.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Call about {title} ({stage})' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Create up to 120 tasks' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 120 tasks' }));
 
     const report = await screen.findByTestId('bulk-report', {}, { timeout: 5000 });
     expect(within(report).getByText(/120 created, 0 skipped, 0 failed\./)).toBeTruthy();
@@ -173,7 +173,7 @@ describe('the bulk panel', () => {
     portal.tasks.push({ id: '1', title: 'Existing', status: '3', createdBy: '2', description: '', ufCrmTask: ['Tb7_5'] });
     renderBulk(portal);
     expect(await screen.findByText('59 of them have no open linked task.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Create up to 60 tasks' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 60 tasks' }));
     expect(await screen.findByText(/59 created, 1 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
     expect(runTasksPerItem(portal).has('Tb7_5')).toBe(false);
   });
@@ -189,7 +189,7 @@ describe('the bulk panel', () => {
     };
     const first = renderBulk(portal);
     await screen.findByText('120 items match.');
-    fireEvent.click(screen.getByRole('button', { name: 'Create up to 120 tasks' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 120 tasks' }));
     await screen.findByText('No answer from Bitrix24; trying again…', {}, { timeout: 5000 });
     first.view.unmount();
 
