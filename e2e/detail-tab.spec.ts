@@ -39,6 +39,8 @@ test('the tab shows the item, its stage, responsible, fields and linked tasks', 
   const deliveryDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
   await expect(fields.locator('[data-field="ufCrm7DeliveryDate"]')).toContainText(deliveryDate);
   await expect(fields.locator('[data-field="ufCrm7Warranty"]')).toContainText('Yes');
+  // A status code shows its name from the portal's directory (crm.status.list), not the code.
+  await expect(fields.locator('[data-field="sourceId"] dd')).toHaveText('Other');
 
   // Linked tasks: open ones first, the completed one last, overdue marked.
   const tasks = tab.getByRole('region', { name: /Linked tasks/ });
@@ -66,6 +68,7 @@ test('the first render takes one REST round trip; names it could not know come i
   await expect(tab.locator('.st-stage-pill')).toHaveText('Approval');
   await expect(tab.locator('li.dt-task')).toHaveCount(5);
   await expect(tab.getByText('Miele Professional')).toBeVisible();
+  await expect(tab.locator('[data-field="sourceId"] dd')).toHaveText('Other');
   const first = await appRequests();
   expect(first.map((entry) => entry.method)).toEqual(['batch']);
   expect(first[0]!.commands).toEqual(

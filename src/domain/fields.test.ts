@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFieldViews, parseMoney, referencedCrmItems, referencedUserIds, type FieldDefinition, type FieldLookups } from './fields';
+import { buildFieldViews, parseMoney, referencedCrmItems, referencedStatusTypes, referencedUserIds, type FieldDefinition, type FieldLookups } from './fields';
 
 function field(name: string, type: string, overrides: Partial<FieldDefinition> = {}): FieldDefinition {
   return { name, label: name, type, isMultiple: false, isDynamic: name.startsWith('uf'), isDeprecated: false, enumeration: null, settings: {}, statusType: null, ...overrides };
@@ -38,6 +38,9 @@ const definitions: FieldDefinition[] = [
   field('ufCrm7_Tags', 'string', { isMultiple: true }),
   field('ufCrm7_Empty', 'string'),
   field('ufCrm7_Old', 'string', { isDeprecated: true }),
+  field('sourceId', 'crm_status', { statusType: 'SOURCE' }),
+  field('ufCrm7_Channel', 'crm_status', { settings: { ENTITY_TYPE: 'CONTACT_TYPE' } }),
+  field('ufCrm7_Loose', 'crm_status'),
 ];
 
 const item = {
@@ -60,6 +63,9 @@ const item = {
   ufCrm7_Tags: ['a', '', 'b'],
   ufCrm7_Empty: '',
   ufCrm7_Old: 'x',
+  sourceId: 'OTHER',
+  ufCrm7_Channel: 'PARTNER',
+  ufCrm7_Loose: 'SOMETHING',
 };
 
 describe('buildFieldViews', () => {
@@ -99,6 +105,14 @@ describe('buildFieldViews', () => {
       { kind: 'crm', entityTypeId: 177, entityId: 31, code: 'Tb1_31' },
     ]);
     expect(byName.get('ufCrm7_Supplier')?.values).toEqual([{ kind: 'crm', entityTypeId: 4, entityId: 8, code: '4_8' }]);
+  });
+
+  it('keeps a status code with the directory that names it: statusType, else a custom field’s ENTITY_TYPE', () => {
+    expect(byName.get('sourceId')?.values).toEqual([{ kind: 'status', statusType: 'SOURCE', statusId: 'OTHER' }]);
+    expect(byName.get('ufCrm7_Channel')?.values).toEqual([{ kind: 'status', statusType: 'CONTACT_TYPE', statusId: 'PARTNER' }]);
+    // No directory to ask: the code is all there is.
+    expect(byName.get('ufCrm7_Loose')?.values).toEqual([{ kind: 'text', text: 'SOMETHING' }]);
+    expect(referencedStatusTypes(views)).toEqual(['CONTACT_TYPE', 'SOURCE']);
   });
 
   it('marks empty fields (no company is id 0) so they fold away', () => {

@@ -28,6 +28,8 @@ export type FieldValue =
   | { kind: 'boolean'; value: boolean }
   | { kind: 'user'; userId: number }
   | { kind: 'crm'; entityTypeId: number | null; entityId: number; code: string }
+  /** A code from a CRM status directory (crm.status.list ENTITY_ID = statusType), e.g. SOURCE / OTHER. */
+  | { kind: 'status'; statusType: string; statusId: string }
   | { kind: 'url'; href: string }
   | { kind: 'file'; href: string | null; fileId: string };
 
@@ -138,21 +140,45 @@ function crmValue(raw: unknown, definition: FieldDefinition, lookups: FieldLooku
   return { kind: 'crm', entityTypeId, entityId, code: `${entityTypeId ?? '?'}_${entityId}` };
 }
 
+function textValue(raw: unknown): FieldValue | null {
+  return typeof raw === 'string' && raw.trim() !== '' ? { kind: 'text', text: raw } : null;
+}
+
+function numberValue(raw: unknown): FieldValue | null {
+  const value = asNumber(raw);
+  return value === null ? null : { kind: 'number', value };
+}
+
+function dateValue(kind: 'date' | 'datetime', raw: unknown): FieldValue | null {
+  return typeof raw === 'string' && raw !== '' ? { kind, value: raw } : null;
+}
+
+/** The directory a `crm_status` field draws from: `statusType` (system fields), else a UF's `ENTITY_TYPE` setting. */
+export function statusDirectoryOf(definition: FieldDefinition): string | null {
+  if (definition.statusType) return definition.statusType;
+  const setting = definition.settings.ENTITY_TYPE;
+  return typeof setting === 'string' && setting !== '' ? setting : null;
+}
+
+function statusValue(raw: unknown, definition: FieldDefinition): FieldValue | null {
+  const statusId = typeof raw === 'number' ? String(raw) : raw;
+  if (typeof statusId !== 'string' || statusId.trim() === '') return null;
+  const statusType = statusDirectoryOf(definition);
+  return statusType ? { kind: 'status', statusType, statusId } : { kind: 'text', text: statusId };
+}
+
 function singleValue(raw: unknown, definition: FieldDefinition, lookups: FieldLookups): FieldValue | null {
   switch (definition.type) {
     case 'integer':
-    case 'double': {
-      const value = asNumber(raw);
-      return value === null ? null : { kind: 'number', value };
-    }
+    case 'double':
+      return numberValue(raw);
     case 'money': {
       const money = parseMoney(raw);
       return money ? { kind: 'money', ...money } : null;
     }
     case 'date':
-      return typeof raw === 'string' && raw !== '' ? { kind: 'date', value: raw } : null;
     case 'datetime':
-      return typeof raw === 'string' && raw !== '' ? { kind: 'datetime', value: raw } : null;
+      return dateValue(definition.type, raw);
     case 'boolean':
       return { kind: 'boolean', value: asBoolean(raw) };
     case 'user':
@@ -164,6 +190,8 @@ function singleValue(raw: unknown, definition: FieldDefinition, lookups: FieldLo
       const key = String(raw);
       return { kind: 'text', text: definition.enumeration?.get(key) ?? key };
     }
+    case 'crm_status':
+      return statusValue(raw, definition);
     case 'crm_category': {
       const id = asNumber(raw);
       return id === null ? null : { kind: 'text', text: lookups.categoryNames.get(id) ?? String(id) };
@@ -177,7 +205,7 @@ function singleValue(raw: unknown, definition: FieldDefinition, lookups: FieldLo
     case 'crm_quote':
       return crmValue(raw, definition, lookups);
     case 'url':
-      return typeof raw === 'string' && /^https?:\/\//i.test(raw) ? { kind: 'url', href: raw } : typeof raw === 'string' && raw ? { kind: 'text', text: raw } : null;
+      return typeof raw === 'string' && /^https?:\/\//i.test(raw) ? { kind: 'url', href: raw } : textValue(raw);
     case 'file': {
       if (typeof raw !== 'object' || raw === null) return null;
       const file = raw as { id?: unknown; url?: unknown };
@@ -185,12 +213,11 @@ function singleValue(raw: unknown, definition: FieldDefinition, lookups: FieldLo
     }
     case 'address':
       // `Street, City|lat;lng|id`: the readable part comes first.
-      return typeof raw === 'string' && raw ? { kind: 'text', text: raw.split('|')[0]!.trim() } : null;
+      return typeof raw === 'string' ? textValue(raw.split('|')[0]!.trim()) : null;
     default:
-      if (typeof raw === 'string') return raw.trim() === '' ? null : { kind: 'text', text: raw };
       if (typeof raw === 'number') return { kind: 'number', value: raw };
       if (typeof raw === 'boolean') return { kind: 'boolean', value: raw };
-      return null;
+      return textValue(raw);
   }
 }
 
@@ -230,6 +257,13 @@ export function referencedUserIds(views: readonly FieldView[]): number[] {
   const ids = new Set<number>();
   for (const view of views) for (const value of view.values) if (value.kind === 'user') ids.add(value.userId);
   return [...ids];
+}
+
+/** Status directories the views draw codes from, so their names can be looked up. */
+export function referencedStatusTypes(views: readonly FieldView[]): string[] {
+  const types = new Set<string>();
+  for (const view of views) for (const value of view.values) if (value.kind === 'status') types.add(value.statusType);
+  return [...types].sort();
 }
 
 /** CRM items the views link to, grouped by entityTypeId, so their titles can be looked up. */

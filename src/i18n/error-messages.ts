@@ -1,5 +1,6 @@
-import type { ErrorMessageKey } from '../bitrix/errors';
+import { isBitrixError, type ErrorMessageKey } from '../bitrix/errors';
 import { defineMessages } from './define-messages';
+import { useMessages } from './I18nProvider';
 
 /** What the user reads for each kind of failure at the Bitrix24 boundary. */
 export const errorMessages = defineMessages<Record<ErrorMessageKey, string>>(
@@ -45,3 +46,9 @@ export const errorMessages = defineMessages<Record<ErrorMessageKey, string>>(
     },
   },
 );
+
+/** Words for any failure: a BitrixError's own message, anything else the generic one. */
+export function useErrorText(): (error: unknown) => string {
+  const errors = useMessages(errorMessages);
+  return (error) => (isBitrixError(error) ? errors[error.messageKey] : errors.unknown);
+}

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detailTabMessages } from '../surfaces/detail-tab/messages';
 import { appMessages } from '../app/messages';
+import { linkedTaskMessages } from '../features/create-linked-task/messages';
+import { appPageMessages } from '../surfaces/app-page/messages';
+import { bulkMessages } from '../surfaces/bulk/messages';
+import { detailTabMessages } from '../surfaces/detail-tab/messages';
+import { quickCreateMessages } from '../surfaces/quick-create/messages';
 import { createFormatters } from './format';
 import { intlLocaleFor, uiLanguageFor, validTimeZone } from './languages';
 import { plural } from './plural';
@@ -63,7 +67,7 @@ describe('plural', () => {
 });
 
 describe('catalogs', () => {
-  const catalogs = { detailTabMessages, appMessages, errorMessages, commonMessages };
+  const catalogs = { detailTabMessages, quickCreateMessages, bulkMessages, appPageMessages, linkedTaskMessages, appMessages, errorMessages, commonMessages };
   it.each(Object.entries(catalogs))('%s has every key in every language, none empty', (_name, catalog) => {
     const keys = Object.keys(catalog.en).sort();
     for (const language of ['ru', 'de'] as const) {

@@ -3,5 +3,5 @@ export { createFormatters, type Formatters } from './format';
 export { I18nProvider, useI18n, useMessages, type I18n } from './I18nProvider';
 export { intlLocaleFor, uiLanguageFor, UI_LANGUAGES, type UiLanguage } from './languages';
 export { plural, type PluralForms } from './plural';
-export { errorMessages } from './error-messages';
+export { errorMessages, useErrorText } from './error-messages';
 export { commonMessages } from './common-messages';

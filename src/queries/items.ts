@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { command, useBitrix, type RestCategory, type RestCrmItem, type RestFieldDescription, type RestStatus } from '../bitrix';
 import type { FieldDefinition } from '../domain/fields';
 import { safeColor, semanticsFromCode, type Stage } from '../domain/stages';
+import { statusDirectoryCommand } from './statuses';
 
 export interface CrmItem {
   id: number;
@@ -104,7 +105,7 @@ export function categoriesCommand(entityTypeId: number) {
 }
 
 export function stagesCommand(entityTypeId: number, categoryId: number | string) {
-  return command('crm.status.list', { filter: { ENTITY_ID: stageDirectory(entityTypeId, categoryId) }, order: { SORT: 'ASC' } });
+  return statusDirectoryCommand(stageDirectory(entityTypeId, categoryId));
 }
 
 export function useItem(entityTypeId: number, itemId: number) {

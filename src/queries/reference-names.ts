@@ -1,16 +1,18 @@
 /**
- * Names of the people and CRM items a view refers to (employee fields, linked items, task
- * responsibles) that earlier answers did not already bring: all looked up in ONE batch, then
- * cached per user and per item.
+ * Names of the people, CRM items and status codes a view refers to (employee fields, linked
+ * items, task responsibles, `crm_status` fields) that earlier answers did not already bring:
+ * all looked up in ONE batch, then cached per user, per item and per status directory.
  */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { command, useBitrix, type BatchCommands, type BitrixBoundary, type RestCrmItem, type RestUser } from '../bitrix';
+import { command, useBitrix, type BatchCommands, type BitrixBoundary, type RestCrmItem, type RestStatus, type RestUser } from '../bitrix';
 import { crmItemTitle, itemKeys } from './items';
+import { cachedStatusNames, primeStatusNames, statusDirectoryCommand } from './statuses';
 import { cachedUser, decodeUser, primeUsers, USER_SELECT, userKeys, type User } from './users';
 
 export const referenceNameKeys = {
   all: ['reference-names'] as const,
-  lookup: (userIds: readonly number[], crmItems: readonly string[]) => [...referenceNameKeys.all, { userIds, crmItems }] as const,
+  lookup: (userIds: readonly number[], crmItems: readonly string[], statusTypes: readonly string[]) =>
+    [...referenceNameKeys.all, { userIds, crmItems, statusTypes }] as const,
   crmTitle: (entityTypeId: number, itemId: number) => [...itemKeys.all, 'title', entityTypeId, itemId] as const,
 };
 
@@ -18,14 +20,21 @@ export interface ReferenceNames {
   users: ReadonlyMap<number, User>;
   /** `${entityTypeId}:${itemId}` → title */
   crmTitles: ReadonlyMap<string, string>;
+  /** `${statusType}:${statusId}` → name */
+  statusNames: ReadonlyMap<string, string>;
 }
 
 export function crmReference(entityTypeId: number, itemId: number): string {
   return `${entityTypeId}:${itemId}`;
 }
 
-/** At most this many CRM types per lookup: one batch holds 50 commands, one goes to users. */
-const MAX_CRM_TYPES = 49;
+export function statusReference(statusType: string, statusId: string): string {
+  return `${statusType}:${statusId}`;
+}
+
+/** One batch holds 50 commands: one goes to users, up to 10 to status directories, the rest to CRM types. */
+const MAX_STATUS_TYPES = 10;
+const MAX_CRM_TYPES = 50 - 1 - MAX_STATUS_TYPES;
 
 function missingUserIds(queryClient: QueryClient, userIds: readonly number[]): number[] {
   return [...new Set(userIds)].filter((id) => id > 0 && cachedUser(queryClient, id) === undefined).sort((a, b) => a - b);
@@ -40,9 +49,14 @@ function missingCrmItems(queryClient: QueryClient, crmItems: ReadonlyMap<number,
   return new Map([...missing].sort(([a], [b]) => a - b).slice(0, MAX_CRM_TYPES));
 }
 
-async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userIds: number[], crmItems: Map<number, number[]>): Promise<true> {
+function missingStatusTypes(queryClient: QueryClient, statusTypes: readonly string[]): string[] {
+  return [...new Set(statusTypes)].filter((type) => cachedStatusNames(queryClient, type) === undefined).sort().slice(0, MAX_STATUS_TYPES);
+}
+
+async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userIds: number[], crmItems: Map<number, number[]>, statusTypes: string[]): Promise<true> {
   const commands: BatchCommands = {};
   if (userIds.length > 0) commands.users = command('user.get', { filter: { ID: userIds }, select: USER_SELECT });
+  statusTypes.forEach((type, index) => (commands[`status_${index}`] = statusDirectoryCommand(type)));
   for (const [entityTypeId, ids] of crmItems) {
     commands[`crm_${entityTypeId}`] = command('crm.item.list', {
       entityTypeId,
@@ -60,20 +74,30 @@ async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userId
     const found = new Map(((answer.result as { items: RestCrmItem[] }).items ?? []).map((item) => [Number(item.id), crmItemTitle(item)]));
     for (const id of ids) queryClient.setQueryData(referenceNameKeys.crmTitle(entityTypeId, id), found.get(id) ?? '');
   }
+  statusTypes.forEach((type, index) => {
+    const answer = answers[`status_${index}`];
+    // A directory that could not be read leaves its codes showing as they are.
+    if (answer?.ok) primeStatusNames(queryClient, type, answer.result as RestStatus[]);
+  });
   return true;
 }
 
-export function useReferenceNames(userIds: readonly number[], crmItems: ReadonlyMap<number, readonly number[]>): ReferenceNames & { isLoading: boolean } {
+export function useReferenceNames(
+  userIds: readonly number[],
+  crmItems: ReadonlyMap<number, readonly number[]>,
+  statusTypes: readonly string[] = [],
+): ReferenceNames & { isLoading: boolean } {
   const boundary = useBitrix();
   const queryClient = useQueryClient();
   const missingUsers = missingUserIds(queryClient, userIds);
   const missingCrm = missingCrmItems(queryClient, crmItems);
+  const missingStatuses = missingStatusTypes(queryClient, statusTypes);
   const crmKey = [...missingCrm].map(([type, ids]) => `${type}:${ids.join(',')}`);
   const lookup = useQuery({
-    queryKey: referenceNameKeys.lookup(missingUsers, crmKey),
-    enabled: missingUsers.length > 0 || missingCrm.size > 0,
+    queryKey: referenceNameKeys.lookup(missingUsers, crmKey, missingStatuses),
+    enabled: missingUsers.length > 0 || missingCrm.size > 0 || missingStatuses.length > 0,
     staleTime: Infinity,
-    queryFn: () => lookUp(boundary, queryClient, missingUsers, missingCrm),
+    queryFn: () => lookUp(boundary, queryClient, missingUsers, missingCrm, missingStatuses),
   });
 
   const users = new Map<number, User>();
@@ -88,5 +112,9 @@ export function useReferenceNames(userIds: readonly number[], crmItems: Readonly
       if (title) crmTitles.set(crmReference(entityTypeId, id), title);
     }
   }
-  return { users, crmTitles, isLoading: lookup.isLoading };
+  const statusNames = new Map<string, string>();
+  for (const type of new Set(statusTypes)) {
+    for (const [id, name] of cachedStatusNames(queryClient, type) ?? []) statusNames.set(statusReference(type, id), name);
+  }
+  return { users, crmTitles, statusNames, isLoading: lookup.isLoading };
 }

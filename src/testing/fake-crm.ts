@@ -32,6 +32,8 @@ export function fakeCrm(overrides: Partial<FakeCrm> = {}): FakeCrm {
         ufCrm7Purchase: 'T9c_12',
         ufCrm7Serials: ['WM-1', 'WM-2'],
         ufCrm7Empty: '',
+        sourceId: 'OTHER',
+        ufCrm7Channel: 'PARTNER',
       },
     ],
     users: [
@@ -52,6 +54,13 @@ const stages: RestStatus[] = [
   { ID: '4', ENTITY_ID: 'DYNAMIC_177_STAGE_7', STATUS_ID: 'DT177_7:FAIL', NAME: 'Cancelled', SORT: '50', COLOR: '#ff0000', SEMANTICS: 'F' },
 ];
 
+/** Other status directories: the items' sources, and one a custom field draws from. */
+const statuses: RestStatus[] = [
+  { ID: '101', ENTITY_ID: 'SOURCE', STATUS_ID: 'CALL', NAME: 'Call', SORT: '10', SEMANTICS: null },
+  { ID: '104', ENTITY_ID: 'SOURCE', STATUS_ID: 'OTHER', NAME: 'Other', SORT: '40', SEMANTICS: null },
+  { ID: '201', ENTITY_ID: 'CONTACT_TYPE', STATUS_ID: 'PARTNER', NAME: 'Partner', SORT: '10', SEMANTICS: null },
+];
+
 const fields: Record<string, RestFieldDescription> = {
   id: { type: 'integer', title: 'ID', isReadOnly: true },
   title: { type: 'string', title: 'Name' },
@@ -64,6 +73,8 @@ const fields: Record<string, RestFieldDescription> = {
   ufCrm7Purchase: { type: 'crm', title: 'Purchase', isDynamic: true, settings: { DYNAMIC_156: 'Y', DYNAMIC_183: 'Y' } },
   ufCrm7Serials: { type: 'string', title: 'Serial numbers', isDynamic: true, isMultiple: true },
   ufCrm7Empty: { type: 'string', title: 'Notes', isDynamic: true },
+  sourceId: { type: 'crm_status', title: 'Source', statusType: 'SOURCE' },
+  ufCrm7Channel: { type: 'crm_status', title: 'Channel', isDynamic: true, settings: { ENTITY_TYPE: 'CONTACT_TYPE' } },
 };
 
 function notFound(description: string): BitrixError {
@@ -105,7 +116,7 @@ export function fakeCrmHandlers(crm: FakeCrm): FakeHandlers {
     },
     'crm.item.fields': () => ({ fields }),
     'crm.category.list': () => ({ categories: [{ id: 7, name: 'General', sort: 500, entityTypeId: 177, isDefault: 'Y' }] }),
-    'crm.status.list': ({ filter }) => stages.filter((stage) => stage.ENTITY_ID === filter.ENTITY_ID),
+    'crm.status.list': ({ filter }) => [...stages, ...statuses].filter((status) => status.ENTITY_ID === filter.ENTITY_ID),
     'user.current': () => crm.users.find((user) => user.ID === String(crm.currentUserId))!,
     'user.get': ({ filter = {} }) => {
       const wanted = ([] as Array<number | string>).concat(filter.ID ?? []).map(String);

@@ -17,8 +17,8 @@ export function AppPage() {
 
   if (!isAdmin) {
     return (
-      <div className="ap">
-        <h1 className="ap-title">{text.title}</h1>
+      <div className="st-surface st-surface--embedded ap">
+        <h1 className="st-title">{text.title}</h1>
         <p>{text.intro}</p>
         <Alert tone="info" title={text.notAdminTitle}>
           {text.notAdminText}
@@ -28,7 +28,7 @@ export function AppPage() {
   }
   if (state.isPending) {
     return (
-      <div className="ap" role="status" aria-busy="true" aria-label={text.loadingLabel}>
+      <div className="st-surface st-surface--embedded ap" role="status" aria-busy="true" aria-label={text.loadingLabel}>
         <Skeleton width="40%" height={22} />
         <Skeleton height={120} />
       </div>
@@ -36,7 +36,7 @@ export function AppPage() {
   }
   if (state.isError) {
     return (
-      <div className="ap">
+      <div className="st-surface st-surface--embedded ap">
         <Alert
           tone="danger"
           title={text.loadFailed}

@@ -60,7 +60,7 @@ export function FirstRunInstall({ state }: { state: PlacementState }) {
 
   const count = state.smartProcesses.length;
   return (
-    <div className="ap">
+    <div className="st-surface st-surface--embedded ap">
       <Panel title={text.installTitle}>
         <p>{count === 0 ? text.installNoSmartProcesses : text.installIntro(count, locale)}</p>
         {phase === 'binding' && progress && <SyncProgress progress={progress} />}

@@ -50,7 +50,7 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
 
   const changes = report ? report.reports.filter((entry) => entry.status === 'done').length : 0;
   return (
-    <div className="ap">
+    <div className="st-surface st-surface--embedded ap">
       <Panel
         title={text.matrixCaption}
         actions={
@@ -59,7 +59,7 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
           </Button>
         }
       >
-        <p className="ap-muted">{text.intro}</p>
+        <p className="st-muted ap-intro">{text.intro}</p>
         {state.choicesDamaged && <Alert tone="warning">{text.choicesDamaged}</Alert>}
         {progress && progress.total > 0 && <SyncProgress progress={progress} />}
         {error && <Alert tone="danger">{isBitrixError(error) ? errors[error.messageKey] : errors.unknown}</Alert>}

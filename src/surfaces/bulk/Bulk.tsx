@@ -16,7 +16,7 @@ export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; in
   const errors = useMessages(errorMessages);
   if (setup.isPending) {
     return (
-      <div className="bk" role="status" aria-busy="true" aria-label={text.loadingLabel}>
+      <div className="st-surface" role="status" aria-busy="true" aria-label={text.loadingLabel}>
         <Skeleton width="50%" height={22} />
         <Skeleton height={120} />
         <Skeleton height={160} />
@@ -25,7 +25,7 @@ export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; in
   }
   if (setup.isError) {
     return (
-      <div className="bk">
+      <div className="st-surface">
         <Alert
           tone="danger"
           title={text.loadFailed}
@@ -83,9 +83,9 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
   }
 
   return (
-    <div className="bk">
-      <h1 className="bk-title">{text.heading(setup.smartProcess.title || `#${setup.smartProcess.entityTypeId}`)}</h1>
-      <p className="bk-muted">{text.intro}</p>
+    <div className="st-surface">
+      <h1 className="st-title">{text.heading(setup.smartProcess.title || `#${setup.smartProcess.entityTypeId}`)}</h1>
+      <p className="st-muted">{text.intro}</p>
       {!run.persistent && <Alert tone="info">{text.noStorage}</Alert>}
       {body}
     </div>

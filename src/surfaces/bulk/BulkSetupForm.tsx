@@ -76,7 +76,7 @@ export function BulkSetupForm({
 
   return (
     <form
-      className="bk-form"
+      className="st-stack bk-form"
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
@@ -85,7 +85,7 @@ export function BulkSetupForm({
       }}
     >
       <Panel title={text.whichItems}>
-        <div className="bk-grid">
+        <div className="st-form-row">
           <Field label={text.funnel}>
             {(control) => (
               <Select
@@ -124,7 +124,7 @@ export function BulkSetupForm({
           </span>
           <PersonChoice person={itemResponsible} onChange={setItemResponsible} chooseLabel={text.choosePerson} clearLabel={text.clearPerson} describedBy={responsibleHint} />
         </div>
-        <label className="bk-check">
+        <label className="st-check">
           <input type="checkbox" checked={onlyWithoutOpenTask} onChange={(event) => setOnlyWithoutOpenTask(event.target.checked)} />
           {text.onlyWithoutOpenTask}
         </label>
@@ -148,11 +148,11 @@ export function BulkSetupForm({
         </Field>
         <fieldset className="bk-radios">
           <legend className="st-field__label">{text.taskResponsible}</legend>
-          <label className="bk-check">
+          <label className="st-check">
             <input type="radio" name="responsible" checked={responsibleKind === 'item'} onChange={() => setResponsibleKind('item')} />
             {text.eachItemsResponsible}
           </label>
-          <label className="bk-check">
+          <label className="st-check">
             <input type="radio" name="responsible" checked={responsibleKind === 'user'} onChange={() => setResponsibleKind('user')} />
             {text.onePerson}
           </label>
@@ -174,7 +174,7 @@ export function BulkSetupForm({
 
       {linksOff && <Alert tone="warning">{text.linksOff}</Alert>}
       {matched === 0 && <Alert tone="info">{text.nothingToDo}</Alert>}
-      <div className="bk-actions">
+      <div className="st-actions">
         <Button type="submit" variant="primary" disabled={!matched || linksOff}>
           {text.start(matched ?? 0, locale)}
         </Button>

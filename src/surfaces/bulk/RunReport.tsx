@@ -19,7 +19,7 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
   const entityTypeId = checkpoint.filter.entityTypeId;
 
   return (
-    <div className="bk-report" data-testid="bulk-report">
+    <div className="st-stack" data-testid="bulk-report">
       <Alert tone={counts.failed > 0 ? 'warning' : 'success'} title={text.reportTitle}>
         {text.reportSummary(counts.created, counts.skipped, counts.failed)}
         {counts.copiesRemoved > 0 && ` ${text.copiesRemoved(counts.copiesRemoved, locale)}`}
@@ -39,7 +39,7 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
                 <Button variant="link" onClick={() => void boundary.openPortalPath(crmItemPath(entityTypeId, failure.itemId))}>
                   {failure.itemTitle || text.itemFallback(failure.itemId)}
                 </Button>{' '}
-                <span className="bk-muted">
+                <span className="st-muted">
                   {text.reason[failure.reason]} {failure.message}
                 </span>
               </li>
@@ -63,10 +63,10 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
               {text.showAll(created.length)}
             </Button>
           )}
-          {checkpoint.createdNotListed > 0 && <p className="bk-muted">{text.notListed(checkpoint.createdNotListed, locale)}</p>}
+          {checkpoint.createdNotListed > 0 && <p className="st-muted">{text.notListed(checkpoint.createdNotListed, locale)}</p>}
         </Panel>
       )}
-      <div className="bk-actions">
+      <div className="st-actions">
         <Button onClick={onNewRun}>{text.newRun}</Button>
       </div>
     </div>

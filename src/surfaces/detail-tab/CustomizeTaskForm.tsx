@@ -6,6 +6,7 @@ import { commonMessages, useMessages } from '../../i18n';
 import { CreateFailedError } from '../../queries/create-linked-task';
 import type { User } from '../../queries/users';
 import { Button, Field, FieldGroup, Person, Select, TextArea, TextInput } from '../../ui';
+import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { detailTabMessages } from './messages';
 
 interface Person {
@@ -47,6 +48,7 @@ export function CustomizeTaskForm({
 }) {
   const boundary = useBitrix();
   const text = useMessages(detailTabMessages);
+  const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
   const known = (id: number): Person => {
     const user = users.get(id);
@@ -115,7 +117,7 @@ export function CustomizeTaskForm({
 
   const portalField = fieldOfPortalError(submitError);
   const portalText = submitError instanceof CreateFailedError ? submitError.reason.portalDescription : undefined;
-  const errorFor = (field: FieldName) => (problems[field] ? text.problems[problems[field]] : portalField === field ? portalText : undefined);
+  const errorFor = (field: FieldName) => (problems[field] ? linked.problems[problems[field]] : portalField === field ? portalText : undefined);
 
   return (
     <form className="dt-form" onSubmit={submit} noValidate aria-label={text.formTitle}>
@@ -136,7 +138,7 @@ export function CustomizeTaskForm({
       </FieldGroup>
       <FieldGroup legend={text.formParticipantsLabel}>
         <ul className="dt-form__people dt-form__people--list">
-          {participants.length === 0 && <li className="dt-muted">{text.formNoParticipants}</li>}
+          {participants.length === 0 && <li className="st-muted">{text.formNoParticipants}</li>}
           {participants.map((person) => (
             <li key={person.id} className="dt-chip">
               <Person name={person.name} photoUrl={person.photoUrl} size={22} />
@@ -152,7 +154,7 @@ export function CustomizeTaskForm({
           </Button>
         </div>
       </FieldGroup>
-      <div className="dt-form__row">
+      <div className="st-form-row">
         <Field label={text.formDeadlineLabel} error={errorFor('deadline')}>
           {(control) => <TextInput {...control} ref={deadlineInput} type="datetime-local" value={deadline} onChange={(event) => setDeadline(event.target.value)} />}
         </Field>
@@ -168,9 +170,9 @@ export function CustomizeTaskForm({
           )}
         </Field>
       </div>
-      <div className="dt-actions">
+      <div className="st-actions">
         <Button type="submit" variant="primary" busy={busy}>
-          {busy ? text.creating : text.formSubmit}
+          {busy ? linked.creating : text.formSubmit}
         </Button>
         <Button onClick={onCancel}>{text.formCancel}</Button>
       </div>

@@ -78,6 +78,24 @@ describe('the detail tab', () => {
     expect(within(fields).getByText('Notes')).toBeTruthy();
   });
 
+  it('names status codes: the item’s source from the first batch, a custom status field with the names it looks up next', async () => {
+    // The follow-up lookup (users, linked items, other directories) never answers here.
+    const { boundary } = renderTab({ before: (fake) => fake.setHandler('crm.item.list', () => new Promise(() => undefined)) });
+    await screen.findByRole('heading', { level: 1 });
+    const fields = screen.getByRole('region', { name: 'Fields' });
+    expect(fields.querySelector('[data-field="sourceId"] dd')?.textContent).toBe('Other');
+    expect(fields.querySelector('[data-field="ufCrm7Channel"] dd')?.textContent).toBe('PARTNER');
+    expect(boundary.roundTrips[0]!.methods.filter((method) => method === 'crm.status.list')).toHaveLength(2);
+    expect(boundary.roundTrips[1]!.methods).toEqual(expect.arrayContaining(['crm.status.list', 'crm.item.list']));
+  });
+
+  it('shows a custom status field’s name once the follow-up lookup brings it', async () => {
+    renderTab();
+    const fields = await screen.findByRole('region', { name: 'Fields' });
+    expect(await within(fields).findByText('Partner')).toBeTruthy();
+    expect(within(fields).getByText('Other')).toBeTruthy();
+  });
+
   it('invites the first task when none is linked', async () => {
     renderTab({ tasks: fakeTaskStore() });
     expect(await screen.findByText('No tasks yet')).toBeTruthy();

@@ -1,23 +1,23 @@
 import { useEffect, useMemo } from 'react';
 import { useBitrix } from '../../bitrix';
-import { buildFieldViews, referencedCrmItems, referencedUserIds, type FieldView } from '../../domain/fields';
+import { buildFieldViews, referencedCrmItems, referencedStatusTypes, referencedUserIds, type FieldView } from '../../domain/fields';
+import { LinkedItemFailure } from '../../features/create-linked-task/LinkedItemFailure';
+import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNotice';
 import { I18nProvider } from '../../i18n';
 import { useLinkedTasks } from '../../queries/tasks';
 import { useReferenceNames } from '../../queries/reference-names';
 import { useSmartProcess } from '../../queries/smart-processes';
-import { DetailTabFailure } from './DetailTabFailure';
 import { DetailTabSkeleton } from './DetailTabSkeleton';
 import { FieldsPanel } from './FieldsPanel';
 import { ItemHeader } from './ItemHeader';
 import { LinkedTasksPanel } from './LinkedTasksPanel';
 import type { DetailTabData } from './load-detail-tab';
-import { TaskLinksNotice } from './TaskLinksNotice';
 import { useDetailTab } from './use-detail-tab';
 
 export function DetailTab({ entityTypeId, itemId }: { entityTypeId: number; itemId: number }) {
   const query = useDetailTab(entityTypeId, itemId);
   if (query.isPending) return <DetailTabSkeleton />;
-  if (query.isError) return <DetailTabFailure error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  if (query.isError) return <LinkedItemFailure className="st-surface st-surface--embedded dt" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   return <DetailTabContent data={query.data} />;
 }
 
@@ -48,7 +48,8 @@ function DetailTabContent({ data }: { data: DetailTabData }) {
   );
 
   // Names the first batch could not know in advance (employee fields, linked items, task
-  // responsibles the task list did not embed): one follow-up lookup, only when needed.
+  // responsibles the task list did not embed, status codes of custom fields): one follow-up
+  // lookup, only when needed.
   const userIds = useMemo(() => {
     const ids = new Set(views ? referencedUserIds(views) : []);
     for (const task of tasks.data?.tasks ?? []) if (task.responsibleId) ids.add(task.responsibleId);
@@ -56,12 +57,13 @@ function DetailTabContent({ data }: { data: DetailTabData }) {
     return [...ids].sort((a, b) => a - b);
   }, [views, tasks.data, item.assignedById]);
   const crmItems = useMemo(() => (views ? referencedCrmItems(views) : new Map<number, number[]>()), [views]);
-  const names = useReferenceNames(userIds, crmItems);
+  const statusTypes = useMemo(() => (views ? referencedStatusTypes(views) : []), [views]);
+  const names = useReferenceNames(userIds, crmItems, statusTypes);
 
   return (
     // The user's own time zone from their profile, when the portal gives it.
     <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={data.currentUser.timeZone}>
-      <div className="dt">
+      <div className="st-surface st-surface--embedded dt">
         <ItemHeader data={current} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
         <TaskLinksNotice smartProcess={smartProcess} />
         <LinkedTasksPanel data={current} tasks={tasks} users={names.users} />

@@ -6,7 +6,7 @@ import { detailTabMessages } from './messages';
 export function DetailTabSkeleton() {
   const text = useMessages(detailTabMessages);
   return (
-    <div className="dt" role="status" aria-busy="true" aria-label={text.loadingLabel}>
+    <div className="st-surface st-surface--embedded dt" role="status" aria-busy="true" aria-label={text.loadingLabel}>
       <div className="st-panel">
         <Skeleton width="55%" height={24} />
         <div style={{ display: 'flex', gap: 8, margin: '12px 0' }}>

@@ -2,7 +2,7 @@ import { useBitrix } from '../../bitrix';
 import type { FieldValue } from '../../domain/fields';
 import { crmItemPath } from '../../domain/portal-paths';
 import { commonMessages, useI18n, useMessages } from '../../i18n';
-import { crmReference, type ReferenceNames } from '../../queries/reference-names';
+import { crmReference, statusReference, type ReferenceNames } from '../../queries/reference-names';
 import type { CrmTypeDirectory } from '../../queries/smart-processes';
 import { Button, Person } from '../../ui';
 import { detailTabMessages } from './messages';
@@ -43,6 +43,9 @@ export function FieldValueView({ value, names, directory }: { value: FieldValue;
         </Button>
       );
     }
+    case 'status':
+      // The code itself until (or unless) its directory names it.
+      return <>{names.statusNames.get(statusReference(value.statusType, value.statusId)) || value.statusId}</>;
     case 'url':
       return (
         <a href={value.href} target="_blank" rel="noopener noreferrer">

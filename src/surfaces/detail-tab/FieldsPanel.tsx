@@ -37,7 +37,7 @@ export function FieldsPanel({ views, names, directory }: { views: FieldView[] | 
       }
     >
       {shown.length === 0 ? (
-        <p className="dt-muted">{text.noFilledFields}</p>
+        <p className="st-muted">{text.noFilledFields}</p>
       ) : (
         <dl className="dt-fields" id={listId}>
           {shown.map((view) => (
@@ -45,7 +45,7 @@ export function FieldsPanel({ views, names, directory }: { views: FieldView[] | 
               <dt>{view.label}</dt>
               <dd>
                 {view.isEmpty ? (
-                  <span className="dt-muted">—</span>
+                  <span className="st-muted">—</span>
                 ) : (
                   <ul className="dt-values">
                     {view.values.map((value, index) => (

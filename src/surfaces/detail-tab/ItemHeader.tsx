@@ -15,20 +15,20 @@ export function ItemHeader({ data, responsible }: { data: DetailTabData; respons
 
   return (
     <header className="st-panel dt-header">
-      <div className="dt-header__kicker">{smartProcess.title}</div>
+      <div className="st-muted">{smartProcess.title}</div>
       <h1 className="dt-header__title">
         {item.title || text.itemId(item.id)}
         <span className="dt-header__id">{text.itemId(item.id)}</span>
       </h1>
-      <dl className="dt-header__facts">
+      <dl className="st-facts dt-header__facts">
         {funnel && (categories?.length ?? 0) > 0 && (
-          <div className="dt-fact">
+          <div>
             <dt>{text.funnel}</dt>
             <dd>{funnel.name}</dd>
           </div>
         )}
         {bar?.current && (
-          <div className="dt-fact">
+          <div>
             <dt>{text.stage}</dt>
             <dd>
               <StagePill name={bar.current.name} color={bar.current.color} />
@@ -37,9 +37,9 @@ export function ItemHeader({ data, responsible }: { data: DetailTabData; respons
             </dd>
           </div>
         )}
-        <div className="dt-fact">
+        <div>
           <dt>{text.responsible}</dt>
-          <dd>{responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : <span className="dt-muted">{text.nobody}</span>}</dd>
+          <dd>{responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : <span className="st-muted">{text.nobody}</span>}</dd>
         </div>
       </dl>
       {bar && <StageBar bar={bar} />}

@@ -4,6 +4,7 @@ import { isTaskOpen, isTaskOverdue, type LinkedTask, type TaskStatus } from '../
 import { commonMessages, useI18n, useMessages } from '../../i18n';
 import type { User } from '../../queries/users';
 import { Badge, Person, type BadgeTone } from '../../ui';
+import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { detailTabMessages } from './messages';
 
 const STATUS_TONE: Record<TaskStatus, BadgeTone> = {
@@ -30,6 +31,7 @@ export function LinkedTaskRow({
 }) {
   const boundary = useBitrix();
   const text = useMessages(detailTabMessages);
+  const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
   const { format } = useI18n();
   const overdue = isTaskOverdue(task, new Date());
@@ -38,7 +40,7 @@ export function LinkedTaskRow({
       <button
         type="button"
         className="dt-task__title"
-        aria-label={text.openTask(task.title)}
+        aria-label={linked.openTask(task.title)}
         onClick={() => void boundary.openPortalPath(taskViewPath(currentUserId, task.id)).then(onSliderClosed, () => undefined)}
       >
         {task.title}

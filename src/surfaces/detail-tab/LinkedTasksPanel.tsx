@@ -1,38 +1,28 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { isBitrixError } from '../../bitrix';
-import { defaultTaskDraft, type TaskDraft } from '../../domain/task-draft';
-import { commonMessages, errorMessages, useI18n, useMessages } from '../../i18n';
+import { CreateOutcome } from '../../features/create-linked-task/CreateOutcome';
+import type { LinkedItem } from '../../features/create-linked-task/load-linked-item';
+import { linkedTaskMessages } from '../../features/create-linked-task/messages';
+import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
+import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
+import { commonMessages, useErrorText, useI18n, useMessages } from '../../i18n';
 import type { LinkedTasks } from '../../queries/tasks';
 import type { User } from '../../queries/users';
-import { Alert, Button, Panel, Skeleton } from '../../ui';
-import { CreateOutcome } from './CreateOutcome';
+import { Button, Panel, RetryAlert, Skeleton } from '../../ui';
 import { CustomizeTaskForm } from './CustomizeTaskForm';
 import { LinkedTaskRow } from './LinkedTaskRow';
-import type { DetailTabData } from './load-detail-tab';
 import { detailTabMessages } from './messages';
-import { useCreateLinkedTask } from './use-create-linked-task';
 
-export function LinkedTasksPanel({ data, tasks, users }: { data: DetailTabData; tasks: UseQueryResult<LinkedTasks>; users: ReadonlyMap<number, User> }) {
+export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tasks: UseQueryResult<LinkedTasks>; users: ReadonlyMap<number, User> }) {
   const text = useMessages(detailTabMessages);
+  const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
-  const errors = useMessages(errorMessages);
+  const errorText = useErrorText();
   const { locale } = useI18n();
   const creator = useCreateLinkedTask(data);
+  const draftNow = useDefaultDraft(data);
   const [customizing, setCustomizing] = useState(false);
-  const { item, smartProcess, currentUser } = data;
-  const linksOff = smartProcess.allowsTaskLinks === false;
-
-  const draftNow = (): TaskDraft =>
-    defaultTaskDraft({
-      smartProcessTitle: smartProcess.title,
-      itemTitle: item.title,
-      itemId: item.id,
-      itemResponsibleId: item.assignedById,
-      currentUserId: currentUser.id,
-      now: new Date(),
-      descriptionIntro: text.descriptionIntro(smartProcess.title, item.title || `#${item.id}`),
-    });
+  const linksOff = data.smartProcess.allowsTaskLinks === false;
   const defaultTitle = draftNow().title;
 
   // The form closes once its task exists; the confirmation stays.
@@ -51,7 +41,7 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: DetailTabData; 
         </>
       }
       actions={
-        <div className="dt-actions">
+        <div className="st-actions">
           <Button
             variant="primary"
             busy={creator.busy}
@@ -62,7 +52,7 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: DetailTabData; 
               creator.create(draftNow());
             }}
           >
-            {creator.phase === 'checking' ? text.checking : creator.busy ? text.creating : text.createTask}
+            {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : linked.createTask}
           </Button>
           <Button
             variant="secondary"
@@ -96,17 +86,9 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: DetailTabData; 
           ))}
         </div>
       ) : tasks.isError ? (
-        <Alert
-          tone="danger"
-          title={text.tasksFailed}
-          actions={
-            <Button variant="secondary" size="small" busy={tasks.isFetching} onClick={() => void tasks.refetch()}>
-              {common.retry}
-            </Button>
-          }
-        >
-          {isBitrixError(tasks.error) ? errors[tasks.error.messageKey] : errors.unknown}
-        </Alert>
+        <RetryAlert title={text.tasksFailed} size="small" retrying={tasks.isFetching} onRetry={() => void tasks.refetch()}>
+          {errorText(tasks.error)}
+        </RetryAlert>
       ) : list && list.tasks.length > 0 ? (
         <>
           <ul className="dt-task-list">
@@ -115,18 +97,18 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: DetailTabData; 
                 key={task.id}
                 task={task}
                 responsible={task.responsibleId ? (users.get(task.responsibleId) ?? null) : null}
-                currentUserId={currentUser.id}
+                currentUserId={data.currentUser.id}
                 // The user may have changed the task in the slider: read the list again.
                 onSliderClosed={() => void tasks.refetch()}
               />
             ))}
           </ul>
-          {list.total > list.tasks.length && <p className="dt-muted">{text.moreTasks(list.tasks.length, list.total)}</p>}
+          {list.total > list.tasks.length && <p className="st-muted dt-more">{text.moreTasks(list.tasks.length, list.total)}</p>}
         </>
       ) : (
         <div className="dt-empty">
           <p className="dt-empty__title">{text.emptyTasksTitle}</p>
-          <p className="dt-muted">{text.emptyTasksText}</p>
+          <p className="st-muted">{text.emptyTasksText}</p>
         </div>
       )}
     </Panel>

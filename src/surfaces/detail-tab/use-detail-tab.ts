@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useBitrix } from '../../bitrix';
-import { READ_RETRIES } from '../../app/query-client';
-import { DetailTabError, detailTabKeys, loadDetailTab } from './load-detail-tab';
+import { retryLinkedItemRead } from '../../features/create-linked-task/load-linked-item';
+import { detailTabKeys, loadDetailTab } from './load-detail-tab';
 
 /** The tab's first content: one batch, cached per resource (see load-detail-tab.ts). */
 export function useDetailTab(entityTypeId: number, itemId: number) {
@@ -11,9 +11,6 @@ export function useDetailTab(entityTypeId: number, itemId: number) {
     queryKey: detailTabKeys.data(entityTypeId, itemId),
     queryFn: () => loadDetailTab(boundary, queryClient, entityTypeId, itemId),
     staleTime: 60_000,
-    retry: (failureCount, error) => {
-      const reason = error instanceof DetailTabError ? error.reason : null;
-      return reason !== null && reason.isTransient && failureCount < READ_RETRIES;
-    },
+    retry: retryLinkedItemRead,
   });
 }

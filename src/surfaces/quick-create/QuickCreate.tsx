@@ -1,14 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { isBitrixError, useBitrix } from '../../bitrix';
-import { READ_RETRIES } from '../../app/query-client';
-import { defaultTaskDraft, validateDraft, type TaskDraft } from '../../domain/task-draft';
-import { commonMessages, errorMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
-import { Alert, Button, Field, Person, Skeleton, TextInput } from '../../ui';
-import { CreateOutcome } from '../detail-tab/CreateOutcome';
-import { TaskLinksNotice } from '../detail-tab/TaskLinksNotice';
-import { useCreateLinkedTask } from '../detail-tab/use-create-linked-task';
-import { loadQuickCreate, QuickCreateError, quickCreateKeys, type QuickCreateData } from './load-quick-create';
+import { useBitrix } from '../../bitrix';
+import { validateDraft, type TaskDraft } from '../../domain/task-draft';
+import { CreateOutcome } from '../../features/create-linked-task/CreateOutcome';
+import { LinkedItemFailure } from '../../features/create-linked-task/LinkedItemFailure';
+import { retryLinkedItemRead } from '../../features/create-linked-task/load-linked-item';
+import { linkedTaskMessages } from '../../features/create-linked-task/messages';
+import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNotice';
+import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
+import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
+import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
+import { Button, Field, Person, Skeleton, TextInput } from '../../ui';
+import { loadQuickCreate, quickCreateKeys, type QuickCreateData } from './load-quick-create';
 import { quickCreateMessages } from './messages';
 
 /**
@@ -23,20 +26,19 @@ export function QuickCreate({ entityTypeId, itemId, activityId }: { entityTypeId
     queryKey: quickCreateKeys.data(entityTypeId, itemId, activityId),
     queryFn: () => loadQuickCreate(boundary, queryClient, entityTypeId, itemId, activityId),
     staleTime: 60_000,
-    retry: (failureCount, error) =>
-      error instanceof QuickCreateError && error.problem === 'failed' && error.reason.isTransient && failureCount < READ_RETRIES,
+    retry: retryLinkedItemRead,
   });
   const text = useMessages(quickCreateMessages);
   if (query.isPending) {
     return (
-      <div className="qc" role="status" aria-busy="true" aria-label={text.loadingLabel}>
+      <div className="st-surface qc" role="status" aria-busy="true" aria-label={text.loadingLabel}>
         <Skeleton width="50%" height={22} />
         <Skeleton height={36} />
         <Skeleton width="30%" height={36} />
       </div>
     );
   }
-  if (query.isError) return <QuickCreateFailure error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  if (query.isError) return <LinkedItemFailure className="st-surface qc" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   return (
     <I18nProvider bitrixLanguage={boundary.session.bitrixLanguage} timeZone={query.data.currentUser.timeZone}>
       <QuickCreatePanel data={query.data} />
@@ -47,21 +49,14 @@ export function QuickCreate({ entityTypeId, itemId, activityId }: { entityTypeId
 function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   const boundary = useBitrix();
   const text = useMessages(quickCreateMessages);
+  const linked = useMessages(linkedTaskMessages);
+  const common = useMessages(commonMessages);
   const { format } = useI18n();
   const creator = useCreateLinkedTask(data);
+  const defaults = useDefaultDraft(data);
   const { item, smartProcess, currentUser, recordSubject } = data;
   const headingId = useId();
 
-  const defaults = (): TaskDraft =>
-    defaultTaskDraft({
-      smartProcessTitle: smartProcess.title,
-      itemTitle: item.title,
-      itemId: item.id,
-      itemResponsibleId: item.assignedById,
-      currentUserId: currentUser.id,
-      now: new Date(),
-      descriptionIntro: text.descriptionIntro(smartProcess.title, item.title || `#${item.id}`),
-    });
   const [initial] = useState(defaults);
   const [useRecordSubject, setUseRecordSubject] = useState(recordSubject !== null);
   const [title, setTitle] = useState(recordSubject ?? initial.title);
@@ -78,15 +73,15 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   const created = creator.created;
 
   return (
-    <section className="qc" aria-labelledby={headingId}>
-      <p className="qc-kicker">{text.itemLine(smartProcess.title || `#${item.entityTypeId}`, item.id)}</p>
-      <h1 className="qc-title" id={headingId}>
+    <section className="st-surface qc" aria-labelledby={headingId}>
+      <p className="st-muted">{text.itemLine(smartProcess.title || `#${item.entityTypeId}`, item.id)}</p>
+      <h1 className="st-title" id={headingId}>
         {item.title || `#${item.id}`}
       </h1>
       <TaskLinksNotice smartProcess={smartProcess} />
       {!created && (
         <form
-          className="qc-form"
+          className="st-stack"
           aria-label={text.heading}
           onSubmit={(event) => {
             event.preventDefault();
@@ -97,15 +92,15 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
           }}
         >
           {recordSubject !== null && (
-            <label className="qc-check">
+            <label className="st-check">
               <input type="checkbox" checked={useRecordSubject} onChange={(event) => setUseRecordSubject(event.target.checked)} />
               {text.titleFromRecord}
             </label>
           )}
-          <Field label={text.title} error={touched && problems.title ? text.problems[problems.title] : undefined}>
+          <Field label={text.title} error={touched && problems.title ? linked.problems[problems.title] : undefined}>
             {(control) => <TextInput {...control} value={title} maxLength={400} onChange={(event) => setTitle(event.target.value)} />}
           </Field>
-          <dl className="qc-facts">
+          <dl className="st-facts">
             <div>
               <dt>{text.responsible}</dt>
               <dd>{responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : text.nobody}</dd>
@@ -115,52 +110,21 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
               <dd>{initial.deadline ? format.dateTime(initial.deadline) : text.noDeadline}</dd>
             </div>
           </dl>
-          <div className="qc-actions">
+          <div className="st-actions">
             <Button type="submit" variant="primary" busy={creator.busy} disabled={linksOff}>
-              {creator.phase === 'checking' ? text.checking : creator.busy ? text.creating : text.create}
+              {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : linked.createTask}
             </Button>
           </div>
         </form>
       )}
       <CreateOutcome created={created} error={creator.error} onDismiss={creator.reset} />
       {created && (
-        <div className="qc-actions">
+        <div className="st-actions">
           <Button variant="primary" title={text.closeHint} onClick={() => void boundary.closeApplication()}>
-            {text.close}
+            {common.close}
           </Button>
         </div>
       )}
     </section>
-  );
-}
-
-function QuickCreateFailure({ error, onRetry, retrying }: { error: Error; onRetry: () => void; retrying: boolean }) {
-  const text = useMessages(quickCreateMessages);
-  const common = useMessages(commonMessages);
-  const errors = useMessages(errorMessages);
-  const problem = error instanceof QuickCreateError ? error.problem : 'failed';
-  const reason = error instanceof QuickCreateError ? error.reason : isBitrixError(error) ? error : null;
-  const [title, body] =
-    problem === 'item-missing'
-      ? [text.itemMissingTitle, text.itemMissingText]
-      : problem === 'smart-process-missing'
-        ? [text.smartProcessMissingTitle, text.smartProcessMissingText]
-        : problem === 'no-access'
-          ? [text.noAccessTitle, text.noAccessText]
-          : [text.loadFailedTitle, reason ? errors[reason.messageKey] : errors.unknown];
-  return (
-    <div className="qc">
-      <Alert
-        tone={problem === 'failed' ? 'danger' : 'warning'}
-        title={title}
-        actions={
-          <Button onClick={onRetry} busy={retrying}>
-            {common.retry}
-          </Button>
-        }
-      >
-        {body}
-      </Alert>
-    </div>
   );
 }

@@ -1,7 +1,4 @@
-import type { DraftProblem } from '../../domain/task-draft';
 import { defineMessages } from '../../i18n';
-
-type ProblemLabels = Record<DraftProblem, string>;
 
 export const quickCreateMessages = defineMessages(
   {
@@ -14,25 +11,7 @@ export const quickCreateMessages = defineMessages(
     deadline: 'Deadline',
     noDeadline: 'No deadline',
     nobody: 'You',
-    create: 'Create task',
-    creating: 'Creating…',
-    checking: 'Checking whether the task was created…',
-    close: 'Close',
     closeHint: 'Closes this panel',
-    descriptionIntro: (smartProcess: string, title: string) => `Task for ${smartProcess} “${title}”.`,
-    problems: {
-      'title-missing': 'Enter a title.',
-      'title-too-long': 'The title is too long (250 characters at most).',
-      'responsible-missing': 'Choose who is responsible.',
-      'deadline-in-past': 'The deadline is in the past.',
-    } satisfies ProblemLabels as ProblemLabels,
-    itemMissingTitle: 'This item no longer exists',
-    itemMissingText: 'It may have been deleted. Close this panel and reload the list.',
-    smartProcessMissingTitle: 'This smart process no longer exists',
-    smartProcessMissingText: 'It may have been deleted by an administrator.',
-    noAccessTitle: 'You cannot see this item',
-    noAccessText: 'Your Bitrix24 permissions do not allow reading it.',
-    loadFailedTitle: 'The item could not be loaded',
   },
   {
     ru: {
@@ -45,25 +24,7 @@ export const quickCreateMessages = defineMessages(
       deadline: 'Крайний срок',
       noDeadline: 'Без срока',
       nobody: 'Вы',
-      create: 'Создать задачу',
-      creating: 'Создаём…',
-      checking: 'Проверяем, создана ли задача…',
-      close: 'Закрыть',
       closeHint: 'Закрывает эту панель',
-      descriptionIntro: (smartProcess: string, title: string) => `Задача по элементу «${title}» (${smartProcess}).`,
-      problems: {
-        'title-missing': 'Введите название.',
-        'title-too-long': 'Название слишком длинное (не более 250 символов).',
-        'responsible-missing': 'Выберите ответственного.',
-        'deadline-in-past': 'Крайний срок уже прошёл.',
-      },
-      itemMissingTitle: 'Этого элемента больше нет',
-      itemMissingText: 'Возможно, его удалили. Закройте панель и обновите список.',
-      smartProcessMissingTitle: 'Этого смарт-процесса больше нет',
-      smartProcessMissingText: 'Возможно, его удалил администратор.',
-      noAccessTitle: 'Этот элемент вам недоступен',
-      noAccessText: 'Ваши права в Битрикс24 не позволяют его читать.',
-      loadFailedTitle: 'Не удалось загрузить элемент',
     },
     de: {
       loadingLabel: 'Element wird geladen',
@@ -75,25 +36,7 @@ export const quickCreateMessages = defineMessages(
       deadline: 'Frist',
       noDeadline: 'Keine Frist',
       nobody: 'Sie',
-      create: 'Aufgabe erstellen',
-      creating: 'Wird erstellt…',
-      checking: 'Es wird geprüft, ob die Aufgabe erstellt wurde…',
-      close: 'Schließen',
       closeHint: 'Schließt dieses Fenster',
-      descriptionIntro: (smartProcess: string, title: string) => `Aufgabe zu ${smartProcess} „${title}“.`,
-      problems: {
-        'title-missing': 'Geben Sie einen Titel ein.',
-        'title-too-long': 'Der Titel ist zu lang (höchstens 250 Zeichen).',
-        'responsible-missing': 'Wählen Sie eine verantwortliche Person.',
-        'deadline-in-past': 'Die Frist liegt in der Vergangenheit.',
-      },
-      itemMissingTitle: 'Dieses Element gibt es nicht mehr',
-      itemMissingText: 'Es wurde vielleicht gelöscht. Schließen Sie dieses Fenster und laden Sie die Liste neu.',
-      smartProcessMissingTitle: 'Diesen Smart-Prozess gibt es nicht mehr',
-      smartProcessMissingText: 'Er wurde vielleicht von einem Administrator gelöscht.',
-      noAccessTitle: 'Sie können dieses Element nicht sehen',
-      noAccessText: 'Ihre Bitrix24-Berechtigungen erlauben es nicht.',
-      loadFailedTitle: 'Das Element konnte nicht geladen werden',
     },
   },
 );

@@ -12,17 +12,18 @@ import {
   type CreatePhase,
 } from '../../queries/create-linked-task';
 import { addLinkedTask } from '../../queries/tasks';
-import type { DetailTabData } from './load-detail-tab';
+import type { LinkedItem } from './load-linked-item';
 
 export const CREATE_START_MARK = 'smart-tasks:create-start';
 export const CREATE_DONE_MARK = 'smart-tasks:create-done';
 
 /**
- * The tab's "create task" action with the one-click guarantee (src/queries/create-linked-task.ts):
- * a click while one is under way does nothing, and a request a reload cut off is looked up
- * when the tab opens again. A created task joins exactly the item's linked-task list.
+ * The "create task" action of every surface, with the one-click guarantee
+ * (src/queries/create-linked-task.ts): a click while one is under way does nothing, and a
+ * request a reload cut off is looked up when the surface opens again. A created task joins
+ * exactly the item's linked-task list.
  */
-export function useCreateLinkedTask(data: DetailTabData) {
+export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser' | 'linkCode'>) {
   const boundary = useBitrix();
   const queryClient = useQueryClient();
   const { item, currentUser, linkCode } = data;

@@ -1,9 +1,8 @@
 import { useBitrix } from '../../bitrix';
-import { errorMessages, useMessages } from '../../i18n';
+import { useErrorText, useMessages } from '../../i18n';
 import { useEnableTaskLinks, type SmartProcess } from '../../queries/smart-processes';
 import { Alert, Button } from '../../ui';
-import { detailTabMessages } from './messages';
-import { isBitrixError } from '../../bitrix';
+import { linkedTaskMessages } from './messages';
 
 /**
  * Said before any click: this smart process does not let tasks link to its items. A portal
@@ -11,8 +10,8 @@ import { isBitrixError } from '../../bitrix';
  */
 export function TaskLinksNotice({ smartProcess }: { smartProcess: SmartProcess }) {
   const { session } = useBitrix();
-  const text = useMessages(detailTabMessages);
-  const errors = useMessages(errorMessages);
+  const text = useMessages(linkedTaskMessages);
+  const errorText = useErrorText();
   const enable = useEnableTaskLinks(smartProcess.entityTypeId);
 
   if (smartProcess.allowsTaskLinks !== false) {
@@ -32,7 +31,7 @@ export function TaskLinksNotice({ smartProcess }: { smartProcess: SmartProcess }
       }
     >
       {text.linksOffText(smartProcess.title)} {!canEnable && text.linksOffAsk}
-      {enable.isError && <span className="dt-error-line">{isBitrixError(enable.error) ? errors[enable.error.messageKey] : errors.unknown}</span>}
+      {enable.isError && <span className="st-error-line">{errorText(enable.error)}</span>}
     </Alert>
   );
 }

@@ -4,13 +4,13 @@ import { commonMessages, errorMessages, useMessages } from '../../i18n';
 import { CreateFailedError, CreateUnconfirmedError, type CreatedLinkedTask } from '../../queries/create-linked-task';
 import { useCurrentUser } from '../../queries/users';
 import { Alert, Button } from '../../ui';
-import { detailTabMessages } from './messages';
+import { linkedTaskMessages } from './messages';
 
 /** What became of the last "create task": done (with a link), done without the link, refused, or not yet known. */
 export function CreateOutcome({ created, error, onDismiss }: { created: CreatedLinkedTask | null | undefined; error: Error | null; onDismiss: () => void }) {
   const boundary = useBitrix();
   const me = useCurrentUser();
-  const text = useMessages(detailTabMessages);
+  const text = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
   const errors = useMessages(errorMessages);
 

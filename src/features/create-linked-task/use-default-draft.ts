@@ -1,0 +1,23 @@
+import { defaultTaskDraft, type TaskDraft } from '../../domain/task-draft';
+import { useMessages } from '../../i18n';
+import { linkedTaskMessages } from './messages';
+import type { LinkedItem } from './load-linked-item';
+
+/**
+ * The task one click creates for the item, with nothing typed: title from the smart process and
+ * the item, the item's responsible (else the user), a deadline a few working days from the
+ * moment it is asked for, and a description leading back to the item.
+ */
+export function useDefaultDraft({ item, smartProcess, currentUser }: Pick<LinkedItem, 'item' | 'smartProcess' | 'currentUser'>): () => TaskDraft {
+  const text = useMessages(linkedTaskMessages);
+  return () =>
+    defaultTaskDraft({
+      smartProcessTitle: smartProcess.title,
+      itemTitle: item.title,
+      itemId: item.id,
+      itemResponsibleId: item.assignedById,
+      currentUserId: currentUser.id,
+      now: new Date(),
+      descriptionIntro: text.descriptionIntro(smartProcess.title, item.title || `#${item.id}`),
+    });
+}
