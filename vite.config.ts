@@ -1,10 +1,13 @@
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { manifest } from './placements/manifest';
+// The manifest's data itself, not its typed module: this config must also load with Vite's
+// native config loader (`configLoader: 'native'`), which resolves no extensionless imports.
+import placements from './placements/placements.json' with { type: 'json' };
 
 /** The app's real HTML entry files, as the manifest names them (handler and install URLs). */
-const entryFiles = [manifest.entries.handler, manifest.entries.install];
+const { entries } = placements;
+const entryFiles = [entries.handler, entries.install];
 
 /**
  * A Bitrix24 portal opens the handler with a form POST (AUTH_ID, PLACEMENT, ...). Vite's dev
@@ -16,7 +19,7 @@ function answerPortalPost(): Plugin {
   const middleware: Connect.NextHandleFunction = (request, _response, next) => {
     if (request.method !== 'POST') return next();
     const path = new URL(request.url ?? '/', 'http://app.invalid').pathname;
-    const file = path === '/' ? manifest.entries.handler : path.replace(/^\/+/, '');
+    const file = path === '/' ? entries.handler : path.replace(/^\/+/, '');
     if (!entryFiles.includes(file)) return next();
     request.resume();
     request.once('end', () => {
