@@ -4,6 +4,9 @@
  * and cleared only when the outcome is known. While a key is pending, nothing creates a task
  * for that item again until the portal has been searched for the key.
  */
+import { memoryStorage, readStored, removeStored, usableStorage, writeStored, type KeyValueStorage } from './browser-storage';
+
+export { memoryStorage };
 
 export interface CreateIntent {
   /** Idempotency key; travels inside the task (see task-draft.ts backLinkUrl). */
@@ -12,12 +15,7 @@ export interface CreateIntent {
   startedAt: number;
 }
 
-/** The part of the Web Storage API the store needs. */
-export interface IntentStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type IntentStorage = KeyValueStorage;
 
 /**
  * How long a sent request may still land on the portal: the SDK gives up after 30 s, a cloud
@@ -28,26 +26,9 @@ export const INTENT_SETTLE_MS = 65_000;
 /** Search again after these delays while a request may still be landing. */
 export const RECONCILE_DELAYS_MS = [0, 1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 20_000] as const;
 
-export function memoryStorage(): IntentStorage {
-  const values = new Map<string, string>();
-  return {
-    getItem: (key) => values.get(key) ?? null,
-    setItem: (key, value) => void values.set(key, value),
-    removeItem: (key) => void values.delete(key),
-  };
-}
-
 /** sessionStorage when the browser allows it in this frame, else memory (no reload protection). */
 export function browserIntentStorage(): IntentStorage {
-  try {
-    const storage = window.sessionStorage;
-    const probe = '__smart_tasks_probe__';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return memoryStorage();
-  }
+  return usableStorage('sessionStorage') ?? memoryStorage();
 }
 
 function parseIntent(text: string | null): CreateIntent | null {
@@ -79,29 +60,18 @@ export function createIntentStore(storage: IntentStorage, scope: string, makeKey
   const storageKey = (target: string) => `smart-tasks:create-intent:${scope}:${target}`;
   return {
     pending(target) {
-      try {
-        return parseIntent(storage.getItem(storageKey(target)));
-      } catch {
-        return null;
-      }
+      return parseIntent(readStored(storage, storageKey(target)));
     },
     begin(target, now) {
       const existing = this.pending(target);
       if (existing) return existing;
       const intent: CreateIntent = { key: makeKey(), startedAt: now };
-      try {
-        storage.setItem(storageKey(target), JSON.stringify(intent));
-      } catch {
-        // Storage full or blocked: the click still works, only reload protection is lost.
-      }
+      // Storage full or blocked: the click still works, only reload protection is lost.
+      writeStored(storage, storageKey(target), JSON.stringify(intent));
       return intent;
     },
     settle(target) {
-      try {
-        storage.removeItem(storageKey(target));
-      } catch {
-        // nothing to clear
-      }
+      removeStored(storage, storageKey(target));
     },
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../queries/create-linked-task';
 import { addLinkedTask } from '../../queries/tasks';
 import type { LinkedItem } from './load-linked-item';
+import { portalScope } from '../../domain/browser-storage';
 
 export const CREATE_START_MARK = 'smart-tasks:create-start';
 export const CREATE_DONE_MARK = 'smart-tasks:create-done';
@@ -34,7 +35,7 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
   const deps = useMemo<CreateDependencies>(
     () => ({
       boundary,
-      intents: createIntentStore(browserIntentStorage(), boundary.session.memberId || boundary.session.portalOrigin),
+      intents: createIntentStore(browserIntentStorage(), portalScope(boundary.session)),
       now: () => Date.now(),
       sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
     }),

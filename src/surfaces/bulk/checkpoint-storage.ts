@@ -3,6 +3,7 @@
  * origin, one slot per portal and smart process. Storage may be unavailable (blocked third-
  * party storage, private mode): the run still works, it just cannot resume after a reload.
  */
+import { readStored, removeStored, usableStorage, writeStored, type KeyValueStorage } from '../../domain/browser-storage';
 import { parseCheckpoint, type BulkRunCheckpoint } from '../../domain/bulk/checkpoint';
 
 export interface CheckpointStorage {
@@ -13,44 +14,25 @@ export interface CheckpointStorage {
   readonly persistent: boolean;
 }
 
-function browserStorage(): Storage | null {
-  try {
-    const storage = window.localStorage;
-    const probe = '__smart_tasks_probe__';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
-  }
-}
-
-export function checkpointStorage(portalKey: string, entityTypeId: number, storage: Storage | null = browserStorage()): CheckpointStorage {
+export function checkpointStorage(portalKey: string, entityTypeId: number, storage: KeyValueStorage | null = usableStorage('localStorage')): CheckpointStorage {
   const key = `smart-tasks:bulk-run:${portalKey}:${entityTypeId}`;
   let memory: string | null = null;
   return {
     persistent: storage !== null,
     load() {
-      const stored = storage ? storage.getItem(key) : memory;
+      const stored = storage ? readStored(storage, key) : memory;
       const checkpoint = parseCheckpoint(stored);
       return checkpoint && checkpoint.filter.entityTypeId === entityTypeId ? checkpoint : null;
     },
     save(checkpoint) {
       const text = JSON.stringify(checkpoint);
+      // Full or revoked: the in-memory copy still serves this page.
       memory = text;
-      try {
-        storage?.setItem(key, text);
-      } catch {
-        // Full or revoked: the in-memory copy still serves this page.
-      }
+      if (storage) writeStored(storage, key, text);
     },
     clear() {
       memory = null;
-      try {
-        storage?.removeItem(key);
-      } catch {
-        // nothing to clear
-      }
+      if (storage) removeStored(storage, key);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { TaskTemplate } from '../../domain/bulk/task-template';
 import { bulkRunPorts } from '../../queries/bulk-run-ports';
 import type { BulkSetup } from '../../queries/bulk-setup';
 import { checkpointStorage } from './checkpoint-storage';
+import { portalScope } from '../../domain/browser-storage';
 
 export const browserClock: RunnerClock = {
   now: () => Date.now(),
@@ -36,7 +37,7 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
   const boundary = useBitrix();
   const entityTypeId = setup.smartProcess.entityTypeId;
   const storage = useMemo(
-    () => checkpointStorage(boundary.session.memberId || boundary.session.portalOrigin, entityTypeId),
+    () => checkpointStorage(portalScope(boundary.session), entityTypeId),
     [boundary, entityTypeId],
   );
   const [checkpoint, setCheckpoint] = useState<BulkRunCheckpoint | null>(() => storage.load());
