@@ -1,7 +1,7 @@
-import { isBitrixError, useBitrix } from '../../bitrix';
-import { commonMessages, errorMessages, useMessages } from '../../i18n';
+import { useBitrix } from '../../bitrix';
+import { useErrorText, useMessages } from '../../i18n';
 import { usePlacementState } from '../../queries/placement-settings';
-import { Alert, Button, Skeleton } from '../../ui';
+import { Alert, RetryAlert, Skeleton } from '../../ui';
 import { FirstRunInstall } from './FirstRunInstall';
 import { appPageMessages } from './messages';
 import { PlacementSettings } from './PlacementSettings';
@@ -10,8 +10,7 @@ import { PlacementSettings } from './PlacementSettings';
 export function AppPage() {
   const boundary = useBitrix();
   const text = useMessages(appPageMessages);
-  const common = useMessages(commonMessages);
-  const errors = useMessages(errorMessages);
+  const errorText = useErrorText();
   const isAdmin = boundary.session.isAdmin;
   const state = usePlacementState({ enabled: isAdmin });
 
@@ -37,17 +36,9 @@ export function AppPage() {
   if (state.isError) {
     return (
       <div className="st-surface st-surface--embedded ap">
-        <Alert
-          tone="danger"
-          title={text.loadFailed}
-          actions={
-            <Button onClick={() => void state.refetch()} busy={state.isFetching}>
-              {common.retry}
-            </Button>
-          }
-        >
-          {isBitrixError(state.error) ? errors[state.error.messageKey] : errors.unknown}
-        </Alert>
+        <RetryAlert title={text.loadFailed} onRetry={() => void state.refetch()} retrying={state.isFetching}>
+          {errorText(state.error)}
+        </RetryAlert>
       </div>
     );
   }

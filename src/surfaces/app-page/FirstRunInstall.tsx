@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useBitrix } from '../../bitrix';
 import { finishAndConfirmInstall } from '../../domain/install/synchronise';
-import { errorMessages, useI18n, useMessages } from '../../i18n';
+import { useErrorText, useI18n, useMessages } from '../../i18n';
 import { setInstalled, type PlacementState } from '../../queries/placement-settings';
 import { isAppInstalled } from '../../queries/placement-sync-ports';
 import { Alert, Button, Panel } from '../../ui';
@@ -10,7 +10,6 @@ import { appPageMessages } from './messages';
 import { OtherSyncProblems, RowProblems } from './SyncProblems';
 import { SyncProgress } from './SyncProgress';
 import { sleep, usePlacementSync } from './use-placement-sync';
-import { isBitrixError } from '../../bitrix';
 
 type Phase = 'binding' | 'failed' | 'finishing' | 'done' | 'not-confirmed';
 
@@ -23,7 +22,7 @@ export function FirstRunInstall({ state }: { state: PlacementState }) {
   const queryClient = useQueryClient();
   const { locale } = useI18n();
   const text = useMessages(appPageMessages);
-  const errors = useMessages(errorMessages);
+  const errorText = useErrorText();
   const { sync, progress, report, error } = usePlacementSync();
   const [phase, setPhase] = useState<Phase>('binding');
   const started = useRef(false);
@@ -80,7 +79,7 @@ export function FirstRunInstall({ state }: { state: PlacementState }) {
               </>
             }
           >
-            {error && (isBitrixError(error) ? errors[error.messageKey] : errors.unknown)}
+            {error && errorText(error)}
             {report && (
               <>
                 {state.smartProcesses.map((process) => {

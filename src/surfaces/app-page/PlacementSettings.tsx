@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { isBitrixError } from '../../bitrix';
 import { bindingMatrix, planPlacementSync, type SurfaceCell } from '../../domain/install/binding-plan';
 import { withSurfaceSwitched } from '../../domain/install/surface-choices';
-import { errorMessages, useI18n, useMessages } from '../../i18n';
+import { useErrorText, useI18n, useMessages } from '../../i18n';
 import { placementKeys, type PlacementState } from '../../queries/placement-settings';
 import { Alert, Button, Panel } from '../../ui';
 import { appHandlerUrl } from './handler-url';
@@ -22,7 +21,7 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
   const queryClient = useQueryClient();
   const { language, locale } = useI18n();
   const text = useMessages(appPageMessages);
-  const errors = useMessages(errorMessages);
+  const errorText = useErrorText();
   const surfaceTitle = useSurfaceTitles();
   const { sync, progress, report, error, busy } = usePlacementSync();
   const handler = appHandlerUrl();
@@ -62,7 +61,7 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
         <p className="st-muted ap-intro">{text.intro}</p>
         {state.choicesDamaged && <Alert tone="warning">{text.choicesDamaged}</Alert>}
         {progress && progress.total > 0 && <SyncProgress progress={progress} />}
-        {error && <Alert tone="danger">{isBitrixError(error) ? errors[error.messageKey] : errors.unknown}</Alert>}
+        {error && <Alert tone="danger">{errorText(error)}</Alert>}
         {report && !busy && (
           <Alert tone={report.failed.length > 0 ? 'danger' : 'success'}>
             {report.plan.commands.length === 0 ? text.syncedNothing : text.synced(changes, locale)}

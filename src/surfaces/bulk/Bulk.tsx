@@ -1,7 +1,6 @@
-import { isBitrixError } from '../../bitrix';
-import { commonMessages, errorMessages, useMessages } from '../../i18n';
+import { commonMessages, errorMessages, useErrorText, useMessages } from '../../i18n';
 import { useBulkSetup, type BulkSetup } from '../../queries/bulk-setup';
-import { Alert, Button, Skeleton } from '../../ui';
+import { Alert, Button, RetryAlert, Skeleton } from '../../ui';
 import { BulkSetupForm } from './BulkSetupForm';
 import { bulkMessages } from './messages';
 import { RunProgressView } from './RunProgressView';
@@ -12,8 +11,7 @@ import { useBulkRun } from './use-bulk-run';
 export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; initialFunnel: number | null }) {
   const setup = useBulkSetup(entityTypeId);
   const text = useMessages(bulkMessages);
-  const common = useMessages(commonMessages);
-  const errors = useMessages(errorMessages);
+  const errorText = useErrorText();
   if (setup.isPending) {
     return (
       <div className="st-surface" role="status" aria-busy="true" aria-label={text.loadingLabel}>
@@ -26,17 +24,9 @@ export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; in
   if (setup.isError) {
     return (
       <div className="st-surface">
-        <Alert
-          tone="danger"
-          title={text.loadFailed}
-          actions={
-            <Button onClick={() => void setup.refetch()} busy={setup.isFetching}>
-              {common.retry}
-            </Button>
-          }
-        >
-          {isBitrixError(setup.error) ? errors[setup.error.messageKey] : errors.unknown}
-        </Alert>
+        <RetryAlert title={text.loadFailed} onRetry={() => void setup.refetch()} retrying={setup.isFetching}>
+          {errorText(setup.error)}
+        </RetryAlert>
       </div>
     );
   }
@@ -45,6 +35,7 @@ export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; in
 
 function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: number | null }) {
   const text = useMessages(bulkMessages);
+  const common = useMessages(commonMessages);
   const errors = useMessages(errorMessages);
   const run = useBulkRun(setup, { markerLabel: text.markerLabel, itemFallback: text.itemFallback });
   const { checkpoint, progress } = run;
@@ -84,7 +75,7 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
 
   return (
     <div className="st-surface">
-      <h1 className="st-title">{text.heading(setup.smartProcess.title || `#${setup.smartProcess.entityTypeId}`)}</h1>
+      <h1 className="st-title">{text.heading(setup.smartProcess.title || common.number(setup.smartProcess.entityTypeId))}</h1>
       <p className="st-muted">{text.intro}</p>
       {!run.persistent && <Alert tone="info">{text.noStorage}</Alert>}
       {body}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { buildStageBar } from '../../domain/stages';
-import { useMessages } from '../../i18n';
+import { commonMessages, useMessages } from '../../i18n';
 import type { User } from '../../queries/users';
 import { Badge, Person, StageBar, StagePill } from '../../ui';
 import type { DetailTabData } from './load-detail-tab';
@@ -9,6 +9,7 @@ import { detailTabMessages } from './messages';
 /** Title, number, funnel, stage (pill and bar) and responsible person of the item. */
 export function ItemHeader({ data, responsible }: { data: DetailTabData; responsible: User | null }) {
   const text = useMessages(detailTabMessages);
+  const common = useMessages(commonMessages);
   const { item, smartProcess, categories, stages } = data;
   const bar = useMemo(() => (stages && stages.length > 0 ? buildStageBar(stages, item.stageId) : null), [stages, item.stageId]);
   const funnel = categories?.find((category) => category.id === item.categoryId) ?? null;
@@ -17,8 +18,8 @@ export function ItemHeader({ data, responsible }: { data: DetailTabData; respons
     <header className="st-panel dt-header">
       <div className="st-muted">{smartProcess.title}</div>
       <h1 className="dt-header__title">
-        {item.title || text.itemId(item.id)}
-        <span className="dt-header__id">{text.itemId(item.id)}</span>
+        {item.title || common.number(item.id)}
+        <span className="dt-header__id">{common.number(item.id)}</span>
       </h1>
       <dl className="st-facts dt-header__facts">
         {funnel && (categories?.length ?? 0) > 0 && (

@@ -6,7 +6,6 @@ type StatusLabels = Record<TaskStatus, string>;
 export const detailTabMessages = defineMessages(
   {
     loadingLabel: 'Loading the item and its tasks',
-    itemId: (id: number) => `#${id}`,
     funnel: 'Funnel',
     stage: 'Stage',
     responsible: 'Responsible',
@@ -64,7 +63,6 @@ export const detailTabMessages = defineMessages(
   {
     ru: {
       loadingLabel: 'Загрузка элемента и его задач',
-      itemId: (id: number) => `№${id}`,
       funnel: 'Воронка',
       stage: 'Стадия',
       responsible: 'Ответственный',
@@ -127,7 +125,6 @@ export const detailTabMessages = defineMessages(
     },
     de: {
       loadingLabel: 'Element und Aufgaben werden geladen',
-      itemId: (id: number) => `Nr. ${id}`,
       funnel: 'Pipeline',
       stage: 'Phase',
       responsible: 'Verantwortlich',

@@ -74,9 +74,9 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
 
   return (
     <section className="st-surface qc" aria-labelledby={headingId}>
-      <p className="st-muted">{text.itemLine(smartProcess.title || `#${item.entityTypeId}`, item.id)}</p>
+      <p className="st-muted">{text.itemLine(smartProcess.title || common.number(item.entityTypeId), item.id)}</p>
       <h1 className="st-title" id={headingId}>
-        {item.title || `#${item.id}`}
+        {item.title || common.number(item.id)}
       </h1>
       <TaskLinksNotice smartProcess={smartProcess} />
       {!created && (
