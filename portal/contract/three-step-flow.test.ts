@@ -66,7 +66,7 @@ describe('attach a task to a smart-process item', () => {
 
     const updated = await call<{ type: { isUseInUserfieldEnabled: string; linkedUserFields: Record<string, string> } }>(hook, 'crm.type.update', {
       id: 11,
-      fields: { isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'Y' } },
+      fields: { isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'true' } },
     });
     expect(updated.result.type.isUseInUserfieldEnabled).toBe('Y');
     expect(updated.result.type.linkedUserFields['TASKS_TASK|UF_CRM_TASK']).toBe('Y');

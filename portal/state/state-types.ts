@@ -19,10 +19,15 @@ export const STATE_FORMAT_VERSION = 1;
 export type StoredUser = SeedUser;
 export type StoredDepartment = SeedDepartment;
 export type StoredCategory = SeedCategory;
-export type StoredStage = SeedStage;
+export interface StoredStage extends SeedStage {
+  /** The stage's original name, when it differs from the rule (system stages: their name; others: ""). */
+  nameInit?: string;
+}
 export type StoredUserField = SeedUserField;
 
-export interface StoredSmartProcess extends SeedSmartProcess {
+export interface StoredSmartProcess extends Omit<SeedSmartProcess, 'code'> {
+  /** null for a type created without a code (crm.type.add), as the portal stores it. */
+  code: string | null;
   updatedBy: number;
 }
 
@@ -131,5 +136,10 @@ export interface PortalState {
     activity: number;
     placement: number;
     tag: number;
+    /** Last ids handed out by crm.type.add (absent until the first one; states from older runs lack them). */
+    smartProcess?: number;
+    entityTypeId?: number;
+    category?: number;
+    stage?: number;
   };
 }

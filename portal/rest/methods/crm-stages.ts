@@ -35,7 +35,7 @@ function stageToRow(stage: StoredStage): StatusRow {
     ENTITY_ID: `DYNAMIC_${stage.entityTypeId}_STAGE_${stage.categoryId}`,
     STATUS_ID: stage.statusId,
     NAME: stage.name,
-    NAME_INIT: stage.system ? stage.name : '',
+    NAME_INIT: stage.nameInit ?? (stage.system ? stage.name : ''),
     SORT: String(stage.sort),
     SYSTEM: stage.system ? 'Y' : 'N',
     CATEGORY_ID: String(stage.categoryId),

@@ -1,5 +1,6 @@
 /**
- * crm.enum.ownertype and crm.type.list / get / getByEntityTypeId / fields / update. crm.type.list
+ * crm.enum.ownertype and crm.type.list / get / getByEntityTypeId / fields / update (add and
+ * delete: crm-type-lifecycle.ts). crm.type.list
  * needs a CRM administrator; get needs read access to the type. Not found is HTTP 400 with the
  * integer error code 0, as the docs show.
  */
@@ -12,6 +13,7 @@ import type { FieldKind, FieldResolver } from '../filter';
 import type { MethodContext, MethodDefinition } from '../method-types';
 import { ok } from '../method-types';
 import { asInt, asYesNo, isRecord, param } from '../params';
+import { applyLinkedUserFields, applyRelations, syncClientRelations } from '../crm/type-settings';
 import { RestError } from '../rest-error';
 
 const SYSTEM_OWNER_TYPES: Array<[number, string, string, string]> = [
@@ -46,7 +48,7 @@ export const TYPE_FLAG_NAMES = [
   'isCountersEnabled',
 ] as const;
 
-function typeToRest(process: StoredSmartProcess, detailed: boolean): Record<string, unknown> {
+export function typeToRest(process: StoredSmartProcess, detailed: boolean): Record<string, unknown> {
   const result: Record<string, unknown> = {
     id: process.id,
     title: process.title,
@@ -67,11 +69,11 @@ function typeToRest(process: StoredSmartProcess, detailed: boolean): Record<stri
   return result;
 }
 
-function requireCrmAdmin(context: MethodContext): void {
+export function requireCrmAdmin(context: MethodContext): void {
   if (!context.auth.user.isAdmin) throw crmErrors.accessDenied('Access denied');
 }
 
-const typeNotFound = (description: string) => new RestError(0, description, 400);
+export const typeNotFound = (description: string) => new RestError(0, description, 400);
 
 function typeFields(): FieldResolver<StoredSmartProcess> {
   const plain: Record<string, { kind: FieldKind; get: (process: StoredSmartProcess) => unknown }> = {
@@ -101,10 +103,11 @@ const TYPE_FIELD_DESCRIPTIONS: Array<[string, string, string, boolean]> = [
   ['updatedBy', 'user', 'Updated by', true],
 ];
 
-function requireTypeById(context: MethodContext, rawId: unknown): StoredSmartProcess {
+/** The docs word the same portal message "SPA not found" (get, update) and "Smart process not found" (delete). */
+export function requireTypeById(context: MethodContext, rawId: unknown, notFound = 'SPA not found'): StoredSmartProcess {
   const id = asInt(rawId);
   const process = id === null ? undefined : context.store.smartProcessById(id);
-  if (!process) throw typeNotFound('SPA not found');
+  if (!process) throw typeNotFound(notFound);
   return process;
 }
 
@@ -189,10 +192,12 @@ export const crmTypeMethods: MethodDefinition[] = [
     name: 'crm.type.update',
     scope: 'crm',
     handler: (params, context) => {
-      requireCrmAdmin(context);
+      // The portal resolves the type before it checks the caller's rights; `fields` is optional.
       const process = requireTypeById(context, param(params, 'id'));
-      const fields = param(params, 'fields');
-      if (!isRecord(fields)) throw crmErrors.missingParameter('fields');
+      requireCrmAdmin(context);
+      const given = param(params, 'fields');
+      if (given !== undefined && !isRecord(given) && !(Array.isArray(given) && given.length === 0)) throw crmErrors.missingParameter('fields');
+      const fields = isRecord(given) ? given : {};
       if (typeof fields.title === 'string' && fields.title.trim() !== '') process.title = fields.title.trim();
       if (typeof fields.code === 'string') process.code = fields.code;
       for (const flag of TYPE_FLAG_NAMES) {
@@ -201,21 +206,9 @@ export const crmTypeMethods: MethodDefinition[] = [
         if (!value) throw crmErrors.invalidValue(flag);
         process.flags[flag] = value;
       }
-      const linked = fields.linkedUserFields;
-      if (isRecord(linked)) {
-        for (const [key, raw] of Object.entries(linked)) {
-          const value = asYesNo(raw);
-          if (value) process.linkedUserFields[key] = value;
-        }
-      } else if (fields.isUseInUserfieldEnabled !== undefined) {
-        // Switching the option without naming fields links (or unlinks) tasks and calendar events, as the type settings form does.
-        const enabled = process.flags.isUseInUserfieldEnabled === 'Y' ? 'Y' : 'N';
-        process.linkedUserFields['TASKS_TASK|UF_CRM_TASK'] = enabled;
-        process.linkedUserFields['CALENDAR_EVENT|UF_CRM_CAL_EVENT'] = enabled;
-      }
-      if (process.flags.isUseInUserfieldEnabled !== 'Y') {
-        for (const key of Object.keys(process.linkedUserFields)) process.linkedUserFields[key] = 'N';
-      }
+      applyLinkedUserFields(process, fields.linkedUserFields);
+      if (fields.isClientEnabled !== undefined) syncClientRelations(process);
+      applyRelations(process, fields.relations, context.store.state.smartProcesses.map((other) => other.entityTypeId));
       process.updatedTime = formatPortalDateTime(context.now);
       process.updatedBy = context.auth.userId;
       context.store.changed();

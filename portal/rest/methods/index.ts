@@ -12,6 +12,7 @@ import { appMethods } from './app';
 import { crmActivityMethods } from './crm-activities';
 import { crmItemMethods } from './crm-items';
 import { crmStageMethods } from './crm-stages';
+import { crmTypeLifecycleMethods } from './crm-type-lifecycle';
 import { crmTypeMethods } from './crm-types';
 import { placementMethods } from './placements';
 import { taskMethods } from './tasks';
@@ -65,6 +66,7 @@ export function createMethodRegistry(): MethodRegistry {
     ...appMethods,
     ...userMethods,
     ...crmTypeMethods,
+    ...crmTypeLifecycleMethods,
     ...crmItemMethods,
     ...crmStageMethods,
     ...userFieldConfigMethods,
