@@ -87,6 +87,20 @@ describe('batch on the wire', () => {
     expect((body as unknown as BatchBody).time).not.toHaveProperty('operating');
   });
 
+  it('times each command without the operating keys, as the docs show result_time', async () => {
+    const { body } = await rawWebhookCall(context.portal, 'batch', { cmd: { me: 'user.current' } });
+    const time = ((body as unknown as BatchBody).result.result_time as Record<string, Record<string, unknown>>).me!;
+    expect(Object.keys(time)).toEqual(['start', 'finish', 'duration', 'processing', 'date_start', 'date_finish']);
+  });
+
+  it('skips a command that is not a string: no entry in any map', async () => {
+    const { body } = await rawWebhookCall(context.portal, 'batch', { cmd: { odd: 5, me: 'user.current' } });
+    const batch = (body as unknown as BatchBody).result;
+    expect(Object.keys(batch.result as object)).toEqual(['me']);
+    expect(batch.result_error).toEqual([]);
+    expect(Object.keys(batch.result_time as object)).toEqual(['me']);
+  });
+
   it('answers objects with gaps when a command of an array cmd fails, and stops there with halt', async () => {
     const cmd = ['user.current', 'crm.item.get?entityTypeId=177&id=0', 'server.time'];
     const { body } = await rawWebhookCall(context.portal, 'batch', { halt: 0, cmd });

@@ -18,13 +18,9 @@ type ResultMaps = Record<'result' | 'next' | 'total' | 'time' | 'error', Record<
 const REFERENCE = /\$(result|next|total|time|error)([^\s]*)/gi;
 const PATH_SEGMENT = /\[([^\]]+)\]/g;
 
-function isScalar(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-function phpString(value: string | number | boolean): string {
-  if (typeof value === 'boolean') return value ? '1' : '';
-  return String(value);
+/** Inside a longer string only numbers and strings are substituted; arrays, booleans and null are left as written. */
+function isSubstitutable(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
 }
 
 /** One parameter value with its references resolved. */
@@ -44,8 +40,8 @@ export function substituteReferences(value: string, maps: ResultMaps): unknown {
     }
     if (current === whole) {
       current = resolved;
-    } else if (typeof current === 'string' && isScalar(resolved)) {
-      current = current.split(whole).join(phpString(resolved));
+    } else if (typeof current === 'string' && isSubstitutable(resolved)) {
+      current = current.split(whole).join(String(resolved));
     }
   }
   return current;
@@ -88,6 +84,8 @@ export const batchMethod: MethodDefinition = {
     for (const [key, command] of commandEntries(param(params, 'cmd'))) {
       let outcome: Partial<Record<keyof ResultMaps, unknown>>;
       if (count++ < BATCH_MAX_LENGTH) {
+        // The portal skips a command that is not a string: it gets no entry in any of the maps.
+        if (typeof command !== 'string') continue;
         const { method, query } = splitCommand(command);
         const subParams = substituteStructure(parsePhpQuery(query), maps) as Params;
         delete subParams.auth;
@@ -95,7 +93,8 @@ export const batchMethod: MethodDefinition = {
         const startedAt = Date.now();
         try {
           const result: MethodResult = await context.invoke(method, subParams);
-          outcome = { result: result.result, time: timeBlock(startedAt, startedAt, Date.now(), true) };
+          // A sub-command's time has no operating keys (docs batch.md, result_time).
+          outcome = { result: result.result, time: timeBlock(startedAt, startedAt, Date.now(), false) };
           if (result.next !== undefined) outcome.next = result.next;
           if (result.total !== undefined) outcome.total = result.total;
         } catch (error) {
