@@ -126,7 +126,7 @@ describe('userfieldconfig.*', () => {
   });
 
   it('is outside the app token scopes (insufficient_scope)', async () => {
-    expect(await callFailure(context.app(2), 'userfieldconfig.list', { moduleId: 'crm' })).toMatchObject({ code: 'insufficient_scope', status: 401 });
+    expect(await callFailure(context.app(2), 'userfieldconfig.list', { moduleId: 'crm' })).toMatchObject({ code: 'insufficient_scope', status: 403 });
   });
 });
 

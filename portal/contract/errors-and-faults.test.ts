@@ -29,14 +29,14 @@ describe('authentication and method errors', () => {
     expect(await callFailure(context.hook, 'crm.item.teleport', {})).toEqual({ code: 'ERROR_METHOD_NOT_FOUND', status: 404, message: 'Method not found!' });
   });
 
-  it('answers missing, unknown and wrong credentials with 401', async () => {
+  it('answers missing and unknown credentials with 401, a wrong webhook secret with 403', async () => {
     const missing = await rawRequest(context.portal, '/rest/user.current', { method: 'POST' });
     expect([missing.status, missing.json()]).toEqual([401, { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' }]);
     const unknown = await rawRequest(context.portal, '/rest/user.current?auth=0123456789abcdef');
     expect([unknown.status, unknown.json()]).toEqual([401, { error: 'invalid_token', error_description: 'The access token provided is invalid.' }]);
     const wrongSecret = B24Hook.fromWebhookUrl(context.portal.webhookUrl.replace(context.portal.config.webhookSecret, 'not-the-secret'), { restrictionParams: restrictionParams() });
     wrongSecret.offClientSideWarning();
-    expect(await callFailure(wrongSecret, 'user.current')).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401 });
+    expect(await callFailure(wrongSecret, 'user.current')).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 403 });
   });
 
   it('answers expired_token once AUTH_EXPIRES passes, and the SDK refreshes and retries once', async () => {

@@ -24,12 +24,13 @@ export const restErrors = {
   noAuth: () => new RestError('NO_AUTH_FOUND', 'Wrong authorization data', 401),
   invalidToken: () => new RestError('invalid_token', 'The access token provided is invalid.', 401),
   expiredToken: () => new RestError('expired_token', 'The access token provided has expired', 401),
-  invalidCredentials: () => new RestError('INVALID_CREDENTIALS', 'Invalid request credentials', 401),
+  // 403 for both, as the docs' system errors table has them (the module code sends 401).
+  invalidCredentials: () => new RestError('INVALID_CREDENTIALS', 'Invalid request credentials', 403),
   insufficientScope: (webhook: boolean, insideBatch: boolean) =>
     new RestError(
       'insufficient_scope',
       insideBatch ? '' : `The request requires higher privileges than provided by the ${webhook ? 'webhook' : 'access'} token`,
-      401,
+      403,
     ),
   methodNotFound: () => new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404),
   queryLimit: () => new RestError('QUERY_LIMIT_EXCEEDED', 'Too many requests', 503),
