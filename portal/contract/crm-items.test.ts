@@ -63,6 +63,11 @@ describe('crm.item.get', () => {
     const failure = await callFailure(context.hookAs(6), 'crm.item.get', { entityTypeId: 156, id: 12 });
     expect(failure).toMatchObject({ code: 'ACCESS_DENIED', status: 400 });
   });
+
+  it('leaves the items a user may not read out of crm.item.list instead of refusing (docs crm-item-list.md)', async () => {
+    const { result, total, more } = await call<{ items: Item[] }>(context.hookAs(6), 'crm.item.list', { entityTypeId: 156, select: ['id'] });
+    expect([result.items, total, more]).toEqual([[], 0, false]);
+  });
 });
 
 describe('crm.item.fields', () => {
@@ -84,6 +89,30 @@ describe('crm.item.fields', () => {
     });
     const customTypes = Object.values(result.fields).filter((field) => field.isDynamic).map((field) => `${String(field.type)}${field.isMultiple ? '[]' : ''}`);
     expect(customTypes).toEqual(expect.arrayContaining(['string', 'integer', 'double', 'money', 'date', 'datetime', 'boolean', 'enumeration', 'employee', 'crm', 'string[]']));
+  });
+
+  it('titles system fields as the docs example does, names parent fields after the parent type and lists `contacts`', async () => {
+    const { result } = await call<{ fields: Record<string, Record<string, unknown>> }>(context.hook, 'crm.item.fields', { entityTypeId: 177 });
+    const titles = Object.fromEntries(Object.entries(result.fields).filter(([, field]) => !field.isDynamic).map(([name, field]) => [name, field.title]));
+    expect(titles).toMatchObject({
+      xmlId: 'External code',
+      createdTime: 'Created at',
+      updatedTime: 'Updated at',
+      assignedById: 'Assigned to',
+      opened: 'Publicly available',
+      contactIds: 'CONTACT_IDS',
+      contacts: 'CONTACTS',
+      movedTime: 'Moved at',
+      movedBy: 'Moved by',
+      sourceDescription: 'Additional source info',
+      isManualOpportunity: 'Amount calculation mode',
+      lastActivityBy: 'Last activity in timeline by',
+      lastActivityTime: 'Last activity',
+      parentId156: 'Purchase',
+    });
+    expect(result.fields.contacts).toMatchObject({ type: 'crm_contact', isMultiple: true, upperName: 'CONTACTS' });
+    const item = await call<{ item: Item }>(context.hook, 'crm.item.get', { entityTypeId: 177, id: 29 });
+    expect(item.result.item).not.toHaveProperty('contacts');
   });
 
   it('leaves out the fields of features a smart process has switched off', async () => {

@@ -12,7 +12,8 @@ export function userFieldCamelName(fieldName: string): string {
   const match = /^(\d+)_(.+)$/.exec(rest);
   if (!match) return `ufCrm_${rest}`;
   const [, objectNumber, suffix] = match as unknown as [string, string, string];
-  if (/^\d+$/.test(suffix)) return `ufCrm${objectNumber}_${suffix}`;
+  // Only digits: the underscores between numeric blocks stay (`UF_CRM_10_5186744711` → `ufCrm10_5186744711`).
+  if (/^\d+(_\d+)*$/.test(suffix)) return `ufCrm${objectNumber}_${suffix}`;
   if (/^[A-Za-z]+(_[A-Za-z]+)*$/.test(suffix)) return `ufCrm${objectNumber}${camelWords(suffix.split('_'))}`;
   return `ufCrm_${objectNumber}_${suffix}`;
 }

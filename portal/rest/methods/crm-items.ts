@@ -156,9 +156,13 @@ export const crmItemMethods: MethodDefinition[] = [
     handler: (params, context) => {
       const process = requireProcess(params, context);
       const catalog = catalogFor(process, params, context);
-      const fields = Object.fromEntries(
-        catalog.filter((field) => field.name !== 'entityTypeId').map((field) => [field.name, field.description]),
-      );
+      const fields: Record<string, unknown> = {};
+      for (const field of catalog) {
+        if (field.name === 'entityTypeId') continue;
+        fields[field.name] = field.description;
+        // The docs list a `contacts` field next to contactIds; it describes the client block and is never printed on an item.
+        if (field.name === 'contactIds') fields.contacts = { ...field.description, title: 'CONTACTS', upperName: 'CONTACTS' };
+      }
       return ok({ fields });
     },
   },
@@ -167,7 +171,6 @@ export const crmItemMethods: MethodDefinition[] = [
     scope: 'crm',
     handler: (params, context) => {
       const process = requireProcess(params, context);
-      requireReadable(process, context);
       const catalog = catalogFor(process, params, context);
       const resolve = resolverFor(catalog);
       const predicate = compileFilter(param(params, 'filter'), resolve, {
@@ -185,7 +188,9 @@ export const crmItemMethods: MethodDefinition[] = [
             throw crmErrors.invalidOrderDirection(direction, name);
           },
         }) ?? (() => 0);
-      const rows = context.store.items(process.entityTypeId).filter(predicate).sort(comparator);
+      // Items the caller may not read are left out of the selection, not refused (docs crm-item-list.md).
+      const readable = canReadProcess(context, process.entityTypeId) ? context.store.items(process.entityTypeId) : [];
+      const rows = readable.filter(predicate).sort(comparator);
       const page = paginate(rows, param(params, 'start'));
       const fields = selectedFields(catalog, param(params, 'select'));
       return ok({ items: page.rows.map((item) => itemToRest(item, fields)) }, page);
