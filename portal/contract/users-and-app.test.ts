@@ -51,6 +51,15 @@ describe('users', () => {
     expect(inactive.result[0]).not.toHaveProperty('PERSONAL_PHOTO');
   });
 
+  it('user.get and user.search return only the selected fields (`*` all, `UF_*` the custom ones, unknown names skipped)', async () => {
+    const picked = await call<User[]>(context.hook, 'user.get', { filter: { ID: [2] }, select: ['ID', 'NAME', 'PERSONAL_PHOTO', 'NO_SUCH_FIELD'] });
+    expect(picked.result).toEqual([{ ID: '2', NAME: 'Maxim', PERSONAL_PHOTO: expect.stringMatching(/\/upload\/avatars\/2\.svg$/) }]);
+    const custom = await call<User[]>(context.hook, 'user.search', { FIND: 'Orlov', select: ['UF_*'] });
+    expect(Object.keys(custom.result[0]!)).toEqual(['UF_EMPLOYMENT_DATE', 'UF_DEPARTMENT']);
+    const everything = await call<User[]>(context.hook, 'user.get', { ID: 2, select: ['*'] });
+    expect(everything.result[0]).toHaveProperty('WORK_POSITION', 'Procurement Manager');
+  });
+
   it('user.search finds by FIND across name, position and department', async () => {
     const byDepartment = await call<User[]>(context.hook, 'user.search', { FIND: 'procurement' });
     expect(byDepartment.result.map((user) => user.ID)).toEqual(['2', '8']);

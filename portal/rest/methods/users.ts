@@ -100,7 +100,18 @@ function listUsers(params: Params, context: MethodContext, filter: Record<string
   const comparator = compileOrder({ [sortField]: direction }, resolve, { onUnknownField: () => undefined, onBadDirection: () => undefined });
   if (comparator) users = [...users].sort(comparator);
   const page = paginate(users, param(params, 'start'));
-  return ok(page.rows.map((user) => userToRest(user, context)), page);
+  const select = asList(param(params, 'select')).map((name) => asString(name).toUpperCase()).filter((name) => name !== '');
+  return ok(page.rows.map((user) => selectUserFields(userToRest(user, context), select)), page);
+}
+
+/**
+ * `select` (docs user-get.md): only the named fields, `*` for all, `UF_*` for the custom ones;
+ * names that do not exist are skipped without an error.
+ */
+function selectUserFields(user: Record<string, unknown>, select: string[]): Record<string, unknown> {
+  if (select.length === 0 || select.includes('*')) return user;
+  const wantsCustom = select.includes('UF_*');
+  return Object.fromEntries(Object.entries(user).filter(([key]) => select.includes(key) || (wantsCustom && key.startsWith('UF_'))));
 }
 
 /** Search terms become substring conditions, as the portal's user search does. */
