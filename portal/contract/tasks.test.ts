@@ -69,6 +69,24 @@ describe('tasks.task.list', () => {
     });
   });
 
+  it('adds result, timer and parsed-description keys when params ask for them', async () => {
+    const plain = await call<{ tasks: Task[] }>(context.hook, 'tasks.task.list', { filter: { ID: 101 }, select: ['ID', 'DESCRIPTION'] });
+    expect(plain.result.tasks[0]).not.toHaveProperty('taskRequireResult');
+    const { result } = await call<{ tasks: Task[] }>(context.hook, 'tasks.task.list', {
+      filter: { ID: 101 },
+      select: ['ID', 'DESCRIPTION'],
+      params: { WITH_RESULT_INFO: true, WITH_TIMER_INFO: true, WITH_PARSED_DESCRIPTION: true },
+    });
+    expect(result.tasks[0]).toMatchObject({
+      taskRequireResult: 'N',
+      taskHasOpenResult: 'N',
+      taskHasResult: 'N',
+      timeElapsed: null,
+      timerIsRunningForCurrentUser: 'N',
+      parsedDescription: result.tasks[0]!.description,
+    });
+  });
+
   it('shows an ordinary user only the tasks they take part in', async () => {
     const { result } = await call<{ tasks: Task[] }>(context.hookAs(7), 'tasks.task.list', { select: ['ID', 'RESPONSIBLE_ID', 'CREATED_BY', 'ACCOMPLICES', 'AUDITORS'] });
     expect(result.tasks.length).toBeGreaterThan(0);

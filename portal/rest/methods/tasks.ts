@@ -176,7 +176,30 @@ function listTasks(params: Params, context: MethodContext) {
     .sort(comparator ?? ((a, b) => b.id - a.id));
   const page = paginate(rows, param(params, 'start'));
   const select = selectParam(params);
-  return ok({ tasks: page.rows.map((task) => taskToRest(task, context, 'list', select)) }, page);
+  const extras = listExtras(param(params, 'params'));
+  return ok({ tasks: page.rows.map((task) => ({ ...taskToRest(task, context, 'list', select), ...extras(task) })) }, page);
+}
+
+/**
+ * `params` of tasks.task.list: WITH_RESULT_INFO, WITH_TIMER_INFO, WITH_PARSED_DESCRIPTION add
+ * the keys the docs' example shows. Task results and time tracking are not modelled, so they say
+ * "no result required, none written, no timer".
+ */
+function listExtras(raw: unknown): (task: StoredTask) => Record<string, unknown> {
+  const flags = isRecord(raw) ? raw : {};
+  const on = (name: string): boolean => {
+    const value = param(flags, name);
+    return value === true || value === 1 || value === '1' || value === 'Y' || value === 'true';
+  };
+  const withResult = on('WITH_RESULT_INFO');
+  const withTimer = on('WITH_TIMER_INFO');
+  const withDescription = on('WITH_PARSED_DESCRIPTION');
+  return (task) => ({
+    ...(withResult ? { taskRequireResult: 'N', taskHasOpenResult: 'N', taskHasResult: 'N' } : {}),
+    ...(withTimer ? { timeElapsed: null, timerIsRunningForCurrentUser: 'N' } : {}),
+    // The docs' example shows the description as written, BB code and all.
+    ...(withDescription ? { parsedDescription: task.description } : {}),
+  });
 }
 
 // --- the methods --------------------------------------------------------------------------------
