@@ -86,7 +86,7 @@ describe('funnels and stages', () => {
       ENTITY_ID: 'DYNAMIC_177_STAGE_7',
       STATUS_ID: 'DT177_7:NEW',
       NAME: 'New request',
-      NAME_INIT: 'New request',
+      NAME_INIT: 'Start',
       SORT: '10',
       SYSTEM: 'Y',
       CATEGORY_ID: '7',
@@ -94,6 +94,8 @@ describe('funnels and stages', () => {
       SEMANTICS: null,
     });
     expect(result.map((stage) => stage.SEMANTICS)).toEqual([null, null, null, null, 'S', 'F']);
+    // NAME_INIT is the name a default stage was created with; a stage added later has none.
+    expect(result.map((stage) => stage.NAME_INIT)).toEqual(['Start', 'Preparation', 'Approval', '', 'Success', 'Failure']);
   });
 
   it('returns [] for an unknown directory and rejects a non-string ENTITY_ID', async () => {

@@ -29,13 +29,32 @@ interface StatusRow {
   SEMANTICS: 'S' | 'F' | null;
 }
 
+/**
+ * NAME_INIT keeps the name a stage was created with: a funnel's five default stages carry their
+ * default names even after they are renamed; stages added later have none (tutorials
+ * how-to-add-category-to-spa.md, how-to-get-stages-with-semantics.md).
+ */
+const DEFAULT_STAGE_NAMES: Record<string, string> = {
+  NEW: 'Start',
+  PREPARATION: 'Preparation',
+  CLIENT: 'Approval',
+  SUCCESS: 'Success',
+  FAIL: 'Failure',
+};
+
+function initialName(stage: StoredStage): string {
+  if (stage.nameInit !== undefined) return stage.nameInit;
+  const code = stage.statusId.slice(stage.statusId.indexOf(':') + 1);
+  return DEFAULT_STAGE_NAMES[code] ?? '';
+}
+
 function stageToRow(stage: StoredStage): StatusRow {
   return {
     ID: String(stage.id),
     ENTITY_ID: `DYNAMIC_${stage.entityTypeId}_STAGE_${stage.categoryId}`,
     STATUS_ID: stage.statusId,
     NAME: stage.name,
-    NAME_INIT: stage.nameInit ?? (stage.system ? stage.name : ''),
+    NAME_INIT: initialName(stage),
     SORT: String(stage.sort),
     SYSTEM: stage.system ? 'Y' : 'N',
     CATEGORY_ID: String(stage.categoryId),
