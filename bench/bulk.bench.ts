@@ -4,12 +4,9 @@
  * away that keeps Bitrix24's default leaky bucket (2 requests/s, burst 50).
  */
 import type { Page } from '@playwright/test';
+import { BULK_STAGE, fillBulkStage, portalRestClient } from '../e2e/support/app';
 import { openListToolbarApp } from '../e2e/support/portal';
-import { startEnvironment, type BenchEnvironment, type BenchResult } from './support/harness';
-
-const SERVICE_REQUESTS = 183;
-const FIELD_SERVICE = 12;
-const ON_SITE = 'DT183_12:PREPARATION';
+import { atLatencies, inFreshPage, requestTotals, type BenchEnvironment, type BenchResult } from './support/harness';
 
 interface Scenario {
   name: string;
@@ -26,45 +23,8 @@ const SCENARIOS: Scenario[] = [
   { name: '1,240 items (all), 150 ms away, bucket 2/s burst 50', latencyMs: 150, rateLimit: { drainPerSecond: 2, burst: 50 }, items: 'all' },
 ];
 
-async function rest<T>(environment: BenchEnvironment, method: string, params: Record<string, unknown>): Promise<T> {
-  const token = await environment.control.issueToken(1);
-  const response = await fetch(`${environment.portal.origin}/rest/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...params, auth: token.access_token }),
-  });
-  const body = (await response.json()) as { result?: T; error?: string };
-  if (body.error) throw new Error(`${method}: ${body.error}`);
-  return body.result as T;
-}
-
-/** Adds items to Field service / Technician on site until it holds exactly 300. */
-async function fillTo300(environment: BenchEnvironment): Promise<void> {
-  const existing = await rest<{ items: unknown[] }>(environment, 'crm.item.list', {
-    entityTypeId: SERVICE_REQUESTS,
-    select: ['id'],
-    filter: { categoryId: FIELD_SERVICE, stageId: ON_SITE },
-    start: -1,
-  });
-  const missing = 300 - existing.items.length;
-  for (let start = 0; start < missing; start += 50) {
-    const cmd: Record<string, string> = {};
-    for (let index = start; index < Math.min(missing, start + 50); index += 1) {
-      const query = new URLSearchParams({
-        entityTypeId: String(SERVICE_REQUESTS),
-        'fields[title]': `Boiler check ${index + 1}`,
-        'fields[categoryId]': String(FIELD_SERVICE),
-        'fields[stageId]': ON_SITE,
-        'fields[assignedById]': String((index % 4) + 2),
-      });
-      cmd[`add${index}`] = `crm.item.add?${query.toString()}`;
-    }
-    await rest(environment, 'batch', { halt: 0, cmd });
-  }
-}
-
 async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scenario): Promise<BenchResult> {
-  const panel = await openListToolbarApp(page, { entityTypeId: SERVICE_REQUESTS });
+  const panel = await openListToolbarApp(page, { entityTypeId: BULK_STAGE.entityTypeId });
   if (scenario.items === 300) {
     await panel.getByRole('combobox', { name: 'Funnel' }).selectOption({ label: 'Field service' });
     await panel.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Technician on site' });
@@ -86,8 +46,7 @@ async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scen
   const heapAfter = await usedHeap(page);
 
   const log = await environment.control.requests();
-  const bytesSent = log.reduce((sum, entry) => sum + entry.bytesIn, 0);
-  const bytesReceived = log.reduce((sum, entry) => sum + entry.bytesOut, 0);
+  const { bytesSent, bytesReceived } = requestTotals(log);
   const metrics: BenchResult['metrics'] = {
     'items in the run': items,
     outcome: summary.replace(/^Run finished/, '').trim(),
@@ -113,25 +72,14 @@ async function usedHeap(page: Page): Promise<number | null> {
 }
 
 export default async function bulkBenchmark(): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
-  for (const latencyMs of [0, 150]) {
-    const environment = await startEnvironment({ latencyMs });
-    try {
-      for (const scenario of SCENARIOS.filter((candidate) => candidate.latencyMs === latencyMs)) {
-        await environment.control.reset();
-        await environment.control.configure({ rateLimit: null });
-        if (scenario.items === 300) await fillTo300(environment);
-        const context = await environment.browser.newContext({ baseURL: environment.portal.origin });
-        const page = await context.newPage();
-        try {
-          results.push(await runOnce(environment, page, scenario));
-        } finally {
-          await context.close();
-        }
-      }
-    } finally {
-      await environment.close();
+  return atLatencies([0, 150], async (environment, latencyMs) => {
+    const results: BenchResult[] = [];
+    for (const scenario of SCENARIOS.filter((candidate) => candidate.latencyMs === latencyMs)) {
+      await environment.control.reset();
+      await environment.control.configure({ rateLimit: null });
+      if (scenario.items === 300) await fillBulkStage(portalRestClient(environment.portal.origin, environment.control), 300);
+      results.push(await inFreshPage(environment, (page) => runOnce(environment, page, scenario), { reset: false }));
     }
-  }
-  return results;
+    return results;
+  });
 }

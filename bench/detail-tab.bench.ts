@@ -4,17 +4,16 @@
  * one 150 ms away. For contrast, the same reads as separate calls instead of one batch.
  */
 import type { Page } from '@playwright/test';
-import { median, percentile, startEnvironment, type BenchResult } from './support/harness';
+import { atLatencies, DETAIL_TAB_FRAME, DETAIL_TAB_PATH, inFreshPage, median, percentile, repeat, requestTotals, type BenchResult } from './support/harness';
 
 const RUNS = 7;
-const TAB = 'CRM_DYNAMIC_177_DETAIL_TAB';
 
 /** When the tab first showed content: ms after the frame's navigation began, and as epoch ms. */
 async function firstContent(page: Page): Promise<{ sinceFrameStart: number; epoch: number }> {
-  const frame = page.frameLocator(`[data-testid="app-tab-panel"][data-placement="${TAB}"] iframe[data-testid="app-frame"]`);
+  const frame = page.frameLocator(DETAIL_TAB_FRAME);
   await frame.getByRole('heading', { level: 1 }).waitFor();
   await frame.getByRole('button', { name: 'PO-2026-0012 Safety gloves' }).waitFor();
-  const handle = await page.locator(`[data-testid="app-tab-panel"][data-placement="${TAB}"] iframe[data-testid="app-frame"]`).elementHandle();
+  const handle = await page.locator(DETAIL_TAB_FRAME).elementHandle();
   const appFrame = await handle!.contentFrame();
   return appFrame!.evaluate(() => {
     const mark = performance.getEntriesByName('smart-tasks:first-content')[0]!;
@@ -31,6 +30,7 @@ async function sequentialReads(origin: string, token: string): Promise<{ ms: num
     ['crm.category.list', { entityTypeId: 177 }],
     ['crm.status.list', { filter: { ENTITY_ID: 'DYNAMIC_177_STAGE_7' } }],
     ['crm.item.fields', { entityTypeId: 177 }],
+    ['crm.status.list', { filter: { ENTITY_ID: 'SOURCE' } }],
     ['tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE'] }],
     ['user.current', {}],
     ['user.get', { filter: { ID: [2] } }],
@@ -44,58 +44,41 @@ async function sequentialReads(origin: string, token: string): Promise<{ ms: num
 }
 
 export default async function detailTabBenchmark(): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
-  for (const latencyMs of [0, 150]) {
-    const environment = await startEnvironment({ latencyMs });
-    try {
-      const timings: number[] = [];
-      const firstTrips: number[] = [];
-      const allTrips: number[] = [];
-      const bytesIn: number[] = [];
-      const bytesOut: number[] = [];
-      for (let run = 0; run < RUNS; run += 1) {
-        await environment.control.reset();
-        const context = await environment.browser.newContext();
-        const page = await context.newPage();
+  return atLatencies([0, 150], async (environment, latencyMs): Promise<BenchResult[]> => {
+    const runs = await repeat(RUNS, () =>
+      inFreshPage(environment, async (page) => {
         await environment.control.clearRequests();
         // Count the REST requests sent before the first content was on screen.
         const requestTimes: number[] = [];
         page.on('request', (request) => {
           if (new URL(request.url()).pathname.startsWith('/rest/')) requestTimes.push(Date.now());
         });
-        await page.goto(`${environment.portal.origin}/crm/type/177/details/29/?active_tab=${TAB}`);
+        await page.goto(DETAIL_TAB_PATH);
         const shown = await firstContent(page);
-        const frameMs = shown.sinceFrameStart;
         const tripsAtFirstContent = requestTimes.filter((time) => time <= shown.epoch).length;
         await page.waitForTimeout(300 + latencyMs * 2);
-        const log = await environment.control.requests();
-        timings.push(frameMs);
-        firstTrips.push(Math.min(tripsAtFirstContent, log.length));
-        allTrips.push(log.length);
-        bytesIn.push(log.reduce((sum, entry) => sum + entry.bytesIn, 0));
-        bytesOut.push(log.reduce((sum, entry) => sum + entry.bytesOut, 0));
-        await context.close();
-      }
-      results.push({
+        const totals = requestTotals(await environment.control.requests());
+        return { ...totals, toFirstContent: shown.sinceFrameStart, tripsToFirstContent: Math.min(tripsAtFirstContent, totals.roundTrips) };
+      }),
+    );
+    const token = environment.portal.issueAppToken(1).accessToken;
+    const sequential = await sequentialReads(environment.portal.origin, token);
+    return [
+      {
         name: `detail tab, item 29, portal latency ${latencyMs} ms (${RUNS} runs)`,
         metrics: {
-          'round trips to first content (max)': Math.max(...firstTrips),
-          'round trips in all (max)': Math.max(...allTrips),
-          'bytes sent (median)': median(bytesIn),
-          'bytes received (median)': median(bytesOut),
-          'frame start → first content, ms (median)': Math.round(median(timings)),
-          'frame start → first content, ms (p95)': Math.round(percentile(timings, 95)),
+          'round trips to first content (max)': Math.max(...runs.tripsToFirstContent),
+          'round trips in all (max)': Math.max(...runs.roundTrips),
+          'bytes sent (median)': median(runs.bytesSent),
+          'bytes received (median)': median(runs.bytesReceived),
+          'frame start → first content, ms (median)': Math.round(median(runs.toFirstContent)),
+          'frame start → first content, ms (p95)': Math.round(percentile(runs.toFirstContent, 95)),
         },
-      });
-      const token = environment.portal.issueAppToken(1).accessToken;
-      const sequential = await sequentialReads(environment.portal.origin, token);
-      results.push({
+      },
+      {
         name: `for contrast: the same reads one call at a time, latency ${latencyMs} ms`,
         metrics: { 'round trips': sequential.roundTrips, 'ms': Math.round(sequential.ms) },
-      });
-    } finally {
-      await environment.close();
-    }
-  }
-  return results;
+      },
+    ];
+  });
 }

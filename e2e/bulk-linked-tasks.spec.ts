@@ -5,12 +5,9 @@
  * asks to slow down. A report lists what was created and retries what failed.
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { control, portalRest } from './support/app';
+import { BULK_STAGE, control, fillBulkStage, portalRest } from './support/app';
 import { openListToolbarApp } from './support/portal';
 
-const SERVICE_REQUESTS = 183;
-const FIELD_SERVICE = 12;
-const ON_SITE = 'DT183_12:PREPARATION';
 const RUN_SIZE = 300;
 
 interface ListedTask {
@@ -36,45 +33,9 @@ async function outsideRateLimit<T>(work: () => Promise<T>): Promise<T> {
 
 /** Fills funnel "Field service", stage "Technician on site" up to exactly RUN_SIZE items; their ids. */
 async function itemsOnSite(): Promise<number[]> {
-  return outsideRateLimit(fillOnSite);
-}
-
-async function fillOnSite(): Promise<number[]> {
-  const existing = await allItemIds();
-  const missing = RUN_SIZE - existing.length;
-  for (let start = 0; start < missing; start += 50) {
-    const cmd: Record<string, string> = {};
-    for (let index = start; index < Math.min(missing, start + 50); index += 1) {
-      const query = new URLSearchParams({
-        entityTypeId: String(SERVICE_REQUESTS),
-        'fields[title]': `Boiler check ${index + 1}`,
-        'fields[categoryId]': String(FIELD_SERVICE),
-        'fields[stageId]': ON_SITE,
-        'fields[assignedById]': String((index % 4) + 2),
-      });
-      cmd[`add${index}`] = `crm.item.add?${query.toString()}`;
-    }
-    await portalRest('batch', { halt: 0, cmd });
-  }
-  const ids = await allItemIds();
+  const ids = await outsideRateLimit(() => fillBulkStage(portalRest, RUN_SIZE));
   expect(ids).toHaveLength(RUN_SIZE);
   return ids;
-}
-
-async function allItemIds(): Promise<number[]> {
-  const ids: number[] = [];
-  for (let afterId = 0; ; ) {
-    const page = await portalRest<{ items: Array<{ id: number }> }>('crm.item.list', {
-      entityTypeId: SERVICE_REQUESTS,
-      select: ['id'],
-      filter: { categoryId: FIELD_SERVICE, stageId: ON_SITE, '>id': afterId },
-      order: { id: 'ASC' },
-      start: -1,
-    });
-    ids.push(...page.items.map((item) => item.id));
-    if (page.items.length < 50) return ids;
-    afterId = page.items.at(-1)!.id;
-  }
 }
 
 /** Tasks created by bulk runs, per linked item: the portal's own record of what happened. */
@@ -117,12 +78,23 @@ async function chooseOnSiteItems(panel: FrameLocator, options: { onlyWithoutOpen
 }
 
 async function openBulk(page: Page): Promise<FrameLocator> {
-  const panel = await openListToolbarApp(page, { entityTypeId: SERVICE_REQUESTS });
+  const panel = await openListToolbarApp(page, { entityTypeId: BULK_STAGE.entityTypeId });
   await expect(panel.getByRole('heading', { name: 'Linked tasks in bulk: Service Requests' })).toBeVisible();
   return panel;
 }
 
 const created = (panel: FrameLocator) => panel.locator('[data-count="created"]');
+const bulkReport = (panel: FrameLocator) => panel.getByTestId('bulk-report');
+
+async function startRun(panel: FrameLocator): Promise<void> {
+  await startRun(panel);
+}
+
+/** The report says every item got its task, and the portal holds exactly one for each. */
+async function expectEveryItemDone(panel: FrameLocator, itemIds: number[], timeout: number): Promise<void> {
+  await expect(bulkReport(panel)).toContainText(`${RUN_SIZE} created, 0 skipped, 0 failed.`, { timeout });
+  await expectExactlyOneEach(itemIds);
+}
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -137,12 +109,8 @@ test('shows how many items match, then creates exactly one linked task for each 
   await panel.getByRole('textbox', { name: 'Title' }).fill('Inspect {title} (#{id}) at {stage}');
   await control.clearRequests();
 
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
-  const report = panel.getByTestId('bulk-report');
-  await expect(report).toBeVisible({ timeout: 120_000 });
-  await expect(report).toContainText(`${RUN_SIZE} created, 0 skipped, 0 failed.`);
-
-  await expectExactlyOneEach(itemIds);
+  await startRun(panel);
+  await expectEveryItemDone(panel, itemIds, 120_000);
   const sample = await outsideRateLimit(() => portalRest<{ tasks: ListedTask[] }>('tasks.task.list', {
     filter: { UF_CRM_TASK: `Tb7_${itemIds[0]}` },
     select: ['ID', 'TITLE', 'UF_CRM_TASK'],
@@ -156,7 +124,7 @@ test('shows how many items match, then creates exactly one linked task for each 
   expect(createBatches.every((entry) => entry.commands!.length === 50)).toBe(true);
 
   // The report links each task; the first opens in the portal's task slider.
-  await report.getByRole('button', { name: /^Open the task for/ }).first().click();
+  await bulkReport(panel).getByRole('button', { name: /^Open the task for/ }).first().click();
   await expect(page.getByTestId('slider')).toHaveCount(2);
 });
 
@@ -169,7 +137,7 @@ test('a reload half-way through a run resumes without creating any task twice', 
   // page is reloaded while the run waits to look for them.
   await control.setFaults({ drop: [{ method: 'tasks.task.add', count: 2, when: 'after' }] });
   await control.setFaults({ latencyMs: 150 });
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
+  await startRun(panel);
   // As soon as the portal has dropped the answer (the app is still finding out what happened).
   await expect
     .poll(async () => (await control.requests()).some((entry) => entry.status === 0 && entry.commands?.includes('tasks.task.add')), {
@@ -184,10 +152,7 @@ test('a reload half-way through a run resumes without creating any task twice', 
   panel = await openBulk(page);
   await expect(panel.getByText('The run is paused')).toBeVisible();
   await panel.getByRole('button', { name: 'Resume' }).click();
-  const report = panel.getByTestId('bulk-report');
-  await expect(report).toBeVisible({ timeout: 120_000 });
-  await expect(report).toContainText(`${RUN_SIZE} created, 0 skipped, 0 failed.`);
-  await expectExactlyOneEach(itemIds);
+  await expectEveryItemDone(panel, itemIds, 120_000);
 });
 
 test('a reload at any moment of a running run, then resume: still exactly 300', async ({ page }) => {
@@ -195,14 +160,13 @@ test('a reload at any moment of a running run, then resume: still exactly 300', 
   let panel = await openBulk(page);
   await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
   await control.setFaults({ latencyMs: 200 });
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
+  await startRun(panel);
   await expect(created(panel)).toHaveText(/Created: (1\d\d)/, { timeout: 60_000 });
   await page.reload();
 
   panel = await openBulk(page);
   await panel.getByRole('button', { name: 'Resume' }).click();
-  await expect(panel.getByTestId('bulk-report')).toContainText(`${RUN_SIZE} created, 0 skipped, 0 failed.`, { timeout: 120_000 });
-  await expectExactlyOneEach(itemIds);
+  await expectEveryItemDone(panel, itemIds, 120_000);
 });
 
 test('the portal answering QUERY_LIMIT_EXCEEDED along the way only slows the run down', async ({ page }) => {
@@ -215,12 +179,9 @@ test('the portal answering QUERY_LIMIT_EXCEEDED along the way only slows the run
       { method: 'tasks.task.list', count: 1, error: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' },
     ],
   });
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
+  await startRun(panel);
   await expect(panel.getByText('Bitrix24 asked to slow down; continuing in a moment…')).toBeVisible({ timeout: 60_000 });
-  const report = panel.getByTestId('bulk-report');
-  await expect(report).toBeVisible({ timeout: 150_000 });
-  await expect(report).toContainText(`${RUN_SIZE} created, 0 skipped, 0 failed.`);
-  await expectExactlyOneEach(itemIds);
+  await expectEveryItemDone(panel, itemIds, 150_000);
 });
 
 test('a portal with a tight leaky bucket refuses whole requests with QUERY_LIMIT_EXCEEDED; the run waits and finishes', async ({ page }) => {
@@ -229,13 +190,10 @@ test('a portal with a tight leaky bucket refuses whole requests with QUERY_LIMIT
   await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
   await control.clearRequests();
   await control.configure({ rateLimit: { drainPerSecond: 1, burst: 4 } });
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
-  const report = panel.getByTestId('bulk-report');
-  await expect(report).toBeVisible({ timeout: 150_000 });
-  await expect(report).toContainText(`${RUN_SIZE} created, 0 skipped, 0 failed.`);
+  await startRun(panel);
+  await expectEveryItemDone(panel, itemIds, 150_000);
   const refused = (await control.requests()).filter((entry) => entry.status === 503);
   expect(refused.length).toBeGreaterThan(0);
-  await expectExactlyOneEach(itemIds);
 });
 
 test('items the portal refuses are reported, and a retry creates them', async ({ page }) => {
@@ -243,15 +201,14 @@ test('items the portal refuses are reported, and a retry creates them', async ({
   const panel = await openBulk(page);
   await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
   await control.setFaults({ fail: [{ method: 'tasks.task.add', count: 3, error: 'ERROR_CORE', status: 400, description: 'Responsible person not specified<br>' }] });
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
-  const report = panel.getByTestId('bulk-report');
+  await startRun(panel);
+  const report = bulkReport(panel);
   await expect(report).toContainText(`${RUN_SIZE - 3} created, 0 skipped, 3 failed.`, { timeout: 120_000 });
   await expect(report.getByRole('region', { name: 'Items without a task' }).getByRole('listitem')).toHaveCount(3);
   await expect(report).toContainText('Responsible person not specified');
 
   await report.getByRole('button', { name: 'Retry the failed ones' }).click();
-  await expect(panel.getByTestId('bulk-report')).toContainText(`${RUN_SIZE} created, 0 skipped, 0 failed.`, { timeout: 60_000 });
-  await expectExactlyOneEach(itemIds);
+  await expectEveryItemDone(panel, itemIds, 60_000);
 });
 
 test('only items with no open linked task get one; the others are counted and skipped', async ({ page }) => {
@@ -279,7 +236,7 @@ test('cancel stops the run; it can be resumed later', async ({ page }) => {
   const panel = await openBulk(page);
   await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
   await control.setFaults({ latencyMs: 200 });
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
+  await startRun(panel);
   await expect(created(panel)).toHaveText(/Created: [1-9]\d*/, { timeout: 60_000 });
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByText('The run is paused')).toBeVisible({ timeout: 30_000 });
@@ -288,6 +245,6 @@ test('cancel stops the run; it can be resumed later', async ({ page }) => {
 
   await control.setFaults({ latencyMs: 0 });
   await panel.getByRole('button', { name: 'Resume' }).click();
-  await expect(panel.getByTestId('bulk-report')).toContainText(`${RUN_SIZE} created`, { timeout: 120_000 });
+  await expect(bulkReport(panel)).toContainText(`${RUN_SIZE} created`, { timeout: 120_000 });
   await expectExactlyOneEach(itemIds);
 });

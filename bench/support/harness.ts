@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import { startPortal, type RunningPortal } from '../../portal/server';
-import { EmulatorControl } from '../../portal/control-client';
+import { EmulatorControl, type RequestLogEntry } from '../../portal/control-client';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 // Inside a folder git already ignores.
@@ -67,6 +67,54 @@ export async function startEnvironment(options: { latencyMs: number }): Promise<
       await portal.close();
       await app.close();
     },
+  };
+}
+
+/** Runs `measure` once per portal latency, each time in a fresh environment that is always closed after. */
+export async function atLatencies(latencies: readonly number[], measure: (environment: BenchEnvironment, latencyMs: number) => Promise<BenchResult[]>): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const latencyMs of latencies) {
+    const environment = await startEnvironment({ latencyMs });
+    try {
+      results.push(...(await measure(environment, latencyMs)));
+    } finally {
+      await environment.close();
+    }
+  }
+  return results;
+}
+
+/** One run in a fresh browser context (closed after), on the portal's seeded state unless told otherwise. */
+export async function inFreshPage<T>(environment: BenchEnvironment, run: (page: Page) => Promise<T>, options: { reset?: boolean } = {}): Promise<T> {
+  if (options.reset !== false) await environment.control.reset();
+  const context = await environment.browser.newContext({ baseURL: environment.portal.origin });
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs `run` `count` times and gathers each figure it reports into one list per figure. */
+export async function repeat<K extends string>(count: number, run: () => Promise<Record<K, number>>): Promise<Record<K, number[]>> {
+  const figures = {} as Record<K, number[]>;
+  for (let index = 0; index < count; index += 1) {
+    for (const [name, value] of Object.entries(await run()) as Array<[K, number]>) (figures[name] ??= []).push(value);
+  }
+  return figures;
+}
+
+/** The detail tab of item 29 (Equipment Purchase): where the tab benchmarks open the app. */
+export const DETAIL_TAB = 'CRM_DYNAMIC_177_DETAIL_TAB';
+export const DETAIL_TAB_PATH = `/crm/type/177/details/29/?active_tab=${DETAIL_TAB}`;
+export const DETAIL_TAB_FRAME = `[data-testid="app-tab-panel"][data-placement="${DETAIL_TAB}"] iframe[data-testid="app-frame"]`;
+
+/** Round trips and bytes both ways of what the emulator logged. */
+export function requestTotals(log: readonly RequestLogEntry[]): { roundTrips: number; bytesSent: number; bytesReceived: number } {
+  return {
+    roundTrips: log.length,
+    bytesSent: log.reduce((sum, entry) => sum + entry.bytesIn, 0),
+    bytesReceived: log.reduce((sum, entry) => sum + entry.bytesOut, 0),
   };
 }
 
