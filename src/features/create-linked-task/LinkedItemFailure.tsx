@@ -1,10 +1,10 @@
 import { useErrorText, useMessages } from '../../i18n';
-import { RetryAlert } from '../../ui';
+import { RetryAlert, type RetryProps } from '../../ui';
 import { LinkedItemError } from './load-linked-item';
 import { linkedTaskMessages } from './messages';
 
 /** Why the item cannot be shown, in words, with a way to try again. */
-export function LinkedItemFailure({ error, onRetry, retrying, className }: { error: Error; onRetry: () => void; retrying: boolean; className: string }) {
+export function LinkedItemFailure({ error, onRetry, retrying }: { error: Error } & RetryProps) {
   const text = useMessages(linkedTaskMessages);
   const errorText = useErrorText();
   const problem = error instanceof LinkedItemError ? error.problem : 'failed';
@@ -19,10 +19,8 @@ export function LinkedItemFailure({ error, onRetry, retrying, className }: { err
           : [text.loadFailedTitle, errorText(error instanceof LinkedItemError ? error.reason : error)];
 
   return (
-    <div className={className}>
-      <RetryAlert tone={problem === 'failed' ? 'danger' : 'warning'} title={title} onRetry={onRetry} retrying={retrying}>
-        {body}
-      </RetryAlert>
-    </div>
+    <RetryAlert tone={problem === 'failed' ? 'danger' : 'warning'} title={title} onRetry={onRetry} retrying={retrying}>
+      {body}
+    </RetryAlert>
   );
 }

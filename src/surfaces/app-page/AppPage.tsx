@@ -1,7 +1,7 @@
 import { useBitrix } from '../../bitrix';
-import { useErrorText, useMessages } from '../../i18n';
+import { useMessages } from '../../i18n';
 import { usePlacementState } from '../../queries/placement-settings';
-import { Alert, RetryAlert, Skeleton } from '../../ui';
+import { Alert, QueryView, Skeleton } from '../../ui';
 import { FirstRunInstall } from './FirstRunInstall';
 import { appPageMessages } from './messages';
 import { PlacementSettings } from './PlacementSettings';
@@ -10,7 +10,6 @@ import { PlacementSettings } from './PlacementSettings';
 export function AppPage() {
   const boundary = useBitrix();
   const text = useMessages(appPageMessages);
-  const errorText = useErrorText();
   const isAdmin = boundary.session.isAdmin;
   const state = usePlacementState({ enabled: isAdmin });
 
@@ -25,22 +24,20 @@ export function AppPage() {
       </div>
     );
   }
-  if (state.isPending) {
-    return (
-      <div className="st-surface st-surface--embedded ap" role="status" aria-busy="true" aria-label={text.loadingLabel}>
-        <Skeleton width="40%" height={22} />
-        <Skeleton height={120} />
-      </div>
-    );
-  }
-  if (state.isError) {
-    return (
-      <div className="st-surface st-surface--embedded ap">
-        <RetryAlert title={text.loadFailed} onRetry={() => void state.refetch()} retrying={state.isFetching}>
-          {errorText(state.error)}
-        </RetryAlert>
-      </div>
-    );
-  }
-  return state.data.installed ? <PlacementSettings state={state.data} /> : <FirstRunInstall state={state.data} />;
+  return (
+    <QueryView
+      query={state}
+      className="st-surface st-surface--embedded ap"
+      loadingLabel={text.loadingLabel}
+      skeleton={
+        <>
+          <Skeleton width="40%" height={22} />
+          <Skeleton height={120} />
+        </>
+      }
+      failure={text.loadFailed}
+    >
+      {(data) => (data.installed ? <PlacementSettings state={data} /> : <FirstRunInstall state={data} />)}
+    </QueryView>
+  );
 }

@@ -1,6 +1,6 @@
-import { commonMessages, errorMessages, useErrorText, useMessages } from '../../i18n';
+import { commonMessages, errorMessages, useMessages } from '../../i18n';
 import { useBulkSetup, type BulkSetup } from '../../queries/bulk-setup';
-import { Alert, Button, RetryAlert, Skeleton } from '../../ui';
+import { Alert, Button, QueryView, Skeleton } from '../../ui';
 import { BulkSetupForm } from './BulkSetupForm';
 import { bulkMessages } from './messages';
 import { RunProgressView } from './RunProgressView';
@@ -11,26 +11,23 @@ import { useBulkRun } from './use-bulk-run';
 export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; initialFunnel: number | null }) {
   const setup = useBulkSetup(entityTypeId);
   const text = useMessages(bulkMessages);
-  const errorText = useErrorText();
-  if (setup.isPending) {
-    return (
-      <div className="st-surface" role="status" aria-busy="true" aria-label={text.loadingLabel}>
-        <Skeleton width="50%" height={22} />
-        <Skeleton height={120} />
-        <Skeleton height={160} />
-      </div>
-    );
-  }
-  if (setup.isError) {
-    return (
-      <div className="st-surface">
-        <RetryAlert title={text.loadFailed} onRetry={() => void setup.refetch()} retrying={setup.isFetching}>
-          {errorText(setup.error)}
-        </RetryAlert>
-      </div>
-    );
-  }
-  return <BulkPanel setup={setup.data} initialFunnel={initialFunnel} />;
+  return (
+    <QueryView
+      query={setup}
+      className="st-surface"
+      loadingLabel={text.loadingLabel}
+      skeleton={
+        <>
+          <Skeleton width="50%" height={22} />
+          <Skeleton height={120} />
+          <Skeleton height={160} />
+        </>
+      }
+      failure={text.loadFailed}
+    >
+      {(data) => <BulkPanel setup={data} initialFunnel={initialFunnel} />}
+    </QueryView>
+  );
 }
 
 function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: number | null }) {

@@ -3,22 +3,35 @@ import { useBitrix } from '../../bitrix';
 import { buildFieldViews, referencedCrmItems, referencedStatusTypes, referencedUserIds, type FieldView } from '../../domain/fields';
 import { LinkedItemFailure } from '../../features/create-linked-task/LinkedItemFailure';
 import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNotice';
-import { I18nProvider } from '../../i18n';
+import { I18nProvider, useMessages } from '../../i18n';
 import { useLinkedTasks } from '../../queries/tasks';
 import { useReferenceNames } from '../../queries/reference-names';
 import { useSmartProcess } from '../../queries/smart-processes';
+import { QueryView } from '../../ui';
 import { DetailTabSkeleton } from './DetailTabSkeleton';
 import { FieldsPanel } from './FieldsPanel';
 import { ItemHeader } from './ItemHeader';
 import { LinkedTasksPanel } from './LinkedTasksPanel';
 import type { DetailTabData } from './load-detail-tab';
+import { detailTabMessages } from './messages';
 import { useDetailTab } from './use-detail-tab';
+
+const SURFACE = 'st-surface st-surface--embedded dt';
 
 export function DetailTab({ entityTypeId, itemId }: { entityTypeId: number; itemId: number }) {
   const query = useDetailTab(entityTypeId, itemId);
-  if (query.isPending) return <DetailTabSkeleton />;
-  if (query.isError) return <LinkedItemFailure className="st-surface st-surface--embedded dt" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
-  return <DetailTabContent data={query.data} />;
+  const text = useMessages(detailTabMessages);
+  return (
+    <QueryView
+      query={query}
+      className={SURFACE}
+      loadingLabel={text.loadingLabel}
+      skeleton={<DetailTabSkeleton />}
+      failure={(error, retry) => <LinkedItemFailure error={error} {...retry} />}
+    >
+      {(data) => <DetailTabContent data={data} />}
+    </QueryView>
+  );
 }
 
 /** Benchmarks (bench/detail-tab.bench.ts) read these marks from the frame's performance timeline. */
@@ -63,7 +76,7 @@ function DetailTabContent({ data }: { data: DetailTabData }) {
   return (
     // The user's own time zone from their profile, when the portal gives it.
     <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={data.currentUser.timeZone}>
-      <div className="st-surface st-surface--embedded dt">
+      <div className={SURFACE}>
         <ItemHeader data={current} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
         <TaskLinksNotice smartProcess={smartProcess} />
         <LinkedTasksPanel data={current} tasks={tasks} users={names.users} />

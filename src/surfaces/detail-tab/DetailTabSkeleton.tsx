@@ -1,12 +1,9 @@
-import { useMessages } from '../../i18n';
 import { Skeleton } from '../../ui';
-import { detailTabMessages } from './messages';
 
 /** The tab's shape while its one batch is on its way. */
 export function DetailTabSkeleton() {
-  const text = useMessages(detailTabMessages);
   return (
-    <div className="st-surface st-surface--embedded dt" role="status" aria-busy="true" aria-label={text.loadingLabel}>
+    <>
       <div className="st-panel">
         <Skeleton width="55%" height={24} />
         <div style={{ display: 'flex', gap: 8, margin: '12px 0' }}>
@@ -25,6 +22,6 @@ export function DetailTabSkeleton() {
           </div>
         ))}
       </div>
-    </div>
+    </>
   );
 }

@@ -10,9 +10,11 @@ import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNoti
 import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
 import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
-import { Button, Field, Person, Skeleton, TextInput } from '../../ui';
+import { Button, Field, Person, QueryView, Skeleton, TextInput } from '../../ui';
 import { loadQuickCreate, quickCreateKeys, type QuickCreateData } from './load-quick-create';
 import { quickCreateMessages } from './messages';
+
+const SURFACE = 'st-surface qc';
 
 /**
  * The compact panel of the timeline button, the card toolbar, the list row menu and the
@@ -29,20 +31,26 @@ export function QuickCreate({ entityTypeId, itemId, activityId }: { entityTypeId
     retry: retryLinkedItemRead,
   });
   const text = useMessages(quickCreateMessages);
-  if (query.isPending) {
-    return (
-      <div className="st-surface qc" role="status" aria-busy="true" aria-label={text.loadingLabel}>
-        <Skeleton width="50%" height={22} />
-        <Skeleton height={36} />
-        <Skeleton width="30%" height={36} />
-      </div>
-    );
-  }
-  if (query.isError) return <LinkedItemFailure className="st-surface qc" error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   return (
-    <I18nProvider bitrixLanguage={boundary.session.bitrixLanguage} timeZone={query.data.currentUser.timeZone}>
-      <QuickCreatePanel data={query.data} />
-    </I18nProvider>
+    <QueryView
+      query={query}
+      className={SURFACE}
+      loadingLabel={text.loadingLabel}
+      skeleton={
+        <>
+          <Skeleton width="50%" height={22} />
+          <Skeleton height={36} />
+          <Skeleton width="30%" height={36} />
+        </>
+      }
+      failure={(error, retry) => <LinkedItemFailure error={error} {...retry} />}
+    >
+      {(data) => (
+        <I18nProvider bitrixLanguage={boundary.session.bitrixLanguage} timeZone={data.currentUser.timeZone}>
+          <QuickCreatePanel data={data} />
+        </I18nProvider>
+      )}
+    </QueryView>
   );
 }
 
@@ -73,7 +81,7 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   const created = creator.created;
 
   return (
-    <section className="st-surface qc" aria-labelledby={headingId}>
+    <section className={SURFACE} aria-labelledby={headingId}>
       <p className="st-muted">{text.itemLine(smartProcess.title || common.number(item.entityTypeId), item.id)}</p>
       <h1 className="st-title" id={headingId}>
         {item.title || common.number(item.id)}
