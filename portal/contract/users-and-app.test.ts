@@ -80,6 +80,10 @@ describe('the caller', () => {
     const methods = (await call<string[]>(context.app(2), 'methods')).result;
     expect(methods).toEqual(expect.arrayContaining(['batch', 'crm.item.list', 'tasks.task.add', 'placement.bind', 'app.info', 'crm.type.getbyentitytypeid']));
     expect(methods).not.toContain('userfieldconfig.list');
+    const common = (await call<string[]>(context.app(2), 'methods', { scope: '' })).result;
+    expect(common).toEqual(expect.arrayContaining(['batch', 'app.info', 'server.time']));
+    expect(common).not.toContain('crm.item.list');
+    expect((await call<string[]>(context.app(2), 'methods', { scope: 'task' })).result).toContain('tasks.task.add');
     expect((await call(context.app(2), 'method.get', { name: 'userfieldconfig.list' })).result).toEqual({ isExisting: true, isAvailable: false });
     expect((await call(context.app(2), 'method.get', { name: 'crm.item.list' })).result).toEqual({ isExisting: true, isAvailable: true });
   });

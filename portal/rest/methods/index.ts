@@ -41,8 +41,9 @@ export function createMethodRegistry(): MethodRegistry {
       name: 'methods',
       scope: 'basic',
       handler: (params, context) => {
-        const scope = asString(param(params, 'scope'));
-        if (scope) return ok(namesIn([scope]));
+        const rawScope = param(params, 'scope');
+        // `scope` given but empty lists the common (basic) methods only (docs methods.md).
+        if (rawScope !== undefined) return ok(namesIn([asString(rawScope) || 'basic']));
         if (phpTruthy(param(params, 'full'))) return ok(namesIn(['basic', ...ALL_SCOPES]));
         return ok(namesIn(['basic', ...grantedScopes(context)]));
       },
