@@ -132,33 +132,33 @@ const processPlans: ProcessPlan[] = [
     id: 7, entityTypeId: 177, title: 'Equipment Purchase', code: 'equipment_purchase', allowsTaskLinks: true, itemCount: 64,
     withClient: true, withProducts: true, withObservers: true, withSource: true,
     categories: [
-      { id: 7, name: 'General', stages: [stage('NEW', 'New request', '#22B9FF'), stage('PREPARATION', 'Collecting quotes', '#88B9FF'), stage('CLIENT', 'Approval', '#10E5FC'), stage('UC_ORDERED', 'Ordered', '#FFA900'), stage('SUCCESS', 'Delivered', '#7BD500', 'S'), stage('FAIL', 'Cancelled', '#FF5752', 'F')] },
-      { id: 9, name: 'Urgent procurement', stages: [stage('NEW', 'New', '#22B9FF'), stage('PREPARATION', 'Sourcing', '#88B9FF'), stage('SUCCESS', 'Delivered', '#7BD500', 'S'), stage('FAIL', 'Cancelled', '#FF5752', 'F')] },
+      { id: 7, name: 'General', stages: [stage('NEW', 'New request', '#22B9FF'), stage('PREPARATION', 'Collecting quotes', '#88B9FF'), stage('CLIENT', 'Approval', '#10e5fc'), stage('UC_ORDERED', 'Ordered', '#FFA900'), stage('SUCCESS', 'Delivered', '#00ff00', 'S'), stage('FAIL', 'Cancelled', '#ff0000', 'F')] },
+      { id: 9, name: 'Urgent procurement', stages: [stage('NEW', 'New', '#22B9FF'), stage('PREPARATION', 'Sourcing', '#88B9FF'), stage('SUCCESS', 'Delivered', '#00ff00', 'S'), stage('FAIL', 'Cancelled', '#ff0000', 'F')] },
     ],
   },
   {
     id: 3, entityTypeId: 156, title: 'Purchase', code: 'purchase', allowsTaskLinks: true, itemCount: 150,
     withClient: true, withProducts: true, withObservers: false, withSource: false,
     categories: [
-      { id: 3, name: 'General', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('PREPARATION', 'Sent to supplier', '#88B9FF'), stage('CLIENT', 'Confirmed', '#10E5FC'), stage('SUCCESS', 'Received', '#7BD500', 'S'), stage('FAIL', 'Rejected', '#FF5752', 'F')] },
-      { id: 4, name: 'Office supplies', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('SUCCESS', 'Received', '#7BD500', 'S'), stage('FAIL', 'Rejected', '#FF5752', 'F')] },
+      { id: 3, name: 'General', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('PREPARATION', 'Sent to supplier', '#88B9FF'), stage('CLIENT', 'Confirmed', '#10e5fc'), stage('SUCCESS', 'Received', '#00ff00', 'S'), stage('FAIL', 'Rejected', '#ff0000', 'F')] },
+      { id: 4, name: 'Office supplies', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('SUCCESS', 'Received', '#00ff00', 'S'), stage('FAIL', 'Rejected', '#ff0000', 'F')] },
     ],
   },
   {
     id: 9, entityTypeId: 183, title: 'Service Requests', code: 'service_requests', allowsTaskLinks: true, itemCount: 1240,
     withClient: false, withProducts: false, withObservers: false, withSource: true,
     categories: [
-      { id: 11, name: 'Support', stages: [stage('NEW', 'New', '#22B9FF'), stage('PREPARATION', 'In progress', '#88B9FF'), stage('CLIENT', 'Waiting for customer', '#10E5FC'), stage('SUCCESS', 'Resolved', '#7BD500', 'S'), stage('FAIL', 'Closed without fix', '#FF5752', 'F')] },
-      { id: 12, name: 'Field service', stages: [stage('NEW', 'Scheduled', '#22B9FF'), stage('PREPARATION', 'Technician on site', '#88B9FF'), stage('SUCCESS', 'Done', '#7BD500', 'S'), stage('FAIL', 'Cancelled', '#FF5752', 'F')] },
-      { id: 13, name: 'Warranty claims', stages: [stage('NEW', 'Claim received', '#22B9FF'), stage('PREPARATION', 'Under review', '#88B9FF'), stage('SUCCESS', 'Approved', '#7BD500', 'S'), stage('FAIL', 'Declined', '#FF5752', 'F'), stage('UC_DUPLICATE', 'Duplicate', '#B0B8C1', 'F')] },
+      { id: 11, name: 'Support', stages: [stage('NEW', 'New', '#22B9FF'), stage('PREPARATION', 'In progress', '#88B9FF'), stage('CLIENT', 'Waiting for customer', '#10e5fc'), stage('SUCCESS', 'Resolved', '#00ff00', 'S'), stage('FAIL', 'Closed without fix', '#ff0000', 'F')] },
+      { id: 12, name: 'Field service', stages: [stage('NEW', 'Scheduled', '#22B9FF'), stage('PREPARATION', 'Technician on site', '#88B9FF'), stage('SUCCESS', 'Done', '#00ff00', 'S'), stage('FAIL', 'Cancelled', '#ff0000', 'F')] },
+      { id: 13, name: 'Warranty claims', stages: [stage('NEW', 'Claim received', '#22B9FF'), stage('PREPARATION', 'Under review', '#88B9FF'), stage('SUCCESS', 'Approved', '#00ff00', 'S'), stage('FAIL', 'Declined', '#ff0000', 'F'), stage('UC_DUPLICATE', 'Duplicate', '#B0B8C1', 'F')] },
     ],
   },
   {
     id: 11, entityTypeId: 187, title: 'Supplier Contracts', code: 'supplier_contracts', allowsTaskLinks: false, itemCount: 45,
     withClient: false, withProducts: true, withObservers: false, withSource: false,
     categories: [
-      { id: 15, name: 'General', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('PREPARATION', 'Negotiation', '#88B9FF'), stage('CLIENT', 'Legal review', '#10E5FC'), stage('SUCCESS', 'Signed', '#7BD500', 'S'), stage('FAIL', 'Terminated', '#FF5752', 'F')] },
-      { id: 16, name: 'Framework agreements', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('SUCCESS', 'Signed', '#7BD500', 'S'), stage('FAIL', 'Lapsed', '#FF5752', 'F')] },
+      { id: 15, name: 'General', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('PREPARATION', 'Negotiation', '#88B9FF'), stage('CLIENT', 'Legal review', '#10e5fc'), stage('SUCCESS', 'Signed', '#00ff00', 'S'), stage('FAIL', 'Terminated', '#ff0000', 'F')] },
+      { id: 16, name: 'Framework agreements', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('SUCCESS', 'Signed', '#00ff00', 'S'), stage('FAIL', 'Lapsed', '#ff0000', 'F')] },
     ],
   },
 ];

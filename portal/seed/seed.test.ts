@@ -49,6 +49,21 @@ describe('seed fixture', () => {
     }
   });
 
+  it('keeps the colors a new funnel gives its default stages (renamed, as users do, but not recolored)', () => {
+    const defaults: Record<string, string> = { NEW: '#22B9FF', PREPARATION: '#88B9FF', CLIENT: '#10e5fc', SUCCESS: '#00ff00', FAIL: '#ff0000' };
+    for (const stage of seed.stages) {
+      const code = stage.statusId.split(':')[1]!;
+      if (defaults[code]) expect([stage.statusId, stage.color]).toEqual([stage.statusId, defaults[code]]);
+    }
+  });
+
+  it('names custom fields after the smart process id (not entityTypeId), as the portal does: UF_CRM_7_… for type 7 / 177', () => {
+    for (const field of seed.userFields) {
+      const process = seed.smartProcesses.find((candidate) => candidate.entityTypeId === field.entityTypeId)!;
+      expect(field.fieldName.startsWith(`UF_CRM_${process.id}_`)).toBe(true);
+    }
+  });
+
   it('has custom fields of every common type, and linked, overdue and done tasks', () => {
     const kinds = new Set(seed.userFields.map((field) => `${field.userTypeId}${field.multiple ? '[]' : ''}`));
     for (const kind of ['string', 'integer', 'double', 'money', 'date', 'datetime', 'boolean', 'enumeration', 'employee', 'crm', 'string[]']) expect(kinds).toContain(kind);
