@@ -122,9 +122,9 @@ describe('userfieldconfig.*', () => {
       sort: '800',
       editFormLabel: { en: 'Priority', ru: 'Приоритет', de: 'Priorität' },
     });
-    expect((priority!.enum as Array<Record<string, unknown>>)[2]).toMatchObject({ value: 'High', def: 'N', sort: '300' });
     const got = await call<{ field: Record<string, unknown> }>(context.hook, 'userfieldconfig.get', { moduleId: 'crm', id: priority!.id });
     expect(got.result.field.fieldName).toBe('UF_CRM_7_PRIORITY');
+    expect((got.result.field.enum as Array<Record<string, unknown>>)[2]).toMatchObject({ value: 'High', def: 'N', sort: '300' });
   });
 
   it('is outside the app token scopes (insufficient_scope)', async () => {

@@ -19,15 +19,43 @@ function entityIdOf(field: StoredUserField, context: MethodContext): string {
   return `CRM_${process?.id ?? 0}`;
 }
 
-function labelMap(field: StoredUserField): Record<string, string | null> {
-  return Object.fromEntries(LANGUAGES.map((language) => [language, field.labels[language] ?? null]));
+function labelMap(field: StoredUserField, languages: string[]): Record<string, string | null> {
+  return Object.fromEntries(languages.map((language) => [language, field.labels[language] ?? null]));
 }
 
-function nullMap(): Record<string, null> {
-  return Object.fromEntries(LANGUAGES.map((language) => [language, null]));
+function nullMap(languages: string[]): Record<string, null> {
+  return Object.fromEntries(languages.map((language) => [language, null]));
 }
 
-function fieldToRest(field: StoredUserField, context: MethodContext): Record<string, unknown> {
+const LANGUAGE_FIELDS = ['languageId', 'editFormLabel', 'listColumnLabel', 'listFilterLabel', 'errorMessage', 'helpMessage'];
+
+/**
+ * `select` of userfieldconfig.list (docs): field names or `*`, and a `language` (or `languageId`)
+ * key that narrows the label maps to that language, e.g. `{"0": "*", "language": "de"}`.
+ */
+interface Selection {
+  fields: Set<string> | null;
+  languages: string[];
+}
+
+function selectionOf(raw: unknown): Selection {
+  const entries: Array<[string, unknown]> = isRecord(raw) ? Object.entries(raw) : Array.isArray(raw) ? raw.map((value, index) => [String(index), value]) : [];
+  let languages = LANGUAGES;
+  const names: string[] = [];
+  for (const [key, value] of entries) {
+    if (key === 'language' || key === 'languageId') {
+      const language = asString(value);
+      if (language) languages = [language];
+      continue;
+    }
+    const name = asString(value);
+    if (name) names.push(name);
+  }
+  const all = names.length === 0 || names.includes('*');
+  return { fields: all ? null : new Set(names), languages };
+}
+
+function fieldToRest(field: StoredUserField, context: MethodContext, languages: string[] = LANGUAGES): Record<string, unknown> {
   const result: Record<string, unknown> = {
     id: String(field.id),
     entityId: entityIdOf(field, context),
@@ -42,13 +70,27 @@ function fieldToRest(field: StoredUserField, context: MethodContext): Record<str
     editInList: 'Y',
     isSearchable: 'N',
     settings: field.settings,
-    languageId: Object.fromEntries(LANGUAGES.map((language) => [language, language])),
-    editFormLabel: labelMap(field),
-    listColumnLabel: labelMap(field),
-    listFilterLabel: labelMap(field),
-    errorMessage: nullMap(),
-    helpMessage: nullMap(),
+    languageId: Object.fromEntries(languages.map((language) => [language, language])),
+    editFormLabel: labelMap(field, languages),
+    listColumnLabel: labelMap(field, languages),
+    listFilterLabel: labelMap(field, languages),
+    errorMessage: nullMap(languages),
+    helpMessage: nullMap(languages),
   };
+  return result;
+}
+
+/** The list's entry: the selected keys only, and no `enum` (the docs' list example has none; get carries it). */
+function listedField(field: StoredUserField, context: MethodContext, selection: Selection): Record<string, unknown> {
+  const full = fieldToRest(field, context, selection.languages);
+  if (!selection.fields) return full;
+  const wanted = selection.fields;
+  const wantsLanguage = wanted.has('languageId') || LANGUAGE_FIELDS.some((name) => wanted.has(name));
+  return Object.fromEntries(Object.entries(full).filter(([key]) => wanted.has(key) || (wantsLanguage && LANGUAGE_FIELDS.includes(key))));
+}
+
+function fieldWithEnum(field: StoredUserField, context: MethodContext): Record<string, unknown> {
+  const result = fieldToRest(field, context);
   if (field.userTypeId === 'enumeration') {
     result.enum = field.enumItems.map((item) => ({
       id: String(item.id),
@@ -108,7 +150,8 @@ export const userFieldConfigMethods: MethodDefinition[] = [
         (() => 0);
       const rows = visibleFields(context).filter(predicate).sort(comparator);
       const page = paginate(rows, param(params, 'start'));
-      return ok({ fields: page.rows.map((field) => fieldToRest(field, context)) }, page);
+      const selection = selectionOf(param(params, 'select'));
+      return ok({ fields: page.rows.map((field) => listedField(field, context, selection)) }, page);
     },
   },
   {
@@ -118,7 +161,9 @@ export const userFieldConfigMethods: MethodDefinition[] = [
       requireCrmModule(params);
       const id = asInt(param(params, 'id'));
       const field = visibleFields(context).find((candidate) => candidate.id === id);
-      return ok({ field: field ? fieldToRest(field, context) : null });
+      // The portal answers a missing (or deleted) field as it answers a field the caller may not see.
+      if (!field) throw new RestError('', 'You do not have permission to view user field settings', 400);
+      return ok({ field: fieldWithEnum(field, context) });
     },
   },
 ];
