@@ -61,10 +61,14 @@ describe('crm.type.*', () => {
     expect(await callFailure(context.hookAs(2), 'crm.type.update', { id: 11, fields: { isUseInUserfieldEnabled: 'Y' } })).toMatchObject({ code: 'ACCESS_DENIED' });
   });
 
-  it('describes the type fields', async () => {
-    const { result } = await call<{ fields: Record<string, { type: string }> }>(context.hook, 'crm.type.fields');
-    expect(result.fields.title?.type).toBe('string');
-    expect(result.fields.isUseInUserfieldEnabled?.type).toBe('boolean');
+  it('describes the type fields as documented, with upperName, to a CRM administrator only', async () => {
+    const { result } = await call<{ fields: Record<string, Record<string, unknown>> }>(context.hook, 'crm.type.fields');
+    expect(result.fields.title).toEqual({ type: 'string', isRequired: true, isReadOnly: false, isImmutable: false, isMultiple: false, isDynamic: false, title: 'Title', upperName: 'TITLE' });
+    expect(result.fields.entityTypeId).toMatchObject({ type: 'integer', isRequired: true, isImmutable: true, upperName: 'ENTITY_TYPE_ID' });
+    expect(result.fields.isUseInUserfieldEnabled).toMatchObject({ type: 'boolean', title: 'Use in user field', upperName: 'IS_USE_IN_USERFIELD_ENABLED' });
+    expect(Object.keys(result.fields)).toHaveLength(23);
+    expect(result.fields).not.toHaveProperty('isPaymentsEnabled');
+    expect(await callFailure(context.hookAs(2), 'crm.type.fields')).toMatchObject({ code: 'ACCESS_DENIED', status: 400 });
   });
 });
 

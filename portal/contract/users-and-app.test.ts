@@ -4,7 +4,7 @@
  * webhook and with an app token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, callFailure, startContractPortal } from './contract-harness';
+import { call, callFailure, rawWebhookCall, startContractPortal } from './contract-harness';
 import type { ContractPortal } from './contract-harness';
 
 type User = Record<string, unknown>;
@@ -49,6 +49,16 @@ describe('users', () => {
     expect(inactive.result).toHaveLength(1);
     expect(inactive.result[0]).toMatchObject({ ID: '8', ACTIVE: false });
     expect(inactive.result[0]).not.toHaveProperty('PERSONAL_PHOTO');
+  });
+
+  it('user.get and user.search write TIMESTAMP_X and LAST_ACTIVITY_DATE as {} and carry PERSONAL_WWW; user.current writes the activity date as text', async () => {
+    for (const method of ['user.get', 'user.search']) {
+      const listed = await rawWebhookCall(context.portal, method, { filter: { ID: 1 } });
+      expect((listed.body.result as User[])[0]).toMatchObject({ ID: '1', TIMESTAMP_X: {}, LAST_ACTIVITY_DATE: {}, PERSONAL_WWW: '' });
+    }
+    const current = await rawWebhookCall(context.portal, 'user.current', {});
+    expect((current.body.result as User).LAST_ACTIVITY_DATE).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(current.body.result).not.toHaveProperty('TIMESTAMP_X');
   });
 
   it('user.get and user.search return only the selected fields (`*` all, `UF_*` the custom ones, unknown names skipped)', async () => {

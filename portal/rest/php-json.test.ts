@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePhpJson } from './php-json';
+import { PHP_EMPTY_OBJECT, encodePhpJson } from './php-json';
 
 describe('encodePhpJson', () => {
   it('writes what PHP json_encode with the portal flags writes', () => {
@@ -10,6 +10,10 @@ describe('encodePhpJson', () => {
     expect(encodePhpJson({ '0': 'a', '1': 'b' })).toBe('["a","b"]');
     expect(encodePhpJson({ '0': 'a', '2': 'c' })).toBe('{"0":"a","2":"c"}');
     expect(encodePhpJson({ result: {}, list: [] })).toBe('{"result":[],"list":[]}');
+  });
+
+  it('writes an object without properties (a PHP DateTime) as {}', () => {
+    expect(encodePhpJson({ TIMESTAMP_X: PHP_EMPTY_OBJECT, empty: {} })).toBe('{"TIMESTAMP_X":{},"empty":[]}');
   });
 
   it('keeps numbers, booleans and nulls', () => {

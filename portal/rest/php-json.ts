@@ -30,6 +30,13 @@ function encodeString(value: string): string {
   return `${out}"`;
 }
 
+/**
+ * A PHP object without public properties (e.g. a `Bitrix\Main\Type\DateTime` that user.get
+ * hands to the encoder): PHP writes it as `{}`, unlike an empty array (`[]`).
+ */
+export class PhpObjectWithoutProperties {}
+export const PHP_EMPTY_OBJECT = Object.freeze(new PhpObjectWithoutProperties());
+
 function isSequentialList(keys: string[]): boolean {
   return keys.every((key, index) => key === String(index));
 }
@@ -47,6 +54,7 @@ export function encodePhpJson(value: unknown): string {
       return value.toString();
     case 'object': {
       if (Array.isArray(value)) return `[${value.map((entry) => encodePhpJson(entry)).join(',')}]`;
+      if (value instanceof PhpObjectWithoutProperties) return '{}';
       const entries = Object.entries(value as Record<string, unknown>).filter(([, entry]) => entry !== undefined);
       const keys = entries.map(([key]) => key);
       if (isSequentialList(keys)) return `[${entries.map(([, entry]) => encodePhpJson(entry)).join(',')}]`;

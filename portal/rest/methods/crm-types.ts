@@ -90,18 +90,35 @@ function typeFields(): FieldResolver<StoredSmartProcess> {
   return (name) => plain[name];
 }
 
-const TYPE_FIELD_DESCRIPTIONS: Array<[string, string, string, boolean]> = [
-  ['id', 'integer', 'ID', true],
-  ['title', 'string', 'Name', false],
-  ['code', 'string', 'Code', false],
-  ['createdBy', 'user', 'Created by', true],
-  ['entityTypeId', 'integer', 'Entity type ID', false],
-  ['customSectionId', 'integer', 'Digital workplace', false],
-  ...TYPE_FLAG_NAMES.map((flag): [string, string, string, boolean] => [flag, 'boolean', flag, false]),
-  ['createdTime', 'datetime', 'Created on', true],
-  ['updatedTime', 'datetime', 'Updated on', true],
-  ['updatedBy', 'user', 'Updated by', true],
+/** crm.type.fields as documented (crm-type-fields.md): name, type, title, required, read-only, immutable. */
+const TYPE_FIELD_DESCRIPTIONS: Array<[string, string, string, boolean, boolean, boolean]> = [
+  ['id', 'integer', 'ID', false, true, false],
+  ['title', 'string', 'Title', true, false, false],
+  ['code', 'string', 'Symbolic Code', false, false, false],
+  ['createdBy', 'user', 'Created By', false, true, false],
+  ['entityTypeId', 'integer', 'Type Identifier', true, false, true],
+  ['customSectionId', 'integer', 'Digital Workspace', false, false, true],
+  ['isCategoriesEnabled', 'boolean', 'Use custom funnels and sales tunnels in the smart process', false, false, false],
+  ['isStagesEnabled', 'boolean', 'Use custom stages and Kanban in the smart process', false, false, false],
+  ['isBeginCloseDatesEnabled', 'boolean', "Fields 'Start Date' and 'End Date'", false, false, false],
+  ['isClientEnabled', 'boolean', "Field 'Client'", false, false, false],
+  ['isUseInUserfieldEnabled', 'boolean', 'Use in user field', false, false, false],
+  ['isLinkWithProductsEnabled', 'boolean', 'Link with catalog products', false, false, false],
+  ['isMycompanyEnabled', 'boolean', "Field 'Your Company Details'", false, false, false],
+  ['isDocumentsEnabled', 'boolean', 'Document Printing', false, false, false],
+  ['isSourceEnabled', 'boolean', "Fields 'Source' and 'Additional Information about Source'", false, false, false],
+  ['isObserversEnabled', 'boolean', "Field 'Observers'", false, false, false],
+  ['isRecyclebinEnabled', 'boolean', 'Use Recycle Bin', false, false, false],
+  ['isAutomationEnabled', 'boolean', 'Use Automation rules and triggers in the smart process', false, false, false],
+  ['isBizProcEnabled', 'boolean', 'Use business process designer in the smart process', false, false, false],
+  ['isSetOpenPermissions', 'boolean', 'Make new funnels available to everyone', false, false, false],
+  ['createdTime', 'datetime', 'Creation Date', false, false, false],
+  ['updatedTime', 'datetime', 'Modification Date', false, false, false],
+  ['updatedBy', 'user', 'Modified By', false, true, false],
 ];
+
+/** camelCase → UPPER_SNAKE, as the portal's converter writes `upperName`. */
+const upperName = (name: string): string => name.replace(/([A-Z])/g, '_$1').toUpperCase();
 
 /** The docs word the same portal message "SPA not found" (get, update) and "Smart process not found" (delete). */
 export function requireTypeById(context: MethodContext, rawId: unknown, notFound = 'SPA not found'): StoredSmartProcess {
@@ -178,15 +195,17 @@ export const crmTypeMethods: MethodDefinition[] = [
   {
     name: 'crm.type.fields',
     scope: 'crm',
-    handler: () =>
-      ok({
+    handler: (_params, context) => {
+      requireCrmAdmin(context);
+      return ok({
         fields: Object.fromEntries(
-          TYPE_FIELD_DESCRIPTIONS.map(([name, type, title, readOnly]) => [
+          TYPE_FIELD_DESCRIPTIONS.map(([name, type, title, isRequired, isReadOnly, isImmutable]) => [
             name,
-            { type, isRequired: name === 'title', isReadOnly: readOnly, isImmutable: name === 'entityTypeId', isMultiple: false, isDynamic: false, title },
+            { type, isRequired, isReadOnly, isImmutable, isMultiple: false, isDynamic: false, title, upperName: upperName(name) },
           ]),
         ),
-      }),
+      });
+    },
   },
   {
     name: 'crm.type.update',

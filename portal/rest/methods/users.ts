@@ -8,6 +8,7 @@ import { compileFilter, compileOrder, paginate } from '../filter';
 import type { FieldResolver, FilterField } from '../filter';
 import type { MethodContext, MethodDefinition } from '../method-types';
 import { ok } from '../method-types';
+import { PHP_EMPTY_OBJECT } from '../php-json';
 import { asList, asString, isRecord, param } from '../params';
 import type { Params } from '../params';
 
@@ -41,6 +42,26 @@ export function userToRest(user: StoredUser, context: MethodContext): Record<str
   };
   if (user.photoPath) result.PERSONAL_PHOTO = photoUrl(context.origin, user);
   return result;
+}
+
+/**
+ * user.get / user.search write the date-time objects they hold as `{}` (TIMESTAMP_X,
+ * LAST_ACTIVITY_DATE: docs user-get.md) and carry PERSONAL_WWW; user.current writes
+ * LAST_ACTIVITY_DATE as text (docs user-current.md).
+ */
+function listedUser(user: StoredUser, context: MethodContext): Record<string, unknown> {
+  const result = userToRest(user, context);
+  const ordered: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(result)) {
+    if (key === 'LAST_ACTIVITY_DATE') {
+      ordered.TIMESTAMP_X = PHP_EMPTY_OBJECT;
+      ordered.LAST_ACTIVITY_DATE = PHP_EMPTY_OBJECT;
+    } else {
+      ordered[key] = value;
+    }
+    if (key === 'PERSONAL_GENDER') ordered.PERSONAL_WWW = '';
+  }
+  return ordered;
 }
 
 function userFields(context: MethodContext): FieldResolver<StoredUser> {
@@ -101,7 +122,7 @@ function listUsers(params: Params, context: MethodContext, filter: Record<string
   if (comparator) users = [...users].sort(comparator);
   const page = paginate(users, param(params, 'start'));
   const select = asList(param(params, 'select')).map((name) => asString(name).toUpperCase()).filter((name) => name !== '');
-  return ok(page.rows.map((user) => selectUserFields(userToRest(user, context), select)), page);
+  return ok(page.rows.map((user) => selectUserFields(listedUser(user, context), select)), page);
 }
 
 /**
