@@ -222,6 +222,34 @@ test('the timeline button opens a popup that may reload the card but not resize 
   expect(await probe.classic('setTitle', { title: 'x' })).toEqual({ answered: false });
 });
 
+test('reloadData redraws the card under a detail tab and the list under a row menu entry (docs: DETAIL_TAB, DETAIL_ACTIVITY, LIST_MENU)', async ({ page }) => {
+  const rename = (probe: ProbeFrame, title: string) => probe.run('call', 'crm.item.update', { entityTypeId: TYPE, id: ITEM, fields: { title } });
+  const tab = await openProbeTab(page);
+  await tab.ready();
+  expect(await tab.classic('getInterface')).toMatchObject({ result: { command: ['reloadData'], event: [] } });
+  const original = (await page.locator('#pagetitle').textContent()) ?? '';
+  try {
+    await rename(tab, 'Washing Machine, second unit');
+    await expect(page.locator('#pagetitle')).toHaveText(original);
+    expect(await tab.classic('reloadData')).toEqual({ answered: true, raw: expect.stringMatching(/^classic\w+:$/), result: '' });
+    await expect(page.locator('#pagetitle')).toHaveText('Washing Machine, second unit');
+
+    await openListRowMenuApp(page, { entityTypeId: TYPE, itemId: ITEM });
+    const menu = sliderProbe(page);
+    await menu.ready();
+    const row = page.locator(`[data-testid="list-row"][data-item-id="${ITEM}"]`);
+    await rename(menu, 'Washing Machine, third unit');
+    await expect(row).toContainText('second unit');
+    expect(await menu.classic('getInterface')).toMatchObject({ result: { command: ['reloadData'], event: [] } });
+    expect(await menu.classic('reloadData')).toMatchObject({ answered: true, result: '' });
+    await expect(row).toContainText('third unit');
+  } finally {
+    const again = await openProbeTab(page);
+    await again.ready();
+    await rename(again, original);
+  }
+});
+
 test('options set by the app are saved and come back in the next getInitData', async ({ page }) => {
   await openAppPage(page);
   const probe = new ProbeFrame(page.getByTestId('app-page').locator('iframe[data-testid="app-frame"]'));
@@ -272,7 +300,7 @@ test('the classic BX24 wire format works; unknown, denied and foreign commands g
   expect(refreshed.result).toEqual({ AUTH_ID: expect.any(String), AUTH_EXPIRES: expect.any(String), REFRESH_ID: expect.any(String) });
 
   expect(await probe.classic('openPath', { path: '/settings/configs/' })).toMatchObject({ result: { result: 'error', errorCode: 'PATH_NOT_AVAILABLE' } });
-  expect(await probe.classic('getInterface')).toMatchObject({ result: { command: [], event: [] } });
+  expect(await probe.classic('getInterface')).toMatchObject({ result: { command: ['reloadData'], event: [] } });
   expect(await probe.objectForm('getInitData')).toMatchObject({ answered: true, result: { PLACEMENT: TAB } });
 
   // setTitle is the app page's alone; an unknown command is ignored.

@@ -5,7 +5,7 @@
  */
 import type { AppLayout } from './app-layout';
 import { baseCommands, placementBindEvent } from './commands';
-import { reloadCardData } from './card-refresh';
+import { reloadCardData, reloadListData } from './card-refresh';
 
 export type Reply = (result?: unknown) => void;
 export type CommandHandler = (layout: AppLayout, params: unknown, reply: Reply) => void | Promise<void>;
@@ -19,18 +19,18 @@ export interface PlacementInterface {
 }
 
 /**
- * The CRM timeline adds reloadData to DETAIL_ACTIVITY frames opened in its slider, for every
- * entity type. A smart process's DETAIL_TAB gets none: the card's REST tab configuration covers
- * only leads, deals, contacts, companies, quotes and invoices (see bitrix-host.md §7.3).
+ * reloadData, which the docs (widgets/ui-interaction/index.md) give to CRM_*_DETAIL_TAB (the card
+ * is refreshed), CRM_*_DETAIL_ACTIVITY (the same card) and CRM_*_LIST_MENU (the list is
+ * refreshed). It answers with no value once the portal has redrawn.
  */
 function extrasFor(placement: string): Record<string, CommandHandler> {
-  if (/^CRM_[A-Z0-9_]+_DETAIL_ACTIVITY$/.test(placement)) {
-    return {
-      reloadData: (_layout, _params, reply) => {
-        void reloadCardData().then(() => reply());
-      },
+  const reloadWith =
+    (refresh: () => Promise<void>): CommandHandler =>
+    (_layout, _params, reply) => {
+      void refresh().then(() => reply());
     };
-  }
+  if (/^CRM_[A-Z0-9_]+_DETAIL_(TAB|ACTIVITY)$/.test(placement)) return { reloadData: reloadWith(reloadCardData) };
+  if (/^CRM_[A-Z0-9_]+_LIST_MENU$/.test(placement)) return { reloadData: reloadWith(reloadListData) };
   return {};
 }
 
