@@ -8,6 +8,7 @@ import { formatPortalDateTime } from '../../state/portal-time';
 import { shortCode } from '../../state/host-data-adapter';
 import type { StoredSmartProcess } from '../../state/state-types';
 import { canReadProcess, crmErrors } from '../crm/crm-access';
+import { SYSTEM_OWNER_TYPES } from '../crm/owner-types';
 import { compileFilter, compileOrder, paginate } from '../filter';
 import type { FieldKind, FieldResolver } from '../filter';
 import type { MethodContext, MethodDefinition } from '../method-types';
@@ -16,18 +17,6 @@ import { asInt, asYesNo, isRecord, param } from '../params';
 import { applyLinkedUserFields, applyRelations, syncClientRelations } from '../crm/type-settings';
 import { RestError } from '../rest-error';
 
-const SYSTEM_OWNER_TYPES: Array<[number, string, string, string]> = [
-  [1, 'Lead', 'LEAD', 'L'],
-  [2, 'Deal', 'DEAL', 'D'],
-  [3, 'Contact', 'CONTACT', 'C'],
-  [4, 'Company', 'COMPANY', 'CO'],
-  [5, 'Invoice (old version)', 'INVOICE', 'I'],
-  [7, 'Estimate', 'QUOTE', 'Q'],
-  [8, 'Requisite', 'REQUISITE', 'RQ'],
-  [14, 'Order', 'ORDER', 'O'],
-  [31, 'Invoice', 'SMART_INVOICE', 'SI'],
-  [36, 'Document', 'SMART_DOCUMENT', 'DO'],
-];
 
 export const TYPE_FLAG_NAMES = [
   'isCategoriesEnabled',
@@ -137,7 +126,7 @@ export const crmTypeMethods: MethodDefinition[] = [
     name: 'crm.enum.ownertype',
     scope: 'crm',
     handler: (_params, context) => {
-      const system = SYSTEM_OWNER_TYPES.map(([id, name, symbolCode, short]) => ({ ID: id, NAME: name, SYMBOL_CODE: symbolCode, SYMBOL_CODE_SHORT: short }));
+      const system = SYSTEM_OWNER_TYPES.map((type) => ({ ID: type.id, NAME: type.name, SYMBOL_CODE: type.symbolCode, SYMBOL_CODE_SHORT: type.shortCode }));
       const dynamic = context.store.state.smartProcesses.map((process) => ({
         ID: process.entityTypeId,
         NAME: process.title,
