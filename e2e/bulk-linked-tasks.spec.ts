@@ -87,7 +87,15 @@ const created = (panel: FrameLocator) => panel.locator('[data-count="created"]')
 const bulkReport = (panel: FrameLocator) => panel.getByTestId('bulk-report');
 
 async function startRun(panel: FrameLocator): Promise<void> {
-  await startRun(panel);
+  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
+}
+
+/** RUN_SIZE items on site, the panel open and choosing exactly them. */
+async function readyToRun(page: Page): Promise<{ itemIds: number[]; panel: FrameLocator }> {
+  const itemIds = await itemsOnSite();
+  const panel = await openBulk(page);
+  await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
+  return { itemIds, panel };
 }
 
 /** The report says every item got its task, and the portal holds exactly one for each. */
@@ -103,9 +111,7 @@ test.beforeEach(async () => {
 });
 
 test('shows how many items match, then creates exactly one linked task for each of 300', async ({ page }) => {
-  const itemIds = await itemsOnSite();
-  const panel = await openBulk(page);
-  await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
+  const { itemIds, panel } = await readyToRun(page);
   await panel.getByRole('textbox', { name: 'Title' }).fill('Inspect {title} (#{id}) at {stage}');
   await control.clearRequests();
 
@@ -129,9 +135,9 @@ test('shows how many items match, then creates exactly one linked task for each 
 });
 
 test('a reload half-way through a run resumes without creating any task twice', async ({ page }) => {
-  const itemIds = await itemsOnSite();
-  let panel = await openBulk(page);
-  await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
+  const ready = await readyToRun(page);
+  const { itemIds } = ready;
+  let { panel } = ready;
   // The first batch of tasks is written by the portal but its answer never arrives (the browser
   // quietly sends it again on a reused connection, which is dropped too: two copies exist); the
   // page is reloaded while the run waits to look for them.
@@ -156,9 +162,9 @@ test('a reload half-way through a run resumes without creating any task twice', 
 });
 
 test('a reload at any moment of a running run, then resume: still exactly 300', async ({ page }) => {
-  const itemIds = await itemsOnSite();
-  let panel = await openBulk(page);
-  await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
+  const ready = await readyToRun(page);
+  const { itemIds } = ready;
+  let { panel } = ready;
   await control.setFaults({ latencyMs: 200 });
   await startRun(panel);
   await expect(created(panel)).toHaveText(/Created: (1\d\d)/, { timeout: 60_000 });
@@ -170,9 +176,7 @@ test('a reload at any moment of a running run, then resume: still exactly 300', 
 });
 
 test('the portal answering QUERY_LIMIT_EXCEEDED along the way only slows the run down', async ({ page }) => {
-  const itemIds = await itemsOnSite();
-  const panel = await openBulk(page);
-  await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
+  const { itemIds, panel } = await readyToRun(page);
   await control.setFaults({
     fail: [
       { method: 'tasks.task.add', count: 30, error: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' },
@@ -185,9 +189,7 @@ test('the portal answering QUERY_LIMIT_EXCEEDED along the way only slows the run
 });
 
 test('a portal with a tight leaky bucket refuses whole requests with QUERY_LIMIT_EXCEEDED; the run waits and finishes', async ({ page }) => {
-  const itemIds = await itemsOnSite();
-  const panel = await openBulk(page);
-  await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
+  const { itemIds, panel } = await readyToRun(page);
   await control.clearRequests();
   await control.configure({ rateLimit: { drainPerSecond: 1, burst: 4 } });
   await startRun(panel);
@@ -197,9 +199,7 @@ test('a portal with a tight leaky bucket refuses whole requests with QUERY_LIMIT
 });
 
 test('items the portal refuses are reported, and a retry creates them', async ({ page }) => {
-  const itemIds = await itemsOnSite();
-  const panel = await openBulk(page);
-  await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
+  const { itemIds, panel } = await readyToRun(page);
   await control.setFaults({ fail: [{ method: 'tasks.task.add', count: 3, error: 'ERROR_CORE', status: 400, description: 'Responsible person not specified<br>' }] });
   await startRun(panel);
   const report = bulkReport(panel);
@@ -232,9 +232,7 @@ test('only items with no open linked task get one; the others are counted and sk
 });
 
 test('cancel stops the run; it can be resumed later', async ({ page }) => {
-  const itemIds = await itemsOnSite();
-  const panel = await openBulk(page);
-  await chooseOnSiteItems(panel, { onlyWithoutOpenTask: false });
+  const { itemIds, panel } = await readyToRun(page);
   await control.setFaults({ latencyMs: 200 });
   await startRun(panel);
   await expect(created(panel)).toHaveText(/Created: [1-9]\d*/, { timeout: 60_000 });
