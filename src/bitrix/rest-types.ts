@@ -216,7 +216,8 @@ export interface RestMethods {
   'placement.unbind': { params: { PLACEMENT: string; HANDLER?: string }; result: { count: number } };
   'crm.type.getByEntityTypeId': { params: { entityTypeId: number }; result: { type: RestSmartProcessType } };
   'crm.type.update': {
-    params: { id: number; fields: { isUseInUserfieldEnabled?: YesNo; linkedUserFields?: Record<string, YesNo> } };
+    /** Written as "true"/"false" (read back as "Y"/"N"). */
+    params: { id: number; fields: { isUseInUserfieldEnabled?: YesNo; linkedUserFields?: Record<string, 'true' | 'false'> } };
     result: { type: RestSmartProcessType };
   };
   'crm.item.get': { params: { entityTypeId: number; id: number }; result: { item: RestCrmItem } };

@@ -87,7 +87,9 @@ export function useSmartProcess(entityTypeId: number) {
 
 /**
  * A portal admin switches task links on for a smart process (crm.type.update); the answer is
- * the type as saved, which replaces exactly that smart process in the cache.
+ * the type as saved, which replaces exactly that smart process in the cache. The portal reads
+ * `linkedUserFields` as "true"/"false" on a write (docs crm-type-update.md), although it answers
+ * with "Y"/"N": a "Y" would switch the link off.
  */
 export function useEnableTaskLinks(entityTypeId: number) {
   const boundary = useBitrix();
@@ -97,7 +99,7 @@ export function useEnableTaskLinks(entityTypeId: number) {
       if (smartProcess.typeId === null) throw new Error('The smart process settings could not be read');
       const { result } = await boundary.call('crm.type.update', {
         id: smartProcess.typeId,
-        fields: { isUseInUserfieldEnabled: 'Y', linkedUserFields: { [TASK_LINK_FIELD]: 'Y' } },
+        fields: { isUseInUserfieldEnabled: 'Y', linkedUserFields: { [TASK_LINK_FIELD]: 'true' } },
       });
       return { ...smartProcess, title: result.type.title || smartProcess.title, allowsTaskLinks: allowsTaskLinks(result.type) };
     },

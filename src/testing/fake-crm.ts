@@ -100,9 +100,11 @@ export function fakeCrmHandlers(crm: FakeCrm): FakeHandlers {
         },
       };
     },
+    // As the portal reads it: only "true" switches a link on (anything else, "Y" too, switches it off).
     'crm.type.update': ({ fields: changes }) => {
-      crm.allowsTaskLinks = changes.linkedUserFields?.['TASKS_TASK|UF_CRM_TASK'] === 'Y';
-      return { type: { id: 7, title: 'Equipment Purchase', entityTypeId: 177, isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'Y' } } };
+      crm.allowsTaskLinks = changes.linkedUserFields?.['TASKS_TASK|UF_CRM_TASK'] === 'true';
+      const linked = crm.allowsTaskLinks ? 'Y' : 'N';
+      return { type: { id: 7, title: 'Equipment Purchase', entityTypeId: 177, isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': linked } } };
     },
     'crm.item.get': ({ entityTypeId, id }) => {
       const item = crm.items.find((entry) => entry.entityTypeId === entityTypeId && entry.id === Number(id));
