@@ -33,20 +33,20 @@ export function statusReference(statusType: string, statusId: string): string {
 }
 
 /** One batch holds 50 commands: one goes to users, up to 10 to status directories, the rest to CRM types. */
+const BATCH_COMMANDS = 50;
 const MAX_STATUS_TYPES = 10;
-const MAX_CRM_TYPES = 50 - 1 - MAX_STATUS_TYPES;
 
 function missingUserIds(queryClient: QueryClient, userIds: readonly number[]): number[] {
   return [...new Set(userIds)].filter((id) => id > 0 && cachedUser(queryClient, id) === undefined).sort((a, b) => a - b);
 }
 
-function missingCrmItems(queryClient: QueryClient, crmItems: ReadonlyMap<number, readonly number[]>): Map<number, number[]> {
+function missingCrmItems(queryClient: QueryClient, crmItems: ReadonlyMap<number, readonly number[]>, maxTypes: number): Map<number, number[]> {
   const missing = new Map<number, number[]>();
   for (const [entityTypeId, ids] of crmItems) {
     const unknown = [...new Set(ids)].filter((id) => queryClient.getQueryData(referenceNameKeys.crmTitle(entityTypeId, id)) === undefined).sort((a, b) => a - b);
     if (unknown.length > 0) missing.set(entityTypeId, unknown);
   }
-  return new Map([...missing].sort(([a], [b]) => a - b).slice(0, MAX_CRM_TYPES));
+  return new Map([...missing].sort(([a], [b]) => a - b).slice(0, maxTypes));
 }
 
 function missingStatusTypes(queryClient: QueryClient, statusTypes: readonly string[]): string[] {
@@ -90,8 +90,8 @@ export function useReferenceNames(
   const boundary = useBitrix();
   const queryClient = useQueryClient();
   const missingUsers = missingUserIds(queryClient, userIds);
-  const missingCrm = missingCrmItems(queryClient, crmItems);
   const missingStatuses = missingStatusTypes(queryClient, statusTypes);
+  const missingCrm = missingCrmItems(queryClient, crmItems, BATCH_COMMANDS - 1 - missingStatuses.length);
   const crmKey = [...missingCrm].map(([type, ids]) => `${type}:${ids.join(',')}`);
   const lookup = useQuery({
     queryKey: referenceNameKeys.lookup(missingUsers, crmKey, missingStatuses),
