@@ -30,7 +30,8 @@ async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scen
     await panel.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Technician on site' });
   }
   await panel.getByRole('checkbox', { name: 'Only items with no open linked task' }).setChecked(false);
-  const start = panel.getByRole('button', { name: /^Create up to \d+ tasks$/ });
+  // The button carries the count once it is known (at first, and on a slow portal for a while, it may say 0).
+  const start = panel.getByRole('button', { name: scenario.items === 300 ? 'Create up to 300 tasks' : /^Create up to [1-9]\d* tasks$/ });
   await start.waitFor();
   const items = Number(/(\d+)/.exec((await start.textContent()) ?? '')?.[1]);
 
