@@ -48,7 +48,18 @@ describe('crm.type.*', () => {
       customSections: [],
     });
     const byId = await call<{ type: Record<string, unknown> }>(context.hook, 'crm.type.get', { id: 7 });
-    expect(byId.result.type).toMatchObject({ entityTypeId: 177, relations: { parent: [{ entityTypeId: 156, isChildrenListEnabled: 'Y', isPredefined: 'N' }], child: [] } });
+    expect(byId.result.type).toMatchObject({ entityTypeId: 177, relations: {
+        parent: [
+          { entityTypeId: 3, isChildrenListEnabled: 'Y', isPredefined: 'Y' },
+          { entityTypeId: 4, isChildrenListEnabled: 'Y', isPredefined: 'Y' },
+          { entityTypeId: 156, isChildrenListEnabled: 'Y', isPredefined: 'N' },
+        ],
+        child: [],
+      },
+    });
+    // Service Requests has no Client field: no predefined parents.
+    const noClient = await call<{ type: { relations: unknown } }>(context.hook, 'crm.type.getByEntityTypeId', { entityTypeId: 183 });
+    expect(noClient.result.type.relations).toEqual({ parent: [], child: [] });
   });
 
   it('reports a missing type with the integer error code 0 and HTTP 400', async () => {

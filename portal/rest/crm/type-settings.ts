@@ -29,6 +29,16 @@ export function applyLinkedUserFields(process: StoredSmartProcess, raw: unknown)
   }
 }
 
+/**
+ * The relations crm.type.get shows: contacts and companies come first as predefined parents
+ * while the Client field is on (docs crm-type-add.md), whether or not the stored ones list them.
+ */
+export function relationsToRest(process: StoredSmartProcess): StoredSmartProcess['relations'] {
+  const copy: StoredSmartProcess = { ...process, relations: { parent: [...process.relations.parent], child: [...process.relations.child] } };
+  syncClientRelations(copy);
+  return copy.relations;
+}
+
 /** Contacts and companies are predefined parents while the Client field is on. */
 export function syncClientRelations(process: StoredSmartProcess): void {
   const chosen = process.relations.parent.filter((relation) => relation.isPredefined !== 'Y');

@@ -14,7 +14,7 @@ import type { FieldKind, FieldResolver } from '../filter';
 import type { MethodContext, MethodDefinition } from '../method-types';
 import { ok } from '../method-types';
 import { asInt, asYesNo, isRecord, param } from '../params';
-import { applyLinkedUserFields, applyRelations, syncClientRelations } from '../crm/type-settings';
+import { applyLinkedUserFields, applyRelations, relationsToRest, syncClientRelations } from '../crm/type-settings';
 import { RestError } from '../rest-error';
 
 
@@ -51,7 +51,7 @@ export function typeToRest(process: StoredSmartProcess, detailed: boolean): Reco
   result.updatedTime = process.updatedTime;
   result.updatedBy = process.updatedBy;
   if (detailed) {
-    result.relations = process.relations;
+    result.relations = relationsToRest(process);
     result.linkedUserFields = process.linkedUserFields;
     result.customSections = [];
   }
