@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../app/AppProviders';
 import { BitrixError } from '../../bitrix/errors';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
@@ -37,6 +37,7 @@ function tasksRegion() {
 }
 
 afterEach(() => {
+  vi.restoreAllMocks();
   cleanup();
   sessionStorage.clear();
 });
@@ -139,6 +140,22 @@ describe('the detail tab', () => {
 
     fireEvent.click(within(screen.getByRole('status')).getByRole('button', { name: 'Open task “Equipment Purchase: Washing Machine”' }));
     expect(boundary.openedPaths).toEqual([`/company/personal/user/1/tasks/task/view/${created.id}/`]);
+  });
+
+  it('takes the second half of a double click for the first even when the portal answered in between; a later click creates another', async () => {
+    const { tasks } = renderTab();
+    await screen.findByRole('heading', { level: 1 });
+    const button = screen.getByRole('button', { name: 'Create task' });
+    fireEvent.click(button);
+    expect(await screen.findByText('Task created')).toBeTruthy();
+    fireEvent.click(button);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tasks.tasks).toHaveLength(4);
+
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 1_000);
+    fireEvent.click(button);
+    await waitFor(() => expect(tasks.tasks).toHaveLength(5));
   });
 
   it('says before any click when the smart process does not allow task links, and lets an admin switch them on', async () => {
