@@ -85,9 +85,35 @@ describe('binding and unbinding', () => {
   it('validates the placement code and the handler URL', async () => {
     const admin = context.app(1);
     expect(await callFailure(admin, 'placement.bind', { HANDLER: 'http://127.0.0.1:5999/' })).toMatchObject({ code: 'ERROR_ARGUMENT', message: "Argument 'PLACEMENT' is null or empty" });
+    expect(await callFailure(admin, 'placement.unbind', {})).toMatchObject({ code: 'ERROR_ARGUMENT', status: 400 });
     expect(await callFailure(admin, 'placement.bind', { PLACEMENT: 'CRM_DYNAMIC_999_DETAIL_TAB', HANDLER: 'http://127.0.0.1:5999/' })).toMatchObject({ code: 'ERROR_PLACEMENT_NOT_FOUND' });
     expect(await callFailure(admin, 'placement.bind', { PLACEMENT: 'CRM_DYNAMIC_177_LIST_MENU', HANDLER: 'http://localhost:5999/' })).toMatchObject({ code: 'ERROR_WRONG_HANDLER_URL' });
     expect(await callFailure(admin, 'placement.bind', { PLACEMENT: 'CRM_DYNAMIC_177_LIST_MENU', HANDLER: 'ftp://files.example/x' })).toMatchObject({ code: 'ERROR_UNSUPPORTED_PROTOCOL' });
+  });
+
+  it('answers its own refusals with HTTP 200, as placement-bind.md lists them', async () => {
+    const token = context.portal.issueAppToken(1).accessToken;
+    const bind = async (params: Record<string, unknown>) => {
+      const response = await fetch(`${context.portal.origin}/rest/placement.bind`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...params, auth: token }),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect(await bind({ HANDLER: 'http://127.0.0.1:5999/' })).toEqual({
+      status: 200,
+      body: { error: 'ERROR_ARGUMENT', error_description: "Argument 'PLACEMENT' is null or empty", argument: 'PLACEMENT' },
+    });
+    expect(await bind({ PLACEMENT: 'CRM_DYNAMIC_177_LIST_MENU', HANDLER: 'http://127.0.0.1:5999/u', USER_ID: 2 })).toEqual({
+      status: 200,
+      body: { error: 'ERROR_PLACEMENT_USER_MODE', error_description: 'User mode is not available.' },
+    });
+    expect((await bind({ PLACEMENT: 'REST_APP_URI', HANDLER: 'http://127.0.0.1:5999/uri' })).body).toEqual({ result: true, time: expect.any(Object) });
+    expect(await bind({ PLACEMENT: 'REST_APP_URI', HANDLER: 'http://127.0.0.1:5999/uri2' })).toEqual({
+      status: 200,
+      body: { error: 'ERROR_PLACEMENT_MAX_COUNT', error_description: 'Placement max count: 1' },
+    });
   });
 
   it('needs an administrator and an application context', async () => {

@@ -58,9 +58,17 @@ function requireAdminApp(context: MethodContext): void {
   if (!context.auth.user.isAdmin) throw restErrors.accessDenied();
 }
 
-function argumentError(name: string, description: string): RestError {
-  return new RestError('ERROR_ARGUMENT', description, 400, { argument: name });
+function argumentError(name: string, description: string, status = 400): RestError {
+  return new RestError('ERROR_ARGUMENT', description, status, { argument: name });
 }
+
+/**
+ * placement.bind reports its own refusals with HTTP 200 (docs placement-bind.md: ERROR_ARGUMENT,
+ * ERROR_PLACEMENT_USER_MODE, ERROR_PLACEMENT_MAX_COUNT are 200); unbind's ERROR_ARGUMENT is 400.
+ */
+const BIND_REFUSAL_STATUS = 200;
+/** Widgets an app may register once only (docs placement-bind.md). */
+const SINGLE_BINDING_PLACEMENTS = ['REST_APP_URI', 'PAGE_BACKGROUND_WORKER'];
 
 function checkHandler(handler: string): void {
   let url: URL;
@@ -106,15 +114,18 @@ export const placementMethods: MethodDefinition[] = [
       requireAdminApp(context);
       const query = upperParams(params);
       const code = asString(query.PLACEMENT).trim().toUpperCase();
-      if (!code) throw argumentError('PLACEMENT', "Argument 'PLACEMENT' is null or empty");
-      if (code === 'DEFAULT') throw argumentError('PLACEMENT', 'Wrong value');
+      if (!code) throw argumentError('PLACEMENT', "Argument 'PLACEMENT' is null or empty", BIND_REFUSAL_STATUS);
+      if (code === 'DEFAULT') throw argumentError('PLACEMENT', 'Wrong value', BIND_REFUSAL_STATUS);
       if (!availablePlacements(context, context.auth.scopes).includes(code)) throw new RestError('ERROR_PLACEMENT_NOT_FOUND', 'Placement not found', 400);
       const handler = asString(query.HANDLER).trim();
-      if (!handler) throw argumentError('HANDLER', "Argument 'HANDLER' is null or empty");
+      if (!handler) throw argumentError('HANDLER', "Argument 'HANDLER' is null or empty", BIND_REFUSAL_STATUS);
       checkHandler(handler);
       const userId = asInt(query.USER_ID) ?? 0;
-      if (userId !== 0 && code !== 'PAGE_BACKGROUND_WORKER') throw new RestError('ERROR_PLACEMENT_USER_MODE', 'User mode is not available.', 400);
+      if (userId !== 0 && code !== 'PAGE_BACKGROUND_WORKER') throw new RestError('ERROR_PLACEMENT_USER_MODE', 'User mode is not available.', BIND_REFUSAL_STATUS);
       const state = context.store.state;
+      if (SINGLE_BINDING_PLACEMENTS.includes(code) && state.placements.some((existing) => existing.placement === code)) {
+        throw new RestError('ERROR_PLACEMENT_MAX_COUNT', 'Placement max count: 1', BIND_REFUSAL_STATUS);
+      }
       if (state.placements.some((existing) => existing.placement === code && existing.handler === handler)) {
         throw new RestError('ERROR_CORE', 'Unable to set placement handler: Handler already binded', 400);
       }
