@@ -121,6 +121,14 @@ describe('crm.item.fields', () => {
     expect(result.fields).not.toHaveProperty('observers');
     expect(result.fields).toHaveProperty('sourceId');
   });
+
+  it('refuses a user without read access to the smart process (docs crm-item-fields.md)', async () => {
+    expect(await callFailure(context.hookAs(6), 'crm.item.fields', { entityTypeId: 156 })).toMatchObject({
+      code: 'ACCESS_DENIED',
+      status: 400,
+      message: 'You do not have permission to view this item',
+    });
+  });
 });
 
 describe('crm.item.list', () => {

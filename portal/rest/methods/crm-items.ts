@@ -155,6 +155,8 @@ export const crmItemMethods: MethodDefinition[] = [
     scope: 'crm',
     handler: (params, context) => {
       const process = requireProcess(params, context);
+      // Docs crm-item-fields.md: a user without read access to the type is refused.
+      requireReadable(process, context, 'You do not have permission to view this item');
       const catalog = catalogFor(process, params, context);
       const fields: Record<string, unknown> = {};
       for (const field of catalog) {
