@@ -3,17 +3,10 @@
  * references (raw values for whole references, scalars inside strings, the last existing level
  * for missing keys), halt, 50 commands at most, the five result maps and PHP's list-vs-object.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, rawWebhookCall, startContractPortal } from './contract-harness';
-import type { ContractPortal } from './contract-harness';
+import { describe, expect, it } from 'vitest';
+import { call, rawWebhookCall, contractPortalForThisFile } from './contract-harness';
 
-let context: ContractPortal;
-beforeAll(async () => {
-  context = await startContractPortal();
-});
-afterAll(async () => {
-  await context.portal.close();
-});
+const context = contractPortalForThisFile();
 
 type BatchBody = {
   result: { result: unknown; result_error: unknown; result_total: unknown; result_next: unknown; result_time: unknown };

@@ -3,6 +3,7 @@
  * (B24Hook) for most contracts, and an OAuth client (B24OAuth) holding an app token issued the
  * way a portal page issues one, for app-context methods (placement.*, app.*, options).
  */
+import { afterAll, beforeAll } from 'vitest';
 import { AjaxError, B24Hook, B24OAuth } from '@bitrix24/b24jssdk';
 import type { AbstractB24 } from '@bitrix24/b24jssdk';
 import { EmulatorControl } from '../control-client';
@@ -142,4 +143,19 @@ export async function rawRequest(portal: RunningPortal, path: string, init: Requ
   const response = await fetch(portal.origin + path, init);
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as unknown };
+}
+
+/**
+ * One emulator per test file, started before its tests and closed after them. The returned
+ * object is filled in when the portal is up, so tests read it as they would a plain value.
+ */
+export function contractPortalForThisFile(overrides: Partial<PortalConfig> = {}): ContractPortal {
+  const context = {} as ContractPortal;
+  beforeAll(async () => {
+    Object.assign(context, await startContractPortal(overrides));
+  });
+  afterAll(async () => {
+    await context.portal.close();
+  });
+  return context;
 }

@@ -3,17 +3,10 @@
  * (crm.category.*), stages (crm.status.list), custom field settings (userfieldconfig.*) and
  * timeline activities (crm.activity.*).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, callFailure, rawWebhookCall, startContractPortal } from './contract-harness';
-import type { ContractPortal } from './contract-harness';
+import { describe, expect, it } from 'vitest';
+import { call, callFailure, rawWebhookCall, contractPortalForThisFile } from './contract-harness';
 
-let context: ContractPortal;
-beforeAll(async () => {
-  context = await startContractPortal();
-});
-afterAll(async () => {
-  await context.portal.close();
-});
+const context = contractPortalForThisFile();
 
 describe('crm.enum.ownertype', () => {
   it('lists system types and every smart process with its short code', async () => {

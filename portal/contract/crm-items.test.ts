@@ -3,19 +3,12 @@
  * next/total, start=-1 and keyset paging over the 1,240-item smart process, add/update/delete,
  * and the documented errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, callFailure, rawWebhookCall, startContractPortal } from './contract-harness';
-import type { ContractPortal } from './contract-harness';
+import { describe, expect, it } from 'vitest';
+import { call, callFailure, rawWebhookCall, contractPortalForThisFile } from './contract-harness';
 
 type Item = Record<string, unknown> & { id: number; title: string };
 
-let context: ContractPortal;
-beforeAll(async () => {
-  context = await startContractPortal();
-});
-afterAll(async () => {
-  await context.portal.close();
-});
+const context = contractPortalForThisFile();
 
 describe('crm.item.get', () => {
   it('returns the item with camelCase keys, integer ids, Y/N flags and custom fields in their documented forms', async () => {

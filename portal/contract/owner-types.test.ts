@@ -1,15 +1,8 @@
 /** crm.enum.ownertype lists the system types exactly as the docs' example does, then the smart processes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startContractPortal } from './contract-harness';
-import type { ContractPortal } from './contract-harness';
+import { describe, expect, it } from 'vitest';
+import { call, contractPortalForThisFile } from './contract-harness';
 
-let context: ContractPortal;
-beforeAll(async () => {
-  context = await startContractPortal();
-});
-afterAll(async () => {
-  await context.portal.close();
-});
+const context = contractPortalForThisFile();
 
 describe('crm.enum.ownertype', () => {
   it('lists the documented system types in the documented order and names, with integer ids', async () => {

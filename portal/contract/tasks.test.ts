@@ -2,19 +2,12 @@
  * tasks.task.* contracts: string ids, ufCrmTask only when selected, filters (UF_CRM_TASK, TAG,
  * CREATED_BY, dates, TITLE, STATUS incl. overdue), order, validation errors, visibility.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, callFailure, rawWebhookCall, startContractPortal } from './contract-harness';
-import type { ContractPortal } from './contract-harness';
+import { describe, expect, it } from 'vitest';
+import { call, callFailure, rawWebhookCall, contractPortalForThisFile } from './contract-harness';
 
 type Task = Record<string, unknown> & { id: string };
 
-let context: ContractPortal;
-beforeAll(async () => {
-  context = await startContractPortal();
-});
-afterAll(async () => {
-  await context.portal.close();
-});
+const context = contractPortalForThisFile();
 
 describe('tasks.task.list', () => {
   it('finds the seeded tasks linked to item 29, done and overdue among them', async () => {

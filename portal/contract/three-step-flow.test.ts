@@ -2,9 +2,8 @@
  * The documented flow of attaching a task to a smart-process item (seeds/attach-task-to-smart-process.txt),
  * run with the real SDK's webhook client against the emulator over HTTPS.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startContractPortal } from './contract-harness';
-import type { ContractPortal } from './contract-harness';
+import { describe, expect, it } from 'vitest';
+import { call, contractPortalForThisFile } from './contract-harness';
 
 interface OwnerType {
   ID: number;
@@ -13,13 +12,7 @@ interface OwnerType {
   SYMBOL_CODE_SHORT: string;
 }
 
-let context: ContractPortal;
-beforeAll(async () => {
-  context = await startContractPortal();
-});
-afterAll(async () => {
-  await context.portal.close();
-});
+const context = contractPortalForThisFile();
 
 describe('attach a task to a smart-process item', () => {
   it('finds the type, finds the item by title, creates a linked task and reads the link back', async () => {

@@ -2,17 +2,10 @@
  * userfieldconfig.list / get as the docs show them: `select` with `*` and a `language`, no enum
  * values in the list (get carries them), and a missing field refused like a forbidden one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, rawWebhookCall, startContractPortal } from './contract-harness';
-import type { ContractPortal } from './contract-harness';
+import { describe, expect, it } from 'vitest';
+import { call, rawWebhookCall, contractPortalForThisFile } from './contract-harness';
 
-let context: ContractPortal;
-beforeAll(async () => {
-  context = await startContractPortal();
-});
-afterAll(async () => {
-  await context.portal.close();
-});
+const context = contractPortalForThisFile();
 
 type Field = Record<string, unknown>;
 

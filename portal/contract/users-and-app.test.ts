@@ -3,19 +3,12 @@
  * server.time) and the app's own methods (app.info, app.option.*, user.option.*), with a
  * webhook and with an app token.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, callFailure, rawWebhookCall, startContractPortal } from './contract-harness';
-import type { ContractPortal } from './contract-harness';
+import { describe, expect, it } from 'vitest';
+import { call, callFailure, rawWebhookCall, contractPortalForThisFile } from './contract-harness';
 
 type User = Record<string, unknown>;
 
-let context: ContractPortal;
-beforeAll(async () => {
-  context = await startContractPortal();
-});
-afterAll(async () => {
-  await context.portal.close();
-});
+const context = contractPortalForThisFile();
 
 describe('users', () => {
   it('user.current describes the caller with UPPER keys, a string ID, boolean ACTIVE and an absolute photo URL', async () => {
