@@ -23,6 +23,35 @@ describe('Button', () => {
     expect(button.disabled).toBe(false);
     expect(button.getAttribute('aria-busy')).toBe('true');
   });
+
+  it('with singleClicksOnly refuses the second half of a double click, also as a form submit, and takes later single clicks', () => {
+    const onClick = vi.fn();
+    const onSubmit = vi.fn((event: { preventDefault: () => void }) => event.preventDefault());
+    render(
+      <form onSubmit={onSubmit}>
+        <Button singleClicksOnly onClick={onClick}>
+          Create task
+        </Button>
+        <Button type="submit" singleClicksOnly>
+          Send
+        </Button>
+      </form>,
+    );
+    const create = screen.getByRole('button', { name: 'Create task' });
+    fireEvent.click(create, { detail: 1 });
+    fireEvent.click(create, { detail: 2 });
+    fireEvent.click(create, { detail: 3 });
+    expect(onClick).toHaveBeenCalledTimes(1);
+    // Enter or Space: the browser counts no click at all.
+    fireEvent.click(create, { detail: 0 });
+    fireEvent.click(create, { detail: 1 });
+    expect(onClick).toHaveBeenCalledTimes(3);
+
+    const send = screen.getByRole('button', { name: 'Send' });
+    fireEvent.click(send, { detail: 1 });
+    fireEvent.click(send, { detail: 2 });
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('Field', () => {

@@ -19,12 +19,6 @@ export const CREATE_START_MARK = 'smart-tasks:create-start';
 export const CREATE_DONE_MARK = 'smart-tasks:create-done';
 
 /**
- * A click this soon after a click that created a task is the second half of a double click:
- * a fast portal may have answered the first half before the second lands.
- */
-export const DOUBLE_CLICK_MS = 500;
-
-/**
  * The "create task" action of every surface, with the one-click guarantee
  * (src/queries/create-linked-task.ts): a click while one is under way does nothing, and a
  * request a reload cut off is looked up when the surface opens again. A created task joins
@@ -37,7 +31,6 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
   const [phase, setPhase] = useState<CreatePhase | null>(null);
   const [recovered, setRecovered] = useState<CreatedLinkedTask | null>(null);
   const inFlight = useRef(false);
-  const createdByClickAt = useRef(Number.NEGATIVE_INFINITY);
 
   const deps = useMemo<CreateDependencies>(
     () => ({
@@ -99,10 +92,10 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
 
   const create = useCallback(
     (draft: TaskDraft) => {
-      // Double clicks and clicks during a check land here: one request at a time, ever, and
-      // no second task from the second half of a double click.
-      const clickAt = Date.now();
-      if (inFlight.current || clickAt - createdByClickAt.current < DOUBLE_CLICK_MS) return;
+      // Clicks during a request or a check land here: one request at a time, ever. (The second
+      // half of a double click that lands after the portal answered is refused by the button:
+      // `singleClicksOnly`.)
+      if (inFlight.current) return;
       inFlight.current = true;
       setRecovered(null);
       // Benchmarks (bench/create-task.bench.ts) measure click → confirmation from these marks.
@@ -110,10 +103,7 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
       mutation
         .mutateAsync(draft)
         .then(
-          () => {
-            createdByClickAt.current = clickAt;
-            performance.mark(CREATE_DONE_MARK);
-          },
+          () => void performance.mark(CREATE_DONE_MARK),
           () => undefined,
         )
         .finally(() => {

@@ -171,7 +171,7 @@ export function CustomizeTaskForm({
         </Field>
       </div>
       <div className="st-actions">
-        <Button type="submit" variant="primary" busy={busy}>
+        <Button type="submit" variant="primary" busy={busy} singleClicksOnly>
           {busy ? linked.creating : text.formSubmit}
         </Button>
         <Button onClick={onCancel}>{text.formCancel}</Button>

@@ -45,6 +45,7 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
           <Button
             variant="primary"
             busy={creator.busy}
+            singleClicksOnly
             disabled={linksOff}
             title={text.createTaskHint(defaultTitle)}
             onClick={() => {

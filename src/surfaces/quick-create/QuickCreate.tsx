@@ -119,7 +119,7 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
             </div>
           </dl>
           <div className="st-actions">
-            <Button type="submit" variant="primary" busy={creator.busy} disabled={linksOff}>
+            <Button type="submit" variant="primary" busy={creator.busy} singleClicksOnly disabled={linksOff}>
               {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : linked.createTask}
             </Button>
           </div>
