@@ -268,6 +268,49 @@ describe('a create request that reaches the portal twice', () => {
   });
 });
 
+describe('two runners on one run (two tabs, before the single-runner lock existed)', () => {
+  /** Every item of the run keeps exactly one task: none lost, none doubled. */
+  function expectNoItemLostOrDoubled(portal: InMemoryBulkPortal, itemCount: number): void {
+    const perItem = portal.runTasks(runId);
+    const without = Array.from({ length: itemCount }, (_, index) => index + 1).filter((id) => !perItem.has(id));
+    const doubled = [...perItem].filter(([, count]) => count > 1).map(([id]) => id);
+    expect({ without, doubled }).toEqual({ without: [], doubled: [] });
+  }
+
+  it('started together, they keep the oldest task of each item and never delete its last one', async () => {
+    const portal = new InMemoryBulkPortal(300);
+    const checkpoint = await startRun(portal);
+    const [first, second] = await Promise.all([
+      (await run(portal, structuredClone(checkpoint))).finished,
+      (await run(portal, structuredClone(checkpoint))).finished,
+    ]);
+
+    expect([first.status, second.status]).toEqual(['finished', 'finished']);
+    expect(portal.deleted.length).toBeGreaterThan(0);
+    expectNoItemLostOrDoubled(portal, 300);
+    // Each report links tasks that still exist.
+    const kept = new Set([...portal.tasks.values()].flat().map((task) => task.id));
+    for (const result of [first, second]) expect(result.created.filter((link) => !kept.has(link.taskId))).toEqual([]);
+  });
+
+  it('a second tab resuming from storage while the first still runs (issue 7.1)', async () => {
+    const portal = new InMemoryBulkPortal(983);
+    let saved: string | null = null;
+    let second: Promise<BulkRunCheckpoint> | null = null;
+    const first = runBulk(await startRun(portal), portal, portal, {
+      save: (value) => void (saved = JSON.stringify(value)),
+      onProgress: (progress) => {
+        if (second === null && progress.created >= 100) second = runBulk(parseCheckpoint(saved)!, portal, portal, { save: () => undefined });
+      },
+    });
+    await first;
+    expect(second).not.toBeNull();
+    await second;
+
+    expectNoItemLostOrDoubled(portal, 983);
+  });
+});
+
 describe('a run over 10,000 items', () => {
   it('holds one page of items at a time and keeps a checkpoint of flat size', async () => {
     setFlagsFromString('--expose-gc');

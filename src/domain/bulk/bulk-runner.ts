@@ -140,9 +140,25 @@ class BulkRun {
     checkpoint.unverified = [];
   }
 
-  /** Tasks of the previous page that are not the one recorded for their item: copies. */
+  /**
+   * Copies among the previous page's tasks: every task of the run on an item except its OLDEST
+   * (lowest id). Not "every task but the one this tab recorded": a second runner of the same run
+   * (another tab, a resent request) records other ids, and two runners each deleting what the
+   * other made leave items with no task at all. The oldest is the same for every runner and is
+   * never deleted, so an item's last task always stays. The report is pointed at the kept task.
+   */
   private copiesAmongUnverified(facts: ReadonlyMap<number, LinkedTaskFacts>): number[] {
-    return this.checkpoint.unverified.flatMap((pair) => (facts.get(pair.itemId)?.runTaskIds ?? []).filter((id) => id !== pair.taskId));
+    return this.checkpoint.unverified.flatMap((pair) => {
+      const [kept, ...copies] = facts.get(pair.itemId)?.runTaskIds ?? [];
+      if (kept !== undefined && kept !== pair.taskId) this.relinkReport(pair.itemId, kept);
+      return copies;
+    });
+  }
+
+  /** The report links the task that stays for the item, not a copy that is about to go. */
+  private relinkReport(itemId: number, taskId: number): void {
+    const link = this.checkpoint.created.find((entry) => entry.itemId === itemId);
+    if (link) link.taskId = taskId;
   }
 
   /** Deletes copies (safe to repeat); a copy that cannot be deleted stays, it is not worth stopping for. */
