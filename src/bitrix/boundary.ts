@@ -100,6 +100,19 @@ export interface BitrixBoundary {
   /** Absolute URL of a portal path, for links that leave the frame. */
   portalUrl(path: string): string;
 
+  /**
+   * Now, by the PORTAL's clock: milliseconds since the Unix epoch. Use it for everything the
+   * portal decides (created dates, "may this write still land", overdue, today); never
+   * `Date.now()`, which is the computer's clock and may be off by hours.
+   *
+   * Estimated from the `time` block of every REST answer (`finish`, b24restdocs
+   * api-reference/data-types.md) plus the browser's monotonic time since that answer arrived
+   * (src/bitrix/portal-clock.ts). The frame start-up asks `server.time` at once, in parallel
+   * with the surface's first request, so the clock is set before the user can act; until the
+   * first answer arrives this returns the browser's clock.
+   */
+  portalNow(): number;
+
   /** Closes the slider the portal opened the app in (menus, toolbars, timeline buttons). */
   closeApplication(): Promise<void>;
 

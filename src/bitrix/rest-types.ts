@@ -206,6 +206,8 @@ export interface RestMethods {
   };
   'crm.activity.get': { params: { id: number }; result: RestActivity };
   'app.info': { params: Record<string, never>; result: RestAppInfo };
+  /** The portal's current time, ISO 8601 with the portal's offset (`2026-11-30T13:45:00+03:00`). */
+  'server.time': { params: Record<string, never>; result: string };
   'app.option.get': { params: { option?: string }; result: unknown };
   'app.option.set': { params: { options: Record<string, string> }; result: boolean };
   'placement.get': { params: Record<string, never>; result: RestPlacementBinding[] };

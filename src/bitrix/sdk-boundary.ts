@@ -15,6 +15,7 @@ import type {
   PickedUser,
 } from './boundary';
 import { BitrixError, toBitrixError } from './errors';
+import { createPortalClock } from './portal-clock';
 import type { RestMethodName, RestParams, RestResult } from './rest-types';
 
 function firstError(result: { getErrors(): IterableIterator<unknown> }): unknown {
@@ -50,8 +51,9 @@ export function readSession(b24: B24Frame): FrameSession {
 
 export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
   const session = readSession(b24);
+  const clock = createPortalClock();
 
-  return {
+  const boundary: BitrixBoundary = {
     session,
 
     async call<M extends RestMethodName>(method: M, params: RestParams<M>): Promise<CallResult<RestResult<M>>> {
@@ -63,6 +65,7 @@ export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
       }
       if (!response.isSuccess) throw commandError(response as AjaxResult<unknown>, method);
       const data = response.getData();
+      clock.observe(data?.time);
       if (!data) throw new BitrixError({ kind: 'unknown', code: 'EMPTY_RESPONSE', status: response.getStatus(), method });
       return { result: data.result, total: response.isMore() || response.getTotal() > 0 ? response.getTotal() : undefined };
     },
@@ -93,6 +96,8 @@ export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
         } else if (!answer.isSuccess) {
           results[key] = { ok: false, error: commandError(answer, method) };
         } else {
+          // Each command's result_time: the batch's own time block is not passed on by the SDK.
+          clock.observe(answer.getData()?.time);
           const total = answer.getTotal();
           results[key] = { ok: true, result: answer.getData()?.result, total: total > 0 ? total : undefined };
         }
@@ -123,6 +128,10 @@ export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
       return b24.slider.getUrl(path).toString();
     },
 
+    portalNow(): number {
+      return clock.now();
+    },
+
     async closeApplication(): Promise<void> {
       await b24.parent.closeApplication();
     },
@@ -135,4 +144,8 @@ export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
       }
     },
   };
+  // The portal's clock from the first moment: one cheap read, not awaited, so the surface's
+  // own first request runs beside it (whichever answers first sets the clock).
+  boundary.call('server.time', {}).catch(() => undefined);
+  return boundary;
 }

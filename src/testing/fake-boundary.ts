@@ -26,6 +26,12 @@ export interface FakeBoundary extends BitrixBoundary {
   /** What the next user picker answers; `null` = cancelled (the promise never settles). */
   answerNextPicker(users: PickedUser[] | null): void;
   setHandler<M extends RestMethodName>(method: M, handler: FakeHandler<M>): void;
+  /**
+   * Puts the computer's clock off the portal's: `portalNow()` answers `Date.now() + skewMs`.
+   * Positive = the browser's clock is behind the portal's by skewMs (e.g. `-3 * 3_600_000`:
+   * the browser is three hours ahead). Default 0.
+   */
+  setPortalClockSkew(skewMs: number): void;
   fittedTo: HTMLElement | null;
   /** How often the app asked to close its slider / to finish its install. */
   closeApplicationCalls: number;
@@ -76,6 +82,7 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
   let nextFailure: { error: BitrixError; afterRunning: boolean } | null = null;
   let resendNext = false;
   let nextPicker: PickedUser[] | null | undefined;
+  let portalClockSkewMs = 0;
 
   async function run(method: string, params: unknown): Promise<{ result: unknown; total: number | undefined }> {
     const handler = table[method];
@@ -164,6 +171,10 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
       return new URL(path, fake.session.portalOrigin).toString();
     },
 
+    portalNow(): number {
+      return Date.now() + portalClockSkewMs;
+    },
+
     async closeApplication(): Promise<void> {
       fake.closeApplicationCalls += 1;
     },
@@ -182,6 +193,10 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
 
     answerNextPicker(users) {
       nextPicker = users;
+    },
+
+    setPortalClockSkew(skewMs) {
+      portalClockSkewMs = skewMs;
     },
 
     setHandler(method, handler) {

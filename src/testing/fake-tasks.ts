@@ -8,10 +8,12 @@ export interface FakeTaskStore {
   /** Smart-process short codes whose links the portal keeps (others are dropped silently). */
   linkableCodes: Set<string>;
   currentUserId: number;
+  /** The portal's clock for created dates (ms since epoch): pass `() => fake.portalNow()` to skew it. */
+  now: () => number;
 }
 
 export function fakeTaskStore(overrides: Partial<FakeTaskStore> = {}): FakeTaskStore {
-  return { tasks: [], linkableCodes: new Set(['Tb1']), currentUserId: 1, ...overrides };
+  return { tasks: [], linkableCodes: new Set(['Tb1']), currentUserId: 1, now: () => Date.now(), ...overrides };
 }
 
 export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
@@ -27,7 +29,7 @@ export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
         status: '2',
         responsibleId: String(fields.RESPONSIBLE_ID),
         createdBy: String(store.currentUserId),
-        createdDate: new Date().toISOString(),
+        createdDate: new Date(store.now()).toISOString(),
         deadline: fields.DEADLINE ?? null,
         closedDate: null,
         ufCrmTask: links,
