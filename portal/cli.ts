@@ -28,7 +28,8 @@ Usage: npm run portal -- [options]
   --rate-limit DRAIN/BURST Leaky bucket, requests drained per second / burst (default 2/50)
   --no-rate-limit          No rate limit
   --lang en|ru|de          Portal language (default ${defaultPortalConfig.language})
-  --fail METHOD:COUNT:CODE[:STATUS]   Fail the next COUNT calls of METHOD with error CODE (repeatable)
+  --fail METHOD:COUNT:CODE[:STATUS][:before|after]  Fail the next COUNT calls of METHOD with error CODE, or
+                           proxy-html / proxy-text (a proxy's non-Bitrix answer); after = once the write happened (repeatable)
   --drop METHOD:COUNT[:before|after]  Drop the connection of the next COUNT requests with METHOD (repeatable)
   --slow METHOD:MS         Slow METHOD down by MS milliseconds (repeatable)
   --help                   Show this help

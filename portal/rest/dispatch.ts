@@ -1,8 +1,10 @@
 /**
  * Runs one method for an authenticated caller: existence, scope, planned faults, then the method.
- * Used for top-level calls and for each batch sub-command.
+ * Used for top-level calls and for each batch sub-command. A planned portal failure `before`
+ * throws instead of running the method; `after` runs it, then throws.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { failStatus } from './faults';
 import type { FaultRegistry } from './faults';
 import type { MethodContext, MethodDefinition, MethodResult } from './method-types';
 import type { Params } from './params';
@@ -31,8 +33,10 @@ export async function invokeMethod(
   const slowdown = faults.slowdownFor(method);
   if (slowdown > 0) await sleep(slowdown);
   const failure = faults.takeFailure(method);
-  if (failure) {
-    throw new RestError(failure.error, failure.description ?? `Planned failure of ${method} (emulator fault)`, failure.status ?? 400);
-  }
-  return definition.handler(params, context);
+  if (!failure) return definition.handler(params, context);
+  const planned = new RestError(failure.error ?? 'INTERNAL_SERVER_ERROR', failure.description ?? `Planned failure of ${method} (emulator fault)`, failStatus(failure));
+  if (failure.when !== 'after') throw planned;
+  // The method runs and its write stays; the caller is told it failed (its own error wins).
+  await definition.handler(params, context);
+  throw planned;
 }

@@ -11,6 +11,8 @@ import { invokeMethod } from './dispatch';
 import type { AuthContext, MethodContext, MethodResult } from './method-types';
 import type { Params } from './params';
 import { encodePhpJson } from './php-json';
+import { proxyAnswer } from './proxy-answer';
+import type { ProxyAnswer } from './proxy-answer';
 import { parseRequestParams } from './request-body';
 import type { RequestLogEntry } from './request-log';
 import { RestError, restErrors } from './rest-error';
@@ -86,6 +88,9 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
     return;
   }
 
+  const proxyFailure = runtime.faults.takeProxyFailure([method, ...(entry.commands ?? [])]);
+  if (proxyFailure && proxyFailure.when !== 'after') return sendProxyAnswer(request, response, proxyAnswer(proxyFailure), entry, runtime);
+
   const latency = runtime.faults.latencyOverride() ?? runtime.config.current.latencyMs;
   if (latency > 0) await sleep(latency);
 
@@ -128,11 +133,22 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
     runtime.log.add(entry);
     return;
   }
+  if (proxyFailure) return sendProxyAnswer(request, response, proxyAnswer(proxyFailure), entry, runtime);
   const bytes = Buffer.from(text, 'utf8');
   headers['Content-Length'] = String(bytes.length);
   response.writeHead(status, headers);
   response.end(request.method === 'HEAD' ? undefined : bytes);
   entry.status = status;
+  entry.bytesOut = bytes.length;
+  runtime.log.add(entry);
+}
+
+/** A proxy's answer in place of the portal's (planned `proxy-*` failure), logged with its status. */
+function sendProxyAnswer(request: IncomingMessage, response: ServerResponse, answer: ProxyAnswer, entry: RequestLogEntry, runtime: RestRuntime): void {
+  const bytes = Buffer.from(answer.body, 'utf8');
+  response.writeHead(answer.status, { ...REST_CORS_HEADERS, 'Content-Type': answer.contentType, 'Content-Length': String(bytes.length) });
+  response.end(request.method === 'HEAD' ? undefined : bytes);
+  entry.status = answer.status;
   entry.bytesOut = bytes.length;
   runtime.log.add(entry);
 }
