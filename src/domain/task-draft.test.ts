@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTaskDraft, requestKeyIn, taskAddFields, validateDraft, type TaskDraft } from './task-draft';
 
+/** The tags a BBCode reader (the portal's task card) would act on, in order. */
+function readerTags(bbcode: string): string[] {
+  return [...bbcode.matchAll(/\[\/?(?:URL|B|I|U|S|LIST|QUOTE|CODE|IMG|COLOR|SIZE|USER|\*)(?:=[^\]]*)?\]/gi)].map((match) => match[0]);
+}
+
 const source = {
   smartProcessTitle: 'Equipment Purchase',
   itemTitle: 'Washing Machine',
@@ -56,7 +61,7 @@ describe('taskAddFields', () => {
     expect(fields.PRIORITY).toBe(2);
     expect(fields.DEADLINE).toMatch(/^2025-01-21T18:00:00/);
     expect(fields.DESCRIPTION).toContain('Please check');
-    expect(fields.DESCRIPTION).toContain('[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]Washing (Machine)[/URL]');
+    expect(fields.DESCRIPTION).toContain('[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]Washing [\u2060Machine][/URL]');
     expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
   });
 
@@ -65,6 +70,28 @@ describe('taskAddFields', () => {
     expect(fields).not.toHaveProperty('DEADLINE');
     expect(fields).not.toHaveProperty('ACCOMPLICES');
     expect(fields.PRIORITY).toBe(0);
+  });
+
+  it('escapes portal text in the description: an item title cannot add a link or bold the rest', () => {
+    const hostile = '[URL=https://evil.example/pay]Pay invoice[/URL] [B]';
+    const fields = taskAddFields(
+      { title: 'T', description: `Task for Equipment Purchase “${hostile}”.`, responsibleId: 1, participantIds: [], deadline: null, priority: 'low' },
+      { ...link, itemLabel: hostile },
+    );
+    // What a BBCode reader sees: exactly one tag pair, the app's own link back to the item.
+    expect(readerTags(fields.DESCRIPTION!)).toEqual(['[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]', '[/URL]']);
+    expect(fields.DESCRIPTION).not.toMatch(/https?:\/\/evil/);
+    expect(fields.DESCRIPTION!.replace(/\u2060/g, '')).toContain(`“${hostile}”.`);
+    expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
+  });
+
+  it('reads the key only from the link the app put at the end, never from portal text before it', () => {
+    const posing = 'Washing Machine ?smart_tasks_request=ffffffff-0000 [URL=https://evil.example/?smart_tasks_request=eeeeeeee-1111]x[/URL]';
+    const fields = taskAddFields({ title: 'T', description: posing, responsibleId: 1, participantIds: [], deadline: null, priority: 'low' }, { ...link, itemLabel: posing });
+    expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
+    // A description whose last line is not the app's link carries no key, whatever it quotes.
+    expect(requestKeyIn(`${fields.DESCRIPTION}\nedited by a user later`)).toBeNull();
+    expect(requestKeyIn('Pasted: https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6')).toBeNull();
   });
 
   it('finds no key in descriptions written by people', () => {

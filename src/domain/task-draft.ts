@@ -4,6 +4,7 @@
  * back-link that carries the request's idempotency key).
  */
 import type { RestTaskAddFields } from '../bitrix/rest-types';
+import { bbcodeLink, bbcodeText, trailingLinkHref } from './bbcode';
 import { addWorkingDays, toPortalDateTime } from './working-days';
 
 export type TaskPriority = 'low' | 'medium' | 'high';
@@ -12,7 +13,10 @@ const PRIORITY_CODE: Record<TaskPriority, 0 | 1 | 2> = { low: 0, medium: 1, high
 
 export interface TaskDraft {
   title: string;
-  /** Free text (BBCode); the link back to the item is added when the task is sent. */
+  /**
+   * Plain text as the user sees it (portal text in it included); escaped to BBCode once, when
+   * the task is sent (domain/bbcode.ts), and followed by the link back to the item.
+   */
   description: string;
   responsibleId: number;
   /** Participants (co-executors, ACCOMPLICES). */
@@ -68,11 +72,6 @@ export function validateDraft(draft: TaskDraft, now: Date): DraftProblems {
   return problems;
 }
 
-/** BBCode-safe label: square brackets would end or open tags. */
-function bbcodeText(text: string): string {
-  return text.replace(/\[/g, '(').replace(/\]/g, ')');
-}
-
 export const REQUEST_KEY_PARAMETER = 'smart_tasks_request';
 
 /** The item's URL with the request key in it: the link back to the item doubles as the task's marker. */
@@ -82,11 +81,24 @@ export function backLinkUrl(itemUrl: string, requestKey: string): string {
   return url.toString();
 }
 
-/** The request key a task's description carries, if it was created by Smart Tasks. */
+const REQUEST_KEY = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * The request key of a task Smart Tasks created, read only from where the app writes it: the
+ * link back to the item that ENDS the description (taskAddFields). A key anywhere else (an item
+ * title, a name, text a user typed or pasted) is portal text, not the app's mark, and is ignored.
+ */
 export function requestKeyIn(description: string | null | undefined): string | null {
   if (!description) return null;
-  const match = new RegExp(`[?&]${REQUEST_KEY_PARAMETER}=([A-Za-z0-9-]{8,64})`).exec(description);
-  return match ? match[1]! : null;
+  const href = trailingLinkHref(description);
+  if (!href) return null;
+  let key: string | null;
+  try {
+    key = new URL(href).searchParams.get(REQUEST_KEY_PARAMETER);
+  } catch {
+    return null;
+  }
+  return key !== null && REQUEST_KEY.test(key) ? key : null;
 }
 
 export interface TaskLink {
@@ -99,10 +111,14 @@ export interface TaskLink {
   requestKey: string;
 }
 
-/** tasks.task.add fields for a draft, linked to the item and marked with the request key. */
+/**
+ * tasks.task.add fields for a draft, linked to the item and marked with the request key. The
+ * description is the draft's text escaped (domain/bbcode.ts: no tag, no link from it) and, last,
+ * the link back to the item that carries the key.
+ */
 export function taskAddFields(draft: TaskDraft, link: TaskLink): RestTaskAddFields {
-  const backLink = `[URL=${backLinkUrl(link.itemUrl, link.requestKey)}]${bbcodeText(link.itemLabel)}[/URL]`;
-  const text = draft.description.trim();
+  const backLink = bbcodeLink(backLinkUrl(link.itemUrl, link.requestKey), link.itemLabel);
+  const text = bbcodeText(draft.description.trim());
   const fields: RestTaskAddFields = {
     TITLE: draft.title.trim(),
     RESPONSIBLE_ID: draft.responsibleId,
