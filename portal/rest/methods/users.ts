@@ -1,6 +1,6 @@
 /**
- * user.current, user.get, user.search (scope user). UPPER keys, string ID, boolean ACTIVE,
- * integer UF_DEPARTMENT, absolute PERSONAL_PHOTO; 50 a page with next/total.
+ * user.current, user.get, user.search, user.update (scope user). UPPER keys, string ID, boolean
+ * ACTIVE, integer UF_DEPARTMENT, absolute PERSONAL_PHOTO; 50 a page with next/total.
  */
 import { photoUrl } from '../../state/host-data-adapter';
 import type { StoredUser } from '../../state/state-types';
@@ -9,8 +9,9 @@ import type { FieldResolver, FilterField } from '../filter';
 import type { MethodContext, MethodDefinition } from '../method-types';
 import { ok } from '../method-types';
 import { PHP_EMPTY_OBJECT } from '../php-json';
-import { asList, asString, isRecord, param } from '../params';
+import { asInt, asList, asString, asYesNo, isRecord, param } from '../params';
 import type { Params } from '../params';
+import { RestError } from '../rest-error';
 
 function lastActivity(user: StoredUser): string {
   return user.lastLogin.slice(0, 19).replace('T', ' ');
@@ -151,6 +152,50 @@ function searchFilter(params: Params): Record<string, unknown> {
   return terms;
 }
 
+/** Text fields user.update writes onto the stored user (docs user-update.md); others are accepted and ignored. */
+const TEXT_FIELDS: Record<string, 'name' | 'lastName' | 'secondName' | 'email' | 'position' | 'workPhone' | 'personalMobile'> = {
+  NAME: 'name',
+  LAST_NAME: 'lastName',
+  SECOND_NAME: 'secondName',
+  EMAIL: 'email',
+  WORK_POSITION: 'position',
+  WORK_PHONE: 'workPhone',
+  PERSONAL_MOBILE: 'personalMobile',
+};
+
+/**
+ * user.update (docs user-update.md): administrators only; `ACTIVE` "N" dismisses the user (no
+ * longer able to call REST; user.get shows `ACTIVE: false`), "Y" brings them back. Errors are
+ * the docs' ERROR_CORE (400): "access_denied" for a caller who is not an administrator and for an
+ * ID naming no user; an empty description for a missing or malformed ID (the docs list both for an
+ * invalid ID without saying which is which — this split is the emulator's).
+ */
+function updateUser(params: Params, context: MethodContext) {
+  const fields = Object.fromEntries(Object.entries(params).map(([key, value]) => [key.toUpperCase(), value]));
+  const id = asInt(fields.ID);
+  if (id === null || id <= 0) throw new RestError('ERROR_CORE', '', 400);
+  if (!context.auth.user.isAdmin) throw new RestError('ERROR_CORE', 'access_denied', 400);
+  const user = context.store.user(id);
+  if (!user) throw new RestError('ERROR_CORE', 'access_denied', 400);
+  for (const [key, property] of Object.entries(TEXT_FIELDS)) {
+    if (fields[key] !== undefined) user[property] = asString(fields[key]);
+  }
+  if (fields.PERSONAL_GENDER !== undefined) {
+    const gender = asString(fields.PERSONAL_GENDER).toUpperCase();
+    user.gender = gender === 'M' || gender === 'F' ? gender : '';
+  }
+  if (fields.UF_DEPARTMENT !== undefined) {
+    const departments = asList(fields.UF_DEPARTMENT).map(asInt).filter((department): department is number => department !== null && department > 0);
+    if (departments.length > 0) user.departmentIds = departments;
+  }
+  if (fields.ACTIVE !== undefined) {
+    const active = asYesNo(fields.ACTIVE);
+    if (active !== null) user.active = active === 'Y';
+  }
+  context.store.changed();
+  return ok(true);
+}
+
 export const userMethods: MethodDefinition[] = [
   {
     name: 'user.current',
@@ -171,5 +216,10 @@ export const userMethods: MethodDefinition[] = [
     name: 'user.search',
     scope: 'user',
     handler: (params, context) => listUsers(params, context, searchFilter(params), true),
+  },
+  {
+    name: 'user.update',
+    scope: 'user',
+    handler: updateUser,
   },
 ];
