@@ -73,14 +73,14 @@ const departments = [
 
 function buildUsers(): SeedUser[] {
   const people: Array<Omit<SeedUser, 'email' | 'photoPath' | 'dateRegister' | 'lastLogin' | 'secondName' | 'workPhone' | 'personalMobile' | 'personalBirthday'> & { registeredDaysAgo: number; birthday: string }> = [
-    { id: 1, active: true, name: 'Olivia', lastName: 'Bennett', position: 'Chief Executive Officer', gender: 'F', departmentIds: [1], isAdmin: true, deniedEntityTypeIds: [], isOnline: true, registeredDaysAgo: 900, birthday: '1981-03-14' },
-    { id: 2, active: true, name: 'Maxim', lastName: 'Orlov', position: 'Procurement Manager', gender: 'M', departmentIds: [2], isAdmin: false, deniedEntityTypeIds: [], isOnline: true, registeredDaysAgo: 720, birthday: '1988-07-02' },
-    { id: 3, active: true, name: 'Sophie', lastName: 'Wagner', position: 'Sales Manager', gender: 'F', departmentIds: [3], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, registeredDaysAgo: 640, birthday: '1990-11-23' },
-    { id: 4, active: true, name: 'Daniel', lastName: 'Park', position: 'Facilities Engineer', gender: 'M', departmentIds: [5], isAdmin: false, deniedEntityTypeIds: [], isOnline: true, registeredDaysAgo: 500, birthday: '1985-01-30' },
-    { id: 5, active: true, name: 'Elena', lastName: 'Petrova', position: 'Chief Accountant', gender: 'F', departmentIds: [4], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, registeredDaysAgo: 820, birthday: '1979-05-09' },
-    { id: 6, active: true, name: 'Lukas', lastName: 'Becker', position: 'Sales Assistant', gender: 'M', departmentIds: [3], isAdmin: false, deniedEntityTypeIds: [156], isOnline: true, registeredDaysAgo: 90, birthday: '1999-09-17' },
-    { id: 7, active: true, name: 'Amara', lastName: 'Okafor', position: 'Logistics Coordinator', gender: 'F', departmentIds: [5], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, registeredDaysAgo: 300, birthday: '1993-02-11' },
-    { id: 8, active: false, name: 'Tomasz', lastName: 'Nowak', position: 'Former Buyer', gender: 'M', departmentIds: [2], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, registeredDaysAgo: 1100, birthday: '1975-12-01' },
+    { id: 1, active: true, name: 'Olivia', lastName: 'Bennett', position: 'Chief Executive Officer', gender: 'F', departmentIds: [1], isAdmin: true, deniedEntityTypeIds: [], isOnline: true, timeZone: '', registeredDaysAgo: 900, birthday: '1981-03-14' },
+    { id: 2, active: true, name: 'Maxim', lastName: 'Orlov', position: 'Procurement Manager', gender: 'M', departmentIds: [2], isAdmin: false, deniedEntityTypeIds: [], isOnline: true, timeZone: 'Asia/Vladivostok', registeredDaysAgo: 720, birthday: '1988-07-02' },
+    { id: 3, active: true, name: 'Sophie', lastName: 'Wagner', position: 'Sales Manager', gender: 'F', departmentIds: [3], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, timeZone: 'Europe/Berlin', registeredDaysAgo: 640, birthday: '1990-11-23' },
+    { id: 4, active: true, name: 'Daniel', lastName: 'Park', position: 'Facilities Engineer', gender: 'M', departmentIds: [5], isAdmin: false, deniedEntityTypeIds: [], isOnline: true, timeZone: 'America/New_York', registeredDaysAgo: 500, birthday: '1985-01-30' },
+    { id: 5, active: true, name: 'Elena', lastName: 'Petrova', position: 'Chief Accountant', gender: 'F', departmentIds: [4], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, timeZone: '', registeredDaysAgo: 820, birthday: '1979-05-09' },
+    { id: 6, active: true, name: 'Lukas', lastName: 'Becker', position: 'Sales Assistant', gender: 'M', departmentIds: [3], isAdmin: false, deniedEntityTypeIds: [156], isOnline: true, timeZone: 'Europe/Berlin', registeredDaysAgo: 90, birthday: '1999-09-17' },
+    { id: 7, active: true, name: 'Amara', lastName: 'Okafor', position: 'Logistics Coordinator', gender: 'F', departmentIds: [5], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, timeZone: '', registeredDaysAgo: 300, birthday: '1993-02-11' },
+    { id: 8, active: false, name: 'Tomasz', lastName: 'Nowak', position: 'Former Buyer', gender: 'M', departmentIds: [2], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, timeZone: '', registeredDaysAgo: 1100, birthday: '1975-12-01' },
   ];
   return people.map(({ registeredDaysAgo, birthday, ...person }) => ({
     ...person,

@@ -34,6 +34,12 @@ export interface SeedUser {
   dateRegister: string;
   lastLogin: string;
   isOnline: boolean;
+  /**
+   * The user's Bitrix24 time zone as user.get prints it (`TIME_ZONE`, docs user-get.md): an IANA
+   * name such as `Asia/Vladivostok`, or "" for the portal's own zone. Absent in state files of
+   * older runs (read as "").
+   */
+  timeZone: string;
 }
 
 export interface SeedSmartProcess {

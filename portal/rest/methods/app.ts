@@ -114,7 +114,7 @@ export const appMethods: MethodDefinition[] = [
         PERSONAL_GENDER: user.gender,
       };
       if (user.photoPath) result.PERSONAL_PHOTO = photoUrl(context.origin, user);
-      result.TIME_ZONE = '';
+      result.TIME_ZONE = user.timeZone ?? '';
       result.TIME_ZONE_OFFSET = PORTAL_UTC_OFFSET_MINUTES * 60;
       return ok(result);
     },

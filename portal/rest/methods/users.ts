@@ -28,7 +28,7 @@ export function userToRest(user: StoredUser, context: MethodContext): Record<str
     EMAIL: user.email,
     LAST_LOGIN: user.lastLogin,
     DATE_REGISTER: user.dateRegister,
-    TIME_ZONE: '',
+    TIME_ZONE: user.timeZone ?? '',
     IS_ONLINE: user.isOnline ? 'Y' : 'N',
     LAST_ACTIVITY_DATE: lastActivity(user),
     PERSONAL_GENDER: user.gender,
