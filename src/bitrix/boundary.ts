@@ -113,6 +113,14 @@ export interface BitrixBoundary {
    */
   portalNow(): number;
 
+  /**
+   * The portal's UTC offset in minutes east of UTC (`180` for `+03:00`), read from the
+   * `date_finish` of its answers; null until the first answer. Dates sent to the portal carry it
+   * (`toPortalDateTime(date, offset)`), and it is the user's zone when the profile names none
+   * (`resolveUserZone` in src/domain/time-zone.ts).
+   */
+  portalUtcOffsetMinutes(): number | null;
+
   /** Closes the slider the portal opened the app in (menus, toolbars, timeline buttons). */
   closeApplication(): Promise<void>;
 

@@ -27,6 +27,8 @@ export interface PortalClock {
   observe(time: unknown): void;
   /** True once at least one answer has set the clock. */
   readonly synced: boolean;
+  /** The portal's UTC offset in minutes east of UTC, from the last `date_finish`; null before any. */
+  readonly utcOffsetMinutes: number | null;
 }
 
 /**
@@ -49,6 +51,16 @@ export function readFinishMs(time: unknown): number | null {
   return null;
 }
 
+/** Minutes east of UTC that an ISO 8601 date-time is written in (`+03:00` → 180), or null. */
+export function readUtcOffsetMinutes(isoDateTime: unknown): number | null {
+  if (typeof isoDateTime !== 'string') return null;
+  if (/T[\d:.]+Z$/.test(isoDateTime)) return 0;
+  const match = /T[\d:.]+([+-])(\d{2}):?(\d{2})$/.exec(isoDateTime.trim());
+  if (!match) return null;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
 /**
  * Creates a portal clock. `monotonic` (ms, any origin) and `wall` (ms since epoch, the browser's
  * clock, used only before the first answer) are injectable for tests.
@@ -59,11 +71,14 @@ export function createPortalClock(
 ): PortalClock {
   // portal time = monotonic() + offset; null until an answer arrives.
   let offset: number | null = null;
+  let utcOffsetMinutes: number | null = null;
   return {
     now() {
       return offset === null ? wall() : monotonic() + offset;
     },
     observe(time) {
+      const zone = readUtcOffsetMinutes((time as PortalTimeBlock | null | undefined)?.date_finish);
+      if (zone !== null) utcOffsetMinutes = zone;
       const finishMs = readFinishMs(time);
       if (finishMs === null) return;
       const candidate = finishMs - monotonic();
@@ -71,6 +86,9 @@ export function createPortalClock(
     },
     get synced() {
       return offset !== null;
+    },
+    get utcOffsetMinutes() {
+      return utcOffsetMinutes;
     },
   };
 }

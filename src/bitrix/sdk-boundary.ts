@@ -132,6 +132,10 @@ export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
       return clock.now();
     },
 
+    portalUtcOffsetMinutes(): number | null {
+      return clock.utcOffsetMinutes;
+    },
+
     async closeApplication(): Promise<void> {
       await b24.parent.closeApplication();
     },

@@ -34,7 +34,10 @@ export interface DraftSource {
   itemId: number;
   itemResponsibleId: number | null;
   currentUserId: number;
+  /** Now by the PORTAL's clock (`boundary.portalNow()`), not the computer's. */
   now: Date;
+  /** The user's Bitrix24 zone (`useI18n().format.timeZone`): the deadline is 18:00 on its clock. */
+  timeZone?: string;
   /** The intro line of the description, in the user's language. */
   descriptionIntro: string;
   workingDaysAhead?: number;
@@ -53,7 +56,7 @@ export function defaultTaskDraft(source: DraftSource): TaskDraft {
     description: source.descriptionIntro,
     responsibleId: source.itemResponsibleId && source.itemResponsibleId > 0 ? source.itemResponsibleId : source.currentUserId,
     participantIds: [],
-    deadline: addWorkingDays(source.now, source.workingDaysAhead ?? DEFAULT_DEADLINE_WORKING_DAYS),
+    deadline: addWorkingDays(source.now, source.workingDaysAhead ?? DEFAULT_DEADLINE_WORKING_DAYS, { timeZone: source.timeZone }),
     priority: 'medium',
   };
 }

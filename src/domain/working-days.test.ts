@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, fromDateTimeLocalInput, toDateTimeLocalInput, toPortalDateTime } from './working-days';
+import { addWorkingDays, calendarDayIn, fromDateTimeLocalInput, toDateTimeLocalInput, toPortalDateTime } from './working-days';
 
 describe('addWorkingDays', () => {
   it('skips the weekend', () => {
@@ -30,5 +30,44 @@ describe('date-time text', () => {
     expect(fromDateTimeLocalInput(toDateTimeLocalInput(date))?.getTime()).toBe(date.getTime());
     expect(fromDateTimeLocalInput('2025-02-30T10:00')).toBeNull();
     expect(fromDateTimeLocalInput('')).toBeNull();
+  });
+});
+
+describe("in the user's Bitrix24 zone, not the computer's", () => {
+  // Monday 30 Nov 2026, 10:00 in Berlin = 09:00 UTC = 19:00 in Vladivostok.
+  const mondayMorningInBerlin = new Date(Date.UTC(2026, 10, 30, 9, 0));
+
+  it('puts "in 3 working days at 18:00" at Thursday 18:00 Vladivostok time', () => {
+    const deadline = addWorkingDays(mondayMorningInBerlin, 3, { timeZone: 'Asia/Vladivostok' });
+    expect(deadline.toISOString()).toBe('2026-12-03T08:00:00.000Z');
+    expect(toDateTimeLocalInput(deadline, 'Asia/Vladivostok')).toBe('2026-12-03T18:00');
+    // Berlin's Thursday 18:00 would be Friday 03:00 for this user.
+    expect(addWorkingDays(mondayMorningInBerlin, 3, { timeZone: 'Europe/Berlin' }).toISOString()).toBe('2026-12-03T17:00:00.000Z');
+  });
+
+  it("counts the user's calendar day: late Friday in New York is Saturday in Vladivostok", () => {
+    const fridayEveningNewYork = new Date(Date.UTC(2026, 11, 5, 1, 0)); // Fri 4 Dec 20:00 New York = Sat 11:00 Vladivostok
+    expect(toDateTimeLocalInput(addWorkingDays(fridayEveningNewYork, 1, { timeZone: 'America/New_York' }), 'America/New_York')).toBe('2026-12-07T18:00');
+    expect(toDateTimeLocalInput(addWorkingDays(fridayEveningNewYork, 1, { timeZone: 'Asia/Vladivostok' }), 'Asia/Vladivostok')).toBe('2026-12-07T18:00');
+    expect(toDateTimeLocalInput(addWorkingDays(fridayEveningNewYork, 0, { timeZone: 'Asia/Vladivostok' }), 'Asia/Vladivostok')).toBe('2026-12-07T18:00');
+  });
+
+  it('reads a typed deadline on the user\'s clock and writes it with the portal\'s offset', () => {
+    const typed = fromDateTimeLocalInput('2026-12-03T18:00', 'Asia/Vladivostok');
+    expect(typed?.toISOString()).toBe('2026-12-03T08:00:00.000Z');
+    expect(toPortalDateTime(typed!, 180)).toBe('2026-12-03T11:00:00+03:00');
+    expect(fromDateTimeLocalInput('2026-12-03T18:00', '+03:00')?.toISOString()).toBe('2026-12-03T15:00:00.000Z');
+    expect(fromDateTimeLocalInput('2026-02-29T10:00', 'Asia/Vladivostok')).toBeNull();
+  });
+
+  it('follows daylight saving in the user\'s zone', () => {
+    // New York is UTC-4 in summer, UTC-5 in winter.
+    expect(fromDateTimeLocalInput('2026-07-01T18:00', 'America/New_York')?.toISOString()).toBe('2026-07-01T22:00:00.000Z');
+    expect(fromDateTimeLocalInput('2026-12-01T18:00', 'America/New_York')?.toISOString()).toBe('2026-12-01T23:00:00.000Z');
+  });
+
+  it('names the day an instant falls on in a zone', () => {
+    expect(calendarDayIn(Date.UTC(2026, 10, 30, 20, 0), 'Asia/Vladivostok')).toBe('2026-12-01');
+    expect(calendarDayIn(Date.UTC(2026, 10, 30, 20, 0), 'Europe/Berlin')).toBe('2026-11-30');
   });
 });

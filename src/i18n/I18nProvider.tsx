@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { MessageCatalog, Messages } from './define-messages';
 import { createFormatters, type Formatters } from './format';
-import { intlLocaleFor, uiLanguageFor, validTimeZone, type UiLanguage } from './languages';
+import { intlLocaleFor, uiLanguageFor, type UiLanguage } from './languages';
 
 export interface I18n {
   /** Language of the texts. */
@@ -20,13 +20,16 @@ export function I18nProvider({
 }: {
   /** The portal's LANG, e.g. `ru`; unknown or missing → English. */
   bitrixLanguage: string | null | undefined;
-  /** The user's IANA time zone from the portal, when known; else the browser's. */
+  /**
+   * The user's Bitrix24 zone, resolved (`resolveUserZone` / `useUserZone`): IANA name or the
+   * portal's `±HH:MM`. Missing → the browser's, which is right only outside a portal.
+   */
   timeZone?: string | null;
   children: ReactNode;
 }) {
   const value = useMemo<I18n>(() => {
     const locale = intlLocaleFor(bitrixLanguage);
-    return { language: uiLanguageFor(bitrixLanguage), locale, format: createFormatters(locale, validTimeZone(timeZone)) };
+    return { language: uiLanguageFor(bitrixLanguage), locale, format: createFormatters(locale, timeZone) };
   }, [bitrixLanguage, timeZone]);
 
   useEffect(() => {

@@ -54,6 +54,13 @@ describe('formatters', () => {
     expect(createFormatters('en-US', 'UTC').dateTime('2026-11-30T10:00:00+03:00')).toBe('Nov 30, 2026, 7:00 AM');
   });
 
+  it('shows an instant in the portal’s zone when the profile names none (a fixed offset)', () => {
+    const format = createFormatters('en-US', '+10:00');
+    expect(format.timeZone).toBe('+10:00');
+    expect(format.dateTime('2026-12-03T11:00:00+03:00')).toBe('Dec 3, 2026, 6:00 PM');
+    expect(createFormatters('en-US', '-05:30').dateTime('2026-12-03T08:00:00Z')).toBe('Dec 3, 2026, 2:30 AM');
+  });
+
   it('keeps a currency the browser does not know readable', () => {
     expect(createFormatters('en-US').money(10, 'BONUS')).toBe('10 BONUS');
   });

@@ -1,6 +1,7 @@
 /** Portal users: the current user and anyone the tab names (responsible, employees, participants). */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { command, useBitrix, type BitrixBoundary, type RestUser } from '../bitrix';
+import { resolveUserZone, type ZoneName } from '../domain/time-zone';
 
 export interface User {
   id: number;
@@ -37,6 +38,19 @@ export function decodeUser(user: RestUser): User | null {
 export function decodeCurrentUser(user: RestUser): CurrentUser | null {
   const decoded = decodeUser(user);
   return decoded ? { ...decoded, timeZone: typeof user.TIME_ZONE === 'string' && user.TIME_ZONE ? user.TIME_ZONE : null } : null;
+}
+
+/**
+ * The zone every date the user sees or enters is in: the profile's TIME_ZONE (user.current,
+ * b24restdocs user-get.md), the portal's zone (its UTC offset) when the profile names none.
+ */
+export function userZone(boundary: Pick<BitrixBoundary, 'portalUtcOffsetMinutes'>, profileZone: string | null | undefined): ZoneName {
+  return resolveUserZone(profileZone, boundary.portalUtcOffsetMinutes());
+}
+
+/** `userZone` for a component; pass the current user's `timeZone` (CurrentUser). */
+export function useUserZone(profileZone: string | null | undefined): ZoneName {
+  return userZone(useBitrix(), profileZone);
 }
 
 export function primeUsers(queryClient: QueryClient, users: readonly User[]): void {

@@ -32,6 +32,8 @@ export interface FakeBoundary extends BitrixBoundary {
    * the browser is three hours ahead). Default 0.
    */
   setPortalClockSkew(skewMs: number): void;
+  /** What `portalUtcOffsetMinutes()` answers. Default 180 (+03:00, the emulator's portal zone). */
+  setPortalUtcOffsetMinutes(offsetMinutes: number | null): void;
   fittedTo: HTMLElement | null;
   /** How often the app asked to close its slider / to finish its install. */
   closeApplicationCalls: number;
@@ -83,6 +85,7 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
   let resendNext = false;
   let nextPicker: PickedUser[] | null | undefined;
   let portalClockSkewMs = 0;
+  let portalOffsetMinutes: number | null = 180;
 
   async function run(method: string, params: unknown): Promise<{ result: unknown; total: number | undefined }> {
     const handler = table[method];
@@ -175,6 +178,10 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
       return Date.now() + portalClockSkewMs;
     },
 
+    portalUtcOffsetMinutes(): number | null {
+      return portalOffsetMinutes;
+    },
+
     async closeApplication(): Promise<void> {
       fake.closeApplicationCalls += 1;
     },
@@ -197,6 +204,10 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
 
     setPortalClockSkew(skewMs) {
       portalClockSkewMs = skewMs;
+    },
+
+    setPortalUtcOffsetMinutes(offsetMinutes) {
+      portalOffsetMinutes = offsetMinutes;
     },
 
     setHandler(method, handler) {

@@ -1,5 +1,6 @@
 import { defaultTaskDraft, type TaskDraft } from '../../domain/task-draft';
-import { useMessages } from '../../i18n';
+import { useBitrix } from '../../bitrix';
+import { useI18n, useMessages } from '../../i18n';
 import { linkedTaskMessages } from './messages';
 import type { LinkedItem } from './load-linked-item';
 
@@ -10,6 +11,8 @@ import type { LinkedItem } from './load-linked-item';
  */
 export function useDefaultDraft({ item, smartProcess, currentUser }: Pick<LinkedItem, 'item' | 'smartProcess' | 'currentUser'>): () => TaskDraft {
   const text = useMessages(linkedTaskMessages);
+  const boundary = useBitrix();
+  const { format } = useI18n();
   return () =>
     defaultTaskDraft({
       smartProcessTitle: smartProcess.title,
@@ -17,7 +20,8 @@ export function useDefaultDraft({ item, smartProcess, currentUser }: Pick<Linked
       itemId: item.id,
       itemResponsibleId: item.assignedById,
       currentUserId: currentUser.id,
-      now: new Date(),
+      now: new Date(boundary.portalNow()),
+      timeZone: format.timeZone,
       descriptionIntro: text.descriptionIntro(smartProcess.title, item.title || `#${item.id}`),
     });
 }

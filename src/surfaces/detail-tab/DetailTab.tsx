@@ -7,6 +7,7 @@ import { I18nProvider, useMessages } from '../../i18n';
 import { useLinkedTasks } from '../../queries/tasks';
 import { useReferenceNames } from '../../queries/reference-names';
 import { useSmartProcess } from '../../queries/smart-processes';
+import { userZone } from '../../queries/users';
 import { QueryView } from '../../ui';
 import { DetailTabSkeleton } from './DetailTabSkeleton';
 import { FieldsPanel } from './FieldsPanel';
@@ -38,7 +39,8 @@ export function DetailTab({ entityTypeId, itemId }: { entityTypeId: number; item
 export const FIRST_CONTENT_MARK = 'smart-tasks:first-content';
 
 function DetailTabContent({ data }: { data: DetailTabData }) {
-  const { session } = useBitrix();
+  const boundary = useBitrix();
+  const { session } = boundary;
   useEffect(() => {
     if (performance.getEntriesByName(FIRST_CONTENT_MARK).length === 0) performance.mark(FIRST_CONTENT_MARK);
   }, []);
@@ -74,8 +76,8 @@ function DetailTabContent({ data }: { data: DetailTabData }) {
   const names = useReferenceNames(userIds, crmItems, statusTypes);
 
   return (
-    // The user's own time zone from their profile, when the portal gives it.
-    <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={data.currentUser.timeZone}>
+    // The user's Bitrix24 zone (profile, else the portal's): never the computer's.
+    <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={userZone(boundary, data.currentUser.timeZone)}>
       <div className={SURFACE}>
         <ItemHeader data={current} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
         <TaskLinksNotice smartProcess={smartProcess} />

@@ -34,7 +34,8 @@ export function LinkedTaskRow({
   const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
   const { format } = useI18n();
-  const overdue = isTaskOverdue(task, new Date());
+  // Overdue by the portal's clock: a computer whose clock is off must not mark tasks late (or not).
+  const overdue = isTaskOverdue(task, new Date(boundary.portalNow()));
   return (
     <li className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`} data-task-id={task.id}>
       <button

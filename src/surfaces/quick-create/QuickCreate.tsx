@@ -11,6 +11,7 @@ import { useCreateLinkedTask } from '../../features/create-linked-task/use-creat
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
 import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
 import { Button, Field, Person, QueryView, Skeleton, TextInput } from '../../ui';
+import { userZone } from '../../queries/users';
 import { loadQuickCreate, quickCreateKeys, type QuickCreateData } from './load-quick-create';
 import { quickCreateMessages } from './messages';
 
@@ -46,7 +47,7 @@ export function QuickCreate({ entityTypeId, itemId, activityId }: { entityTypeId
       failure={(error, retry) => <LinkedItemFailure error={error} {...retry} />}
     >
       {(data) => (
-        <I18nProvider bitrixLanguage={boundary.session.bitrixLanguage} timeZone={data.currentUser.timeZone}>
+        <I18nProvider bitrixLanguage={boundary.session.bitrixLanguage} timeZone={userZone(boundary, data.currentUser.timeZone)}>
           <QuickCreatePanel data={data} />
         </I18nProvider>
       )}
