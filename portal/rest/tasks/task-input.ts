@@ -1,7 +1,10 @@
 /**
  * Writing tasks.task.add/update `fields` (UPPER keys) onto a task, with the portal's
  * validation messages (ERROR_CORE, each followed by `<br>`), and the CRM binding rule: a
- * `UF_CRM_TASK` value naming a smart process that does not allow task links is dropped silently.
+ * `UF_CRM_TASK` value naming a smart process that does not allow task links — or that no longer
+ * exists — is dropped silently; one naming a deleted item of a smart process that does is kept as
+ * written (the portal's crm field does not look the item up; the docs are silent). A dismissed
+ * (inactive) responsible is accepted: the docs list only "not found" for RESPONSIBLE_ID.
  */
 import { formatPortalDateTime, parsePortalDate } from '../../state/portal-time';
 import type { StoredTask } from '../../state/state-types';
@@ -60,6 +63,13 @@ function dateValue(value: unknown, messages: string[], what: string): string | n
 const STATUSES = new Set([1, 2, 3, 4, 5, 6]);
 
 /**
+ * Longest task title the emulator accepts, in characters (code points, as PHP's mb_strlen counts
+ * them). The docs give no limit; the portal stores titles in a 255-character column. The emulator
+ * takes the demanding side and refuses a longer title with ERROR_CORE instead of cutting it.
+ */
+export const TASK_TITLE_MAX_CHARACTERS = 255;
+
+/**
  * Applies `fields` to `task` (a fresh draft for add, a copy for update). Throws ERROR_CORE with
  * every problem found, as the portal reports them together.
  */
@@ -73,6 +83,7 @@ export function applyTaskFields(task: StoredTask, rawFields: Record<string, unkn
   if (has('DESCRIPTION')) task.description = asString(fields.DESCRIPTION);
   if (isNew && !task.title) messages.push('Task title is not specified');
   if (!isNew && has('TITLE') && !task.title) messages.push('Task title is not specified');
+  if (has('TITLE') && [...task.title].length > TASK_TITLE_MAX_CHARACTERS) messages.push(`Task title is too long (${TASK_TITLE_MAX_CHARACTERS} characters at most)`);
 
   if (has('RESPONSIBLE_ID')) {
     const id = asInt(fields.RESPONSIBLE_ID);
