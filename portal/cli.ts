@@ -11,6 +11,7 @@ import { FaultSettingsError, parseDropFlag, parseFailFlag, parseSlowFlag } from 
 import type { FaultSettings } from './rest/faults';
 import { startPortal } from './server';
 import { StateFileError } from './state/persistence';
+import { StaticAppArchiveError } from './host/static-app';
 
 const HELP = `Bitrix24 portal emulator for Smart Tasks
 
@@ -19,6 +20,7 @@ Usage: npm run portal -- [options]
   --port N                 Port to listen on (default ${defaultPortalConfig.port}; 0 = any free port)
   --host ADDRESS           Interface to bind (default ${defaultPortalConfig.hostname})
   --app-url URL            Base URL of the app's dev or preview server (default ${defaultPortalConfig.appUrl})
+  --app-archive FILE       Install the app from its static-app archive (npm run package) and host it on the portal
   --https                  Serve HTTPS with a self-signed certificate made at start
   --webhook-secret S       Secret of the inbound webhook /rest/1/S/ (default: random, printed)
   --latency MS             Added latency for every REST request
@@ -52,6 +54,7 @@ function parseCommandLine(argv: string[]): { config: Partial<PortalConfig>; faul
       port: { type: 'string' },
       host: { type: 'string' },
       'app-url': { type: 'string' },
+      'app-archive': { type: 'string' },
       https: { type: 'boolean' },
       'webhook-secret': { type: 'string' },
       latency: { type: 'string' },
@@ -72,6 +75,10 @@ function parseCommandLine(argv: string[]): { config: Partial<PortalConfig>; faul
   const config: Partial<PortalConfig> = {};
   if (values.port !== undefined) config.port = wholeNumber(values.port, '--port');
   if (values.host !== undefined) config.hostname = values.host;
+  if (values['app-archive'] !== undefined) {
+    if (values['app-url'] !== undefined) throw new UsageError('--app-archive and --app-url name two different apps; give one of them');
+    config.appArchive = resolve(values['app-archive']);
+  }
   if (values['app-url'] !== undefined) {
     try {
       const url = new URL(values['app-url']);
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
   try {
     portal = await startPortal(parsed.config, { faults: parsed.faults });
   } catch (error) {
-    if (error instanceof StateFileError) console.error(`portal: ${error.message}`);
+    if (error instanceof StateFileError || error instanceof StaticAppArchiveError) console.error(`portal: ${error.message}`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`portal: port ${parsed.config.port ?? defaultPortalConfig.port} is already in use; choose another with --port`);
     else console.error('portal: could not start:', error);
     process.exit(1);
@@ -140,7 +147,7 @@ async function main(): Promise<void> {
     `  Item list:    ${portal.urls.itemList}`,
     `  Webhook:      ${portal.webhookUrl}`,
     `  Control API:  ${portal.origin}/_emulator/`,
-    `  App URL:      ${config.appUrl}`,
+    `  App URL:      ${config.appUrl}${config.appArchive ? ` (installed from ${config.appArchive})` : ''}`,
     `  State:        ${config.dataFile ? config.dataFile : 'in memory'}${config.fresh ? ' (fresh: app not installed)' : ''}`,
     `  Rate limit:   ${config.rateLimit ? `${config.rateLimit.drainPerSecond}/s, burst ${config.rateLimit.burst}` : 'off'}; tokens live ${config.tokenTtlSeconds} s; language ${config.language}`,
   ];

@@ -8,6 +8,11 @@ export interface PortalConfig {
   https: boolean;
   /** Base URL of the app (its dev or preview server), e.g. http://127.0.0.1:5173/ */
   appUrl: string;
+  /**
+   * A static-app archive (`npm run package`) to install instead: the portal unpacks it and hosts
+   * it on its own origin (portal/host/static-app.ts), and `appUrl` becomes that folder.
+   */
+  appArchive: string | null;
   /** Secret of the inbound webhook /rest/<userId>/<secret>/<method>. */
   webhookSecret: string;
   /** Added latency for every REST request, in milliseconds. */
@@ -29,6 +34,7 @@ export const defaultPortalConfig: PortalConfig = {
   hostname: '127.0.0.1',
   https: false,
   appUrl: 'http://127.0.0.1:5173/',
+  appArchive: null,
   webhookSecret: 'demo-webhook-secret',
   latencyMs: 0,
   fresh: false,

@@ -17,6 +17,8 @@ import type { ControlTarget } from './control/control-routes';
 import type { IssuedAuth } from './host/host-data';
 import { createHostRoutes } from './host/routes';
 import type { HostRoutes } from './host/routes';
+import { createStaticAppRoute, readStaticAppArchive, staticAppPath } from './host/static-app';
+import type { StaticAppArchive, StaticAppRoute } from './host/static-app';
 import { FaultRegistry } from './rest/faults';
 import type { FaultSettings } from './rest/faults';
 import { handleRestRequest, REST_CORS_HEADERS } from './rest/handle-rest-request';
@@ -77,6 +79,19 @@ function rebaseAppUrl(state: PortalState, appUrl: string): void {
   state.appBaseUrl = appUrl;
 }
 
+/**
+ * A static app installed from its archive: the app and its bindings move to the folder the portal
+ * hosts it in; an archive without install.html has no wizard, so the app counts as installed
+ * (installation-master.md: Bitrix24 then opens index.html at once).
+ */
+function useStaticApp(state: PortalState, archive: StaticAppArchive, appUrl: string): void {
+  rebaseAppUrl(state, appUrl);
+  if (!archive.hasInstallWizard) {
+    state.app.installUrl = state.app.url;
+    state.app.installed = true;
+  }
+}
+
 function initialState(config: PortalConfig): PortalState {
   const fromFile = config.dataFile && !config.fresh ? readStateFile(config.dataFile) : null;
   if (fromFile) {
@@ -112,6 +127,11 @@ async function createServer(https: boolean, handler: (request: IncomingMessage, 
 export async function startPortal(overrides: Partial<PortalConfig> = {}, options: StartOptions = {}): Promise<RunningPortal> {
   const runtimeConfig = new RuntimeConfig({ ...defaultPortalConfig, ...overrides });
   const config = runtimeConfig.current;
+  // Read before listening, so a broken archive stops the start with its reason (StaticAppArchiveError).
+  const staticApp = config.appArchive ? readStaticAppArchive(config.appArchive) : null;
+  let staticAppRoute: StaticAppRoute | null = null;
+  // The app's base URL; for an archive, known once the portal listens (its own origin).
+  let appBaseUrl = config.appUrl;
   const store = new PortalStore(initialState(config), config.dataFile);
   store.changed();
   let origin = '';
@@ -135,7 +155,8 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
   const control: ControlTarget = {
     runtime,
     reseed: (fresh) => {
-      store.replace(buildInitialState({ appUrl: config.appUrl, fresh, language: config.language }));
+      store.replace(buildInitialState({ appUrl: appBaseUrl, fresh, language: config.language }));
+      if (staticApp) useStaticApp(store.state, staticApp, appBaseUrl);
       if (options.faults) faults.apply(options.faults);
     },
     issueToken: toIssued,
@@ -163,6 +184,7 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
       response.end(svg);
       return;
     }
+    if (staticAppRoute?.(request, response, url)) return;
     if (await hostRoutes(request, response, url)) return;
     sendNotFound(response, url);
   };
@@ -186,6 +208,13 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
   config.port = port;
   const host = `${config.hostname}:${port}`;
   origin = `${config.https ? 'https' : 'http'}://${host}`;
+  if (staticApp) {
+    const path = staticAppPath(store.state.app.clientId);
+    appBaseUrl = config.appUrl = `${origin}${path}`;
+    useStaticApp(store.state, staticApp, appBaseUrl);
+    store.changed();
+    staticAppRoute = createStaticAppRoute(staticApp, path);
+  }
   const data = createHostData(store, config, origin);
   hostRoutes = createHostRoutes({ data, config, origin });
 

@@ -11,6 +11,8 @@ export const LANG_QUERY = 'lang';
 export const LAYOUT_AJAX_PATH = '/bitrix/components/bitrix/app.layout/lazyload.ajax.php';
 export const PORTAL_SCRIPT_PATH = '/bitrix/js/rest/applayout.emulator.js';
 export const PORTAL_STYLES_PATH = '/bitrix/css/emulator/portal.css';
+/** The app's icon from its card (placements/app-card.json), as the portal's app list shows it. */
+export const APP_ICON_PATH = '/bitrix/images/rest/app-icon.svg';
 
 /**
  * Paths an app may open with `openPath`, as the portal's applayout.js tests them: on the raw

@@ -17,7 +17,8 @@ import { renderListPage } from './pages/list-page';
 import { renderMessagePage } from './pages/page-shell';
 import { renderTaskPage } from './pages/task-page';
 import { renderUserPage } from './pages/user-page';
-import { LAYOUT_AJAX_PATH, matchPortalRoute, PORTAL_SCRIPT_PATH, PORTAL_STYLES_PATH } from './paths';
+import { appCardIconSvg } from '../../placements/app-card';
+import { APP_ICON_PATH, LAYOUT_AJAX_PATH, matchPortalRoute, PORTAL_SCRIPT_PATH, PORTAL_STYLES_PATH } from './paths';
 
 export interface HostContext {
   data: HostData;
@@ -59,6 +60,10 @@ export function createHostRoutes(context: HostContext): HostRoutes {
     }
     if (url.pathname === PORTAL_STYLES_PATH) {
       sendAsset(res, 'text/css; charset=utf-8', (await clientAssets()).styles);
+      return true;
+    }
+    if (url.pathname === APP_ICON_PATH) {
+      sendAsset(res, 'image/svg+xml', appCardIconSvg());
       return true;
     }
 

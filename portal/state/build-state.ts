@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { appCard } from '../../placements/app-card';
 import { entryUrls, manifest, placementCode } from '../../placements/manifest';
 import type { ManifestLanguage } from '../../placements/manifest';
 import type { SeedFixture } from '../seed/seed-types';
@@ -12,8 +13,8 @@ import { daysBetween, portalDayString, shiftPortalDate } from './portal-time';
 import { STATE_FORMAT_VERSION } from './state-types';
 import type { PortalState, StoredApp, StoredPlacement } from './state-types';
 
-/** Scopes the local app was registered with (`basic` is always available on top). */
-export const APP_SCOPES = ['crm', 'task', 'user', 'placement'];
+/** Scopes the local app was registered with, as its card lists them (`basic` is always available on top). */
+export const APP_SCOPES = [...appCard.scopes];
 const APP_CLIENT_ID = 'local.6740f1c2a9b35d8e71c04b29';
 const APP_TOKEN = '2f9c0d71e4b84a6c9e15d3a7b0c68e42';
 
@@ -38,7 +39,7 @@ export function createApp(appUrl: string, installed: boolean): StoredApp {
     id: 1,
     code: APP_CLIENT_ID,
     clientId: APP_CLIENT_ID,
-    name: 'Smart Tasks',
+    name: appCard.name.en,
     version: 1,
     status: 'L',
     installed,

@@ -44,6 +44,47 @@ describe('toBitrixError', () => {
     expect(toBitrixError(ajax('QUERY_LIMIT_EXCEEDED', 503)).isTransient).toBe(true);
   });
 
+  it('takes only the portal’s own limit bodies as a refusal; a proxy’s 503 or 429 after a write leaves it uncertain', () => {
+    // What SDK 2.2.0 builds for a body that is not Bitrix JSON: axios' code, the HTTP status.
+    const proxyPage = toBitrixError(ajax('ERR_BAD_RESPONSE', 503, 'Request failed with status code 503'));
+    expect(proxyPage.kind).toBe('server');
+    expect(proxyPage.leavesWriteUncertain).toBe(true);
+    expect(proxyPage.portalAnswered).toBe(false);
+    const proxyThrottle = toBitrixError(ajax('ERR_BAD_REQUEST', 429, 'Request failed with status code 429'));
+    expect(proxyThrottle.kind).toBe('server');
+    expect(proxyThrottle.leavesWriteUncertain).toBe(true);
+    expect(proxyThrottle.portalAnswered).toBe(false);
+    // A JSON body that is not one of the portal's codes is no refusal either.
+    expect(toBitrixError(ajax('Service Unavailable', 503)).leavesWriteUncertain).toBe(true);
+    expect(toBitrixError(ajax('Service Unavailable', 503)).portalAnswered).toBe(false);
+    // The portal's own bodies are.
+    for (const [code, status] of [['QUERY_LIMIT_EXCEEDED', 503], ['OPERATION_TIME_LIMIT', 429], ['QUERY_LIMIT_EXCEEDED', 429]] as const) {
+      const refusal = toBitrixError(ajax(code, status));
+      expect(refusal.kind).toBe('rate-limit');
+      expect(refusal.leavesWriteUncertain).toBe(false);
+      expect(refusal.portalAnswered).toBe(true);
+    }
+  });
+
+  it('reads a refused token refresh out of the SDK’s generic wrapper: the session ended, nothing was sent', () => {
+    // SDK 2.2.0: the frame's refreshAuth times out (the portal answers nothing when it refuses),
+    // and AbstractHttp.call wraps that SdkError as JSSDK_UNKNOWN_ERROR (status 0).
+    const refused = new SdkError({ code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT', status: 408, description: 'refreshAuth: the parent window did not answer within 10000ms' });
+    const wrapped = new AjaxError({
+      code: 'JSSDK_UNKNOWN_ERROR',
+      status: 0,
+      description: refused.message,
+      requestInfo: { method: 'batch', params: {}, requestId: 'r2' },
+      originalError: refused,
+    });
+    const error = toBitrixError(wrapped);
+    expect(error.kind).toBe('auth-expired');
+    expect(error.leavesWriteUncertain).toBe(false);
+    expect(error.method).toBe('batch');
+    // A wrapper around something unknown stays unknown (uncertain), as before.
+    expect(toBitrixError(new AjaxError({ code: 'JSSDK_UNKNOWN_ERROR', status: 0, description: 'x', requestInfo: { method: 'batch', params: {}, requestId: 'r3' }, originalError: new TypeError('x') })).kind).toBe('unknown');
+  });
+
   it('accepts anything thrown', () => {
     expect(toBitrixError(new Error('boom')).kind).toBe('unknown');
     expect(toBitrixError('boom')).toBeInstanceOf(BitrixError);

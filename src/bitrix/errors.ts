@@ -10,7 +10,11 @@ export type BitrixErrorKind =
   | 'auth-invalid'
   | 'access-denied'
   | 'not-found'
-  /** QUERY_LIMIT_EXCEEDED / OPERATION_TIME_LIMIT: the portal refused before doing anything. */
+  /**
+   * The portal's OWN refusal body (QUERY_LIMIT_EXCEEDED / OPERATION_TIME_LIMIT / OVERLOAD_LIMIT):
+   * it refused before doing anything. A 429 or 503 without such a body (a proxy's page) is not
+   * this: it is `server`, and leaves a write uncertain.
+   */
   | 'rate-limit'
   /** No answer at all: offline, connection dropped, CORS. The portal may have done the work. */
   | 'network'
@@ -20,7 +24,10 @@ export type BitrixErrorKind =
   | 'validation'
   /** The method does not exist on this portal (module missing or not in scope). */
   | 'method-not-found'
-  /** 5xx from the portal. The portal may have done part of the work. */
+  /**
+   * 5xx from the portal, or any 5xx/429 whose body is not the portal's own (a proxy or gateway
+   * in between). The portal may have done part or all of the work.
+   */
   | 'server'
   | 'unknown';
 
@@ -74,7 +81,11 @@ export class BitrixError extends Error {
    * answer, a timeout, or a gateway's 502/504 mean it may still be running on the portal.
    */
   get portalAnswered(): boolean {
-    return this.status > 0 && this.status !== 408 && this.status !== 502 && this.status !== 504 && !/^(ERR_|E[A-Z]+$)/.test(this.code) && this.code !== 'UNKNOWN';
+    if (this.status <= 0 || this.status === 408 || this.status === 502 || this.status === 504) return false;
+    if (/^(ERR_|E[A-Z]+$|JSSDK_)/.test(this.code) || this.code === 'UNKNOWN') return false;
+    // A 5xx or 429 is the portal's only when its body is: a proxy's page may follow a finished write.
+    if (this.status >= 500 || this.status === 429) return RATE_LIMIT.has(this.code) || SERVER.has(this.code);
+    return true;
   }
 
   /**
@@ -136,11 +147,13 @@ export function classifyError(code: string, status: number, description?: string
   if (AUTH_INVALID.has(code)) return 'auth-invalid';
   if (ACCESS_DENIED.has(code)) return 'access-denied';
   if (NOT_FOUND.has(code)) return 'not-found';
-  if (RATE_LIMIT.has(code) || status === 429 || status === 503) return 'rate-limit';
+  // Only the portal's own body says "refused, nothing done"; a bare 429/503 may come from a
+  // proxy after the portal already wrote (issue 7.5), so it falls through to `server` below.
+  if (RATE_LIMIT.has(code)) return 'rate-limit';
   if (NETWORK.has(code)) return 'network';
   if (TIMEOUT.has(code) || status === 408) return 'timeout';
   if (code === 'ERROR_METHOD_NOT_FOUND') return 'method-not-found';
-  if (SERVER.has(code) || status >= 500) return 'server';
+  if (SERVER.has(code) || status >= 500 || status === 429) return 'server';
   // Some modules answer with a bare code (0) and say what happened only in the text.
   if (description && NOT_FOUND_TEXT.test(description)) return 'not-found';
   if (description && ACCESS_TEXT.test(description)) return 'access-denied';
@@ -157,6 +170,18 @@ interface ErrorLike {
   message?: unknown;
   validation?: unknown;
   requestInfo?: { method?: unknown };
+  /** SdkError/AjaxError keep the error they wrap here (non-enumerable, readable). */
+  originalError?: unknown;
+  cause?: unknown;
+}
+
+/** Codes under which the SDK hides another error: read the cause instead. */
+const WRAPPER_CODES = new Set(['UNKNOWN', 'JSSDK_UNKNOWN_ERROR', 'JSSDK_INTERNAL_ERROR', 'JSSDK_CALL_ALL_ATTEMPTS_EXHAUSTED']);
+
+function wrappedCause(like: ErrorLike, code: string): unknown {
+  if (!WRAPPER_CODES.has(code)) return undefined;
+  const cause = like.originalError ?? like.cause;
+  return typeof cause === 'object' && cause !== null && cause !== like ? cause : undefined;
 }
 
 function firstValidationField(validation: unknown): string | undefined {
@@ -172,9 +197,20 @@ function firstValidationField(validation: unknown): string | undefined {
  * so it also accepts errors built by tests or by another boundary implementation.
  */
 export function toBitrixError(error: unknown, method?: string): BitrixError {
+  return convert(error, method, 0);
+}
+
+function convert(error: unknown, method: string | undefined, depth: number): BitrixError {
   if (error instanceof BitrixError) return error;
   const like: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : {};
   const code = like.code === undefined || like.code === null || like.code === '' ? 'UNKNOWN' : String(like.code);
+  const cause = depth < 3 ? wrappedCause(like, code) : undefined;
+  if (cause !== undefined) {
+    // SDK 2.2.0 wraps whatever its transport did not expect (a refused token refresh among them)
+    // in JSSDK_UNKNOWN_ERROR; the cause says what happened.
+    const inner = convert(cause, method ?? (typeof like.requestInfo?.method === 'string' ? like.requestInfo.method : undefined), depth + 1);
+    if (inner.kind !== 'unknown') return inner;
+  }
   const status = typeof like.status === 'number' && Number.isFinite(like.status) ? like.status : 0;
   const portalDescription = cleanPortalDescription(typeof like.message === 'string' ? like.message : error instanceof Error ? error.message : undefined);
   const requestMethod = typeof like.requestInfo?.method === 'string' ? like.requestInfo.method : undefined;

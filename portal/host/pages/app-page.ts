@@ -3,6 +3,7 @@
  * the portal's own, become the frame's PLACEMENT_OPTIONS, as on a real portal. Before the
  * install is finished an administrator gets the install URL; anybody else a notice.
  */
+import { appCardName } from '../../../placements/app-card';
 import { NOT_INSTALLED_MESSAGE } from '../frame-layout';
 import type { HostData } from '../host-data';
 import { html } from '../html';
@@ -28,7 +29,7 @@ export function renderAppPage(data: HostData, context: PageContext, appId: strin
     };
   }
   if (!app.installed && !context.user.isAdmin) {
-    return { status: 200, body: renderMessagePage({ data, context, title: app.name, testId: 'app-not-installed', message: NOT_INSTALLED_MESSAGE }) };
+    return { status: 200, body: renderMessagePage({ data, context, title: appCardName(context.lang), testId: 'app-not-installed', message: NOT_INSTALLED_MESSAGE }) };
   }
   const installed = context.url.searchParams.get('install_finished') === 'Y';
   return {
@@ -36,7 +37,7 @@ export function renderAppPage(data: HostData, context: PageContext, appId: strin
     body: renderShell({
       data,
       context,
-      title: app.name,
+      title: appCardName(context.lang),
       body: html`${installed ? html`<div class="portal-notice" data-testid="install-finished" role="status">The application has been installed.</div>` : ''}
         <div class="app-page" data-testid="app-page" data-app-page></div>`,
       page: { kind: 'app', placementOptions: appPageOptions(context.url) },

@@ -1,4 +1,5 @@
 /** The portal chrome around every page: header, left menu, page title, and the page's script. */
+import { appCardName } from '../../../placements/app-card';
 import type { HostData } from '../host-data';
 import { html, jsonForScript, type SafeHtml } from '../html';
 import { carriedQuery, type PageContext } from '../page-context';
@@ -27,7 +28,7 @@ function leftMenu(data: HostData, context: PageContext): SafeHtml {
     <div class="left-menu-group">CRM</div>
     ${data.smartProcesses().map((process) => html`<a class="left-menu-item" href="${listPath(process.entityTypeId, query)}">${process.title}</a>`)}
     <div class="left-menu-group">Applications</div>
-    <a class="left-menu-item" href="${appPagePath(app.id, query)}">${app.name}</a>
+    <a class="left-menu-item" href="${appPagePath(app.id, query)}">${appCardName(context.lang)}</a>
   </nav>`;
 }
 
