@@ -11,6 +11,7 @@ import { asString, param, phpTruthy } from '../params';
 import { appMethods } from './app';
 import { crmActivityMethods } from './crm-activities';
 import { crmItemMethods } from './crm-items';
+import { crmStageUpdateMethods } from './crm-stage-updates';
 import { crmStageMethods } from './crm-stages';
 import { crmTypeLifecycleMethods } from './crm-type-lifecycle';
 import { crmTypeMethods } from './crm-types';
@@ -70,6 +71,7 @@ export function createMethodRegistry(): MethodRegistry {
     ...crmTypeLifecycleMethods,
     ...crmItemMethods,
     ...crmStageMethods,
+    ...crmStageUpdateMethods,
     ...userFieldConfigMethods,
     ...crmActivityMethods,
     ...taskMethods,
