@@ -1,18 +1,27 @@
 /**
- * One click = one task. The create request, its verification and a look for copies travel in
- * one batch (tasks.task.add; tasks.task.get of `$result[create][task][id]` selecting
- * UF_CRM_TASK; tasks.task.list of the user's tasks with that title). The SDK never repeats it
- * (src/bitrix/frame.ts). Each click's idempotency key is written down before the request
- * leaves (src/domain/create-intent.ts) and travels inside the task; when the outcome is
- * uncertain (connection lost, timeout, 5xx) or a reload cut the request off, the portal is
- * searched for that key before anything is created again. Copies a browser made by resending
- * the POST are found by the same key and removed (keepOldest).
+ * One click = one task. One batch with `halt` checks the item, creates the task, reads it back
+ * and looks for copies: crm.item.get (a deleted item or smart process stops the batch before
+ * anything is written); tasks.task.add; tasks.task.get of `$result[create][task][id]` selecting
+ * UF_CRM_TASK; tasks.task.list of the user's tasks with that title. The SDK never repeats it
+ * (src/bitrix/frame.ts).
+ *
+ * Each click's idempotency key is written down before the request leaves
+ * (src/domain/create-intent.ts) and travels inside the task, in the link back to the item that
+ * ends its description. When the outcome is uncertain (connection lost, timeout, gateway 5xx) or
+ * a reload cut the request off, the portal is searched for that key before anything is created
+ * again; when the search shows it did not land, the next click sends at once under the SAME key,
+ * so that a late landing of the earlier request is a copy of it. Such keys are searched again
+ * once no request with them can land any more (a timer, and the next open of a surface), and
+ * every copy but the oldest is deleted.
+ *
+ * All times are the PORTAL's clock (`CreateDependencies.now` = `boundary.portalNow()`).
  */
 import { command, resultReference, toBitrixError, type BitrixBoundary, type BitrixError, type RestTask, type TaskSelectField } from '../bitrix';
-import { INTENT_SETTLE_MS, RECONCILE_DELAYS_MS, type CreateIntent, type IntentStore } from '../domain/create-intent';
+import { LATE_LANDING_WINDOW_MS, RECENT_KEY_MAX_AGE_MS, type IntentStore } from '../domain/create-intent';
 import { requestKeyIn, taskAddFields, type TaskDraft } from '../domain/task-draft';
 import type { LinkedTask } from '../domain/tasks';
 import { toPortalDateTime } from '../domain/working-days';
+import { itemCommand } from './items';
 import { decodeTask } from './tasks';
 
 export interface CreateLinkedTaskInput {
@@ -22,6 +31,7 @@ export interface CreateLinkedTaskInput {
   linkCode: string;
   /** Absolute URL of the item on the portal, for the link back from the task. */
   itemUrl: string;
+  /** The item's title (portal text: escaped when it goes into the description). */
   itemLabel: string;
   draft: TaskDraft;
   currentUserId: number;
@@ -34,13 +44,18 @@ export interface CreatedLinkedTask {
   /** Found by its key after an uncertain outcome, rather than from the create answer. */
   recovered: boolean;
   /**
+   * The task is an EARLIER click's, found by its key before this click sent anything: this
+   * click's draft was not sent (a surface with an edited form keeps it).
+   */
+  fromEarlierClick: boolean;
+  /**
    * Copies of this one request that the transport created anyway (a browser or proxy resends
    * a POST whose connection dropped) and that could not be removed; normally 0.
    */
   duplicatesLeft: number;
 }
 
-/** The outcome is unknown (the request may still land): nothing will be created until it is known. */
+/** The outcome is unknown and the portal could not be searched: the next click searches before it sends. */
 export class CreateUnconfirmedError extends Error {
   override readonly name = 'CreateUnconfirmedError';
   constructor(readonly reason: BitrixError | null) {
@@ -48,17 +63,40 @@ export class CreateUnconfirmedError extends Error {
   }
 }
 
+/**
+ * The request failed on its way and the portal holds no task with its key: nothing was
+ * created (so far). The next click sends it again at once, under the same key.
+ */
+export class CreateNotLandedError extends Error {
+  override readonly name = 'CreateNotLandedError';
+  constructor(readonly reason: BitrixError) {
+    super(`The request did not arrive: ${reason.message}`);
+  }
+}
+
 /** The portal refused the request, or the request surely never arrived: no task exists. */
 export class CreateFailedError extends Error {
-  override readonly name = 'CreateFailedError';
+  override readonly name: string = 'CreateFailedError';
   constructor(readonly reason: BitrixError) {
     super(reason.message);
+  }
+}
+
+/** The item (or its whole smart process) no longer exists: the batch stopped before the task. */
+export class CreateTargetGoneError extends CreateFailedError {
+  override readonly name: string = 'CreateTargetGoneError';
+  constructor(
+    readonly gone: 'item' | 'smart-process',
+    reason: BitrixError,
+  ) {
+    super(reason);
   }
 }
 
 export interface CreateDependencies {
   boundary: BitrixBoundary;
   intents: IntentStore;
+  /** The PORTAL's clock, ms since the epoch (`boundary.portalNow()`), never the browser's. */
   now: () => number;
   sleep: (milliseconds: number) => Promise<void>;
 }
@@ -68,8 +106,17 @@ export type CreatePhase = 'sending' | 'checking';
 const VERIFY_SELECT: TaskSelectField[] = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE', 'CREATED_DATE', 'CLOSED_DATE', 'UF_CRM_TASK'];
 const LOOKUP_SELECT: TaskSelectField[] = [...VERIFY_SELECT, 'DESCRIPTION'];
 
-/** Our clock and the portal's may disagree; search this far before the click. */
-const CLOCK_SKEW_MS = 60 * 60_000;
+/**
+ * The searches start this long before the key's first request left (portal clock, ms): the
+ * clock is estimated from answers and may lag the portal's by an answer's transit time.
+ */
+const LOOKUP_MARGIN_MS = 5 * 60_000;
+
+/** After a request failed on its way, search for its key at these delays (ms): it may be landing right now. */
+const AFTER_FAILURE_DELAYS_MS = [0, 1_000, 2_000] as const;
+
+/** On opening a surface with a click still pending (a reload): search at these delays (ms) while it may land. */
+const ON_OPEN_DELAYS_MS = [0, 1_000, 2_000, 4_000] as const;
 
 export function intentTarget(entityTypeId: number, itemId: number): string {
   return `${entityTypeId}:${itemId}`;
@@ -79,6 +126,11 @@ function linkKept(task: LinkedTask, linkCode: string): boolean | null {
   return task.crmLinks === null ? null : task.crmLinks.includes(linkCode);
 }
 
+/** A refused or ended session (the token could not be refreshed): the request never left. */
+function sessionEnded(error: BitrixError): boolean {
+  return error.kind === 'auth-expired' || error.kind === 'auth-invalid';
+}
+
 export type LookupOutcome = { status: 'found'; tasks: RestTask[] } | { status: 'absent' } | { status: 'unknown'; cause: BitrixError | null };
 
 /** The tasks among `tasks` that carry this request key, oldest first. */
@@ -86,73 +138,83 @@ export function tasksWithKey(tasks: readonly RestTask[], key: string): RestTask[
   return tasks.filter((task) => requestKeyIn(task.description) === key).sort((a, b) => Number(a.id) - Number(b.id));
 }
 
+/** The portal's CREATED_DATE filter value for tasks a key's requests may have made. */
+function createdSince(startedAt: number): string {
+  return toPortalDateTime(new Date(startedAt - LOOKUP_MARGIN_MS));
+}
+
+
 /**
  * One request may still have made several tasks: a browser resends a POST whose keep-alive
- * connection dropped, and a proxy may too. All copies carry the same key; the oldest stays,
- * the others are deleted (best effort) so that one click leaves one task.
+ * connection dropped, a proxy may too, and a request given up on may land late. All copies
+ * carry the same key; the oldest stays, the others are deleted (best effort) so that one click
+ * leaves one task.
  */
-export async function keepOldest(deps: CreateDependencies, copies: readonly RestTask[]): Promise<{ kept: LinkedTask; duplicatesLeft: number }> {
+export async function keepOldest(deps: CreateDependencies, copies: readonly RestTask[]): Promise<{ kept: LinkedTask; deleted: number[]; duplicatesLeft: number }> {
   const [oldest, ...extra] = copies;
   const kept = oldest ? decodeTask(oldest) : null;
   if (!kept) throw new CreateFailedError(toBitrixError({ code: 'EMPTY_TASK', status: 200 }, 'tasks.task.list'));
-  if (extra.length === 0) return { kept, duplicatesLeft: 0 };
-  let left = extra.length;
+  if (extra.length === 0) return { kept, deleted: [], duplicatesLeft: 0 };
+  const deleted: number[] = [];
   try {
     const answers = await deps.boundary.batch(Object.fromEntries(extra.map((task) => [`delete_${task.id}`, command('tasks.task.delete', { taskId: task.id })])));
-    left = Object.values(answers).filter((answer) => !answer.ok).length;
+    for (const task of extra) if (answers[`delete_${task.id}`]?.ok) deleted.push(Number(task.id));
   } catch {
     // Could not reach the portal: the copies stay, and the user is told.
   }
-  return { kept, duplicatesLeft: left };
+  return { kept, deleted, duplicatesLeft: extra.length - deleted.length };
 }
 
 /**
- * Searches the current user's recent tasks for one carrying the intent's key. Keeps looking
- * (for up to `maxWaitMs`) while a request with this key may still be landing; `absent` only
- * once it can no longer land, or at once when the portal had already answered the request
- * (`finished`).
+ * Searches the current user's tasks created since the key's first request for one carrying
+ * the key, at each of `delaysMs` (stopping at the first find). `absent` when the last search
+ * worked and found nothing; `unknown` when the portal could not be searched.
  */
-export async function findTaskByIntent(
+export async function findTaskByKey(
   deps: CreateDependencies,
-  intent: CreateIntent,
+  intent: { key: string; startedAt: number },
   currentUserId: number,
-  maxWaitMs: number,
-  finished = false,
+  delaysMs: readonly number[],
 ): Promise<LookupOutcome> {
-  const giveUpAt = deps.now() + maxWaitMs;
-  let lastError: BitrixError | null = null;
-  for (const delay of RECONCILE_DELAYS_MS) {
-    if (delay > 0) {
-      if (deps.now() + delay > giveUpAt) break;
-      await deps.sleep(delay);
-    }
+  let outcome: LookupOutcome = { status: 'unknown', cause: null };
+  for (const delay of delaysMs) {
+    if (delay > 0) await deps.sleep(delay);
     try {
       const { result } = await deps.boundary.call('tasks.task.list', {
-        filter: { CREATED_BY: currentUserId, '>=CREATED_DATE': toPortalDateTime(new Date(intent.startedAt - CLOCK_SKEW_MS)) },
+        filter: { CREATED_BY: currentUserId, '>=CREATED_DATE': createdSince(intent.startedAt) },
         select: LOOKUP_SELECT,
         order: { ID: 'desc' },
       });
-      lastError = null;
       const matches = tasksWithKey(result.tasks, intent.key);
       if (matches.length > 0) return { status: 'found', tasks: matches };
-      // The portal had finished with the request, or it can no longer land: it made nothing.
-      if (finished || deps.now() >= intent.startedAt + INTENT_SETTLE_MS) return { status: 'absent' };
+      outcome = { status: 'absent' };
     } catch (error) {
-      lastError = toBitrixError(error, 'tasks.task.list');
+      const cause = toBitrixError(error, 'tasks.task.list');
+      outcome = { status: 'unknown', cause };
       // Not allowed to list tasks at all: looking again will not help.
-      if (!lastError.isTransient) break;
+      if (!cause.isTransient) break;
     }
   }
-  return { status: 'unknown', cause: lastError };
+  return outcome;
 }
 
-async function recovered(deps: CreateDependencies, copies: RestTask[], linkCode: string): Promise<CreatedLinkedTask> {
+async function recovered(deps: CreateDependencies, copies: RestTask[], linkCode: string, fromEarlierClick: boolean): Promise<CreatedLinkedTask> {
   const { kept, duplicatesLeft } = await keepOldest(deps, copies);
-  return { task: kept, linkKept: linkKept(kept, linkCode), recovered: true, duplicatesLeft };
+  return { task: kept, linkKept: linkKept(kept, linkCode), recovered: true, fromEarlierClick, duplicatesLeft };
 }
 
-/** How long one click waits for an uncertain outcome before handing the question to the next click. */
-export const CLICK_WAIT_MS = 8_000;
+/** Why the item could not be read in the create batch: gone (item or smart process), or another refusal. */
+async function itemRefusal(deps: CreateDependencies, entityTypeId: number, error: BitrixError): Promise<CreateFailedError> {
+  if (error.kind !== 'not-found') return new CreateFailedError(error);
+  // Which one is gone: the smart process (its type) or only the item. Nothing was written, so a
+  // second, cheap read is harmless; a type read that fails for another reason says "item".
+  try {
+    const { result } = await deps.boundary.call('crm.type.getByEntityTypeId', { entityTypeId });
+    return new CreateTargetGoneError(result?.type ? 'item' : 'smart-process', error);
+  } catch (typeError) {
+    return new CreateTargetGoneError(toBitrixError(typeError).kind === 'not-found' ? 'smart-process' : 'item', error);
+  }
+}
 
 export async function createLinkedTask(
   deps: CreateDependencies,
@@ -164,14 +226,16 @@ export async function createLinkedTask(
   // A key still pending from an earlier click (or a page that reloaded mid-request): find out first.
   const earlier = deps.intents.pending(target);
   if (earlier) {
+    deps.intents.markUncertain(target);
     onPhase('checking');
-    const outcome = await findTaskByIntent(deps, earlier, input.currentUserId, CLICK_WAIT_MS);
+    const outcome = await findTaskByKey(deps, earlier, input.currentUserId, [0]);
     if (outcome.status === 'found') {
       deps.intents.settle(target);
-      return recovered(deps, outcome.tasks, input.linkCode);
+      return recovered(deps, outcome.tasks, input.linkCode, true);
     }
     if (outcome.status === 'unknown') throw new CreateUnconfirmedError(outcome.cause);
-    // Absent: the earlier request never landed; this click sends again under the same key.
+    // Absent: it has not landed. Send now under the same key: should the earlier request still
+    // land, it is a copy of this one, and the re-check after the landing window removes it.
   }
 
   const intent = deps.intents.begin(target, deps.now());
@@ -181,11 +245,13 @@ export async function createLinkedTask(
   try {
     answers = await deps.boundary.batch(
       {
+        // First, so that `halt` stops the batch before the write when the item is gone.
+        item: itemCommand(input.entityTypeId, input.itemId),
         create: command('tasks.task.add', { fields }),
         verify: command('tasks.task.get', { taskId: resultReference('create', 'task', 'id'), select: VERIFY_SELECT }),
         // Copies of this very request (see keepOldest): same creator, same title, same key.
         copies: command('tasks.task.list', {
-          filter: { CREATED_BY: input.currentUserId, TITLE: fields.TITLE, '>=CREATED_DATE': toPortalDateTime(new Date(intent.startedAt - CLOCK_SKEW_MS)) },
+          filter: { CREATED_BY: input.currentUserId, TITLE: fields.TITLE, '>=CREATED_DATE': createdSince(intent.startedAt) },
           select: LOOKUP_SELECT,
           order: { ID: 'asc' },
         }),
@@ -194,24 +260,33 @@ export async function createLinkedTask(
     );
   } catch (error) {
     const failure = toBitrixError(error, 'batch');
-    if (!failure.leavesWriteUncertain) {
-      // The portal refused the whole request (auth, rate limit, rights): nothing was created.
+    if (!failure.leavesWriteUncertain || sessionEnded(failure)) {
+      // The portal refused the whole request (rate limit, rights), or the session ended and the
+      // request never left (a refused token refresh): nothing was created.
       deps.intents.settle(target);
       throw new CreateFailedError(failure);
     }
+    deps.intents.markUncertain(target);
     onPhase('checking');
-    const outcome = await findTaskByIntent(deps, intent, input.currentUserId, CLICK_WAIT_MS, failure.portalAnswered);
+    const outcome = await findTaskByKey(deps, intent, input.currentUserId, failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS);
     if (outcome.status === 'found') {
       deps.intents.settle(target);
-      return recovered(deps, outcome.tasks, input.linkCode);
+      return recovered(deps, outcome.tasks, input.linkCode, false);
     }
-    if (outcome.status === 'absent') {
+    if (outcome.status === 'unknown') throw new CreateUnconfirmedError(failure);
+    if (failure.portalAnswered) {
+      // Bitrix24 itself answered and holds no task with the key: it made none.
       deps.intents.settle(target);
       throw new CreateFailedError(failure);
     }
-    throw new CreateUnconfirmedError(failure);
+    throw new CreateNotLandedError(failure);
   }
 
+  if (!answers.item.ok) {
+    // The item could not be read, so `halt` skipped the write: nothing was created.
+    deps.intents.settle(target);
+    throw await itemRefusal(deps, input.entityTypeId, answers.item.error);
+  }
   if (!answers.create.ok) {
     // The portal answered and refused the task (validation, rights): nothing was created.
     deps.intents.settle(target);
@@ -221,18 +296,19 @@ export async function createLinkedTask(
   const copies = answers.copies.ok ? tasksWithKey(answers.copies.result.tasks, intent.key) : [];
   if (copies.length > 1) {
     const { kept, duplicatesLeft } = await keepOldest(deps, copies);
-    return { task: kept, linkKept: linkKept(kept, input.linkCode), recovered: false, duplicatesLeft };
+    return { task: kept, linkKept: linkKept(kept, input.linkCode), recovered: false, fromEarlierClick: false, duplicatesLeft };
   }
   const created = decodeTask(answers.create.result.task);
   const verified = answers.verify.ok && !Array.isArray(answers.verify.result) ? decodeTask((answers.verify.result as { task: RestTask }).task) : null;
   const task = verified ?? created;
   if (!task) throw new CreateFailedError(toBitrixError({ code: 'EMPTY_TASK', status: 200 }, 'tasks.task.add'));
-  return { task, linkKept: verified ? linkKept(verified, input.linkCode) : null, recovered: false, duplicatesLeft: 0 };
+  return { task, linkKept: verified ? linkKept(verified, input.linkCode) : null, recovered: false, fromEarlierClick: false, duplicatesLeft: 0 };
 }
 
 /**
- * On opening the tab: a key left pending by a reload mid-request is looked up (waiting as
- * long as the request may still land), so the user learns what became of that click.
+ * On opening a surface: a key left pending by a reload mid-request is looked up for a few
+ * seconds while it may still land, so the user learns what became of that click. Not found:
+ * the key stays pending (the next click sends at once under it) until it can no longer land.
  */
 export async function settlePendingCreate(
   deps: CreateDependencies,
@@ -244,11 +320,62 @@ export async function settlePendingCreate(
   const target = intentTarget(entityTypeId, itemId);
   const pending = deps.intents.pending(target);
   if (!pending) return null;
-  const outcome = await findTaskByIntent(deps, pending, currentUserId, Math.max(0, pending.startedAt + INTENT_SETTLE_MS - deps.now()) + 1_000);
+  deps.intents.markUncertain(target);
+  const mayLand = deps.now() < pending.lastSentAt + LATE_LANDING_WINDOW_MS;
+  const outcome = await findTaskByKey(deps, pending, currentUserId, mayLand ? ON_OPEN_DELAYS_MS : [0]);
   if (outcome.status === 'found') {
     deps.intents.settle(target);
-    return recovered(deps, outcome.tasks, linkCode);
+    return recovered(deps, outcome.tasks, linkCode, true);
   }
-  if (outcome.status === 'absent') deps.intents.settle(target);
+  // Can no longer land and is not there: it made nothing. (Kept as recent: one more look later.)
+  if (outcome.status === 'absent' && deps.now() >= pending.lastSentAt + LATE_LANDING_WINDOW_MS) deps.intents.settle(target);
   return null;
+}
+
+/** What a search for late copies did. */
+export interface RecheckReport {
+  /** Ids of the copies deleted (each the newer task of one click). */
+  deleted: number[];
+  /** Items (`entityTypeId:itemId`) whose task lists changed. */
+  targets: string[];
+  /** Copies found that could not be deleted. */
+  left: number;
+}
+
+/**
+ * Searches the portal again for every recent key of this user (a click whose request was once
+ * uncertain) and deletes every copy but the oldest. A key whose landing window has passed is
+ * then forgotten; one still inside it stays for the next search. Keys older than
+ * RECENT_KEY_MAX_AGE_MS are dropped unsearched. Never throws (a failed search is kept for later).
+ */
+export async function recheckRecentKeys(deps: CreateDependencies, currentUserId: number): Promise<RecheckReport> {
+  const report: RecheckReport = { deleted: [], targets: [], left: 0 };
+  const now = deps.now();
+  for (const entry of deps.intents.recent()) {
+    if (now - entry.recheckAt > RECENT_KEY_MAX_AGE_MS) {
+      deps.intents.forget(entry.key);
+      continue;
+    }
+    const outcome = await findTaskByKey(deps, entry, currentUserId, [0]);
+    if (outcome.status === 'unknown') continue;
+    if (outcome.status === 'found' && outcome.tasks.length > 1) {
+      try {
+        const { deleted, duplicatesLeft } = await keepOldest(deps, outcome.tasks);
+        report.deleted.push(...deleted);
+        report.left += duplicatesLeft;
+        if (deleted.length > 0 && !report.targets.includes(entry.target)) report.targets.push(entry.target);
+        if (duplicatesLeft > 0) continue;
+      } catch {
+        continue;
+      }
+    }
+    if (deps.now() >= entry.recheckAt) deps.intents.forget(entry.key);
+  }
+  return report;
+}
+
+/** Portal time (ms) of the next due re-check of a recent key, or null when none is waiting. */
+export function nextRecheckAt(intents: IntentStore): number | null {
+  const times = intents.recent().map((entry) => entry.recheckAt);
+  return times.length > 0 ? Math.min(...times) : null;
 }

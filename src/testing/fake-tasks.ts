@@ -53,6 +53,8 @@ export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
         if (filter.UF_CRM_TASK !== undefined && !task.ufCrmTask.includes(String(filter.UF_CRM_TASK))) return false;
         if (filter.CREATED_BY !== undefined && task.createdBy !== String(filter.CREATED_BY)) return false;
         if (filter.TITLE !== undefined && task.title !== String(filter.TITLE)) return false;
+        // As the portal reads it: an instant with its offset, compared with the portal's created date.
+        if (filter['>=CREATED_DATE'] !== undefined && Date.parse(task.createdDate ?? '') < Date.parse(String(filter['>=CREATED_DATE']))) return false;
         return true;
       });
       const ordered = order.ID === 'asc' ? [...tasks] : [...tasks].reverse();

@@ -1,13 +1,28 @@
 import { useBitrix } from '../../bitrix';
 import { taskViewPath } from '../../domain/portal-paths';
 import { commonMessages, errorMessages, useMessages } from '../../i18n';
-import { CreateFailedError, CreateUnconfirmedError, type CreatedLinkedTask } from '../../queries/create-linked-task';
+import { CreateFailedError, CreateNotLandedError, CreateTargetGoneError, CreateUnconfirmedError, type CreatedLinkedTask } from '../../queries/create-linked-task';
 import { useCurrentUser } from '../../queries/users';
 import { Alert, Button } from '../../ui';
 import { linkedTaskMessages } from './messages';
 
-/** What became of the last "create task": done (with a link), done without the link, refused, or not yet known. */
-export function CreateOutcome({ created, error, onDismiss }: { created: CreatedLinkedTask | null | undefined; error: Error | null; onDismiss: () => void }) {
+/**
+ * What became of the last "create task": done (with a link), done without the link, an earlier
+ * click's task found (this click sent nothing; `formKept` = the surface kept the user's edited
+ * form), refused (item or smart process gone, session ended, the portal's words), did not
+ * arrive (click again), or not yet known.
+ */
+export function CreateOutcome({
+  created,
+  error,
+  onDismiss,
+  formKept = false,
+}: {
+  created: CreatedLinkedTask | null | undefined;
+  error: Error | null;
+  onDismiss: () => void;
+  formKept?: boolean;
+}) {
   const boundary = useBitrix();
   const me = useCurrentUser();
   const text = useMessages(linkedTaskMessages);
@@ -35,7 +50,13 @@ export function CreateOutcome({ created, error, onDismiss }: { created: CreatedL
     }
     return (
       <Alert tone="success" title={text.createdTitle} actions={<>{open}{dismiss}</>}>
-        {created.recovered ? text.recoveredText(task.title) : text.createdText(task.title)}
+        {created.fromEarlierClick
+          ? formKept
+            ? text.earlierClickFormText(task.title)
+            : text.earlierClickText(task.title)
+          : created.recovered
+            ? text.recoveredText(task.title)
+            : text.createdText(task.title)}
         {created.linkKept === null && ` ${text.linkUnconfirmedText}`}
         {created.duplicatesLeft > 0 && ` ${text.duplicatesLeftText(created.duplicatesLeft)}`}
       </Alert>
@@ -46,6 +67,27 @@ export function CreateOutcome({ created, error, onDismiss }: { created: CreatedL
     return (
       <Alert tone="warning" title={text.unconfirmedTitle}>
         {text.unconfirmedText}
+      </Alert>
+    );
+  }
+  if (error instanceof CreateNotLandedError) {
+    return (
+      <Alert tone="danger" title={text.notLandedTitle}>
+        {text.notLandedText}
+      </Alert>
+    );
+  }
+  if (error instanceof CreateTargetGoneError) {
+    return (
+      <Alert tone="danger" title={text.createFailedTitle}>
+        {error.gone === 'smart-process' ? text.smartProcessGoneText : text.itemGoneText}
+      </Alert>
+    );
+  }
+  if (error instanceof CreateFailedError && error.reason.kind === 'auth-expired') {
+    return (
+      <Alert tone="danger" title={text.createFailedTitle}>
+        {text.sessionEndedText}
       </Alert>
     );
   }

@@ -20,6 +20,15 @@ export const linkedTaskMessages = defineMessages(
     createdTitle: 'Task created',
     createdText: (title: string) => `“${title}” is linked to this item.`,
     recoveredText: (title: string) => `The request was interrupted, but it did arrive: “${title}” exists, and no second task was created.`,
+    earlierClickText: (title: string) => `Your earlier click did create “${title}”. This click sent nothing, so no second task was created.`,
+    earlierClickFormText: (title: string) =>
+      `Your earlier click did create “${title}”. Your changes in the form were not sent; they are still there. Click “Create task” again to create them as a second task.`,
+    notLandedTitle: 'The task was not created',
+    notLandedText:
+      'The connection to Bitrix24 was interrupted and no task from this click has arrived. Click “Create task” again to send it; should the first request still arrive, Smart Tasks removes the extra copy.',
+    sessionEndedText: 'Your Bitrix24 session has ended, so nothing was sent. Reload the page and click “Create task” again.',
+    itemGoneText: 'This item no longer exists: it was deleted or moved to the recycle bin, so no task was created for it.',
+    smartProcessGoneText: 'This smart process no longer exists: it was deleted, so no task was created.',
     linkDroppedTitle: 'Task created without its link',
     linkDroppedText: (title: string) =>
       `“${title}” was created, but Bitrix24 did not keep its link to this item, so it is not listed here. The smart process may not allow links to tasks.`,
@@ -59,6 +68,15 @@ export const linkedTaskMessages = defineMessages(
       createdTitle: 'Задача создана',
       createdText: (title: string) => `«${title}» связана с этим элементом.`,
       recoveredText: (title: string) => `Запрос прервался, но дошёл: задача «${title}» есть, вторая не создавалась.`,
+      earlierClickText: (title: string) => `Прошлое нажатие всё-таки создало задачу «${title}». Это нажатие ничего не отправило, второй задачи нет.`,
+      earlierClickFormText: (title: string) =>
+        `Прошлое нажатие всё-таки создало задачу «${title}». Ваши изменения в форме не отправлены и сохранены в ней. Нажмите «Создать задачу» ещё раз, чтобы создать по ним вторую задачу.`,
+      notLandedTitle: 'Задача не создана',
+      notLandedText:
+        'Связь с Битрикс24 прервалась, и задача от этого нажатия не пришла. Нажмите «Создать задачу» ещё раз; если первый запрос всё же дойдёт, Smart Tasks удалит лишнюю копию.',
+      sessionEndedText: 'Ваша сессия Битрикс24 закончилась, поэтому ничего не отправлено. Обновите страницу и снова нажмите «Создать задачу».',
+      itemGoneText: 'Этого элемента больше нет: его удалили или перенесли в корзину, поэтому задача не создана.',
+      smartProcessGoneText: 'Этого смарт-процесса больше нет: его удалили, поэтому задача не создана.',
       linkDroppedTitle: 'Задача создана без связи',
       linkDroppedText: (title: string) =>
         `Задача «${title}» создана, но Битрикс24 не сохранил её связь с этим элементом, поэтому её здесь нет. Возможно, смарт-процесс не разрешает связь с задачами.`,
@@ -97,6 +115,15 @@ export const linkedTaskMessages = defineMessages(
       createdTitle: 'Aufgabe erstellt',
       createdText: (title: string) => `„${title}“ ist mit diesem Element verknüpft.`,
       recoveredText: (title: string) => `Die Anfrage wurde unterbrochen, ist aber angekommen: „${title}“ existiert, eine zweite Aufgabe wurde nicht erstellt.`,
+      earlierClickText: (title: string) => `Ihr früherer Klick hat „${title}“ doch erstellt. Dieser Klick hat nichts gesendet, eine zweite Aufgabe gibt es nicht.`,
+      earlierClickFormText: (title: string) =>
+        `Ihr früherer Klick hat „${title}“ doch erstellt. Ihre Änderungen im Formular wurden nicht gesendet und sind noch da. Klicken Sie erneut auf „Aufgabe erstellen“, um daraus eine zweite Aufgabe zu erstellen.`,
+      notLandedTitle: 'Die Aufgabe wurde nicht erstellt',
+      notLandedText:
+        'Die Verbindung zu Bitrix24 wurde unterbrochen, und von diesem Klick ist keine Aufgabe angekommen. Klicken Sie erneut auf „Aufgabe erstellen“; kommt die erste Anfrage doch noch an, entfernt Smart Tasks die zusätzliche Kopie.',
+      sessionEndedText: 'Ihre Bitrix24-Sitzung ist beendet, daher wurde nichts gesendet. Laden Sie die Seite neu und klicken Sie erneut auf „Aufgabe erstellen“.',
+      itemGoneText: 'Dieses Element gibt es nicht mehr: Es wurde gelöscht oder in den Papierkorb verschoben, daher wurde keine Aufgabe erstellt.',
+      smartProcessGoneText: 'Diesen Smart Process gibt es nicht mehr: Er wurde gelöscht, daher wurde keine Aufgabe erstellt.',
       linkDroppedTitle: 'Aufgabe ohne Verknüpfung erstellt',
       linkDroppedText: (title: string) =>
         `„${title}“ wurde erstellt, aber Bitrix24 hat die Verknüpfung mit diesem Element nicht behalten; deshalb erscheint sie hier nicht. Vielleicht erlaubt der Smart Process keine Verknüpfung mit Aufgaben.`,

@@ -6,23 +6,33 @@ import { crmItemPath } from '../../domain/portal-paths';
 import type { TaskDraft } from '../../domain/task-draft';
 import {
   createLinkedTask,
+  intentTarget,
+  nextRecheckAt,
+  recheckRecentKeys,
   settlePendingCreate,
   type CreateDependencies,
   type CreatedLinkedTask,
   type CreatePhase,
 } from '../../queries/create-linked-task';
-import { addLinkedTask } from '../../queries/tasks';
+import { addLinkedTask, taskKeys } from '../../queries/tasks';
 import type { LinkedItem } from './load-linked-item';
 import { portalScope } from '../../domain/browser-storage';
 
 export const CREATE_START_MARK = 'smart-tasks:create-start';
 export const CREATE_DONE_MARK = 'smart-tasks:create-done';
 
+/** A re-check runs this long after the portal time it is due (ms), so the portal's clock has surely passed it. */
+const RECHECK_SLACK_MS = 1_000;
+/** A re-check that could not reach the portal is tried again after this long (ms). */
+const RECHECK_RETRY_MS = 15_000;
+
 /**
  * The "create task" action of every surface, with the one-click guarantee
- * (src/queries/create-linked-task.ts): a click while one is under way does nothing, and a
- * request a reload cut off is looked up when the surface opens again. A created task joins
- * exactly the item's linked-task list.
+ * (src/queries/create-linked-task.ts): a click while one is under way does nothing, a request
+ * a reload cut off is looked up when the surface opens again, and keys of clicks whose request
+ * was once uncertain are searched for late copies on open and again once their landing window
+ * has passed (a timer). Pending clicks are the current user's only, on this portal. Every time
+ * is the portal's (`boundary.portalNow()`). A created task joins exactly the item's list.
  */
 export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser' | 'linkCode'>) {
   const boundary = useBitrix();
@@ -35,12 +45,48 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
   const deps = useMemo<CreateDependencies>(
     () => ({
       boundary,
-      intents: createIntentStore(browserIntentStorage(), portalScope(boundary.session)),
-      now: () => Date.now(),
+      intents: createIntentStore(browserIntentStorage(), { portal: portalScope(boundary.session), userId: currentUser.id }),
+      now: () => boundary.portalNow(),
       sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
     }),
-    [boundary],
+    [boundary, currentUser.id],
   );
+
+  // Late copies: search the recent keys on open, and again when the next one's landing window ends.
+  const recheckTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const recheckRunning = useRef<Promise<void> | null>(null);
+  const mounted = useRef(true);
+  const recheck = useCallback((): Promise<void> => {
+    // One search at a time (StrictMode mounts twice; a timer may meet the open-time search).
+    recheckRunning.current ??= recheckRecentKeys(deps, currentUser.id)
+      .then((report) => {
+        for (const target of report.targets) {
+          const [entityTypeId, itemId] = target.split(':').map(Number) as [number, number];
+          void queryClient.invalidateQueries({ queryKey: taskKeys.linked(entityTypeId, itemId) });
+        }
+      })
+      .finally(() => {
+        recheckRunning.current = null;
+      });
+    return recheckRunning.current;
+  }, [deps, currentUser.id, queryClient]);
+  const scheduleRecheck = useCallback(() => {
+    clearTimeout(recheckTimer.current);
+    const due = nextRecheckAt(deps.intents);
+    if (due === null || !mounted.current) return;
+    // A duration between two portal-clock readings: the browser's timer measures it correctly.
+    // A key already due could not be searched (offline): try again a little later, not at once.
+    const wait = due > deps.now() ? due - deps.now() + RECHECK_SLACK_MS : RECHECK_RETRY_MS;
+    recheckTimer.current = setTimeout(() => void recheck().then(scheduleRecheck), wait);
+  }, [deps, recheck]);
+  useEffect(() => {
+    mounted.current = true;
+    void recheck().then(scheduleRecheck);
+    return () => {
+      mounted.current = false;
+      clearTimeout(recheckTimer.current);
+    };
+  }, [recheck, scheduleRecheck]);
 
   const showCreated = useCallback(
     (result: CreatedLinkedTask) => {
@@ -65,7 +111,11 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
         setPhase,
       ),
     onSuccess: showCreated,
-    onSettled: () => setPhase(null),
+    onSettled: () => {
+      setPhase(null);
+      // A click whose key became recent gets its re-check scheduled.
+      scheduleRecheck();
+    },
   });
 
   // A reload mid-request: find out what became of it before offering to create again.
@@ -73,7 +123,7 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
   useEffect(() => {
     if (settledOnOpen.current) return;
     settledOnOpen.current = true;
-    if (!deps.intents.pending(`${item.entityTypeId}:${item.id}`)) return;
+    if (!deps.intents.pending(intentTarget(item.entityTypeId, item.id))) return;
     inFlight.current = true;
     setPhase('checking');
     settlePendingCreate(deps, item.entityTypeId, item.id, linkCode, currentUser.id)

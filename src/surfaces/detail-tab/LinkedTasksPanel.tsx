@@ -25,10 +25,11 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
   const linksOff = data.smartProcess.allowsTaskLinks === false;
   const defaultTitle = draftNow().title;
 
-  // The form closes once its task exists; the confirmation stays.
+  // The form closes once ITS task exists; the confirmation stays. A task of an earlier click
+  // means this form's draft was not sent: the form stays, with the user's edits.
   const created = creator.created;
   useEffect(() => {
-    if (created) setCustomizing(false);
+    if (created && !created.fromEarlierClick) setCustomizing(false);
   }, [created]);
 
   const list = tasks.data;
@@ -69,7 +70,7 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
         </div>
       }
     >
-      <CreateOutcome created={creator.created} error={creator.error} onDismiss={creator.reset} />
+      <CreateOutcome created={creator.created} error={creator.error} onDismiss={creator.reset} formKept={customizing} />
       {customizing && (
         <CustomizeTaskForm
           initial={draftNow()}

@@ -88,7 +88,8 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
         {item.title || common.number(item.id)}
       </h1>
       <TaskLinksNotice smartProcess={smartProcess} />
-      {!created && (
+      {/* An earlier click's task found: this click's title was not sent, so the form stays. */}
+      {(!created || created.fromEarlierClick) && (
         <form
           className="st-stack"
           aria-label={text.heading}
@@ -126,7 +127,7 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
           </div>
         </form>
       )}
-      <CreateOutcome created={created} error={creator.error} onDismiss={creator.reset} />
+      <CreateOutcome created={created} error={creator.error} onDismiss={creator.reset} formKept={created?.fromEarlierClick === true} />
       {created && (
         <div className="st-actions">
           <Button variant="primary" title={text.closeHint} onClick={() => void boundary.closeApplication()}>
