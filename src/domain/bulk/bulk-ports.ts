@@ -24,11 +24,24 @@ export interface LinkedTaskFacts {
 
 export type CreateOutcome =
   | { itemId: number; kind: 'created'; taskId: number }
-  | { itemId: number; kind: 'failed'; reason: StepFailureReason; message: string };
+  | {
+      itemId: number;
+      kind: 'failed';
+      reason: StepFailureReason;
+      message: string;
+      /** For `operating-limit`: see BulkStepError.blockedUntil. */
+      blockedUntil?: BulkStepError['blockedUntil'];
+    };
 
 export type StepFailureReason =
-  /** The portal asked us to slow down (`QUERY_LIMIT_EXCEEDED`, `OPERATION_TIME_LIMIT`). */
+  /** The portal asked us to slow down for a moment (`QUERY_LIMIT_EXCEEDED`, a 503 of the leaky bucket). */
   | 'rate-limited'
+  /**
+   * The portal blocks the method for minutes: its operating time for this app is used up
+   * (`429 OPERATION_TIME_LIMIT`, limits.md). Never a reason to fail an item: the run waits until
+   * the portal's `operating_reset_at`.
+   */
+  | 'operating-limit'
   /** No answer, or a server error: the step may or may not have happened. */
   | 'unreachable'
   /** The portal refused (validation, rights): trying again will not help. */
@@ -39,6 +52,12 @@ export class BulkStepError extends Error {
   constructor(
     readonly reason: StepFailureReason,
     message: string,
+    /**
+     * For `operating-limit`: when the portal lets the method run again, in milliseconds since the
+     * epoch by the PORTAL's clock (`operating_reset_at` × 1000), and how long that is from now
+     * (ms, measured against the portal's clock). Null when the portal did not say.
+     */
+    readonly blockedUntil: { portalTime: number; waitMs: number } | null = null,
   ) {
     super(message);
     this.name = 'BulkStepError';

@@ -30,7 +30,12 @@ export interface BulkProgress extends RunProgress {
   /** Milliseconds, from the recent pace; null while unknown. */
   timeLeftMs: number | null;
   /** What the run is waiting out right now, if anything. */
-  waitingFor: 'rate-limit' | 'connection' | null;
+  waitingFor: 'rate-limit' | 'connection' | 'operating-limit' | null;
+  /**
+   * While the portal blocks a method for its operating-time limit: when the run goes on, in
+   * milliseconds since the epoch by the PORTAL's clock (its `operating_reset_at`). Else null.
+   */
+  continuesAt: number | null;
 }
 
 export interface RunOptions {
@@ -41,9 +46,24 @@ export interface RunOptions {
 }
 
 /** How often a step is tried before the run gives up on it. */
-const ATTEMPTS: Record<Exclude<StepFailureReason, 'rejected'>, number> = { 'rate-limited': 12, unreachable: 5 };
+type Retryable = Exclude<StepFailureReason, 'rejected'>;
 
-export function backoffMs(reason: Exclude<StepFailureReason, 'rejected'>, attempt: number): number {
+/**
+ * How often a step is tried before the run gives up on it. An operating-time block is never
+ * given up on: the portal said when it ends, and a limit is no reason to fail an item.
+ */
+const ATTEMPTS: Record<Retryable, number> = { 'rate-limited': 12, unreachable: 5, 'operating-limit': Number.POSITIVE_INFINITY };
+
+/** When the portal blocks a method but did not say until when: look again after a minute (one basket, limits.md). */
+const OPERATING_BLOCK_UNKNOWN_MS = 60_000;
+/** A little past the portal's reset time: its baskets turn on whole seconds. */
+const OPERATING_RESET_MARGIN_MS = 1_000;
+
+function noAttempts(): Record<Retryable, number> {
+  return { 'rate-limited': 0, unreachable: 0, 'operating-limit': 0 };
+}
+
+export function backoffMs(reason: Exclude<Retryable, 'operating-limit'>, attempt: number): number {
   const base = reason === 'rate-limited' ? 2000 : 1000;
   const ceiling = reason === 'rate-limited' ? 30_000 : 15_000;
   return Math.min(base * 2 ** Math.max(0, attempt - 1), ceiling);
@@ -179,7 +199,7 @@ class BulkRun {
     const checkpoint = this.checkpoint;
     const entityTypeId = checkpoint.filter.entityTypeId;
     let pending = items;
-    const attempts = { 'rate-limited': 0, unreachable: 0 };
+    const attempts = noAttempts();
     const createdHere: Array<{ itemId: number; taskId: number }> = [];
     let verifyPrevious = true;
     while (pending.length > 0) {
@@ -217,7 +237,7 @@ class BulkRun {
           break;
         }
         // Whatever was written is found by the re-check at the top of the loop.
-        if (!(await this.waitBeforeRetry(step.reason, ++attempts[step.reason]))) {
+        if (!(await this.waitBeforeRetry(step, ++attempts[step.reason]))) {
           for (const item of toCreate) this.recordFailed(item, step.reason, step.message);
           break;
         }
@@ -227,8 +247,7 @@ class BulkRun {
 
       const byItem = new Map(outcomes.map((outcome) => [outcome.itemId, outcome]));
       const retry: BulkItem[] = [];
-      let retryReason: Exclude<StepFailureReason, 'rejected'> = 'unreachable';
-      let retryMessage = '';
+      let retryStep = new BulkStepError('unreachable', '');
       for (const item of toCreate) {
         const outcome = byItem.get(item.id);
         if (outcome?.kind === 'created') {
@@ -237,12 +256,14 @@ class BulkRun {
         } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected') this.recordFailed(item, 'rejected', outcome.message);
         else {
           retry.push(item);
-          if (outcome?.kind === 'failed' && outcome.reason === 'rate-limited') retryReason = 'rate-limited';
-          retryMessage = outcome?.kind === 'failed' ? outcome.message : retryMessage;
+          // The strongest reason to wait decides: an operating-time block, then a rate limit.
+          if (outcome?.kind === 'failed' && rank(outcome.reason) >= rank(retryStep.reason)) {
+            retryStep = new BulkStepError(outcome.reason, outcome.message, outcome.blockedUntil ?? null);
+          }
         }
       }
-      if (retry.length > 0 && !(await this.waitBeforeRetry(retryReason, ++attempts[retryReason]))) {
-        for (const item of retry) this.recordFailed(item, retryReason, retryMessage);
+      if (retry.length > 0 && !(await this.waitBeforeRetry(retryStep, ++attempts[retryStep.reason as Retryable]))) {
+        for (const item of retry) this.recordFailed(item, retryStep.reason, retryStep.message);
         break;
       }
       pending = retry;
@@ -253,7 +274,7 @@ class BulkRun {
 
   /** A read that is safe to repeat: retried on rate limits and lost connections. */
   private async read<T>(step: () => Promise<T>): Promise<T> {
-    const attempts = { 'rate-limited': 0, unreachable: 0 };
+    const attempts = noAttempts();
     for (;;) {
       this.stopIfCancelled();
       try {
@@ -261,17 +282,29 @@ class BulkRun {
       } catch (error) {
         const failure = asStepError(error);
         if (failure.reason === 'rejected') throw failure;
-        if (!(await this.waitBeforeRetry(failure.reason, ++attempts[failure.reason]))) throw failure;
+        if (!(await this.waitBeforeRetry(failure, ++attempts[failure.reason]))) throw failure;
       }
     }
   }
 
-  /** Waits before another try; false once the step has been tried often enough. */
-  private async waitBeforeRetry(reason: Exclude<StepFailureReason, 'rejected'>, attempt: number): Promise<boolean> {
+  /**
+   * Waits before another try; false once the step has been tried often enough. An operating-time
+   * block waits until the portal's reset time and shows the user when the run goes on.
+   */
+  private async waitBeforeRetry(step: BulkStepError, attempt: number): Promise<boolean> {
+    const reason = step.reason as Retryable;
     if (attempt >= ATTEMPTS[reason]) return false;
-    this.emit(reason === 'rate-limited' ? 'rate-limit' : 'connection');
+    let waitMs: number;
+    if (reason === 'operating-limit') {
+      const until = step.blockedUntil;
+      waitMs = until ? Math.max(0, until.waitMs) + OPERATING_RESET_MARGIN_MS : OPERATING_BLOCK_UNKNOWN_MS;
+      this.emit('operating-limit', until ? until.portalTime + OPERATING_RESET_MARGIN_MS : null);
+    } else {
+      waitMs = backoffMs(reason, attempt);
+      this.emit(reason === 'rate-limited' ? 'rate-limit' : 'connection');
+    }
     try {
-      await this.clock.sleep(backoffMs(reason, attempt), this.options.signal);
+      await this.clock.sleep(waitMs, this.options.signal);
     } catch {
       throw new RunStopped();
     }
@@ -310,7 +343,7 @@ class BulkRun {
     await this.options.save(structuredClone(this.checkpoint));
   }
 
-  private emit(waitingFor: BulkProgress['waitingFor']): void {
+  private emit(waitingFor: BulkProgress['waitingFor'], continuesAt: number | null = null): void {
     if (!this.options.onProgress) return;
     const progress = progressOf(this.checkpoint);
     this.options.onProgress({
@@ -318,8 +351,13 @@ class BulkRun {
       status: this.checkpoint.status,
       timeLeftMs: this.checkpoint.status === 'finished' ? 0 : this.pace.timeLeft(progress.remaining),
       waitingFor,
+      continuesAt,
     });
   }
+}
+
+function rank(reason: StepFailureReason): number {
+  return reason === 'operating-limit' ? 2 : reason === 'rate-limited' ? 1 : 0;
 }
 
 export function asStepError(error: unknown): BulkStepError {

@@ -234,7 +234,7 @@ function parseFailure(value: unknown): FailedItem | undefined {
 }
 
 function isReason(value: unknown): value is StepFailureReason {
-  return value === 'rate-limited' || value === 'unreachable' || value === 'rejected';
+  return value === 'rate-limited' || value === 'operating-limit' || value === 'unreachable' || value === 'rejected';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

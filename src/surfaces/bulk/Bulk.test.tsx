@@ -203,6 +203,51 @@ describe('the bulk panel', () => {
     expect([...perItem.values()].every((count) => count === 1)).toBe(true);
   });
 
+  it('keeps a run to the user who started it: another user of the browser neither sees nor resumes it (issue 7.2)', async () => {
+    const portal = miniPortal(120);
+    let adds = 0;
+    portal.addFault = () => {
+      adds += 1;
+      if (adds > 50) throw new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 });
+      return undefined as never;
+    };
+    const first = renderBulk(portal);
+    await screen.findByText('120 items match.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Olivia’s secret plan for {title}' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 120 tasks' }));
+    await screen.findByText('No answer from Bitrix24; trying again…', {}, { timeout: 5000 });
+    first.view.unmount();
+
+    const asSophie = (boundary: FakeBoundary) => boundary.setHandler('user.current', () => ({ ID: '3', NAME: 'Sophie', LAST_NAME: 'Wagner' }));
+    const second = renderBulk(portal, asSophie);
+    expect(await screen.findByRole('button', { name: 'Create up to 120 tasks' })).toBeTruthy();
+    expect(screen.queryByText('The run is paused')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
+    expect(JSON.stringify(localStorage).includes('Olivia’s secret plan')).toBe(true);
+    second.view.unmount();
+
+    // Olivia still finds her own run.
+    renderBulk(portal);
+    expect(await screen.findByText('The run is paused')).toBeTruthy();
+  });
+
+  it('leaves only the counts of a finished run in the browser, not its template or item titles', async () => {
+    const portal = miniPortal(60);
+    renderBulk(portal);
+    await screen.findByText('60 items match.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Confidential follow-up of {title}' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 60 tasks' }));
+    expect(await screen.findByText(/60 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
+
+    const stored = JSON.stringify(localStorage);
+    expect(stored).not.toContain('Confidential follow-up');
+    expect(stored).not.toContain('Request 1');
+    cleanup();
+    renderBulk(portal);
+    expect(await screen.findByText('Your last run finished')).toBeTruthy();
+    expect(screen.getByText('60 created, 0 skipped, 0 failed.')).toBeTruthy();
+  });
+
   it('reports refused items and creates them on retry', async () => {
     const portal = miniPortal(10);
     let refusals = 2;

@@ -38,7 +38,16 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
   const { checkpoint, progress } = run;
 
   let body;
-  if (run.running && progress) {
+  if (run.elsewhere) {
+    body = (
+      <>
+        <Alert tone="info" title={text.runningElsewhereTitle}>
+          {text.runningElsewhereText}
+        </Alert>
+        <RunProgressView progress={run.elsewhere} />
+      </>
+    );
+  } else if (run.running && progress) {
     body = <RunProgressView progress={progress} cancelling={run.cancelling} onCancel={run.cancel} />;
   } else if (checkpoint?.status === 'finished') {
     body = <RunReport checkpoint={checkpoint} onRetryFailed={run.retryFailed} onNewRun={run.discard} />;
@@ -60,6 +69,7 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
         >
           {because?.reason === 'unreachable' && `${text.pausedByConnection} `}
           {because?.reason === 'rate-limited' && `${text.pausedByRateLimit} `}
+          {because?.reason === 'operating-limit' && `${text.pausedByOperatingLimit} `}
           {because?.reason === 'rejected' && `${text.pausedRefused} ${because.message || errors.unknown} `}
           {text.pausedText}
         </Alert>
@@ -67,7 +77,16 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
       </>
     );
   } else {
-    body = <BulkSetupForm setup={setup} initialFunnel={initialFunnel} onStart={run.start} />;
+    body = (
+      <>
+        {run.lastRun && (
+          <Alert tone="success" title={text.lastRunTitle}>
+            {text.reportSummary(run.lastRun.counts.created, run.lastRun.counts.skipped, run.lastRun.counts.failed)}
+          </Alert>
+        )}
+        <BulkSetupForm setup={setup} initialFunnel={initialFunnel} onStart={run.start} />
+      </>
+    );
   }
 
   return (

@@ -1,11 +1,12 @@
 import type { BulkProgress } from '../../domain/bulk/bulk-runner';
-import { useMessages } from '../../i18n';
+import { useI18n, useMessages } from '../../i18n';
 import { Button } from '../../ui';
 import { bulkMessages } from './messages';
 
 /** Done, failed, remaining and time left, with a cancel that stops after the current step. */
 export function RunProgressView({ progress, cancelling = false, onCancel }: { progress: BulkProgress; cancelling?: boolean; onCancel?: () => void }) {
   const text = useMessages(bulkMessages);
+  const { format } = useI18n();
   return (
     <div className="bk-run" data-testid="bulk-progress">
       <progress className="bk-run__bar" aria-label={text.progressLabel} max={1} value={progress.fraction} />
@@ -17,7 +18,13 @@ export function RunProgressView({ progress, cancelling = false, onCancel }: { pr
         {progress.timeLeftMs !== null && progress.timeLeftMs > 0 && <span>{text.timeLeft(progress.timeLeftMs)}</span>}
       </p>
       {progress.waitingFor && (
-        <p className="bk-run__waiting">{progress.waitingFor === 'rate-limit' ? text.waitingRateLimit : text.waitingConnection}</p>
+        <p className="bk-run__waiting" data-testid="bulk-waiting">
+          {progress.waitingFor === 'operating-limit' && progress.continuesAt !== null
+            ? text.waitingOperatingLimit(clockTime(format.locale, format.timeZone, progress.continuesAt))
+            : progress.waitingFor === 'rate-limit' || progress.waitingFor === 'operating-limit'
+              ? text.waitingRateLimit
+              : text.waitingConnection}
+        </p>
       )}
       {onCancel && (
         <Button onClick={onCancel} busy={cancelling}>
@@ -26,4 +33,9 @@ export function RunProgressView({ progress, cancelling = false, onCancel }: { pr
       )}
     </div>
   );
+}
+
+/** HH:MM of an instant (ms since the epoch) in the user's Bitrix24 time zone, in their locale. */
+function clockTime(locale: string, timeZone: string | undefined, instant: number): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(instant);
 }

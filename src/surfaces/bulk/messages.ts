@@ -81,6 +81,14 @@ export const bulkMessages = defineMessages(
     pausedRefused: 'Bitrix24 refused to continue:',
     resume: 'Resume',
     discard: 'Discard this run',
+    runningElsewhereTitle: 'Running in another tab',
+    runningElsewhereText:
+      'This run is going on in another tab or window of this browser; its progress shows here. Once that tab is closed, you can take the run over here.',
+    lastRunTitle: 'Your last run finished',
+    waitingOperatingLimit: (time: string) =>
+      `Bitrix24 has used up this app’s processing time for creating tasks for now. The run waits and continues at ${time}; nothing is marked failed.`,
+    pausedByOperatingLimit: 'Bitrix24 has used up this app’s processing time for creating tasks for now.',
+    sdkWaiting: 'Waiting for Bitrix24’s request limit before the next request…',
     reportTitle: 'Run finished',
     reportSummary: (created: number, skipped: number, failed: number) =>
       `${created} created, ${skipped} skipped, ${failed} failed.`,
@@ -99,6 +107,7 @@ export const bulkMessages = defineMessages(
     reason: {
       rejected: 'Bitrix24 refused the task.',
       'rate-limited': 'Bitrix24 stayed too busy.',
+      'operating-limit': 'Bitrix24 had used up this app’s processing time.',
       unreachable: 'No answer from Bitrix24.',
       'item-missing': 'The item no longer exists.',
     } satisfies ReasonLabels as ReasonLabels,
@@ -192,6 +201,14 @@ export const bulkMessages = defineMessages(
       pausedRefused: 'Битрикс24 отказался продолжать:',
       resume: 'Продолжить',
       discard: 'Отменить этот запуск',
+      runningElsewhereTitle: 'Выполняется в другой вкладке',
+      runningElsewhereText:
+        'Этот запуск идёт в другой вкладке или окне этого браузера; здесь виден его ход. Когда ту вкладку закроют, запуск можно будет продолжить здесь.',
+      lastRunTitle: 'Ваш последний запуск завершён',
+      waitingOperatingLimit: (time: string) =>
+        `Битрикс24 исчерпал время обработки, отведённое приложению на создание задач. Запуск ждёт и продолжится в ${time}; ни один элемент не отмечен как ошибочный.`,
+      pausedByOperatingLimit: 'Битрикс24 исчерпал время обработки, отведённое приложению на создание задач.',
+      sdkWaiting: 'Ждём лимита запросов Битрикс24 перед следующим запросом…',
       reportTitle: 'Запуск завершён',
       reportSummary: (created: number, skipped: number, failed: number) => `Создано: ${created}, пропущено: ${skipped}, ошибок: ${failed}.`,
       copiesRemoved: (count: number, locale: string) =>
@@ -216,6 +233,7 @@ export const bulkMessages = defineMessages(
       reason: {
         rejected: 'Битрикс24 отклонил задачу.',
         'rate-limited': 'Битрикс24 оставался перегружен.',
+        'operating-limit': 'Битрикс24 исчерпал время обработки, отведённое приложению.',
         unreachable: 'Битрикс24 не ответил.',
         'item-missing': 'Элемента больше нет.',
       },
@@ -293,6 +311,14 @@ export const bulkMessages = defineMessages(
       pausedRefused: 'Bitrix24 hat das Fortsetzen abgelehnt:',
       resume: 'Fortsetzen',
       discard: 'Diesen Lauf verwerfen',
+      runningElsewhereTitle: 'Läuft in einem anderen Tab',
+      runningElsewhereText:
+        'Dieser Lauf geht in einem anderen Tab oder Fenster dieses Browsers weiter; sein Fortschritt wird hier gezeigt. Sobald jener Tab geschlossen ist, können Sie den Lauf hier übernehmen.',
+      lastRunTitle: 'Ihr letzter Lauf ist beendet',
+      waitingOperatingLimit: (time: string) =>
+        `Bitrix24 hat die Verarbeitungszeit der App für das Anlegen von Aufgaben vorerst aufgebraucht. Der Lauf wartet und geht um ${time} weiter; kein Element wird als fehlgeschlagen markiert.`,
+      pausedByOperatingLimit: 'Bitrix24 hat die Verarbeitungszeit der App für das Anlegen von Aufgaben vorerst aufgebraucht.',
+      sdkWaiting: 'Warten auf das Anfragelimit von Bitrix24 vor der nächsten Anfrage…',
       reportTitle: 'Lauf beendet',
       reportSummary: (created: number, skipped: number, failed: number) =>
         `${created} erstellt, ${skipped} übersprungen, ${failed} fehlgeschlagen.`,
@@ -311,6 +337,7 @@ export const bulkMessages = defineMessages(
       reason: {
         rejected: 'Bitrix24 hat die Aufgabe abgelehnt.',
         'rate-limited': 'Bitrix24 blieb überlastet.',
+        'operating-limit': 'Bitrix24 hatte die Verarbeitungszeit der App aufgebraucht.',
         unreachable: 'Keine Antwort von Bitrix24.',
         'item-missing': 'Das Element gibt es nicht mehr.',
       },
