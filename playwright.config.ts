@@ -31,7 +31,9 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx portal/cli.ts --port ${E2E_PORTAL_PORT} --app-url ${E2E_APP_URL}`,
+      // `instant` keeps the suite fast; a spec that needs a cloud portal's costs switches to them
+      // through the control API (EmulatorControl.useCloudProfile({ timeScale })).
+      command: `npx tsx portal/cli.ts --port ${E2E_PORTAL_PORT} --app-url ${E2E_APP_URL} --cost instant`,
       url: `${E2E_PORTAL_URL}/_emulator/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -11,6 +11,8 @@ import { FaultSettingsError, parseDropFlag, parseFailFlag, parseSlowFlag } from 
 import type { FaultSettings } from './rest/faults';
 import { startPortal } from './server';
 import { StateFileError } from './state/persistence';
+import { isValidTimeZone } from './state/portal-time';
+import { CostProfileError } from './rest/cost-model';
 import { StaticAppArchiveError } from './host/static-app';
 
 const HELP = `Bitrix24 portal emulator for Smart Tasks
@@ -30,6 +32,15 @@ Usage: npm run portal -- [options]
   --rate-limit DRAIN/BURST Leaky bucket, requests drained per second / burst (default 2/50)
   --no-rate-limit          No rate limit
   --lang en|ru|de          Portal language (default ${defaultPortalConfig.language})
+  --cost cloud|instant|FILE  What methods cost: cloud (default; a cloud portal's documented costs),
+                           instant (none, for fast tests) or a JSON cost profile file
+  --time-scale K           Portal work runs K times faster: costs, operating baskets and resets, the
+                           request time limit, token lifetimes, the leaky bucket (default 1)
+  --clock-offset SECONDS   The portal's clock is SECONDS ahead of this machine's (negative: behind)
+  --time-zone ZONE         The portal server's IANA time zone (default ${defaultPortalConfig.timeZone})
+  --operating-limit SECONDS|off  Operating time per method per app/webhook in 10 minutes
+                           (default ${defaultPortalConfig.operatingLimitSeconds}); off = no limiter
+  --request-time-limit SECONDS   Cut off a request whose processing passes this (default ${defaultPortalConfig.requestTimeLimitSeconds})
   --fail METHOD:COUNT:CODE[:STATUS][:before|after]  Fail the next COUNT calls of METHOD with error CODE, or
                            proxy-html / proxy-text (a proxy's non-Bitrix answer); after = once the write happened (repeatable)
   --drop METHOD:COUNT[:before|after]  Drop the connection of the next COUNT requests with METHOD (repeatable)
@@ -40,6 +51,12 @@ Control API: <portal>/_emulator/ (health, reset, faults, config, expire-tokens, 
 `;
 
 class UsageError extends Error {}
+
+function positiveNumber(text: string, flag: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} expects a positive number, got "${text}"`);
+  return value;
+}
 
 function wholeNumber(text: string, flag: string, min = 0): number {
   const value = Number(text);
@@ -64,6 +81,12 @@ function parseCommandLine(argv: string[]): { config: Partial<PortalConfig>; faul
       'rate-limit': { type: 'string' },
       'no-rate-limit': { type: 'boolean' },
       lang: { type: 'string' },
+      cost: { type: 'string' },
+      'time-scale': { type: 'string' },
+      'clock-offset': { type: 'string' },
+      'time-zone': { type: 'string' },
+      'operating-limit': { type: 'string' },
+      'request-time-limit': { type: 'string' },
       fail: { type: 'string', multiple: true },
       drop: { type: 'string', multiple: true },
       slow: { type: 'string', multiple: true },
@@ -109,6 +132,21 @@ function parseCommandLine(argv: string[]): { config: Partial<PortalConfig>; faul
     if (!['en', 'ru', 'de'].includes(values.lang)) throw new UsageError(`--lang expects en, ru or de, got "${values.lang}"`);
     config.language = values.lang;
   }
+  if (values.cost !== undefined) config.cost = values.cost === 'cloud' || values.cost === 'instant' ? values.cost : resolve(values.cost);
+  if (values['time-scale'] !== undefined) config.timeScale = positiveNumber(values['time-scale'], '--time-scale');
+  if (values['clock-offset'] !== undefined) {
+    const offset = Number(values['clock-offset']);
+    if (values['clock-offset'].trim() === '' || !Number.isFinite(offset)) throw new UsageError(`--clock-offset expects seconds such as 3600 or -5400, got "${values['clock-offset']}"`);
+    config.clockOffsetSeconds = offset;
+  }
+  if (values['time-zone'] !== undefined) {
+    if (!isValidTimeZone(values['time-zone'])) throw new UsageError(`--time-zone expects an IANA zone such as Europe/Berlin or Asia/Vladivostok, got "${values['time-zone']}"`);
+    config.timeZone = values['time-zone'];
+  }
+  if (values['operating-limit'] !== undefined) {
+    config.operatingLimitSeconds = values['operating-limit'] === 'off' ? null : positiveNumber(values['operating-limit'], '--operating-limit');
+  }
+  if (values['request-time-limit'] !== undefined) config.requestTimeLimitSeconds = positiveNumber(values['request-time-limit'], '--request-time-limit');
   const faults: FaultSettings = {};
   if (values.fail) faults.fail = values.fail.map(parseFailFlag);
   if (values.drop) faults.drop = values.drop.map(parseDropFlag);
@@ -133,7 +171,7 @@ async function main(): Promise<void> {
   try {
     portal = await startPortal(parsed.config, { faults: parsed.faults });
   } catch (error) {
-    if (error instanceof StateFileError || error instanceof StaticAppArchiveError) console.error(`portal: ${error.message}`);
+    if (error instanceof StateFileError || error instanceof StaticAppArchiveError || error instanceof CostProfileError) console.error(`portal: ${error.message}`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`portal: port ${parsed.config.port ?? defaultPortalConfig.port} is already in use; choose another with --port`);
     else console.error('portal: could not start:', error);
     process.exit(1);
@@ -150,6 +188,8 @@ async function main(): Promise<void> {
     `  App URL:      ${config.appUrl}${config.appArchive ? ` (installed from ${config.appArchive})` : ''}`,
     `  State:        ${config.dataFile ? config.dataFile : 'in memory'}${config.fresh ? ' (fresh: app not installed)' : ''}`,
     `  Rate limit:   ${config.rateLimit ? `${config.rateLimit.drainPerSecond}/s, burst ${config.rateLimit.burst}` : 'off'}; tokens live ${config.tokenTtlSeconds} s; language ${config.language}`,
+    `  Costs:        ${config.cost}${config.timeScale !== 1 ? `, time scale ${config.timeScale}× (amounts in portal seconds)` : ''}; operating limit ${config.operatingLimitSeconds === null ? 'off' : `${config.operatingLimitSeconds} s / 10 min`}; request limit ${config.requestTimeLimitSeconds} s`,
+    `  Clock:        ${config.timeZone}${config.clockOffsetSeconds !== 0 ? `, ${config.clockOffsetSeconds > 0 ? '+' : ''}${config.clockOffsetSeconds} s from this machine` : ''}`,
   ];
   if (config.https) lines.push('  HTTPS:        self-signed certificate for 127.0.0.1 and localhost (accept it in the browser once)');
   console.log(lines.join('\n'));

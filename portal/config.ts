@@ -1,3 +1,5 @@
+import { DEFAULT_PORTAL_TIME_ZONE } from './state/portal-time';
+
 /** Settings of one running portal emulator, from CLI flags (portal/cli.ts) or tests. */
 export interface PortalConfig {
   /** Port the portal listens on (0 = any free port, resolved after listen). */
@@ -27,6 +29,24 @@ export interface PortalConfig {
   rateLimit: { drainPerSecond: number; burst: number } | null;
   /** Portal (default) language: en, ru, de, ... */
   language: string;
+  /**
+   * What methods cost (portal/rest/cost-model.ts): `cloud` (the default, a cloud portal's
+   * documented costs), `instant` (none, for fast tests) or a path to a JSON cost profile.
+   */
+  cost: string;
+  /** K: portal work runs K times faster than real time (portal/rest/time-scale.ts). 1 = real time. */
+  timeScale: number;
+  /** Seconds the portal's clock is ahead of the machine's (negative: behind); portal/state/portal-time.ts. */
+  clockOffsetSeconds: number;
+  /** The portal server's IANA time zone (dates are printed in it). */
+  timeZone: string;
+  /**
+   * Operating-time limit per method per app/webhook over ten one-minute baskets, portal seconds
+   * (docs limits.md; cloud 480). null: no limiter (no `operating` keys, as a self-hosted portal).
+   */
+  operatingLimitSeconds: number | null;
+  /** A request whose processing passes this many portal seconds is cut off (cloud: 60, limits.md). */
+  requestTimeLimitSeconds: number;
 }
 
 export const defaultPortalConfig: PortalConfig = {
@@ -42,4 +62,18 @@ export const defaultPortalConfig: PortalConfig = {
   tokenTtlSeconds: 3600,
   rateLimit: { drainPerSecond: 2, burst: 50 },
   language: 'en',
+  cost: 'cloud',
+  timeScale: 1,
+  clockOffsetSeconds: 0,
+  timeZone: DEFAULT_PORTAL_TIME_ZONE,
+  operatingLimitSeconds: 480,
+  requestTimeLimitSeconds: 60,
 };
+
+/**
+ * Machine seconds an access token really lives: its lifetime in portal seconds shortened by the
+ * time scale (`expires_in`/AUTH_EXPIRES still report `tokenTtlSeconds`).
+ */
+export function tokenLifetimeMachineSeconds(config: Pick<PortalConfig, 'tokenTtlSeconds' | 'timeScale'>): number {
+  return config.tokenTtlSeconds / config.timeScale;
+}

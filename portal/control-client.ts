@@ -9,11 +9,25 @@ export type { FailFault, DropFault, SlowFault, FaultSettings } from './rest/faul
 export type { RequestLogEntry } from './rest/request-log';
 
 export interface EmulatorConfigChanges {
+  /** Access token lifetime, portal seconds (AUTH_EXPIRES / expires_in). */
   tokenTtlSeconds?: number;
-  /** null switches the rate limit off. */
+  /** null switches the rate limit off; drain per portal second. */
   rateLimit?: { drainPerSecond: number; burst: number } | null;
   language?: string;
+  /** Added to every REST request, machine milliseconds. */
   latencyMs?: number;
+  /** `cloud`, `instant` or the path (on the portal's machine) of a JSON cost profile. */
+  cost?: string;
+  /** K: portal work runs K times faster (portal/rest/time-scale.ts). */
+  timeScale?: number;
+  /** Seconds the portal clock is ahead of the machine's (negative: behind). */
+  clockOffsetSeconds?: number;
+  /** The portal server's IANA time zone. */
+  timeZone?: string;
+  /** Operating limit per method per app/webhook in ten minutes, portal seconds; null: no limiter. */
+  operatingLimitSeconds?: number | null;
+  /** Request time limit, portal seconds (cloud 60). */
+  requestTimeLimitSeconds?: number;
 }
 
 export interface EmulatorConfigView {
@@ -21,6 +35,12 @@ export interface EmulatorConfigView {
   rateLimit: { drainPerSecond: number; burst: number } | null;
   language: string;
   latencyMs: number;
+  cost: string;
+  timeScale: number;
+  clockOffsetSeconds: number;
+  timeZone: string;
+  operatingLimitSeconds: number | null;
+  requestTimeLimitSeconds: number;
 }
 
 export interface IssuedTestToken {
@@ -82,6 +102,33 @@ export class EmulatorControl {
   async configure(changes: EmulatorConfigChanges): Promise<EmulatorConfigView> {
     const result = await this.#send<{ config: EmulatorConfigView }>('POST', 'config', changes);
     return result.config;
+  }
+
+  /**
+   * Makes the portal a cloud portal run `timeScale` times faster: the `cloud` costs, the cloud
+   * operating limit (480 s per method per app in ten minutes, unless `operatingLimitSeconds` is
+   * given) and the 60 s request limit, all in portal seconds. E.g. `useCloudProfile({ timeScale: 20 })`
+   * makes `tasks.task.add` answer after ~47 ms while reporting 0.934 s. A reset puts back the
+   * portal's start configuration.
+   */
+  async useCloudProfile(options: { timeScale?: number; operatingLimitSeconds?: number | null } = {}): Promise<EmulatorConfigView> {
+    return this.configure({
+      cost: 'cloud',
+      timeScale: options.timeScale ?? 1,
+      operatingLimitSeconds: options.operatingLimitSeconds === undefined ? 480 : options.operatingLimitSeconds,
+      requestTimeLimitSeconds: 60,
+    });
+  }
+
+  /** Accounted operating time now, portal seconds, keyed `app|method` or `webhook:<userId>|method`. */
+  async operating(): Promise<Record<string, number>> {
+    const result = await this.#send<{ operating: Record<string, number> }>('GET', 'operating');
+    return result.operating;
+  }
+
+  /** Empties every operating basket (the budget starts again). */
+  async clearOperating(): Promise<void> {
+    await this.#send('DELETE', 'operating');
   }
 
   /** Every issued access token expires now; refresh tokens stay valid. Returns how many tokens. */

@@ -11,7 +11,7 @@ import { generate } from 'selfsigned';
 import { entryUrls } from '../placements/manifest';
 import { avatarSvg } from './avatars';
 import type { PortalConfig } from './config';
-import { defaultPortalConfig } from './config';
+import { defaultPortalConfig, tokenLifetimeMachineSeconds } from './config';
 import { handleControlRequest } from './control/control-routes';
 import type { ControlTarget } from './control/control-routes';
 import type { IssuedAuth } from './host/host-data';
@@ -23,6 +23,7 @@ import { FaultRegistry } from './rest/faults';
 import type { FaultSettings } from './rest/faults';
 import { handleRestRequest, REST_CORS_HEADERS } from './rest/handle-rest-request';
 import { createMethodRegistry } from './rest/methods';
+import { OperatingBudget } from './rest/operating-budget';
 import { LeakyBucket } from './rest/rate-limit';
 import { RequestLog } from './rest/request-log';
 import type { RestRuntime } from './rest/rest-runtime';
@@ -30,6 +31,7 @@ import { RuntimeConfig } from './runtime-config';
 import { buildInitialState } from './state/build-state';
 import { createHostData } from './state/host-data-adapter';
 import { readStateFile } from './state/persistence';
+import { bindPortalClock, portalNow } from './state/portal-time';
 import type { PortalState } from './state/state-types';
 import { PortalStore } from './state/store';
 
@@ -98,7 +100,7 @@ function initialState(config: PortalConfig): PortalState {
     rebaseAppUrl(fromFile, config.appUrl);
     return fromFile;
   }
-  return buildInitialState({ appUrl: config.appUrl, fresh: config.fresh, language: config.language });
+  return buildInitialState({ appUrl: config.appUrl, fresh: config.fresh, language: config.language, now: portalNow() });
 }
 
 function escapeHtml(text: string): string {
@@ -124,6 +126,11 @@ async function createServer(https: boolean, handler: (request: IncomingMessage, 
   return createHttpsServer({ key: pems.private, cert: pems.cert }, handler);
 }
 
+/**
+ * Starts a portal. Throws CostProfileError for a `cost` that is neither `cloud`, `instant` nor a
+ * valid profile file, StateFileError for a bad `dataFile`, and the listen error (EADDRINUSE…).
+ * The portal's clock and zone become this process's portal clock (portal/state/portal-time.ts).
+ */
 export async function startPortal(overrides: Partial<PortalConfig> = {}, options: StartOptions = {}): Promise<RunningPortal> {
   const runtimeConfig = new RuntimeConfig({ ...defaultPortalConfig, ...overrides });
   const config = runtimeConfig.current;
@@ -132,6 +139,7 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
   let staticAppRoute: StaticAppRoute | null = null;
   // The app's base URL; for an archive, known once the portal listens (its own origin).
   let appBaseUrl = config.appUrl;
+  const unbindClock = bindPortalClock(config);
   const store = new PortalStore(initialState(config), config.dataFile);
   store.changed();
   let origin = '';
@@ -144,24 +152,25 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
     config: runtimeConfig,
     faults,
     bucket: new LeakyBucket(),
+    operating: new OperatingBudget(),
     log: new RequestLog(),
     methods: createMethodRegistry(),
     origin: () => origin,
   };
   const toIssued = (userId: number) => {
-    const token = store.issueToken(userId, config.tokenTtlSeconds);
+    const token = store.issueToken(userId, tokenLifetimeMachineSeconds(config));
     return { access_token: token.accessToken, refresh_token: token.refreshToken, expires_in: config.tokenTtlSeconds, user_id: userId };
   };
   const control: ControlTarget = {
     runtime,
     reseed: (fresh) => {
-      store.replace(buildInitialState({ appUrl: appBaseUrl, fresh, language: config.language }));
+      store.replace(buildInitialState({ appUrl: appBaseUrl, fresh, language: config.language, now: portalNow() }));
       if (staticApp) useStaticApp(store.state, staticApp, appBaseUrl);
       if (options.faults) faults.apply(options.faults);
     },
     issueToken: toIssued,
     refreshToken: (refreshToken) => {
-      const token = store.refreshToken(refreshToken, config.tokenTtlSeconds);
+      const token = store.refreshToken(refreshToken, tokenLifetimeMachineSeconds(config));
       return token ? { access_token: token.accessToken, refresh_token: token.refreshToken, expires_in: config.tokenTtlSeconds, user_id: token.userId } : undefined;
     },
   };
@@ -198,7 +207,10 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      unbindClock();
+      reject(error);
+    });
     server.listen(config.port, config.hostname, () => {
       server.off('error', reject);
       resolve();
@@ -236,6 +248,7 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
       if (closed) return;
       closed = true;
       store.flush();
+      unbindClock();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

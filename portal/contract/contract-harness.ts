@@ -36,7 +36,8 @@ export interface ContractPortal {
 }
 
 export async function startContractPortal(overrides: Partial<PortalConfig> = {}): Promise<ContractPortal> {
-  const portal = await startPortal({ port: 0, https: true, rateLimit: null, ...overrides });
+  // Contracts check shapes, not time: no costs unless a test asks for them (cost: 'cloud').
+  const portal = await startPortal({ port: 0, https: true, rateLimit: null, cost: 'instant', ...overrides });
   const hookAs = (userId: number): B24Hook => {
     const hook = B24Hook.fromWebhookUrl(portal.webhookUrl.replace('/rest/1/', `/rest/${userId}/`), { restrictionParams: restrictionParams() });
     hook.offClientSideWarning();

@@ -7,6 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultSettingsError, parseFaultSettings } from '../rest/faults';
 import { isRecord } from '../rest/params';
 import type { RestRuntime } from '../rest/rest-runtime';
+import { CostProfileError } from '../rest/cost-model';
+import type { RuntimeConfigChanges } from '../runtime-config';
+import { isValidTimeZone } from '../state/portal-time';
 
 export const CONTROL_PREFIX = '/_emulator/';
 
@@ -53,7 +56,7 @@ function positiveNumber(value: unknown, name: string): number {
 }
 
 function configChanges(body: Record<string, unknown>) {
-  const changes: Parameters<RestRuntime['config']['update']>[0] = {};
+  const changes: RuntimeConfigChanges = {};
   if (body.tokenTtlSeconds !== undefined) changes.tokenTtlSeconds = positiveNumber(body.tokenTtlSeconds, 'tokenTtlSeconds');
   if (body.latencyMs !== undefined) {
     if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw new ControlInputError('latencyMs must be 0 or more');
@@ -72,12 +75,29 @@ function configChanges(body: Record<string, unknown>) {
     if (typeof body.language !== 'string' || !/^[a-z]{2}$/.test(body.language)) throw new ControlInputError('language must be a two-letter portal language id such as en, ru, de');
     changes.language = body.language;
   }
+  if (body.cost !== undefined) {
+    if (typeof body.cost !== 'string' || body.cost.trim() === '') throw new ControlInputError('cost must be "cloud", "instant" or the path of a JSON cost profile file');
+    changes.cost = body.cost;
+  }
+  if (body.timeScale !== undefined) changes.timeScale = positiveNumber(body.timeScale, 'timeScale');
+  if (body.clockOffsetSeconds !== undefined) {
+    if (typeof body.clockOffsetSeconds !== 'number' || !Number.isFinite(body.clockOffsetSeconds)) throw new ControlInputError('clockOffsetSeconds must be a number of seconds (negative: the portal is behind)');
+    changes.clockOffsetSeconds = body.clockOffsetSeconds;
+  }
+  if (body.timeZone !== undefined) {
+    if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone)) throw new ControlInputError('timeZone must be an IANA time zone such as Europe/Berlin');
+    changes.timeZone = body.timeZone;
+  }
+  if (body.operatingLimitSeconds !== undefined) {
+    changes.operatingLimitSeconds = body.operatingLimitSeconds === null ? null : positiveNumber(body.operatingLimitSeconds, 'operatingLimitSeconds');
+  }
+  if (body.requestTimeLimitSeconds !== undefined) changes.requestTimeLimitSeconds = positiveNumber(body.requestTimeLimitSeconds, 'requestTimeLimitSeconds');
   return changes;
 }
 
 function publicConfig(runtime: RestRuntime) {
-  const { tokenTtlSeconds, rateLimit, language, latencyMs } = runtime.config.current;
-  return { tokenTtlSeconds, rateLimit, language, latencyMs };
+  const { tokenTtlSeconds, rateLimit, language, latencyMs, cost, timeScale, clockOffsetSeconds, timeZone, operatingLimitSeconds, requestTimeLimitSeconds } = runtime.config.current;
+  return { tokenTtlSeconds, rateLimit, language, latencyMs, cost, timeScale, clockOffsetSeconds, timeZone, operatingLimitSeconds, requestTimeLimitSeconds };
 }
 
 /** Handles a request under /_emulator/; returns false when the path is not a control route. */
@@ -103,6 +123,7 @@ export async function handleControlRequest(request: IncomingMessage, response: S
         runtime.faults.clear();
         runtime.log.clear();
         runtime.bucket.reset();
+        runtime.operating.clear();
         target.reseed(fresh);
         send(response, 200, { ok: true, fresh });
         return true;
@@ -124,6 +145,13 @@ export async function handleControlRequest(request: IncomingMessage, response: S
       case 'POST config':
         runtime.config.update(configChanges(await readJson(request)));
         send(response, 200, { ok: true, config: publicConfig(runtime) });
+        return true;
+      case 'GET operating':
+        send(response, 200, { ok: true, operating: runtime.operating.snapshot(runtime.config.timeline.portalMs()) });
+        return true;
+      case 'DELETE operating':
+        runtime.operating.clear();
+        send(response, 200, { ok: true });
         return true;
       case 'POST expire-tokens':
         send(response, 200, { ok: true, expired: runtime.store.expireAllTokens() });
@@ -155,7 +183,7 @@ export async function handleControlRequest(request: IncomingMessage, response: S
         return true;
     }
   } catch (error) {
-    if (error instanceof ControlInputError || error instanceof FaultSettingsError) {
+    if (error instanceof ControlInputError || error instanceof FaultSettingsError || error instanceof CostProfileError) {
       send(response, 400, { ok: false, error: error.message });
       return true;
     }

@@ -93,8 +93,9 @@ export const batchMethod: MethodDefinition = {
         const startedAt = Date.now();
         try {
           const result: MethodResult = await context.invoke(method, subParams);
-          // A sub-command's time has no operating keys (docs batch.md, result_time).
-          outcome = { result: result.result, time: timeBlock(startedAt, startedAt, Date.now(), false) };
+          // The command's own time block (with its operating keys on a cloud portal, as the portal
+          // code's CRestServerBatchItem prints it), from context.invoke.
+          outcome = { result: result.result, time: result.time ?? timeBlock(startedAt, startedAt, Date.now(), false) };
           if (result.next !== undefined) outcome.next = result.next;
           if (result.total !== undefined) outcome.total = result.total;
         } catch (error) {

@@ -4,9 +4,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { formatPortalDateTime } from '../state/portal-time';
+import { formatPortalDateTime, portalNow, toPortalClock } from '../state/portal-time';
 import { authenticate, parseRestPath, takeAccessToken } from './auth';
 import { batchCommandMethods } from './batch';
+import { requestTiming, RequestTimeLimitExceeded, runCostedCall } from './cost-accounting';
+import type { RequestTiming } from './cost-accounting';
 import { invokeMethod } from './dispatch';
 import type { AuthContext, MethodContext, MethodResult } from './method-types';
 import type { Params } from './params';
@@ -17,7 +19,7 @@ import { parseRequestParams } from './request-body';
 import type { RequestLogEntry } from './request-log';
 import { RestError, restErrors } from './rest-error';
 import type { RestRuntime } from './rest-runtime';
-import { timeBlock } from './time-block';
+import { portalTimeBlock } from './time-block';
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -42,18 +44,43 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function createContext(auth: AuthContext, runtime: RestRuntime, insideBatch: boolean): MethodContext {
+function createContext(auth: AuthContext, runtime: RestRuntime, insideBatch: boolean, timing: RequestTiming): MethodContext {
   const context: MethodContext = {
     auth,
     store: runtime.store,
     config: runtime.config.current,
     origin: runtime.origin(),
-    now: Date.now(),
+    now: portalNow(),
     insideBatch,
-    invoke: (method: string, params: Params): Promise<MethodResult> =>
-      invokeMethod(method, params, createContext(auth, runtime, true), runtime.methods, runtime.faults),
+    // A batch command: checked, costed and accounted as a call of its own (limits.md).
+    invoke: async (method: string, params: Params): Promise<MethodResult> => {
+      const call = await runCostedCall(runtime, auth, timing, method, () =>
+        invokeMethod(method, params, createContext(auth, runtime, true, timing), runtime.methods, runtime.faults),
+      );
+      const moments = { startMs: call.startedAtMs, processingStartMs: call.startedAtMs, finishMs: call.finishedAtMs };
+      return { ...call.result, time: portalTimeBlock(moments, runtime.config.timeline, call.operating) };
+    },
   };
   return context;
+}
+
+/**
+ * The leaky bucket drains per portal second: K times faster in machine time under a time scale.
+ */
+function scaledRateLimit(runtime: RestRuntime): { drainPerSecond: number; burst: number } | null {
+  const limit = runtime.config.current.rateLimit;
+  return limit ? { drainPerSecond: limit.drainPerSecond * runtime.config.timeline.scale, burst: limit.burst } : null;
+}
+
+/**
+ * What a client gets from a request cut off at the request time limit. limits.md says only that
+ * the request "is interrupted by timeout"; status and body are not documented. The emulator takes
+ * the demanding reading: the work done until then stays done, and the answer is the front
+ * proxy's 504 page (HTML, not Bitrix JSON), so the client learns nothing about the result.
+ */
+function timeLimitAnswer(): { status: number; contentType: string; body: string } {
+  const title = '504 Gateway Time-out';
+  return { status: 504, contentType: 'text/html; charset=utf-8', body: `<html>\n<head><title>${title}</title></head>\n<body>\n<center><h1>${title}</h1></center>\n</body>\n</html>\n` };
 }
 
 export async function handleRestRequest(request: IncomingMessage, response: ServerResponse, url: URL, runtime: RestRuntime): Promise<void> {
@@ -77,7 +104,7 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
     bytesIn: body.length + Buffer.byteLength(request.url ?? ''),
     bytesOut: 0,
     userId: null,
-    at: formatPortalDateTime(arrivedAt),
+    at: formatPortalDateTime(toPortalClock(arrivedAt)),
   };
   if (method === 'batch') entry.commands = batchCommandMethods(params);
 
@@ -96,28 +123,37 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
 
   let status = 200;
   let payload: Record<string, unknown>;
+  let timeLimit: ReturnType<typeof timeLimitAnswer> | null = null;
   const headers: Record<string, string> = {
     ...REST_CORS_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'X-Content-Type-Options': 'nosniff',
   };
   try {
-    if (!runtime.bucket.take(runtime.config.current.rateLimit, Date.now())) throw restErrors.queryLimit();
+    if (!runtime.bucket.take(scaledRateLimit(runtime), Date.now())) throw restErrors.queryLimit();
     if (!route) throw restErrors.methodNotFound();
     const auth = authenticate(route, accessToken, runtime.store, runtime.config.current, Date.now());
     entry.userId = auth.userId;
     if (auth.kind === 'app') headers['X-Bitrix-Rest-Application'] = runtime.store.state.app.clientId;
     if (!method) throw restErrors.methodNotFound();
-    const processingStartedAt = Date.now();
-    const result = await invokeMethod(method, params, createContext(auth, runtime, false), runtime.methods, runtime.faults);
-    const finishedAt = Date.now();
+    const timing = requestTiming(runtime, Date.now());
+    const call = await runCostedCall(runtime, auth, timing, method, () =>
+      invokeMethod(method, params, createContext(auth, runtime, false, timing), runtime.methods, runtime.faults),
+    );
+    const result = call.result;
     payload = { result: result.result };
     if (result.next !== undefined) payload.next = result.next;
     if (result.total !== undefined) payload.total = result.total;
-    payload.time = timeBlock(arrivedAt, processingStartedAt, finishedAt, method !== 'batch');
-    headers['X-Bitrix-Rest-Time'] = String((finishedAt - arrivedAt) / 1000);
+    const time = portalTimeBlock({ startMs: arrivedAt, processingStartMs: call.startedAtMs, finishMs: call.finishedAtMs }, runtime.config.timeline, call.operating);
+    payload.time = time;
+    // The portal code sends the method body's time here (number_format with 10 decimals).
+    headers['X-Bitrix-Rest-Time'] = time.processing.toFixed(10);
   } catch (error) {
-    if (error instanceof RestError) {
+    if (error instanceof RequestTimeLimitExceeded) {
+      timeLimit = timeLimitAnswer();
+      status = timeLimit.status;
+      payload = {};
+    } else if (error instanceof RestError) {
       status = error.status;
       payload = error.toBody();
     } else {
@@ -134,6 +170,15 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
     return;
   }
   if (proxyFailure) return sendProxyAnswer(request, response, proxyAnswer(proxyFailure), entry, runtime);
+  if (timeLimit) {
+    const page = Buffer.from(timeLimit.body, 'utf8');
+    response.writeHead(timeLimit.status, { ...REST_CORS_HEADERS, 'Content-Type': timeLimit.contentType, 'Content-Length': String(page.length) });
+    response.end(request.method === 'HEAD' ? undefined : page);
+    entry.status = timeLimit.status;
+    entry.bytesOut = page.length;
+    runtime.log.add(entry);
+    return;
+  }
   const bytes = Buffer.from(text, 'utf8');
   headers['Content-Length'] = String(bytes.length);
   response.writeHead(status, headers);

@@ -2,6 +2,7 @@ import type { PortalConfig } from '../config';
 import type { PortalStore } from '../state/store';
 import type { StoredUser } from '../state/state-types';
 import type { Params } from './params';
+import type { TimeBlock } from './time-block';
 
 export type AuthKind = 'app' | 'webhook';
 
@@ -29,6 +30,8 @@ export interface MethodResult {
   result: unknown;
   total?: number;
   next?: number;
+  /** Set by `MethodContext.invoke`: the call's time block as the portal reports it (batch `result_time`). */
+  time?: TimeBlock;
 }
 
 export type MethodHandler = (params: Params, context: MethodContext) => MethodResult | Promise<MethodResult>;

@@ -16,6 +16,7 @@ import type {
   IssuedAuth,
 } from '../host/host-data';
 import type { PortalConfig } from '../config';
+import { tokenLifetimeMachineSeconds } from '../config';
 import { generalFields } from './display-values';
 import type { PortalStore } from './store';
 import type { StoredItem, StoredToken, StoredUser } from './state-types';
@@ -117,9 +118,9 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
         title: placement.title,
         langAll: placement.langAll,
       })),
-    issueAuth: (userId) => toIssuedAuth(store.issueToken(userId, config.tokenTtlSeconds), config.tokenTtlSeconds),
+    issueAuth: (userId) => toIssuedAuth(store.issueToken(userId, tokenLifetimeMachineSeconds(config)), config.tokenTtlSeconds),
     refreshAuth: (refreshToken) => {
-      const token = store.refreshToken(refreshToken, config.tokenTtlSeconds);
+      const token = store.refreshToken(refreshToken, tokenLifetimeMachineSeconds(config));
       return token ? toIssuedAuth(token, config.tokenTtlSeconds) : undefined;
     },
     appOptions: () => ({ ...store.state.appOptions }),
