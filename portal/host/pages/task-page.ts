@@ -3,7 +3,8 @@ import type { HostData } from '../host-data';
 import { html } from '../html';
 import { carriedQuery, type PageContext } from '../page-context';
 import { detailPath, userProfilePath } from '../paths';
-import { formatPortalDateTime, renderBbCode } from './format';
+import { renderBbCode } from './bbcode';
+import { formatPortalDateTime } from './format';
 import { renderMessagePage, renderShell } from './page-shell';
 
 const STATUS_NAMES: Record<number, string> = {
