@@ -2,13 +2,36 @@
  * `npm start`: the portal emulator and the app's dev server side by side, as a developer
  * would run a real portal and a tunnel. Extra arguments go to the emulator
  * (`npm start -- --lang ru --latency 300`).
+ *
+ * `npm start -- --archive [FILE]`: no dev server; the emulator installs the app from the archive
+ * `npm run package` wrote (smart-tasks-<version>.zip unless FILE) and hosts it itself, as
+ * Bitrix24 hosts a static local application.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { appVersion, archiveName } from './package';
 
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 4300);
 const APP_PORT = Number(process.env.APP_PORT ?? 5173);
 const portalOrigin = `http://127.0.0.1:${PORTAL_PORT}`;
 const appUrl = `http://127.0.0.1:${APP_PORT}/`;
+
+/** `--archive [FILE]` taken out of the arguments: the archive to install, or null for the dev server. */
+function takeArchiveFlag(args: string[]): { archive: string | null; rest: string[] } {
+  const index = args.indexOf('--archive');
+  if (index === -1) return { archive: null, rest: args };
+  const next = args[index + 1];
+  const given = next !== undefined && !next.startsWith('--') ? next : null;
+  const rest = [...args.slice(0, index), ...args.slice(index + (given === null ? 1 : 2))];
+  return { archive: resolve(given ?? archiveName(appVersion())), rest };
+}
+
+const { archive, rest: portalArgs } = takeArchiveFlag(process.argv.slice(2));
+if (archive !== null && !existsSync(archive)) {
+  console.error(`No app archive at ${archive}. Run \`npm run package\` first, or name one: npm start -- --archive FILE`);
+  process.exit(1);
+}
 
 const children: ChildProcess[] = [];
 
@@ -55,13 +78,14 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 
 const tsx = process.platform === 'win32' ? 'tsx.cmd' : 'tsx';
 const vite = process.platform === 'win32' ? 'vite.cmd' : 'vite';
-run('portal', `node_modules/.bin/${tsx}`, ['portal/cli.ts', '--port', String(PORTAL_PORT), '--app-url', appUrl, ...process.argv.slice(2)]);
-run('app', `node_modules/.bin/${vite}`, ['--host', '127.0.0.1', '--port', String(APP_PORT), '--strictPort']);
+const appSource = archive === null ? ['--app-url', appUrl] : ['--app-archive', archive];
+run('portal', `node_modules/.bin/${tsx}`, ['portal/cli.ts', '--port', String(PORTAL_PORT), ...appSource, ...portalArgs]);
+if (archive === null) run('app', `node_modules/.bin/${vite}`, ['--host', '127.0.0.1', '--port', String(APP_PORT), '--strictPort']);
 
 try {
-  await Promise.all([waitFor(`${portalOrigin}/_emulator/health`, 60_000), waitFor(`${appUrl}index.html`, 60_000)]);
+  await Promise.all([waitFor(`${portalOrigin}/_emulator/health`, 60_000), ...(archive === null ? [waitFor(`${appUrl}index.html`, 60_000)] : [])]);
   console.log(`
-Smart Tasks is running inside the emulated Bitrix24 portal.
+Smart Tasks is running inside the emulated Bitrix24 portal${archive === null ? '' : `, installed from ${archive}`}.
 
   Item detail form with the Smart Tasks tab:
     ${portalOrigin}/crm/type/177/details/29/?active_tab=CRM_DYNAMIC_177_DETAIL_TAB
