@@ -178,6 +178,14 @@ interface ErrorLike {
 /** Codes under which the SDK hides another error: read the cause instead. */
 const WRAPPER_CODES = new Set(['UNKNOWN', 'JSSDK_UNKNOWN_ERROR', 'JSSDK_INTERNAL_ERROR', 'JSSDK_CALL_ALL_ATTEMPTS_EXHAUSTED']);
 
+/** The response body of the axios error an AjaxError wraps, when it is the portal's `{error, error_description}`. */
+function falsyCodeBody(originalError: unknown): Record<string, unknown> | undefined {
+  if (typeof originalError !== 'object' || originalError === null) return undefined;
+  const body = (originalError as { response?: { data?: unknown } }).response?.data;
+  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
+  return body as Record<string, unknown>;
+}
+
 function wrappedCause(like: ErrorLike, code: string): unknown {
   if (!WRAPPER_CODES.has(code)) return undefined;
   const cause = like.originalError ?? like.cause;
@@ -212,8 +220,21 @@ function convert(error: unknown, method: string | undefined, depth: number): Bit
     if (inner.kind !== 'unknown') return inner;
   }
   const status = typeof like.status === 'number' && Number.isFinite(like.status) ? like.status : 0;
-  const portalDescription = cleanPortalDescription(typeof like.message === 'string' ? like.message : error instanceof Error ? error.message : undefined);
   const requestMethod = typeof like.requestInfo?.method === 'string' ? like.requestInfo.method : undefined;
+  const hidden = /^ERR_BAD_(REQUEST|RESPONSE)$/.test(code) ? falsyCodeBody(like.originalError) : undefined;
+  if (hidden) {
+    // The portal's own body with a falsy code (`"error": 0` / `""`): SDK 2.2.0 skipped it and
+    // reported axios' code; the body says what happened (e.g. "SPA not found").
+    const described = batchCommandError(hidden, method ?? requestMethod ?? '');
+    return new BitrixError({
+      kind: classifyError(described.code, status, described.portalDescription),
+      code: described.code,
+      status,
+      portalDescription: described.portalDescription,
+      method: method ?? requestMethod,
+    });
+  }
+  const portalDescription = cleanPortalDescription(typeof like.message === 'string' ? like.message : error instanceof Error ? error.message : undefined);
   return new BitrixError({
     kind: classifyError(code, status, portalDescription),
     code,
