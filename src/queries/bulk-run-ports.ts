@@ -28,8 +28,13 @@ const RECHECK_SELECT: TaskSelectField[] = ['ID', 'DESCRIPTION', 'UF_CRM_TASK'];
 const OPEN_SELECT: TaskSelectField[] = ['ID', 'UF_CRM_TASK'];
 /** Task status 5 = completed: every other status is still open. */
 const COMPLETED_STATUS = 5;
-/** Our clock and the portal's may disagree: look for the run's tasks from a day before it began. */
-const CLOCK_SKEW_MS = 24 * 60 * 60_000;
+/**
+ * The run's tasks are looked for from a little before the run began. `runStartedAt` is the
+ * PORTAL's clock (boundary.portalNow(), read from its answers), so the margin only covers that
+ * estimate (a round trip) and the portal rounding CREATED_DATE to the second: not the
+ * computer's clock, which may be off by hours or days.
+ */
+const RECHECK_MARGIN_MS = 5 * 60_000;
 
 export interface BulkPortContext {
   boundary: BitrixBoundary;
@@ -40,7 +45,7 @@ export interface BulkPortContext {
   shortCode: string;
   /** The user running the run: the creator of its tasks. */
   currentUserId: number;
-  /** When the run began (ms); its tasks are not older. */
+  /** When the run began, ms since the epoch by the PORTAL's clock (boundary.portalNow()); its tasks are not older. */
   runStartedAt: number;
   /** Stage id → name, for `{stage}`. */
   stageNames: ReadonlyMap<string, string>;
@@ -169,7 +174,7 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         const mineFilter = {
           UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)),
           CREATED_BY: context.currentUserId,
-          '>=CREATED_DATE': toPortalDateTime(new Date(context.runStartedAt - CLOCK_SKEW_MS)),
+          '>=CREATED_DATE': toPortalDateTime(new Date(context.runStartedAt - RECHECK_MARGIN_MS), boundary.portalUtcOffsetMinutes()),
         };
         const openFilter = { UF_CRM_TASK: itemIds.map((id) => linkCode(context.shortCode, id)), '!STATUS': COMPLETED_STATUS };
         // Both questions in one round trip; a longer answer (over 50 tasks) is paged after.

@@ -13,6 +13,8 @@ interface MiniPortal {
   tasks: Array<RestTask & { ufCrmTask: string[] }>;
   /** When set, tasks.task.add answers this way instead of creating. */
   addFault: (() => never) | null;
+  /** The portal's clock minus the computer's, ms (the portal stamps CREATED_DATE with its own). */
+  portalClockSkewMs: number;
 }
 
 function miniPortal(count: number): MiniPortal {
@@ -26,6 +28,7 @@ function miniPortal(count: number): MiniPortal {
     })),
     tasks: [],
     addFault: null,
+    portalClockSkewMs: 0,
   };
 }
 
@@ -73,7 +76,8 @@ function handlers(portal: MiniPortal): FakeHandlers {
         (task) =>
           (codes === null || task.ufCrmTask.some((code) => codes.includes(code))) &&
           (filter.CREATED_BY === undefined || task.createdBy === String(filter.CREATED_BY)) &&
-          (filter['!STATUS'] === undefined || task.status !== String(filter['!STATUS'])),
+          (filter['!STATUS'] === undefined || task.status !== String(filter['!STATUS'])) &&
+          (filter['>=CREATED_DATE'] === undefined || Date.parse(task.createdDate ?? '') >= Date.parse(String(filter['>=CREATED_DATE']))),
       );
       return { result: { tasks: matching.slice(start, start + 50) }, total: matching.length };
     },
@@ -86,6 +90,7 @@ function handlers(portal: MiniPortal): FakeHandlers {
         status: '2',
         responsibleId: String(fields.RESPONSIBLE_ID),
         createdBy: '1',
+        createdDate: new Date(Date.now() + portal.portalClockSkewMs).toISOString(),
         ufCrmTask: fields.UF_CRM_TASK ?? [],
       };
       portal.tasks.push(task);
@@ -246,6 +251,29 @@ describe('the bulk panel', () => {
     renderBulk(portal);
     expect(await screen.findByText('Your last run finished')).toBeTruthy();
     expect(screen.getByText('60 created, 0 skipped, 0 failed.')).toBeTruthy();
+  });
+
+  it('finds the tasks of a create whose answer was lost although the computer’s clock is two days ahead of the portal (issue 8.1)', async () => {
+    const portal = miniPortal(60);
+    portal.portalClockSkewMs = -2 * 24 * 3_600_000;
+    let armed = false;
+    const { boundary } = renderBulk(portal, (fake) => fake.setPortalClockSkew(portal.portalClockSkewMs));
+    const recheck = handlers(portal)['tasks.task.list']!;
+    boundary.setHandler('tasks.task.list', (params) => {
+      // Right after the first re-check, the create batch runs on the portal but its answer is lost.
+      if (!armed && params.filter?.CREATED_BY !== undefined) {
+        armed = true;
+        boundary.failNextRoundTrip(new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 }), { afterRunning: true });
+      }
+      return recheck(params);
+    });
+    await screen.findByText('60 items match.');
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 60 tasks' }));
+    expect(await screen.findByText(/60 created, 0 skipped, 0 failed\./, {}, { timeout: 8000 })).toBeTruthy();
+    expect(armed).toBe(true);
+    const perItem = runTasksPerItem(portal);
+    expect(perItem.size).toBe(60);
+    expect([...perItem.values()].filter((count) => count !== 1)).toEqual([]);
   });
 
   it('reports refused items and creates them on retry', async () => {
