@@ -29,7 +29,8 @@ export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFil
         entityTypeId: filter.entityTypeId,
         shortCode,
         currentUserId: 0,
-        runStartedAt: Date.now(),
+        // Unused here (no run's own tasks are looked for), but on the portal's clock like every run.
+        runStartedAt: boundary.portalNow(),
         stageNames: new Map(),
         needsResponsibleNames: false,
         itemLabel: () => '',
