@@ -65,6 +65,14 @@ describe('taskAddFields', () => {
     expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
   });
 
+  it('writes the deadline in the portal’s own offset', () => {
+    const fields = taskAddFields(
+      { title: 'T', description: '', responsibleId: 1, participantIds: [], deadline: new Date('2030-03-14T06:30:00Z'), priority: 'low' },
+      { ...link, portalUtcOffsetMinutes: 180 },
+    );
+    expect(fields.DEADLINE).toBe('2030-03-14T09:30:00+03:00');
+  });
+
   it('omits what the user left empty', () => {
     const fields = taskAddFields({ title: 'T', description: '', responsibleId: 1, participantIds: [], deadline: null, priority: 'low' }, link);
     expect(fields).not.toHaveProperty('DEADLINE');

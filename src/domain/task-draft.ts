@@ -112,6 +112,8 @@ export interface TaskLink {
   itemLabel: string;
   /** Idempotency key of this create request. */
   requestKey: string;
+  /** The portal's UTC offset in minutes (boundary.portalUtcOffsetMinutes()): DEADLINE is written in it. */
+  portalUtcOffsetMinutes?: number | null;
 }
 
 /**
@@ -129,7 +131,7 @@ export function taskAddFields(draft: TaskDraft, link: TaskLink): RestTaskAddFiel
     PRIORITY: PRIORITY_CODE[draft.priority],
     UF_CRM_TASK: [link.linkCode],
   };
-  if (draft.deadline) fields.DEADLINE = toPortalDateTime(draft.deadline);
+  if (draft.deadline) fields.DEADLINE = toPortalDateTime(draft.deadline, link.portalUtcOffsetMinutes);
   const participants = [...new Set(draft.participantIds)].filter((id) => id > 0 && id !== draft.responsibleId);
   if (participants.length > 0) fields.ACCOMPLICES = participants;
   return fields;

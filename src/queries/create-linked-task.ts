@@ -138,9 +138,9 @@ export function tasksWithKey(tasks: readonly RestTask[], key: string): RestTask[
   return tasks.filter((task) => requestKeyIn(task.description) === key).sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-/** The portal's CREATED_DATE filter value for tasks a key's requests may have made. */
-function createdSince(startedAt: number): string {
-  return toPortalDateTime(new Date(startedAt - LOOKUP_MARGIN_MS));
+/** The portal's CREATED_DATE filter value (in the portal's offset) for tasks a key's requests may have made. */
+function createdSince(deps: CreateDependencies, startedAt: number): string {
+  return toPortalDateTime(new Date(startedAt - LOOKUP_MARGIN_MS), deps.boundary.portalUtcOffsetMinutes());
 }
 
 
@@ -181,7 +181,7 @@ export async function findTaskByKey(
     if (delay > 0) await deps.sleep(delay);
     try {
       const { result } = await deps.boundary.call('tasks.task.list', {
-        filter: { CREATED_BY: currentUserId, '>=CREATED_DATE': createdSince(intent.startedAt) },
+        filter: { CREATED_BY: currentUserId, '>=CREATED_DATE': createdSince(deps, intent.startedAt) },
         select: LOOKUP_SELECT,
         order: { ID: 'desc' },
       });
@@ -240,7 +240,13 @@ export async function createLinkedTask(
 
   const intent = deps.intents.begin(target, deps.now());
   onPhase('sending');
-  const fields = taskAddFields(input.draft, { linkCode: input.linkCode, itemUrl: input.itemUrl, itemLabel: input.itemLabel, requestKey: intent.key });
+  const fields = taskAddFields(input.draft, {
+    linkCode: input.linkCode,
+    itemUrl: input.itemUrl,
+    itemLabel: input.itemLabel,
+    requestKey: intent.key,
+    portalUtcOffsetMinutes: deps.boundary.portalUtcOffsetMinutes(),
+  });
   let answers;
   try {
     answers = await deps.boundary.batch(
@@ -251,7 +257,7 @@ export async function createLinkedTask(
         verify: command('tasks.task.get', { taskId: resultReference('create', 'task', 'id'), select: VERIFY_SELECT }),
         // Copies of this very request (see keepOldest): same creator, same title, same key.
         copies: command('tasks.task.list', {
-          filter: { CREATED_BY: input.currentUserId, TITLE: fields.TITLE, '>=CREATED_DATE': createdSince(intent.startedAt) },
+          filter: { CREATED_BY: input.currentUserId, TITLE: fields.TITLE, '>=CREATED_DATE': createdSince(deps, intent.startedAt) },
           select: LOOKUP_SELECT,
           order: { ID: 'asc' },
         }),

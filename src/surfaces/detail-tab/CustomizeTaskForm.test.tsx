@@ -6,6 +6,7 @@ import { BitrixError } from '../../bitrix/errors';
 import type { TaskDraft } from '../../domain/task-draft';
 import { CreateFailedError } from '../../queries/create-linked-task';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { I18nProvider } from '../../i18n';
 import { CustomizeTaskForm } from './CustomizeTaskForm';
 
 const initial: TaskDraft = { title: 'Equipment Purchase: Washing Machine', description: 'Task for it.', responsibleId: 2, participantIds: [], deadline: new Date(2099, 0, 5, 18), priority: 'medium' };
@@ -58,6 +59,49 @@ describe('the customize form', () => {
     expect(title.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(title.getAttribute('aria-describedby')!)?.textContent).toBe('Enter a title.');
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('reads and shows the deadline on the clock of the user’s Bitrix24 zone, not the computer’s', () => {
+    const onSubmit = vi.fn<(draft: TaskDraft) => void>();
+    const boundary = createFakeBoundary();
+    render(
+      <AppProviders boundary={boundary} queryClient={new QueryClient()}>
+        <I18nProvider bitrixLanguage="en" timeZone="Asia/Vladivostok">
+          <CustomizeTaskForm
+            initial={{ ...initial, deadline: new Date('2099-01-05T08:00:00Z') }}
+            users={users}
+            busy={false}
+            submitError={null}
+            onSubmit={onSubmit}
+            onCancel={() => undefined}
+          />
+        </I18nProvider>
+      </AppProviders>,
+    );
+    // 08:00 UTC is 18:00 in Vladivostok (UTC+10), whatever zone the computer is set to.
+    expect((screen.getByLabelText('Deadline') as HTMLInputElement).value).toBe('2099-01-05T18:00');
+    fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '2099-03-14T16:30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
+    expect(onSubmit.mock.calls[0]![0].deadline?.toISOString()).toBe('2099-03-14T06:30:00.000Z');
+  });
+
+  it('judges "in the past" by the portal’s clock: a computer clock a day behind does not let yesterday through', () => {
+    const onSubmit = vi.fn<(draft: TaskDraft) => void>();
+    const boundary = createFakeBoundary();
+    boundary.setPortalClockSkew(24 * 3_600_000);
+    render(
+      <AppProviders boundary={boundary} queryClient={new QueryClient()}>
+        <I18nProvider bitrixLanguage="en" timeZone="UTC">
+          <CustomizeTaskForm initial={initial} users={users} busy={false} submitError={null} onSubmit={onSubmit} onCancel={() => undefined} />
+        </I18nProvider>
+      </AppProviders>,
+    );
+    // One hour from now by the computer is 23 hours ago by the portal.
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
+    fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: inAnHour } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText('The deadline is in the past.')).toBeTruthy();
   });
 
   it('shows the portal’s validation error beside the field it is about', () => {

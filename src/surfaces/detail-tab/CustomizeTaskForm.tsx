@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useBitrix, type PickedUser } from '../../bitrix';
 import { fromDateTimeLocalInput, toDateTimeLocalInput } from '../../domain/working-days';
 import { validateDraft, type DraftProblems, type TaskDraft, type TaskPriority } from '../../domain/task-draft';
-import { commonMessages, useMessages } from '../../i18n';
+import { commonMessages, useI18n, useMessages } from '../../i18n';
 import { CreateFailedError } from '../../queries/create-linked-task';
 import type { User } from '../../queries/users';
 import { Button, Field, FieldGroup, Person, Select, TextArea, TextInput } from '../../ui';
@@ -50,6 +50,8 @@ export function CustomizeTaskForm({
   const text = useMessages(detailTabMessages);
   const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
+  // Deadlines are typed and shown on the clock of the user's Bitrix24 zone, not the computer's.
+  const { timeZone } = useI18n().format;
   const known = (id: number): Person => {
     const user = users.get(id);
     return { id, name: user?.name || common.userFallbackName(id), photoUrl: user?.photoUrl ?? null };
@@ -59,7 +61,7 @@ export function CustomizeTaskForm({
   const [description, setDescription] = useState(initial.description);
   const [responsible, setResponsible] = useState<Person | null>(initial.responsibleId > 0 ? known(initial.responsibleId) : null);
   const [participants, setParticipants] = useState<Person[]>(initial.participantIds.map(known));
-  const [deadline, setDeadline] = useState(initial.deadline ? toDateTimeLocalInput(initial.deadline) : '');
+  const [deadline, setDeadline] = useState(initial.deadline ? toDateTimeLocalInput(initial.deadline, timeZone) : '');
   const [priority, setPriority] = useState<TaskPriority>(initial.priority);
   const [problems, setProblems] = useState<DraftProblems>({});
   const pickerCall = useRef(0);
@@ -97,7 +99,7 @@ export function CustomizeTaskForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const deadlineDate = deadline ? fromDateTimeLocalInput(deadline) : null;
+    const deadlineDate = deadline ? fromDateTimeLocalInput(deadline, timeZone) : null;
     const draft: TaskDraft = {
       title,
       description,
@@ -106,7 +108,8 @@ export function CustomizeTaskForm({
       deadline: deadlineDate,
       priority,
     };
-    const found = validateDraft(draft, new Date());
+    // "In the past" by the portal's clock, not the computer's.
+    const found = validateDraft(draft, new Date(boundary.portalNow()));
     setProblems(found);
     if (found.title) titleInput.current?.focus();
     else if (found.responsible) responsibleButton.current?.focus();
