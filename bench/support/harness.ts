@@ -38,30 +38,70 @@ export async function buildApp(): Promise<string> {
   return BUILD_DIR;
 }
 
+/**
+ * The portal's costs for a benchmark run: `cloud` (the default, as `npm run bench` runs) or
+ * `instant` (for contrast), and the time scale K (portal work K times faster; figures read from
+ * the portal's answers are portal seconds, machine durations × K are too). Environment variables
+ * BENCH_COST=cloud|instant and BENCH_TIME_SCALE=K override what a benchmark asks for.
+ */
+export interface BenchCosts {
+  cost: 'cloud' | 'instant';
+  timeScale: number;
+}
+
+/** What a benchmark asked for, overridden by BENCH_COST / BENCH_TIME_SCALE when set. */
+export function benchCosts(requested: Partial<BenchCosts> = {}): BenchCosts {
+  const fromEnvironment = process.env.BENCH_COST;
+  const cost = fromEnvironment === 'instant' || fromEnvironment === 'cloud' ? fromEnvironment : (requested.cost ?? 'cloud');
+  const scale = Number(process.env.BENCH_TIME_SCALE ?? requested.timeScale ?? 1);
+  return { cost, timeScale: Number.isFinite(scale) && scale > 0 ? scale : 1 };
+}
+
 export interface BenchEnvironment {
   portal: RunningPortal;
   control: EmulatorControl;
   appUrl: string;
   browser: Browser;
+  /** The costs this environment's portal runs with (a control reset keeps them). */
+  costs: BenchCosts;
+  /** Portal seconds that `machineMs` of wall time amount to under this environment's time scale. */
+  portalSeconds(machineMs: number): number;
+  /**
+   * Runs `work` with the portal's costs off (setting up data a benchmark does not measure, such
+   * as filling a stage) and puts this environment's costs back after it.
+   */
+  withoutCosts<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function startEnvironment(options: { latencyMs: number }): Promise<BenchEnvironment> {
+export async function startEnvironment(options: { latencyMs: number } & Partial<BenchCosts>): Promise<BenchEnvironment> {
+  const costs = benchCosts(options);
   await buildApp();
   const appPort = await freePort();
   const app: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: BUILD_DIR }, preview: { host: '127.0.0.1', port: appPort, strictPort: true } });
   const appUrl = `http://127.0.0.1:${appPort}/`;
   // No rate limit: the benchmark measures the app, not the leaky bucket.
-  const portal = await startPortal({ port: 0, appUrl, rateLimit: null, latencyMs: options.latencyMs });
+  const portal = await startPortal({ port: 0, appUrl, rateLimit: null, latencyMs: options.latencyMs, cost: costs.cost, timeScale: costs.timeScale });
+  const control = new EmulatorControl(portal.origin);
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   return {
     portal,
-    control: new EmulatorControl(portal.origin),
+    control,
     appUrl,
     browser,
+    costs,
+    portalSeconds: (machineMs) => (machineMs * costs.timeScale) / 1000,
+    async withoutCosts(work) {
+      await control.configure({ cost: 'instant' });
+      try {
+        return await work();
+      } finally {
+        await control.configure({ cost: costs.cost });
+      }
+    },
     async close() {
       await browser.close();
       await portal.close();
@@ -70,11 +110,19 @@ export async function startEnvironment(options: { latencyMs: number }): Promise<
   };
 }
 
-/** Runs `measure` once per portal latency, each time in a fresh environment that is always closed after. */
-export async function atLatencies(latencies: readonly number[], measure: (environment: BenchEnvironment, latencyMs: number) => Promise<BenchResult[]>): Promise<BenchResult[]> {
+/**
+ * Runs `measure` once per portal latency, each time in a fresh environment that is always closed
+ * after; the portal runs the `cloud` costs at scale 1 unless `costs` (or BENCH_COST /
+ * BENCH_TIME_SCALE) say otherwise.
+ */
+export async function atLatencies(
+  latencies: readonly number[],
+  measure: (environment: BenchEnvironment, latencyMs: number) => Promise<BenchResult[]>,
+  costs: Partial<BenchCosts> = {},
+): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const latencyMs of latencies) {
-    const environment = await startEnvironment({ latencyMs });
+    const environment = await startEnvironment({ latencyMs, ...costs });
     try {
       results.push(...(await measure(environment, latencyMs)));
     } finally {
