@@ -54,6 +54,33 @@ test('a token that expired while the tab was open is refreshed, and the click st
   expect((await tasksLinkedTo('Tb1_29')).filter((task) => !ids.has(task.id))).toHaveLength(1);
 });
 
+test('when the portal refuses to refresh the token (the session ended), the click says the session ended and creates nothing', async ({ page }) => {
+  // The portal posts the frame its tokens; a refresh token works once. Using it up here is what a
+  // portal does when the user's session ended elsewhere: the frame's own refresh is refused.
+  let refreshId = '';
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.frame() !== page.mainFrame()) {
+      const posted = new URLSearchParams(request.postData() ?? '').get('REFRESH_ID');
+      if (posted) refreshId = posted;
+    }
+  });
+  const before = await tasksLinkedTo('Tb1_29');
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  await expect(tab.locator('li.dt-task')).toHaveCount(5);
+  expect(refreshId).not.toBe('');
+  await control.refreshToken(refreshId);
+  expect(await control.expireTokens()).toBeGreaterThan(0);
+
+  await tab.getByRole('button', { name: 'Create task', exact: true }).click();
+
+  // The SDK waits for the refresh that never comes (10 s), then the app reads the cause.
+  const outcome = tab.getByText('Your Bitrix24 session has ended, so nothing was sent.');
+  await expect(outcome).toBeVisible({ timeout: 20_000 });
+  await expect(tab.getByText(/Not sure/i)).toHaveCount(0);
+  const ids = new Set(before.map((task) => task.id));
+  expect((await tasksLinkedTo('Tb1_29')).filter((task) => !ids.has(task.id))).toHaveLength(0);
+});
+
 test('opened outside Bitrix24, the app explains how to install it and how to try it', async ({ page, request }) => {
   await page.goto(`${APP_URL}index.html`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Smart Tasks for Bitrix24');
