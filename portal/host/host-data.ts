@@ -12,6 +12,11 @@ export interface HostUser {
   /** Absolute URL of the user's photo on the portal. */
   photoUrl: string;
   isAdmin: boolean;
+  /**
+   * The IANA zone this user sees dates in on the portal's pages: their Bitrix24 TIME_ZONE, or the
+   * portal's zone when they have none (docs user-get.md).
+   */
+  timeZone: string;
 }
 
 export interface HostSmartProcess {
@@ -42,8 +47,12 @@ export interface HostItem {
   categoryId: number;
   stageId: string;
   assignedById: number;
-  /** Field values already formatted as text for the General tab, label → value. */
-  generalFields: Array<{ label: string; value: string }>;
+  /**
+   * Field values already formatted as text for the General tab, label → value. A date-time field
+   * also carries the moment itself (`dateTime`, ISO with offset), which the page shows in the
+   * viewing user's zone instead of `value`.
+   */
+  generalFields: Array<{ label: string; value: string; dateTime?: string }>;
 }
 
 export interface HostActivity {

@@ -62,10 +62,10 @@ export function formatUserFieldValue(field: StoredUserField, value: unknown, sto
 }
 
 /** Label → text pairs for the General tab: a few system fields, then every custom field. */
-export function generalFields(item: StoredItem, store: PortalStore, language: string): Array<{ label: string; value: string }> {
+export function generalFields(item: StoredItem, store: PortalStore, language: string): Array<{ label: string; value: string; dateTime?: string }> {
   const process = store.smartProcess(item.entityTypeId);
   const stage = store.state.stages.find((row) => row.statusId === item.stageId);
-  const rows: Array<{ label: string; value: string }> = [
+  const rows: Array<{ label: string; value: string; dateTime?: string }> = [
     { label: label(SYSTEM_LABELS.stage!, language), value: stage?.name ?? item.stageId },
     { label: label(SYSTEM_LABELS.responsible!, language), value: userDisplayName(store, item.assignedById) },
   ];
@@ -78,7 +78,11 @@ export function generalFields(item: StoredItem, store: PortalStore, language: st
   }
   const fields = store.state.userFields.filter((field) => field.entityTypeId === item.entityTypeId).sort((a, b) => a.sort - b.sort);
   for (const field of fields) {
-    rows.push({ label: label(field.labels, language), value: formatUserFieldValue(field, item.uf[field.fieldName], store, language) });
+    const value = item.uf[field.fieldName];
+    const row: { label: string; value: string; dateTime?: string } = { label: label(field.labels, language), value: formatUserFieldValue(field, value, store, language) };
+    // A single date-time is a moment: the page shows it in the viewer's zone.
+    if (field.userTypeId === 'datetime' && typeof value === 'string' && value !== '') row.dateTime = value;
+    rows.push(row);
   }
   return rows;
 }

@@ -18,6 +18,7 @@ import type {
 import type { PortalConfig } from '../config';
 import { tokenLifetimeMachineSeconds } from '../config';
 import { generalFields } from './display-values';
+import { portalTimeZone } from './portal-time';
 import type { PortalStore } from './store';
 import type { StoredItem, StoredToken, StoredUser } from './state-types';
 
@@ -43,6 +44,7 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
     position: user.position,
     photoUrl: photoUrl(origin, user),
     isAdmin: user.isAdmin,
+    timeZone: user.timeZone || portalTimeZone(),
   });
 
   const hostItem = (item: StoredItem): HostItem => ({

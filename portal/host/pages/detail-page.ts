@@ -8,7 +8,7 @@ import type { HostData, HostItem } from '../host-data';
 import { html, type SafeHtml } from '../html';
 import type { PageContext } from '../page-context';
 import { appMenu, entryAttributes, type AppEntry } from './app-entries';
-import { formatPortalDateTime } from './format';
+import { formatMomentInZone } from './format';
 import { renderMessagePage, renderShell } from './page-shell';
 
 /** Owner type id of an activity (CCrmOwnerType::Activity), the ASSOCIATED_ENTITY_TYPE_ID of timeline records. */
@@ -76,7 +76,7 @@ export function renderDetailPage(data: HostData, context: PageContext, entityTyp
   const general = html`<section class="card-section" aria-label="About the item">
     <h2 class="card-section-title">About ${process.title.toLowerCase()}</h2>
     <dl class="fields" data-testid="general-fields">
-      ${item.generalFields.map((field) => html`<div class="field"><dt>${field.label}</dt><dd>${field.value || '—'}</dd></div>`)}
+      ${item.generalFields.map((field) => html`<div class="field"><dt>${field.label}</dt><dd>${field.dateTime ? html`<time datetime="${field.dateTime}" title="${context.user.timeZone}">${formatMomentInZone(field.dateTime, context.user.timeZone)}</time>` : field.value || '—'}</dd></div>`)}
     </dl>
   </section>`;
 
@@ -99,7 +99,7 @@ export function renderDetailPage(data: HostData, context: PageContext, entityTyp
         return html`<li class="timeline-record" data-testid="timeline-record" data-activity-id="${activity.id}">
           <div class="timeline-record-body">
             <span class="timeline-record-subject">${activity.subject}</span>
-            <time datetime="${activity.created}">${formatPortalDateTime(activity.created)}</time>
+            <time datetime="${activity.created}" title="${context.user.timeZone}">${formatMomentInZone(activity.created, context.user.timeZone)}</time>
           </div>
           ${appMenu({ label: `Actions for ${activity.subject}`, buttonText: '⋯', testId: 'timeline-record-menu', entries: menuEntries, lang, className: 'menu-compact' })}
         </li>`;

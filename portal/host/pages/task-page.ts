@@ -4,7 +4,7 @@ import { html } from '../html';
 import { carriedQuery, type PageContext } from '../page-context';
 import { detailPath, userProfilePath } from '../paths';
 import { renderBbCode } from './bbcode';
-import { formatPortalDateTime } from './format';
+import { formatMomentInZone } from './format';
 import { renderMessagePage, renderShell } from './page-shell';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -47,7 +47,7 @@ export function renderTaskPage(data: HostData, context: PageContext, taskId: num
       <div class="field"><dt>Status</dt><dd data-testid="task-status">${STATUS_NAMES[task.status] ?? `Status ${task.status}`}</dd></div>
       <div class="field"><dt>Responsible person</dt><dd data-testid="task-responsible"><a href="${userProfilePath(task.responsibleId, carried)}">${userName(data, task.responsibleId)}</a></dd></div>
       <div class="field"><dt>Created by</dt><dd>${userName(data, task.createdById)}</dd></div>
-      <div class="field"><dt>Deadline</dt><dd data-testid="task-deadline">${task.deadline ? formatPortalDateTime(task.deadline) : 'None'}</dd></div>
+      <div class="field"><dt>Deadline</dt><dd data-testid="task-deadline">${task.deadline ? html`<time datetime="${task.deadline}" title="${context.user.timeZone}">${formatMomentInZone(task.deadline, context.user.timeZone)}</time>` : 'None'}</dd></div>
     </dl>
     </section>
     <section class="card-section">

@@ -3,7 +3,7 @@
  * server.time. Options need an app context; app.option.set needs an administrator
  * (CRestProvider's checks and messages).
  */
-import { formatPortalDateTime, PORTAL_UTC_OFFSET_MINUTES } from '../../state/portal-time';
+import { formatPortalDateTime, portalTimeZone, zoneOffsetMinutes } from '../../state/portal-time';
 import { photoUrl } from '../../state/host-data-adapter';
 import type { MethodContext, MethodDefinition } from '../method-types';
 import { ok } from '../method-types';
@@ -115,7 +115,8 @@ export const appMethods: MethodDefinition[] = [
       };
       if (user.photoPath) result.PERSONAL_PHOTO = photoUrl(context.origin, user);
       result.TIME_ZONE = user.timeZone ?? '';
-      result.TIME_ZONE_OFFSET = PORTAL_UTC_OFFSET_MINUTES * 60;
+      // The user's offset from UTC in seconds, from their own zone or else the portal's (not in profile.md; kept as the emulator has it).
+      result.TIME_ZONE_OFFSET = zoneOffsetMinutes(user.timeZone || portalTimeZone(), context.now) * 60;
       return ok(result);
     },
   },
