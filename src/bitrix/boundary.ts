@@ -43,8 +43,25 @@ export interface BatchCommand<M extends RestMethodName = RestMethodName> {
 
 export type BatchCommands = Record<string, BatchCommand>;
 
-/** One command's outcome. `total` is the list size the portal reports for list methods. */
-export type BatchEntry<T> = { ok: true; result: T; total: number | undefined } | { ok: false; error: BitrixError };
+/**
+ * What the portal said about one command's cost, from its `time` block (a batch's `result_time`;
+ * b24restdocs api-reference/data-types.md, settings/performance/limits.md). Each field is null
+ * when the portal did not send it (`operating*` only come from portals with the load limiter).
+ */
+export interface CommandTime {
+  /** Seconds the portal worked on the command (`processing`, else `duration`). */
+  processingSeconds: number | null;
+  /** Seconds of this method's operating time the app used in the last ten minutes (`operating`). */
+  operatingSeconds: number | null;
+  /** When the oldest one-minute basket drops (`operating_reset_at`): ms since the epoch, PORTAL clock. */
+  operatingResetAt: number | null;
+}
+
+/**
+ * One command's outcome. `total` is the list size the portal reports for list methods; `time`
+ * what it said about the command's cost (added by B for bulk pacing; absent from fakes).
+ */
+export type BatchEntry<T> = { ok: true; result: T; total: number | undefined; time?: CommandTime } | { ok: false; error: BitrixError };
 
 export type BatchResults<C extends BatchCommands> = {
   [K in keyof C]: C[K] extends BatchCommand<infer M> ? BatchEntry<RestResult<M>> : never;

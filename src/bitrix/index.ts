@@ -8,6 +8,7 @@ export type {
   BatchResults,
   BitrixBoundary,
   CallResult,
+  CommandTime,
   FrameSession,
   PickedUser,
   WithReferences,

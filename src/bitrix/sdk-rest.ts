@@ -4,7 +4,7 @@
  * boundary's contract test), so what the SDK does to the portal's answers is tested for real.
  */
 import type { AbstractB24, AjaxResult } from '@bitrix24/b24jssdk';
-import type { BatchCommands, BatchEntry, BatchOptions, BatchResults, BitrixBoundary, CallResult } from './boundary';
+import type { BatchCommands, BatchEntry, BatchOptions, BatchResults, BitrixBoundary, CallResult, CommandTime } from './boundary';
 import { batchCommandError, BitrixError, toBitrixError } from './errors';
 import { createPortalClock } from './portal-clock';
 import type { RestMethodName, RestParams, RestResult } from './rest-types';
@@ -40,6 +40,21 @@ function falsyCodeError(result: AjaxResult<unknown>, method: string): BitrixErro
   const hasError = answer.error !== undefined && answer.error !== null;
   if (!hasError && answer.result !== undefined) return null;
   return batchCommandError({ error: hasError ? answer.error : '', error_description: answer.error_description }, method);
+}
+
+/** A command's `time` block in app terms (CommandTime); every field null when absent or malformed. */
+function commandTime(time: unknown): CommandTime {
+  const block = typeof time === 'object' && time !== null ? (time as Record<string, unknown>) : {};
+  const seconds = (value: unknown): number | null => {
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : null;
+  };
+  const resetAt = seconds(block.operating_reset_at);
+  return {
+    processingSeconds: seconds(block.processing) || seconds(block.duration),
+    operatingSeconds: seconds(block.operating),
+    operatingResetAt: resetAt === null ? null : resetAt * 1000,
+  };
 }
 
 /**
@@ -99,7 +114,7 @@ export function createSdkRest(b24: Pick<AbstractB24, 'actions'>): SdkRest {
             continue;
           }
           const total = answer.getTotal();
-          results[key] = { ok: true, result: answer.getData()?.result, total: total > 0 ? total : undefined };
+          results[key] = { ok: true, result: answer.getData()?.result, total: total > 0 ? total : undefined, time: commandTime(answer.getData()?.time) };
         }
       }
       return results as BatchResults<C>;
