@@ -146,16 +146,21 @@ export function packageReport(packaged: PackagedApp, projectRoot = PROJECT_ROOT)
 
 const HELP = `Builds Smart Tasks and writes smart-tasks-<version>.zip for Bitrix24's static local application form.
 
-Usage: npm run package -- [--sourcemap] [--out DIR]
+Usage: npm run package -- [--sourcemap] [--out DIR] [--market-icon]
 
-  --sourcemap   keep source maps in the archive (left out by default)
-  --out DIR     folder to write the archive to (default: the project root)
+  --sourcemap    keep source maps in the archive (left out by default)
+  --out DIR      folder to write the archive to (default: the project root)
+  --market-icon  also write smart-tasks-<version>-icon.png, the card's icon as the Market takes it
+                 (512 px square PNG on white; drawn by Chromium)
 `;
 
 async function main(): Promise<void> {
-  let values: { sourcemap?: boolean; out?: string; help?: boolean };
+  let values: { sourcemap?: boolean; out?: string; 'market-icon'?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { sourcemap: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { sourcemap: { type: 'boolean' }, out: { type: 'string' }, 'market-icon': { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
   } catch (error) {
     console.error(`package: ${(error as Error).message}\n\n${HELP}`);
     process.exit(2);
@@ -167,6 +172,13 @@ async function main(): Promise<void> {
   try {
     const packaged = await packageApp({ sourcemap: values.sourcemap ?? false, ...(values.out ? { outDir: values.out } : {}) });
     console.log(packageReport(packaged));
+    if (values['market-icon']) {
+      // Loaded only when asked for: it starts a browser.
+      const { renderMarketIcon } = await import('./market-icon');
+      const iconFile = packaged.file.replace(/\.zip$/, '-icon.png');
+      writeFileSync(iconFile, await renderMarketIcon());
+      console.log(`  Market icon: ${relative(PROJECT_ROOT, iconFile) || iconFile}`);
+    }
   } catch (error) {
     console.error(`package: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
