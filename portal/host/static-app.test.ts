@@ -90,6 +90,19 @@ describe('a portal started with an app archive', () => {
     });
     expect(await layout.text()).toContain(`${base}index.html`);
   });
+
+  it('keeps the app in its folder when the control API resets the portal to a fresh install', async () => {
+    const reset = await fetch(`${portal.origin}/_emulator/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fresh: true }) });
+    expect(reset.status).toBe(200);
+    const layout = await fetch(`${portal.origin}/bitrix/components/bitrix/app.layout/lazyload.ajax.php`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'layout', placement: 'DEFAULT', user: 1, lang: 'en' }),
+    });
+    const answer = (await layout.json()) as { layout: { handler: string; install: boolean } };
+    expect(answer.layout.handler).toBe(`${base}install.html`);
+    expect(answer.layout.install).toBe(true);
+  });
 });
 
 describe('the first run of an app installed from its archive', () => {
