@@ -4,11 +4,19 @@
  * brings them back; the documented ERROR_CORE refusals. Driven through the SDK.
  */
 import { describe, expect, it } from 'vitest';
+import { LAYOUT_AJAX_PATH } from '../host/paths';
 import { call, callFailure, contractPortalForThisFile } from './contract-harness';
 
 const context = contractPortalForThisFile();
 
 type RestUser = { ID: string; ACTIVE: boolean; NAME: string; WORK_POSITION: string };
+
+/** The ids the portal's employee selector (BX24.selectUser) offers. */
+async function selectableUserIds(): Promise<string[]> {
+  const response = await fetch(context.portal.origin + LAYOUT_AJAX_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'user_selector' }) });
+  const body = (await response.json()) as { users: Array<{ id: string }> };
+  return body.users.map((user) => user.id);
+}
 
 async function userById(id: number): Promise<RestUser> {
   const { result } = await call<RestUser[]>(context.hook, 'user.get', { ID: id });
@@ -28,10 +36,12 @@ describe('user.update', () => {
     expect(activeOnly.result.map((user) => user.ID)).not.toContain('3');
     expect(await callFailure(app, 'user.current')).toMatchObject({ status: 401 });
     expect(await callFailure(context.hookAs(3), 'user.current')).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 403 });
+    expect(await selectableUserIds()).toEqual(['1', '2', '4', '5', '6', '7']);
 
     expect((await call<boolean>(context.hook, 'user.update', { ID: 3, ACTIVE: 'Y' })).result).toBe(true);
     expect((await userById(3)).ACTIVE).toBe(true);
     expect((await call<RestUser>(context.hookAs(3), 'user.current')).result).toMatchObject({ ID: '3', ACTIVE: true });
+    expect(await selectableUserIds()).toContain('3');
   });
 
   it('writes the documented text fields', async () => {

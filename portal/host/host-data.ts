@@ -12,6 +12,8 @@ export interface HostUser {
   /** Absolute URL of the user's photo on the portal. */
   photoUrl: string;
   isAdmin: boolean;
+  /** false for a dismissed user (user.update ACTIVE "N"): no longer offered by the employee selector. */
+  active: boolean;
   /**
    * The IANA zone this user sees dates in on the portal's pages: their Bitrix24 TIME_ZONE, or the
    * portal's zone when they have none (docs user-get.md).

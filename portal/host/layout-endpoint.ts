@@ -70,8 +70,9 @@ function requireString(body: Record<string, unknown>, name: string): string {
   return value;
 }
 
+/** The employees the selector offers: active ones only, as the portal's selector leaves dismissed users out. */
 export function selectedUsers(data: HostData): SelectedUser[] {
-  return data.users().map((user) => ({
+  return data.users().filter((user) => user.active).map((user) => ({
     id: String(user.id),
     name: [user.name, user.lastName].filter(Boolean).join(' '),
     photo: user.photoUrl,

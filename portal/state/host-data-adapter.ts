@@ -44,6 +44,7 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
     position: user.position,
     photoUrl: photoUrl(origin, user),
     isAdmin: user.isAdmin,
+    active: user.active,
     timeZone: user.timeZone || portalTimeZone(),
   });
 

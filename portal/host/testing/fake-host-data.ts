@@ -27,9 +27,9 @@ export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostD
   const handler = new URL('index.html', appUrl).toString();
   const ttl = options.tokenTtlSeconds ?? 3600;
   const users: HostUser[] = [
-    { id: 1, name: 'Anna', lastName: 'Admin', position: 'Director', photoUrl: '/photo/1.png', isAdmin: true, timeZone: 'Europe/Moscow' },
-    { id: 2, name: 'Boris', lastName: 'Buyer', position: 'Purchasing manager', photoUrl: '/photo/2.png', isAdmin: false, timeZone: 'Asia/Vladivostok' },
-    { id: 3, name: 'Clara', lastName: 'Clerk', position: 'Accountant', photoUrl: '/photo/3.png', isAdmin: false, timeZone: 'America/New_York' },
+    { id: 1, name: 'Anna', lastName: 'Admin', position: 'Director', photoUrl: '/photo/1.png', isAdmin: true, active: true, timeZone: 'Europe/Moscow' },
+    { id: 2, name: 'Boris', lastName: 'Buyer', position: 'Purchasing manager', photoUrl: '/photo/2.png', isAdmin: false, active: true, timeZone: 'Asia/Vladivostok' },
+    { id: 3, name: 'Clara', lastName: 'Clerk', position: 'Accountant', photoUrl: '/photo/3.png', isAdmin: false, active: true, timeZone: 'America/New_York' },
   ];
   const processes = [
     { entityTypeId: 177, title: 'Equipment Purchase', shortCode: 'Tb1' },
