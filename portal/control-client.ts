@@ -5,7 +5,7 @@
 import type { FaultSettings } from './rest/faults';
 import type { RequestLogEntry } from './rest/request-log';
 
-export type { FailFault, DropFault, SlowFault, FaultSettings } from './rest/faults';
+export type { FailFault, FailAnswer, DropFault, SlowFault, FaultSettings } from './rest/faults';
 export type { RequestLogEntry } from './rest/request-log';
 
 export interface EmulatorConfigChanges {
@@ -90,7 +90,11 @@ export class EmulatorControl {
     await this.#send('POST', 'reset', options);
   }
 
-  /** Replaces the kinds of fault given (latency, fail, drop, slow); the others stay. */
+  /**
+   * Replaces the kinds of fault given (latency, fail, drop, slow); the others stay. A `fail` with
+   * `when: "after"` lets the method write and then answers the error; `answer: "proxy-html"` /
+   * `"proxy-text"` answers a proxy's non-Bitrix 503 page / 429 text instead of the portal's JSON.
+   */
   async setFaults(faults: FaultSettings): Promise<void> {
     await this.#send('POST', 'faults', faults);
   }

@@ -22,6 +22,11 @@ describe('seed fixture', () => {
     for (const user of seed.users.filter((candidate) => candidate.active)) expect(user.photoPath).toBe(`/upload/avatars/${user.id}.svg`);
   });
 
+  it('gives users their own time zones, some empty (the portal zone), as user.get prints TIME_ZONE', () => {
+    const zones = Object.fromEntries(seed.users.map((user) => [user.id, user.timeZone]));
+    expect(zones).toMatchObject({ 1: '', 2: 'Asia/Vladivostok', 3: 'Europe/Berlin', 4: 'America/New_York' });
+  });
+
   it('has the documented smart processes and one that does not allow task links', () => {
     expect(seed.smartProcesses.map((process) => [process.entityTypeId, process.title])).toEqual([
       [177, 'Equipment Purchase'],
