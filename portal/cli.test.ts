@@ -43,6 +43,18 @@ describe('portal CLI', () => {
     expect(existsSync(directory)).toBe(false);
   });
 
+  it('explains a bad time zone, time scale or cost profile', () => {
+    const zone = spawnSync(process.execPath, [...cli, '--time-zone', 'Mars/Olympus_Mons'], { cwd: root, encoding: 'utf8' });
+    expect(zone.status).toBe(2);
+    expect(zone.stderr).toContain('--time-zone expects an IANA zone such as Europe/Berlin or Asia/Vladivostok, got "Mars/Olympus_Mons"');
+    const scale = spawnSync(process.execPath, [...cli, '--time-scale', '0'], { cwd: root, encoding: 'utf8' });
+    expect(scale.status).toBe(2);
+    expect(scale.stderr).toContain('--time-scale expects a positive number, got "0"');
+    const cost = spawnSync(process.execPath, [...cli, '--port', '0', '--cost', 'no-such-profile.json'], { cwd: root, encoding: 'utf8' });
+    expect(cost.status).toBe(1);
+    expect(cost.stderr).toContain('is neither cloud, instant nor a readable file');
+  });
+
   it('explains a bad flag and exits with status 2', () => {
     const result = spawnSync(process.execPath, [...cli, '--rate-limit', 'fast'], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(2);
