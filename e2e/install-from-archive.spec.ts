@@ -32,8 +32,9 @@ const test = base.extend<object, { archivePortal: ArchivePortal }>({
       const folder = mkdtempSync(join(tmpdir(), 'smart-tasks-e2e-archive-'));
       try {
         const packaged = await packageApp({ outDir: folder, buildOutput: 'ignore' });
-        // A portal where the app was just added from its archive and never opened.
-        const portal = await startPortal({ port: 0, appArchive: packaged.file, fresh: true, rateLimit: null, latencyMs: 0 });
+        // A portal where the app was just added from its archive and never opened; no rate limit
+        // and no method costs, as the suite's own portal (the spec is about where the app comes from).
+        const portal = await startPortal({ port: 0, appArchive: packaged.file, fresh: true, rateLimit: null, latencyMs: 0, cost: 'instant' });
         try {
           // The app's URL the portal registered: a folder of its own, on its own origin.
           await use({ portal, appFolder: portal.config.appUrl, rest: portalRestClient(portal.origin, new EmulatorControl(portal.origin)) });
