@@ -130,9 +130,10 @@ export function formatBytes(bytes: number): string {
 export function packageReport(packaged: PackagedApp, projectRoot = PROJECT_ROOT): string {
   const unpacked = packaged.entries.reduce((total, entry) => total + entry.bytes, 0);
   const width = Math.max(...packaged.entries.map((entry) => entry.path.length));
+  const shown = relative(projectRoot, packaged.file);
   const lines = [
     '',
-    `${relative(projectRoot, packaged.file) || packaged.file}: ${formatBytes(packaged.bytes)} (${packaged.bytes} bytes), ${packaged.entries.length} files, ${formatBytes(unpacked)} unpacked`,
+    `${shown.startsWith('..') ? packaged.file : shown}: ${formatBytes(packaged.bytes)} (${packaged.bytes} bytes), ${packaged.entries.length} files, ${formatBytes(unpacked)} unpacked`,
     ...packaged.entries.map((entry) => `  ${entry.path.padEnd(width)}  ${formatBytes(entry.bytes).padStart(9)}`),
     '',
     'Upload it in Bitrix24: Developer resources → Other → Local application (static, from an archive).',
