@@ -43,6 +43,7 @@ export function operatingEntity(auth: { kind: 'app' | 'webhook'; userId: number 
   return auth.kind === 'app' ? 'app' : `webhook:${auth.userId}`;
 }
 
+/** The baskets of every caller and method of one portal (see the file comment). */
 export class OperatingBudget {
   readonly #baskets = new Map<string, Basket[]>();
 
