@@ -22,6 +22,13 @@ export interface ReferenceNames {
   crmTitles: ReadonlyMap<string, string>;
   /** `${statusType}:${statusId}` → name */
   statusNames: ReadonlyMap<string, string>;
+  /** Status directories whose names could not be read (their codes show as they are): say so. */
+  unnamedStatusTypes: ReadonlySet<string>;
+}
+
+/** What one lookup could not read, so the view can say so and offer to ask again. */
+interface LookupOutcome {
+  failedStatusTypes: string[];
 }
 
 export function crmReference(entityTypeId: number, itemId: number): string {
@@ -53,7 +60,7 @@ function missingStatusTypes(queryClient: QueryClient, statusTypes: readonly stri
   return [...new Set(statusTypes)].filter((type) => cachedStatusNames(queryClient, type) === undefined).sort().slice(0, MAX_STATUS_TYPES);
 }
 
-async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userIds: number[], crmItems: Map<number, number[]>, statusTypes: string[]): Promise<true> {
+async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userIds: number[], crmItems: Map<number, number[]>, statusTypes: string[]): Promise<LookupOutcome> {
   const commands: BatchCommands = {};
   if (userIds.length > 0) commands.users = command('user.get', { filter: { ID: userIds }, select: USER_SELECT });
   statusTypes.forEach((type, index) => (commands[`status_${index}`] = statusDirectoryCommand(type)));
@@ -74,19 +81,21 @@ async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userId
     const found = new Map(((answer.result as { items: RestCrmItem[] }).items ?? []).map((item) => [Number(item.id), crmItemTitle(item)]));
     for (const id of ids) queryClient.setQueryData(referenceNameKeys.crmTitle(entityTypeId, id), found.get(id) ?? '');
   }
+  const failedStatusTypes: string[] = [];
   statusTypes.forEach((type, index) => {
     const answer = answers[`status_${index}`];
-    // A directory that could not be read leaves its codes showing as they are.
+    // A directory that could not be read leaves its codes showing as they are, and says so.
     if (answer?.ok) primeStatusNames(queryClient, type, answer.result as RestStatus[]);
+    else failedStatusTypes.push(type);
   });
-  return true;
+  return { failedStatusTypes };
 }
 
 export function useReferenceNames(
   userIds: readonly number[],
   crmItems: ReadonlyMap<number, readonly number[]>,
   statusTypes: readonly string[] = [],
-): ReferenceNames & { isLoading: boolean } {
+): ReferenceNames & { isLoading: boolean; retry: () => void; retrying: boolean } {
   const boundary = useBitrix();
   const queryClient = useQueryClient();
   const missingUsers = missingUserIds(queryClient, userIds);
@@ -116,5 +125,15 @@ export function useReferenceNames(
   for (const type of new Set(statusTypes)) {
     for (const [id, name] of cachedStatusNames(queryClient, type) ?? []) statusNames.set(statusReference(type, id), name);
   }
-  return { users, crmTitles, statusNames, isLoading: lookup.isLoading };
+  // A failed lookup (the whole batch) leaves every asked directory unnamed, as does a failed part.
+  const unnamedStatusTypes = new Set(lookup.isError ? missingStatuses : (lookup.data?.failedStatusTypes ?? []).filter((type) => missingStatuses.includes(type)));
+  return {
+    users,
+    crmTitles,
+    statusNames,
+    unnamedStatusTypes,
+    isLoading: lookup.isLoading,
+    retry: () => void lookup.refetch(),
+    retrying: lookup.isFetching,
+  };
 }

@@ -182,4 +182,89 @@ describe('the detail tab', () => {
     expect(await screen.findByRole('button', { name: 'Создать задачу' })).toBeTruthy();
     expect(screen.getByRole('region', { name: /Связанные задачи/ }).textContent).toContain('3 задачи');
   });
+
+  describe('when a part of the first batch fails, the tab says so (issue 8.6)', () => {
+    const busy = () => new BitrixError({ kind: 'server', code: 'INTERNAL_SERVER_ERROR', status: 500 });
+    const crmHandlers = fakeCrmHandlers(fakeCrm());
+
+    it('the stages: says they could not be loaded, and brings the pill and bar back on "Try again"', async () => {
+      let failing = true;
+      renderTab({
+        before: (boundary) =>
+          boundary.setHandler('crm.status.list', (params) => {
+            if (failing && params.filter.ENTITY_ID.includes('_STAGE_')) throw busy();
+            return crmHandlers['crm.status.list']!(params);
+          }),
+      });
+      const header = await screen.findByRole('banner');
+      expect(within(header).getByText('The stages could not be loaded.')).toBeTruthy();
+      expect(screen.queryByRole('list', { name: 'Stages' })).toBeNull();
+      failing = false;
+      fireEvent.click(within(header).getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByRole('list', { name: 'Stages' })).toBeTruthy();
+      expect(within(header).queryByText('The stages could not be loaded.')).toBeNull();
+      expect(within(header).getAllByText('Approval').length).toBeGreaterThan(0);
+    });
+
+    it('the funnel: says it could not be loaded instead of leaving it out', async () => {
+      renderTab({
+        before: (boundary) =>
+          boundary.setHandler('crm.category.list', () => {
+            throw busy();
+          }),
+      });
+      const header = await screen.findByRole('banner');
+      expect(within(header).getByText('Funnel')).toBeTruthy();
+      expect(within(header).getByText('The funnel could not be loaded.')).toBeTruthy();
+      expect(within(header).getByRole('button', { name: 'Try again' })).toBeTruthy();
+    });
+
+    it('a refusal that asking again cannot change gets no "Try again"', async () => {
+      renderTab({
+        before: (boundary) =>
+          boundary.setHandler('crm.category.list', () => {
+            throw new BitrixError({ kind: 'access-denied', code: 'ACCESS_DENIED', status: 403 });
+          }),
+      });
+      const header = await screen.findByRole('banner');
+      expect(within(header).getByText('The funnel could not be loaded.')).toBeTruthy();
+      expect(within(header).queryByRole('button', { name: 'Try again' })).toBeNull();
+    });
+
+    it('the fields: says why, and tries again on request', async () => {
+      let failing = true;
+      renderTab({
+        before: (boundary) =>
+          boundary.setHandler('crm.item.fields', (params) => {
+            if (failing) throw busy();
+            return crmHandlers['crm.item.fields']!(params);
+          }),
+      });
+      const fields = await screen.findByRole('region', { name: 'Fields' });
+      const alert = within(fields).getByRole('alert');
+      expect(alert.textContent).toContain('The fields could not be loaded.');
+      expect(alert.textContent).toContain('Bitrix24 had an internal problem');
+      failing = false;
+      fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+      expect(await within(fields).findByText('Miele Professional')).toBeTruthy();
+    });
+
+    it('a status field whose names could not be read shows its code as a code, and tries again', async () => {
+      let failing = true;
+      renderTab({
+        before: (boundary) =>
+          boundary.setHandler('crm.status.list', (params) => {
+            if (failing && params.filter.ENTITY_ID === 'CONTACT_TYPE') throw busy();
+            return crmHandlers['crm.status.list']!(params);
+          }),
+      });
+      const fields = await screen.findByRole('region', { name: 'Fields' });
+      await waitFor(() => expect(fields.querySelector('[data-field="ufCrm7Channel"] dd')?.textContent).toBe('PARTNER (name not loaded)'));
+      const alert = within(fields).getByRole('alert');
+      expect(alert.textContent).toContain('Some values show their codes');
+      failing = false;
+      fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+      expect(await within(fields).findByText('Partner')).toBeTruthy();
+    });
+  });
 });

@@ -8,7 +8,7 @@ import { useLinkedTasks } from '../../queries/tasks';
 import { useReferenceNames } from '../../queries/reference-names';
 import { useSmartProcess } from '../../queries/smart-processes';
 import { userZone } from '../../queries/users';
-import { QueryView } from '../../ui';
+import { QueryView, type RetryProps } from '../../ui';
 import { DetailTabSkeleton } from './DetailTabSkeleton';
 import { FieldsPanel } from './FieldsPanel';
 import { ItemHeader } from './ItemHeader';
@@ -30,7 +30,7 @@ export function DetailTab({ entityTypeId, itemId }: { entityTypeId: number; item
       skeleton={<DetailTabSkeleton />}
       failure={(error, retry) => <LinkedItemFailure error={error} {...retry} />}
     >
-      {(data) => <DetailTabContent data={data} />}
+      {(data) => <DetailTabContent data={data} retry={{ onRetry: () => void query.refetch(), retrying: query.isFetching }} />}
     </QueryView>
   );
 }
@@ -38,7 +38,8 @@ export function DetailTab({ entityTypeId, itemId }: { entityTypeId: number; item
 /** Benchmarks (bench/detail-tab.bench.ts) read these marks from the frame's performance timeline. */
 export const FIRST_CONTENT_MARK = 'smart-tasks:first-content';
 
-function DetailTabContent({ data }: { data: DetailTabData }) {
+/** `retry` asks the tab's first batch again: a part of it that failed (funnel, stages, fields) comes back. */
+function DetailTabContent({ data, retry }: { data: DetailTabData; retry: RetryProps }) {
   const boundary = useBitrix();
   const { session } = boundary;
   useEffect(() => {
@@ -79,10 +80,10 @@ function DetailTabContent({ data }: { data: DetailTabData }) {
     // The user's Bitrix24 zone (profile, else the portal's): never the computer's.
     <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={userZone(boundary, data.currentUser.timeZone)}>
       <div className={SURFACE}>
-        <ItemHeader data={current} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
+        <ItemHeader data={current} retry={retry} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
         <TaskLinksNotice smartProcess={smartProcess} />
         <LinkedTasksPanel data={current} tasks={tasks} users={names.users} />
-        <FieldsPanel views={views} names={names} directory={directory} />
+        <FieldsPanel views={views} names={names} directory={directory} failure={data.problems.fields} retry={retry} />
       </div>
     </I18nProvider>
   );

@@ -43,9 +43,19 @@ export function FieldValueView({ value, names, directory }: { value: FieldValue;
         </Button>
       );
     }
-    case 'status':
-      // The code itself until (or unless) its directory names it.
-      return <>{names.statusNames.get(statusReference(value.statusType, value.statusId)) || value.statusId}</>;
+    case 'status': {
+      // The code itself until (or unless) its directory names it; a directory that could not be
+      // read says so beside the code, so a code is never taken for a name.
+      const name = names.statusNames.get(statusReference(value.statusType, value.statusId));
+      if (name) return <>{name}</>;
+      return names.unnamedStatusTypes.has(value.statusType) ? (
+        <>
+          {value.statusId} <span className="st-muted">({text.nameNotLoaded})</span>
+        </>
+      ) : (
+        <>{value.statusId}</>
+      );
+    }
     case 'url':
       return (
         <a href={value.href} target="_blank" rel="noopener noreferrer">

@@ -1,15 +1,33 @@
 import { useId, useState } from 'react';
 import type { FieldView } from '../../domain/fields';
-import { useI18n, useMessages } from '../../i18n';
+import { useErrorText, useI18n, useMessages } from '../../i18n';
 import type { ReferenceNames } from '../../queries/reference-names';
 import type { CrmTypeDirectory } from '../../queries/smart-processes';
-import { Alert, Button, Panel } from '../../ui';
+import type { BitrixError } from '../../bitrix';
+import { Alert, Button, Panel, RetryAlert, type RetryProps } from '../../ui';
 import { FieldValueView } from './FieldValueView';
 import { detailTabMessages } from './messages';
 
-/** The item's filled fields; empty ones fold under "show all". */
-export function FieldsPanel({ views, names, directory }: { views: FieldView[] | null; names: ReferenceNames; directory: CrmTypeDirectory | null }) {
+/**
+ * The item's filled fields; empty ones fold under "show all". Fields that could not be read, or
+ * status names that could not (codes shown instead), say so, with "Try again" where it can help.
+ */
+export function FieldsPanel({
+  views,
+  names,
+  directory,
+  failure,
+  retry,
+}: {
+  views: FieldView[] | null;
+  names: ReferenceNames & { retry: () => void; retrying: boolean };
+  directory: CrmTypeDirectory | null;
+  /** Why `views` is null: crm.item.fields failed. */
+  failure: BitrixError | null;
+  retry: RetryProps;
+}) {
   const text = useMessages(detailTabMessages);
+  const errorText = useErrorText();
   const { locale } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const listId = useId();
@@ -17,7 +35,15 @@ export function FieldsPanel({ views, names, directory }: { views: FieldView[] | 
   if (views === null) {
     return (
       <Panel title={text.fieldsTitle}>
-        <Alert tone="warning">{text.fieldsFailed}</Alert>
+        {failure && failure.isTransient ? (
+          <RetryAlert tone="warning" title={text.fieldsFailed} size="small" {...retry}>
+            {errorText(failure)}
+          </RetryAlert>
+        ) : (
+          <Alert tone="warning" title={text.fieldsFailed}>
+            {failure ? errorText(failure) : null}
+          </Alert>
+        )}
       </Panel>
     );
   }
@@ -36,6 +62,9 @@ export function FieldsPanel({ views, names, directory }: { views: FieldView[] | 
         ) : undefined
       }
     >
+      {names.unnamedStatusTypes.size > 0 && (
+        <RetryAlert tone="warning" title={text.statusNamesFailed} size="small" onRetry={names.retry} retrying={names.retrying} />
+      )}
       {shown.length === 0 ? (
         <p className="st-muted">{text.noFilledFields}</p>
       ) : (

@@ -2,15 +2,19 @@ import { useMemo } from 'react';
 import { buildStageBar } from '../../domain/stages';
 import { commonMessages, useMessages } from '../../i18n';
 import type { User } from '../../queries/users';
-import { Badge, Person, StageBar, StagePill } from '../../ui';
+import { Badge, Person, StageBar, StagePill, type RetryProps } from '../../ui';
 import type { DetailTabData } from './load-detail-tab';
 import { detailTabMessages } from './messages';
+import { PartFailed } from './PartFailed';
 
-/** Title, number, funnel, stage (pill and bar) and responsible person of the item. */
-export function ItemHeader({ data, responsible }: { data: DetailTabData; responsible: User | null }) {
+/**
+ * Title, number, funnel, stage (pill and bar) and responsible person of the item. A funnel or
+ * stage list that could not be read says so in its place (with "Try again" when it can help).
+ */
+export function ItemHeader({ data, responsible, retry }: { data: DetailTabData; responsible: User | null; retry: RetryProps }) {
   const text = useMessages(detailTabMessages);
   const common = useMessages(commonMessages);
-  const { item, smartProcess, categories, stages } = data;
+  const { item, smartProcess, categories, stages, problems } = data;
   const bar = useMemo(() => (stages && stages.length > 0 ? buildStageBar(stages, item.stageId) : null), [stages, item.stageId]);
   const funnel = categories?.find((category) => category.id === item.categoryId) ?? null;
 
@@ -26,6 +30,22 @@ export function ItemHeader({ data, responsible }: { data: DetailTabData; respons
           <div>
             <dt>{text.funnel}</dt>
             <dd>{funnel.name}</dd>
+          </div>
+        )}
+        {problems.categories && (
+          <div>
+            <dt>{text.funnel}</dt>
+            <dd>
+              <PartFailed message={text.funnelFailed} error={problems.categories} retry={retry} />
+            </dd>
+          </div>
+        )}
+        {problems.stages && (
+          <div>
+            <dt>{text.stage}</dt>
+            <dd>
+              <PartFailed message={text.stagesFailed} error={problems.stages} retry={retry} />
+            </dd>
           </div>
         )}
         {bar?.current && (

@@ -7,7 +7,7 @@
  * cached under its own resource key, so later hooks read it without asking.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { resultReference, type BitrixBoundary } from '../../bitrix';
+import { resultReference, type BitrixBoundary, type BitrixError } from '../../bitrix';
 import type { FieldDefinition } from '../../domain/fields';
 import type { Stage } from '../../domain/stages';
 import {
@@ -30,10 +30,22 @@ import {
 import { primeStatusNames, statusDirectoryCommand } from '../../queries/statuses';
 import { linkedTasksCommand, primeLinkedTasks } from '../../queries/tasks';
 
+/** A part of the first batch that failed while the item itself loaded: the tab says so, never hides it. */
+export interface DetailTabProblems {
+  /** crm.category.list failed: the funnel cannot be named. */
+  categories: BitrixError | null;
+  /** crm.status.list of the item's funnel failed: no stage pill or bar. */
+  stages: BitrixError | null;
+  /** crm.item.fields failed: no fields panel. */
+  fields: BitrixError | null;
+}
+
 export interface DetailTabData extends LinkedItem {
+  /** null when that part failed (see `problems`). */
   categories: Category[] | null;
   stages: Stage[] | null;
   fields: FieldDefinition[] | null;
+  problems: DetailTabProblems;
 }
 
 export const detailTabKeys = {
@@ -76,5 +88,10 @@ export async function loadDetailTab(boundary: BitrixBoundary, queryClient: Query
   if (sourceType && answers.sources.ok) primeStatusNames(queryClient, sourceType, answers.sources.result);
   if (answers.tasks.ok) primeLinkedTasks(queryClient, entityTypeId, itemId, answers.tasks.result.tasks, answers.tasks.total);
 
-  return { ...linked, categories, stages, fields };
+  const problems: DetailTabProblems = {
+    categories: answers.categories.ok ? null : answers.categories.error,
+    stages: answers.stages.ok ? null : answers.stages.error,
+    fields: answers.fields.ok ? null : answers.fields.error,
+  };
+  return { ...linked, categories, stages, fields, problems };
 }

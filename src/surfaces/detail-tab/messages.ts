@@ -34,6 +34,12 @@ export const detailTabMessages = defineMessages(
     tasksFailed: 'The linked tasks could not be loaded.',
     fieldsTitle: 'Fields',
     fieldsFailed: 'The fields could not be loaded.',
+    funnelFailed: 'The funnel could not be loaded.',
+    stagesFailed: 'The stages could not be loaded.',
+    statusNamesFailed: 'Some values show their codes: their names could not be loaded.',
+    nameNotLoaded: 'name not loaded',
+    inactiveUser: 'Deactivated',
+    inactiveResponsibleHint: 'This employee is deactivated in Bitrix24: a task for them may go unseen.',
     showAllFields: (count: number, locale: string) =>
       plural(locale, count, { one: `Show all fields (${count} empty)`, other: `Show all fields (${count} empty)` }),
     hideEmptyFields: 'Hide empty fields',
@@ -92,6 +98,12 @@ export const detailTabMessages = defineMessages(
       tasksFailed: 'Не удалось загрузить связанные задачи.',
       fieldsTitle: 'Поля',
       fieldsFailed: 'Не удалось загрузить поля.',
+      funnelFailed: 'Не удалось загрузить воронку.',
+      stagesFailed: 'Не удалось загрузить стадии.',
+      statusNamesFailed: 'Некоторые значения показаны кодами: их названия не удалось загрузить.',
+      nameNotLoaded: 'название не загружено',
+      inactiveUser: 'Уволен',
+      inactiveResponsibleHint: 'Этот сотрудник деактивирован в Битрикс24: задачу для него могут не увидеть.',
       showAllFields: (count: number, locale: string) =>
         plural(locale, count, {
           one: `Показать все поля (${count} пустое)`,
@@ -153,6 +165,12 @@ export const detailTabMessages = defineMessages(
       tasksFailed: 'Die verknüpften Aufgaben konnten nicht geladen werden.',
       fieldsTitle: 'Felder',
       fieldsFailed: 'Die Felder konnten nicht geladen werden.',
+      funnelFailed: 'Die Pipeline konnte nicht geladen werden.',
+      stagesFailed: 'Die Phasen konnten nicht geladen werden.',
+      statusNamesFailed: 'Einige Werte zeigen ihre Codes: ihre Namen konnten nicht geladen werden.',
+      nameNotLoaded: 'Name nicht geladen',
+      inactiveUser: 'Deaktiviert',
+      inactiveResponsibleHint: 'Dieser Mitarbeiter ist in Bitrix24 deaktiviert: eine Aufgabe für ihn bleibt womöglich unbemerkt.',
       showAllFields: (count: number, locale: string) =>
         plural(locale, count, { one: `Alle Felder zeigen (${count} leer)`, other: `Alle Felder zeigen (${count} leer)` }),
       hideEmptyFields: 'Leere Felder ausblenden',
