@@ -76,3 +76,28 @@ test('mistakes are shown next to their fields and nothing is sent', async ({ pag
   await expect(form.getByLabel('Title')).toBeFocused();
   expect((await tasksLinkedTo('Tb1_29')).length).toBe(before);
 });
+
+test('an edited form is kept when the earlier click’s task turns up, and says the edit was not sent', async ({ page }) => {
+  const tab = await openForm(page);
+  const form = tab.getByRole('form', { name: 'New task' });
+  await form.getByLabel('Title').fill('First version');
+  // The portal writes the task, then a proxy answers 502; and the task list cannot be read just now.
+  await control.setFaults({
+    fail: [
+      { method: 'batch', count: 1, answer: 'proxy-html', status: 502, when: 'after' },
+      { method: 'tasks.task.list', count: 2, error: 'ACCESS_DENIED', status: 403, description: 'Access denied' },
+    ],
+  });
+  await form.getByRole('button', { name: 'Create task' }).click();
+  await expect(tab.getByRole('alert').filter({ hasText: 'Not sure the task was created' })).toBeVisible({ timeout: 15_000 });
+  await control.clearFaults();
+
+  await form.getByLabel('Title').fill('Second version');
+  await form.getByRole('button', { name: 'Create task' }).click();
+
+  await expect(tab.getByRole('status').filter({ hasText: 'Your earlier click did create “First version”' })).toContainText('Your changes in the form were not sent');
+  await expect(tab.getByRole('form', { name: 'New task' }).getByLabel('Title')).toHaveValue('Second version');
+  const titles = (await tasksLinkedTo('Tb1_29')).map((task) => task.title);
+  expect(titles.filter((title) => title === 'First version')).toHaveLength(1);
+  expect(titles).not.toContain('Second version');
+});

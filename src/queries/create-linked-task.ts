@@ -331,7 +331,8 @@ export async function settlePendingCreate(
   const outcome = await findTaskByKey(deps, pending, currentUserId, mayLand ? ON_OPEN_DELAYS_MS : [0]);
   if (outcome.status === 'found') {
     deps.intents.settle(target);
-    return recovered(deps, outcome.tasks, linkCode, true);
+    // No click is under way: nothing of the user's was held back.
+    return recovered(deps, outcome.tasks, linkCode, false);
   }
   // Can no longer land and is not there: it made nothing. (Kept as recent: one more look later.)
   if (outcome.status === 'absent' && deps.now() >= pending.lastSentAt + LATE_LANDING_WINDOW_MS) deps.intents.settle(target);
