@@ -118,6 +118,9 @@ describe('batch', () => {
     expect(lastDone.operating).toBeGreaterThan(LIMIT);
     expect(answer.result_time[done[done.length - 2]!]!.operating).toBeLessThanOrEqual(LIMIT);
     for (const key of refused) expect(errors[key]).toEqual({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' });
+    // The request log counts the refusals a batch met (benchmarks read it).
+    const logged = (await context.control.requests()).filter((entry) => entry.method === 'batch');
+    expect(logged[logged.length - 1]?.operationTimeLimited).toBe(refused.length);
     expect(refused.every((key) => Number(key.slice(1)) > Number(done[done.length - 1]!.slice(1)))).toBe(true);
     // Another method in the same batch is not affected.
     expect(answer.result_time.me).toBeDefined();

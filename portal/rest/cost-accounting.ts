@@ -34,17 +34,19 @@ export function operationTimeLimitError(): RestError {
   return new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429);
 }
 
-/** Timing of one HTTP request, in machine milliseconds. */
+/** Timing of one HTTP request, in machine milliseconds, and what its calls met. */
 export interface RequestTiming {
   arrivedAtMs: number;
   /** The machine moment the request time limit is reached. */
   deadlineMs: number;
+  /** Calls of this request refused by the operating limit so far (for the request log). */
+  operationTimeLimited: number;
 }
 
 /** The timing of a request that arrived at `arrivedAtMs`, under the runtime's limit and scale. */
 export function requestTiming(runtime: RestRuntime, arrivedAtMs: number): RequestTiming {
   const { timeline, current } = runtime.config;
-  return { arrivedAtMs, deadlineMs: arrivedAtMs + timeline.machineMsFor(current.requestTimeLimitSeconds) };
+  return { arrivedAtMs, deadlineMs: arrivedAtMs + timeline.machineMsFor(current.requestTimeLimitSeconds), operationTimeLimited: 0 };
 }
 
 /** One call as it ran: what it returned and when, in machine milliseconds. */
@@ -80,7 +82,10 @@ export async function runCostedCall(
   const entity = operatingEntity(auth);
   // limits.md: the outer batch is not accounted; its commands are, each by its own method.
   const accounted = limit !== null && name !== 'batch';
-  if (accounted && runtime.operating.isBlocked(entity, name, timeline.portalMs(), limit)) throw operationTimeLimitError();
+  if (accounted && runtime.operating.isBlocked(entity, name, timeline.portalMs(), limit)) {
+    timing.operationTimeLimited += 1;
+    throw operationTimeLimitError();
+  }
 
   const startedAtMs = Date.now();
   const startedAtPortalMs = timeline.portalMs(startedAtMs);

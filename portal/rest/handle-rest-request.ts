@@ -124,6 +124,7 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
   let status = 200;
   let payload: Record<string, unknown>;
   let timeLimit: ReturnType<typeof timeLimitAnswer> | null = null;
+  let timing: RequestTiming | null = null;
   const headers: Record<string, string> = {
     ...REST_CORS_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
@@ -136,9 +137,10 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
     entry.userId = auth.userId;
     if (auth.kind === 'app') headers['X-Bitrix-Rest-Application'] = runtime.store.state.app.clientId;
     if (!method) throw restErrors.methodNotFound();
-    const timing = requestTiming(runtime, Date.now());
-    const call = await runCostedCall(runtime, auth, timing, method, () =>
-      invokeMethod(method, params, createContext(auth, runtime, false, timing), runtime.methods, runtime.faults),
+    const requestTimes = requestTiming(runtime, Date.now());
+    timing = requestTimes;
+    const call = await runCostedCall(runtime, auth, requestTimes, method, () =>
+      invokeMethod(method, params, createContext(auth, runtime, false, requestTimes), runtime.methods, runtime.faults),
     );
     const result = call.result;
     payload = { result: result.result };
@@ -163,6 +165,10 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
     }
   }
 
+  if (timing) {
+    entry.duration = runtime.config.timeline.portalSecondsFor(Date.now() - arrivedAt);
+    if (timing.operationTimeLimited > 0) entry.operationTimeLimited = timing.operationTimeLimited;
+  }
   const text = encodePhpJson(payload);
   if (drop === 'after') {
     request.socket.destroy();

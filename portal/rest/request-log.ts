@@ -10,8 +10,15 @@ export interface RequestLogEntry {
   bytesOut: number;
   /** The authenticated user, or null when authentication failed. */
   userId: number | null;
-  /** ISO time the request arrived. */
+  /** ISO time the request arrived (portal clock). */
   at: string;
+  /**
+   * Portal seconds from arrival to the answer (or to the cut-off), as `time.duration` reports it;
+   * absent when the request ended before it was run (refused, dropped, a proxy's answer).
+   */
+  duration?: number;
+  /** Calls refused with OPERATION_TIME_LIMIT in this request: the call itself or batch commands. */
+  operationTimeLimited?: number;
 }
 
 const MAX_ENTRIES = 20_000;
