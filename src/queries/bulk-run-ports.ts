@@ -15,7 +15,17 @@ import {
   type RestTask,
   type TaskSelectField,
 } from '../bitrix';
-import { BulkStepError, PAGE_SIZE, type BulkItem, type BulkPorts, type CreateOutcome, type LinkedTaskFacts, type StepFailureReason } from '../domain/bulk/bulk-ports';
+import {
+  BulkStepError,
+  PAGE_SIZE,
+  type BulkItem,
+  type BulkPorts,
+  type CreateOutcome,
+  type CreatePacing,
+  type LinkedTaskFacts,
+  type StepFailureReason,
+} from '../domain/bulk/bulk-ports';
+import { OperatingPace } from '../domain/bulk/operating-pace';
 import { itemListFilter, itemPageFilter, type BulkItemFilter } from '../domain/bulk/item-filter';
 import { carriesRunMarker } from '../domain/bulk/run-marker';
 import type { TaskDraft as BulkTaskDraft } from '../domain/bulk/task-template';
@@ -55,24 +65,28 @@ export interface BulkPortContext {
   itemLabel: (item: { id: number; title: string }) => string;
 }
 
-export function stepError(error: unknown): BulkStepError {
+/**
+ * A whole step's failure as the runner sees it. `blockedUntil` says when a method blocked for its
+ * operating time runs again (the 429 carries no time block: the reset time last seen for it).
+ */
+export function stepError(error: unknown, blockedUntil: (method: string | undefined) => BulkStepError['blockedUntil'] = () => null): BulkStepError {
   const failure = toBitrixError(error);
-  return new BulkStepError(reasonOf(failure), failure.portalDescription ?? failure.code);
+  const reason = reasonOf(failure);
+  return new BulkStepError(reason, failure.portalDescription ?? failure.code, reason === 'operating-limit' ? blockedUntil(failure.method) : null);
+}
+
+/** limits.md: 429 OPERATION_TIME_LIMIT blocks the method for minutes; not a short rate limit. */
+function isOperatingLimit(error: BitrixError): boolean {
+  return error.code === 'OPERATION_TIME_LIMIT';
 }
 
 function reasonOf(error: BitrixError): StepFailureReason {
+  if (isOperatingLimit(error)) return 'operating-limit';
   if (error.kind === 'rate-limit') return 'rate-limited';
   if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'unknown') return 'unreachable';
   return 'rejected';
 }
 
-async function step<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw stepError(error);
-  }
-}
 
 function positive(value: unknown): number | null {
   const number = Number(value);
@@ -81,6 +95,20 @@ function positive(value: unknown): number | null {
 
 export function bulkRunPorts(context: BulkPortContext): BulkPorts {
   const { boundary, entityTypeId } = context;
+  /** What the portal said about its load: cost per command, operating time, reset times. */
+  const pace = new OperatingPace();
+  const blockedUntil = (method: string | undefined): BulkStepError['blockedUntil'] => {
+    const now = boundary.portalNow();
+    // A blocked batch names no method: the create's own budget is the one a run uses up.
+    return pace.blockedUntil(method && method !== 'batch' ? method : 'tasks.task.add', now) ?? pace.blockedUntil('tasks.task.list', now);
+  };
+  async function step<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw stepError(error, blockedUntil);
+    }
+  }
   /** Names of responsible users seen so far: a run meets the same few people again and again. */
   const userNames = new Map<number, string>();
 
@@ -185,6 +213,7 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         }
         if (Object.keys(commands).length === 0) return facts;
         const answers = await boundary.batch(commands);
+        for (const answer of Object.values(answers)) if (answer.ok) pace.observe('tasks.task.list', answer.time);
         const read = async (key: 'open' | 'mine', filter: Record<string, unknown>, select: TaskSelectField[]): Promise<RestTask[]> => {
           const answer = answers[key];
           if (!answer) return [];
@@ -225,6 +254,16 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         if (refused && !refused.ok) throw refused.error;
       }),
 
+    createPacing: (wanted: number): CreatePacing => {
+      const method = 'tasks.task.add';
+      const hold = pace.holdBefore(method, 1, boundary.portalNow());
+      return {
+        batchSize: Math.min(pace.batchSize(method), pace.roomFor(method, wanted)),
+        hold,
+        sdkWillSlow: pace.sdkWillSlow(method),
+      };
+    },
+
     createBatch: (_entityTypeId: number, drafts: readonly BulkTaskDraft[]) =>
       step(async () => {
         const commands: Record<string, BatchCommand<'tasks.task.add'>> = {};
@@ -248,6 +287,10 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
           commands[`item${draft.itemId}`] = command('tasks.task.add', { fields });
         }
         const answers = await boundary.batch(commands);
+        for (const draft of drafts) {
+          const answer = answers[`item${draft.itemId}`];
+          if (answer?.ok) pace.observe('tasks.task.add', answer.time);
+        }
         return drafts.map((draft): CreateOutcome => {
           const answer = answers[`item${draft.itemId}`];
           if (answer?.ok) {
@@ -256,11 +299,13 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
             return { itemId: draft.itemId, kind: 'failed', reason: 'unreachable', message: '' };
           }
           const error = answer?.error;
+          const reason = error ? reasonOf(error) : 'unreachable';
           return {
             itemId: draft.itemId,
             kind: 'failed',
-            reason: error ? reasonOf(error) : 'unreachable',
+            reason,
             message: error?.portalDescription ?? error?.code ?? '',
+            blockedUntil: reason === 'operating-limit' ? pace.blockedUntil('tasks.task.add', boundary.portalNow()) : null,
           };
         });
       }),

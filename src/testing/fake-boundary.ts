@@ -3,7 +3,7 @@
  * test writes, batches resolve `$result[...]` references like the portal, and every round trip
  * is recorded. It stands in for the boundary, never for the SDK.
  */
-import type { BatchCommands, BatchEntry, BatchResults, BitrixBoundary, CallResult, FrameSession, PickedUser } from '../bitrix/boundary';
+import type { BatchCommands, BatchEntry, BatchResults, BitrixBoundary, CallResult, CommandTime, FrameSession, PickedUser } from '../bitrix/boundary';
 import { BitrixError, toBitrixError } from '../bitrix/errors';
 import type { RestMethodName, RestParams, RestResult } from '../bitrix/rest-types';
 
@@ -32,6 +32,8 @@ export interface FakeBoundary extends BitrixBoundary {
    * the browser is three hours ahead). Default 0.
    */
   setPortalClockSkew(skewMs: number): void;
+  /** What every successful batch command of `method` reports as its time block (`result_time`); none by default. */
+  setCommandTime(method: RestMethodName, time: CommandTime | ((params: unknown) => CommandTime)): void;
   /** What `portalUtcOffsetMinutes()` answers. Default 180 (+03:00, the emulator's portal zone). */
   setPortalUtcOffsetMinutes(offsetMinutes: number | null): void;
   fittedTo: HTMLElement | null;
@@ -85,6 +87,7 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
   let resendNext = false;
   let nextPicker: PickedUser[] | null | undefined;
   let portalClockSkewMs = 0;
+  const commandTimes = new Map<string, CommandTime | ((params: unknown) => CommandTime)>();
   let portalOffsetMinutes: number | null = 180;
 
   async function run(method: string, params: unknown): Promise<{ result: unknown; total: number | undefined }> {
@@ -138,7 +141,8 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
           try {
             const answer = await run(entry.method, substitute(structuredClone(entry.params), results));
             results[key] = answer.result;
-            entries[key] = { ok: true, result: answer.result, total: answer.total };
+            const time = commandTimes.get(entry.method);
+            entries[key] = { ok: true, result: answer.result, total: answer.total, ...(time ? { time: typeof time === 'function' ? time(entry.params) : time } : {}) };
           } catch (error) {
             entries[key] = { ok: false, error: toBitrixError(error, entry.method) };
             if (options.halt) halted = true;
@@ -204,6 +208,10 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
 
     setPortalClockSkew(skewMs) {
       portalClockSkewMs = skewMs;
+    },
+
+    setCommandTime(method, time) {
+      commandTimes.set(method, time);
     },
 
     setPortalUtcOffsetMinutes(offsetMinutes) {

@@ -84,8 +84,23 @@ export interface BulkPorts {
   ): Promise<ReadonlyMap<number, LinkedTaskFacts>>;
   /** Deletes copies this run made (up to 50 tasks, one request). */
   deleteTasks(taskIds: readonly number[]): Promise<void>;
+  /**
+   * How to send the next create request for `wanted` more items, from what the portal said about
+   * earlier ones (cost per command, operating time). Without it: 50 per request, no holds.
+   */
+  createPacing?(wanted: number): CreatePacing;
   /** Creates up to 50 linked tasks in one request; one outcome per draft, in order. */
   createBatch(entityTypeId: number, drafts: readonly TaskDraft[]): Promise<CreateOutcome[]>;
+}
+
+/** How the next create request goes out (BulkPorts.createPacing). */
+export interface CreatePacing {
+  /** Commands in the next create request, 1…50. */
+  batchSize: number;
+  /** Hold first (the method's operating budget is about to run out), until when; null = go. */
+  hold: { portalTime: number; waitMs: number } | null;
+  /** The SDK will itself delay the next request a little (its adaptive delay): say so. */
+  sdkWillSlow: boolean;
 }
 
 export interface RunnerClock {

@@ -30,7 +30,7 @@ export interface BulkProgress extends RunProgress {
   /** Milliseconds, from the recent pace; null while unknown. */
   timeLeftMs: number | null;
   /** What the run is waiting out right now, if anything. */
-  waitingFor: 'rate-limit' | 'connection' | 'operating-limit' | null;
+  waitingFor: 'rate-limit' | 'connection' | 'operating-limit' | 'sdk-pacing' | null;
   /**
    * While the portal blocks a method for its operating-time limit: when the run goes on, in
    * milliseconds since the epoch by the PORTAL's clock (its `operating_reset_at`). Else null.
@@ -224,45 +224,67 @@ class BulkRun {
       checkpoint.unverified = [];
       if (toCreate.length === 0) break;
 
-      const drafts = toCreate.map((item) =>
-        draftTask(checkpoint.template, item, { currentUserId: checkpoint.currentUserId, markerLine: checkpoint.markerLine }),
-      );
-      let outcomes: CreateOutcome[];
-      try {
-        outcomes = await this.ports.createBatch(entityTypeId, drafts);
-      } catch (error) {
-        const step = asStepError(error);
-        if (step.reason === 'rejected') {
-          for (const item of toCreate) this.recordFailed(item, 'rejected', step.message);
+      // In requests the portal can finish well inside the SDK's timeout, paced by its operating budget.
+      let rest = toCreate;
+      let retry: BulkItem[] = [];
+      let retryStep: BulkStepError | null = null;
+      let refusedWhole = false;
+      while (rest.length > 0) {
+        this.stopIfCancelled();
+        const pacing = this.ports.createPacing?.(rest.length) ?? { batchSize: PAGE_SIZE, hold: null, sdkWillSlow: false };
+        if (pacing.hold) {
+          await this.holdFor(pacing.hold);
+          continue;
+        }
+        const chunk = rest.slice(0, Math.max(1, Math.min(PAGE_SIZE, pacing.batchSize)));
+        rest = rest.slice(chunk.length);
+        const drafts = chunk.map((item) =>
+          draftTask(checkpoint.template, item, { currentUserId: checkpoint.currentUserId, markerLine: checkpoint.markerLine }),
+        );
+        if (pacing.sdkWillSlow) this.emit('sdk-pacing');
+        let outcomes: CreateOutcome[];
+        try {
+          outcomes = await this.ports.createBatch(entityTypeId, drafts);
+        } catch (error) {
+          const step = asStepError(error);
+          if (step.reason === 'rejected') {
+            for (const item of chunk) this.recordFailed(item, 'rejected', step.message);
+            refusedWhole = true;
+            continue;
+          }
+          // Whatever was written is found by the re-check at the top of the loop.
+          retry = [...chunk, ...rest];
+          retryStep = step;
           break;
         }
-        // Whatever was written is found by the re-check at the top of the loop.
-        if (!(await this.waitBeforeRetry(step, ++attempts[step.reason]))) {
-          for (const item of toCreate) this.recordFailed(item, step.reason, step.message);
-          break;
-        }
-        pending = toCreate;
-        continue;
-      }
-
-      const byItem = new Map(outcomes.map((outcome) => [outcome.itemId, outcome]));
-      const retry: BulkItem[] = [];
-      let retryStep = new BulkStepError('unreachable', '');
-      for (const item of toCreate) {
-        const outcome = byItem.get(item.id);
-        if (outcome?.kind === 'created') {
-          this.recordCreated(item, outcome.taskId);
-          createdHere.push({ itemId: item.id, taskId: outcome.taskId });
-        } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected') this.recordFailed(item, 'rejected', outcome.message);
-        else {
-          retry.push(item);
-          // The strongest reason to wait decides: an operating-time block, then a rate limit.
-          if (outcome?.kind === 'failed' && rank(outcome.reason) >= rank(retryStep.reason)) {
-            retryStep = new BulkStepError(outcome.reason, outcome.message, outcome.blockedUntil ?? null);
+        const byItem = new Map(outcomes.map((outcome) => [outcome.itemId, outcome]));
+        const unsettled: BulkItem[] = [];
+        for (const item of chunk) {
+          const outcome = byItem.get(item.id);
+          if (outcome?.kind === 'created') {
+            this.recordCreated(item, outcome.taskId);
+            createdHere.push({ itemId: item.id, taskId: outcome.taskId });
+          } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected') this.recordFailed(item, 'rejected', outcome.message);
+          else {
+            unsettled.push(item);
+            // The strongest reason to wait decides: an operating-time block, then a rate limit.
+            const reason = outcome?.kind === 'failed' ? outcome.reason : 'unreachable';
+            if (retryStep === null || rank(reason) >= rank(retryStep.reason)) {
+              retryStep = new BulkStepError(reason, outcome?.kind === 'failed' ? outcome.message : '', outcome?.kind === 'failed' ? (outcome.blockedUntil ?? null) : null);
+            }
           }
         }
+        this.emit(null);
+        if (unsettled.length > 0) {
+          retry = [...unsettled, ...rest];
+          break;
+        }
       }
-      if (retry.length > 0 && !(await this.waitBeforeRetry(retryStep, ++attempts[retryStep.reason as Retryable]))) {
+      if (retry.length === 0 || retryStep === null) {
+        if (refusedWhole || rest.length === 0) break;
+        continue;
+      }
+      if (!(await this.waitBeforeRetry(retryStep, ++attempts[retryStep.reason as Retryable]))) {
         for (const item of retry) this.recordFailed(item, retryStep.reason, retryStep.message);
         break;
       }
@@ -309,6 +331,16 @@ class BulkRun {
       throw new RunStopped();
     }
     return true;
+  }
+
+  /** Holds before sending more of a method the portal is about to block: "continues at …", cancellable. */
+  private async holdFor(hold: { portalTime: number; waitMs: number }): Promise<void> {
+    this.emit('operating-limit', hold.portalTime + OPERATING_RESET_MARGIN_MS);
+    try {
+      await this.clock.sleep(Math.max(0, hold.waitMs) + OPERATING_RESET_MARGIN_MS, this.options.signal);
+    } catch {
+      throw new RunStopped();
+    }
   }
 
   private stopIfCancelled(): void {

@@ -21,9 +21,11 @@ export function RunProgressView({ progress, cancelling = false, onCancel }: { pr
         <p className="bk-run__waiting" data-testid="bulk-waiting">
           {progress.waitingFor === 'operating-limit' && progress.continuesAt !== null
             ? text.waitingOperatingLimit(clockTime(format.locale, format.timeZone, progress.continuesAt))
-            : progress.waitingFor === 'rate-limit' || progress.waitingFor === 'operating-limit'
-              ? text.waitingRateLimit
-              : text.waitingConnection}
+            : progress.waitingFor === 'sdk-pacing'
+              ? text.sdkWaiting
+              : progress.waitingFor === 'rate-limit' || progress.waitingFor === 'operating-limit'
+                ? text.waitingRateLimit
+                : text.waitingConnection}
         </p>
       )}
       {onCancel && (
