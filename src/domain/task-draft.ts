@@ -5,6 +5,7 @@
  */
 import type { RestTaskAddFields } from '../bitrix/rest-types';
 import { bbcodeLink, bbcodeText, trailingLinkHref } from './bbcode';
+import { shortenText } from './text';
 import { addWorkingDays, toPortalDateTime } from './working-days';
 
 export type TaskPriority = 'low' | 'medium' | 'high';
@@ -47,7 +48,7 @@ export interface DraftSource {
 export function defaultTaskTitle(smartProcessTitle: string, itemTitle: string, itemId: number): string {
   const item = itemTitle.trim() || `#${itemId}`;
   const title = smartProcessTitle.trim() ? `${smartProcessTitle.trim()}: ${item}` : item;
-  return title.length > TITLE_MAX_LENGTH ? `${title.slice(0, TITLE_MAX_LENGTH - 1)}…` : title;
+  return shortenText(title, TITLE_MAX_LENGTH);
 }
 
 export function defaultTaskDraft(source: DraftSource): TaskDraft {

@@ -7,6 +7,7 @@ import { filterProblems, type BulkItemFilter } from './item-filter';
 import { isRunId } from './run-marker';
 import { templateProblems, type TaskTemplate } from './task-template';
 import type { StepFailureReason } from './bulk-ports';
+import { shortenText } from '../text';
 
 export const CHECKPOINT_VERSION = 1;
 /** Links to created tasks kept for the final report; older ones are counted, not listed. */
@@ -91,7 +92,7 @@ export function newCheckpoint(input: {
 }
 
 export function keptTitle(title: string): string {
-  return title.length > TITLE_KEPT ? `${title.slice(0, TITLE_KEPT - 1)}…` : title;
+  return shortenText(title, TITLE_KEPT);
 }
 
 /** Puts the failed items back in the queue; the next run tries them again (re-checking first). */

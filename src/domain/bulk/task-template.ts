@@ -2,6 +2,7 @@
  * The task a bulk run creates for each item: a title and description with placeholders, the
  * responsible (each item's own, or one chosen user) and a deadline.
  */
+import { shortenText } from '../text';
 
 export const PLACEHOLDERS = ['title', 'id', 'stage', 'responsible'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -81,7 +82,7 @@ export function draftTask(
   let title = renderTemplateText(template.title, item).replace(/\s+/g, ' ').trim();
   // An item without a title still gets a task someone can recognise.
   if (title === '') title = `#${item.id}`;
-  if (title.length > MAX_TITLE_LENGTH) title = `${title.slice(0, MAX_TITLE_LENGTH - 1)}…`;
+  title = shortenText(title, MAX_TITLE_LENGTH);
   const body = renderTemplateText(template.description, item).trim();
   const responsibleId =
     template.responsible.kind === 'user' ? template.responsible.userId : (item.responsibleId ?? context.currentUserId);
