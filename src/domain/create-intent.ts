@@ -37,6 +37,8 @@ export interface RecentKey {
   startedAt: number;
   /** Portal time (ms) after which no request with this key can land any more. */
   recheckAt: number;
+  /** The task the user was told about: the one a search for copies keeps. */
+  keptTaskId?: number;
 }
 
 export type IntentStorage = KeyValueStorage;
@@ -92,7 +94,8 @@ function parseRecent(text: string | null): RecentKey[] {
         typeof (entry as RecentKey).key === 'string' &&
         KEY_PATTERN.test((entry as RecentKey).key) &&
         typeof (entry as RecentKey).startedAt === 'number' &&
-        typeof (entry as RecentKey).recheckAt === 'number',
+        typeof (entry as RecentKey).recheckAt === 'number' &&
+        ((entry as RecentKey).keptTaskId === undefined || typeof (entry as RecentKey).keptTaskId === 'number'),
     );
   } catch {
     return [];
@@ -120,9 +123,10 @@ export interface IntentStore {
   markUncertain(target: string): void;
   /**
    * The outcome is known: the key stops being pending. A key whose request was ever uncertain
-   * becomes a recent key, searched for copies again after its last request's landing window.
+   * becomes a recent key, searched for copies again after its last request's landing window;
+   * `keptTaskId` is the task the user was told about (the one those searches keep).
    */
-  settle(target: string): void;
+  settle(target: string, keptTaskId?: number): void;
   /** Recent keys of this portal and user, oldest first. */
   recent(): RecentKey[];
   /** Drops a recent key (searched after its window, or too old to matter). */
@@ -153,12 +157,14 @@ export function createIntentStore(storage: IntentStorage, scope: IntentScope, ma
       const existing = store.pending(target);
       if (existing && !existing.uncertain) writeStored(storage, pendingKey(target), JSON.stringify({ ...existing, uncertain: true }));
     },
-    settle(target) {
+    settle(target, keptTaskId) {
       const intent = store.pending(target);
       removeStored(storage, pendingKey(target));
       if (!intent?.uncertain) return;
       const others = store.recent().filter((entry) => entry.key !== intent.key);
-      writeRecent([...others, { target, key: intent.key, startedAt: intent.startedAt, recheckAt: intent.lastSentAt + LATE_LANDING_WINDOW_MS }]);
+      const entry: RecentKey = { target, key: intent.key, startedAt: intent.startedAt, recheckAt: intent.lastSentAt + LATE_LANDING_WINDOW_MS };
+      if (keptTaskId !== undefined) entry.keptTaskId = keptTaskId;
+      writeRecent([...others, entry]);
     },
     recent() {
       return parseRecent(readStored(storage, recentKey));

@@ -155,6 +155,18 @@ describe('createLinkedTask', () => {
     expect(deps.intents.recent()).toEqual([]);
   });
 
+  it('keeps the task the user was told about, even when the late copy got the lower id', async () => {
+    const { store, boundary, deps, advance } = setUp();
+    boundary.failNextRoundTrip(portalError('timeout', 'REQUEST_TIMEOUT', 408));
+    await expect(createLinkedTask(deps, input)).rejects.toBeInstanceOf(CreateNotLandedError);
+    const told = await createLinkedTask(deps, input);
+    // A portal that numbered the late request first (its id taken before it finished).
+    store.tasks.unshift({ ...store.tasks[0]!, id: '999', createdDate: new Date(deps.now()).toISOString() });
+    advance(LATE_LANDING_WINDOW_MS);
+    expect((await recheckRecentKeys(deps, 1)).deleted).toEqual([999]);
+    expect(store.tasks.map((task) => Number(task.id))).toEqual([told.task.id]);
+  });
+
   it('says "not sure" only when the portal cannot be searched, and the next click looks before it sends', async () => {
     const { store, boundary, deps } = setUp();
     boundary.failNextRoundTrip(portalError('network', 'NETWORK_ERROR', 0), { afterRunning: true });

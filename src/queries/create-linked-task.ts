@@ -12,7 +12,7 @@
  * again; when the search shows it did not land, the next click sends at once under the SAME key,
  * so that a late landing of the earlier request is a copy of it. Such keys are searched again
  * once no request with them can land any more (a timer, and the next open of a surface), and
- * every copy but the oldest is deleted.
+ * every copy but the one the user was told about is deleted.
  *
  * All times are the PORTAL's clock (`CreateDependencies.now` = `boundary.portalNow()`).
  */
@@ -147,13 +147,19 @@ function createdSince(deps: CreateDependencies, startedAt: number): string {
 /**
  * One request may still have made several tasks: a browser resends a POST whose keep-alive
  * connection dropped, a proxy may too, and a request given up on may land late. All copies
- * carry the same key; the oldest stays, the others are deleted (best effort) so that one click
+ * carry the same key; one stays — the task the user was already told about (`keepId`) when it
+ * is among them, else the oldest — and the others are deleted (best effort), so that one click
  * leaves one task.
  */
-export async function keepOldest(deps: CreateDependencies, copies: readonly RestTask[]): Promise<{ kept: LinkedTask; deleted: number[]; duplicatesLeft: number }> {
-  const [oldest, ...extra] = copies;
-  const kept = oldest ? decodeTask(oldest) : null;
+export async function keepOne(
+  deps: CreateDependencies,
+  copies: readonly RestTask[],
+  keepId?: number,
+): Promise<{ kept: LinkedTask; deleted: number[]; duplicatesLeft: number }> {
+  const keep = copies.find((task) => Number(task.id) === keepId) ?? copies[0];
+  const kept = keep ? decodeTask(keep) : null;
   if (!kept) throw new CreateFailedError(toBitrixError({ code: 'EMPTY_TASK', status: 200 }, 'tasks.task.list'));
+  const extra = copies.filter((task) => task !== keep);
   if (extra.length === 0) return { kept, deleted: [], duplicatesLeft: 0 };
   const deleted: number[] = [];
   try {
@@ -198,8 +204,10 @@ export async function findTaskByKey(
   return outcome;
 }
 
-async function recovered(deps: CreateDependencies, copies: RestTask[], linkCode: string, fromEarlierClick: boolean): Promise<CreatedLinkedTask> {
-  const { kept, duplicatesLeft } = await keepOldest(deps, copies);
+/** The click's task found by its key: one copy kept, the key settled with it. */
+async function recovered(deps: CreateDependencies, target: string, copies: RestTask[], linkCode: string, fromEarlierClick: boolean): Promise<CreatedLinkedTask> {
+  const { kept, duplicatesLeft } = await keepOne(deps, copies);
+  deps.intents.settle(target, kept.id);
   return { task: kept, linkKept: linkKept(kept, linkCode), recovered: true, fromEarlierClick, duplicatesLeft };
 }
 
@@ -229,10 +237,7 @@ export async function createLinkedTask(
     deps.intents.markUncertain(target);
     onPhase('checking');
     const outcome = await findTaskByKey(deps, earlier, input.currentUserId, [0]);
-    if (outcome.status === 'found') {
-      deps.intents.settle(target);
-      return recovered(deps, outcome.tasks, input.linkCode, true);
-    }
+    if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, input.linkCode, true);
     if (outcome.status === 'unknown') throw new CreateUnconfirmedError(outcome.cause);
     // Absent: it has not landed. Send now under the same key: should the earlier request still
     // land, it is a copy of this one, and the re-check after the landing window removes it.
@@ -255,7 +260,7 @@ export async function createLinkedTask(
         item: itemCommand(input.entityTypeId, input.itemId),
         create: command('tasks.task.add', { fields }),
         verify: command('tasks.task.get', { taskId: resultReference('create', 'task', 'id'), select: VERIFY_SELECT }),
-        // Copies of this very request (see keepOldest): same creator, same title, same key.
+        // Copies of this very request (see keepOne): same creator, same title, same key.
         copies: command('tasks.task.list', {
           filter: { CREATED_BY: input.currentUserId, TITLE: fields.TITLE, '>=CREATED_DATE': createdSince(deps, intent.startedAt) },
           select: LOOKUP_SELECT,
@@ -275,10 +280,7 @@ export async function createLinkedTask(
     deps.intents.markUncertain(target);
     onPhase('checking');
     const outcome = await findTaskByKey(deps, intent, input.currentUserId, failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS);
-    if (outcome.status === 'found') {
-      deps.intents.settle(target);
-      return recovered(deps, outcome.tasks, input.linkCode, false);
-    }
+    if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, input.linkCode, false);
     if (outcome.status === 'unknown') throw new CreateUnconfirmedError(failure);
     if (failure.portalAnswered) {
       // Bitrix24 itself answered and holds no task with the key: it made none.
@@ -298,15 +300,16 @@ export async function createLinkedTask(
     deps.intents.settle(target);
     throw new CreateFailedError(answers.create.error);
   }
-  deps.intents.settle(target);
   const copies = answers.copies.ok ? tasksWithKey(answers.copies.result.tasks, intent.key) : [];
   if (copies.length > 1) {
-    const { kept, duplicatesLeft } = await keepOldest(deps, copies);
+    const { kept, duplicatesLeft } = await keepOne(deps, copies);
+    deps.intents.settle(target, kept.id);
     return { task: kept, linkKept: linkKept(kept, input.linkCode), recovered: false, fromEarlierClick: false, duplicatesLeft };
   }
   const created = decodeTask(answers.create.result.task);
   const verified = answers.verify.ok && !Array.isArray(answers.verify.result) ? decodeTask((answers.verify.result as { task: RestTask }).task) : null;
   const task = verified ?? created;
+  deps.intents.settle(target, task?.id);
   if (!task) throw new CreateFailedError(toBitrixError({ code: 'EMPTY_TASK', status: 200 }, 'tasks.task.add'));
   return { task, linkKept: verified ? linkKept(verified, input.linkCode) : null, recovered: false, fromEarlierClick: false, duplicatesLeft: 0 };
 }
@@ -329,11 +332,8 @@ export async function settlePendingCreate(
   deps.intents.markUncertain(target);
   const mayLand = deps.now() < pending.lastSentAt + LATE_LANDING_WINDOW_MS;
   const outcome = await findTaskByKey(deps, pending, currentUserId, mayLand ? ON_OPEN_DELAYS_MS : [0]);
-  if (outcome.status === 'found') {
-    deps.intents.settle(target);
-    // No click is under way: nothing of the user's was held back.
-    return recovered(deps, outcome.tasks, linkCode, false);
-  }
+  // No click is under way: nothing of the user's was held back.
+  if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, linkCode, false);
   // Can no longer land and is not there: it made nothing. (Kept as recent: one more look later.)
   if (outcome.status === 'absent' && deps.now() >= pending.lastSentAt + LATE_LANDING_WINDOW_MS) deps.intents.settle(target);
   return null;
@@ -351,7 +351,7 @@ export interface RecheckReport {
 
 /**
  * Searches the portal again for every recent key of this user (a click whose request was once
- * uncertain) and deletes every copy but the oldest. A key whose landing window has passed is
+ * uncertain) and deletes every copy but the one the user was told about (else the oldest). A key whose landing window has passed is
  * then forgotten; one still inside it stays for the next search. Keys older than
  * RECENT_KEY_MAX_AGE_MS are dropped unsearched. Never throws (a failed search is kept for later).
  */
@@ -367,7 +367,7 @@ export async function recheckRecentKeys(deps: CreateDependencies, currentUserId:
     if (outcome.status === 'unknown') continue;
     if (outcome.status === 'found' && outcome.tasks.length > 1) {
       try {
-        const { deleted, duplicatesLeft } = await keepOldest(deps, outcome.tasks);
+        const { deleted, duplicatesLeft } = await keepOne(deps, outcome.tasks, entry.keptTaskId);
         report.deleted.push(...deleted);
         report.left += duplicatesLeft;
         if (deleted.length > 0 && !report.targets.includes(entry.target)) report.targets.push(entry.target);
