@@ -137,3 +137,29 @@ test('the frame fits its content, growing and shrinking with it', async ({ page 
   await fields.getByRole('button', { name: 'Hide empty fields' }).click();
   await expect.poll(frameHeight).toBe(folded);
 });
+
+test('an item titled with 10,000 characters takes three lines, and the create button stays in view', async ({ page }) => {
+  const words = 'Washing machine with a very long name '.repeat(200);
+  const title = `${words}${'X'.repeat(10_000 - words.length)}`;
+  expect(title).toHaveLength(10_000);
+  await portalRest('crm.item.update', { entityTypeId: 177, id: 29, fields: { title } });
+
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  const heading = tab.getByRole('heading', { level: 1 });
+  await expect(heading).toContainText('#29');
+  const name = heading.locator('.dt-header__name');
+  const lineHeight = await name.evaluate((element) => Number.parseFloat(getComputedStyle(element).lineHeight) || 24);
+  expect((await name.boundingBox())!.height).toBeLessThanOrEqual(lineHeight * 3 + 2);
+  // The whole title is still there for whoever points at it.
+  await expect(name).toHaveAttribute('title', title);
+  // Nothing runs off to the side: the frame needs no horizontal scrolling.
+  const frame = page.frameLocator('iframe[data-testid="app-frame"]').first();
+  expect(await frame.locator('html').evaluate((html) => html.scrollWidth <= html.clientWidth)).toBe(true);
+
+  const create = tab.getByRole('button', { name: 'Create task', exact: true });
+  const button = (await create.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(button.y + button.height).toBeLessThanOrEqual(viewport.height);
+  expect(button.x + button.width).toBeLessThanOrEqual(viewport.width);
+  await page.screenshot({ path: 'test-results/long-title.png' });
+});

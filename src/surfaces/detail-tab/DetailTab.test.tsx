@@ -183,6 +183,18 @@ describe('the detail tab', () => {
     expect(screen.getByRole('region', { name: /Связанные задачи/ }).textContent).toContain('3 задачи');
   });
 
+  it('clamps a 10,000-character item title to three lines on screen, keeping the whole title (issue 7.9)', async () => {
+    const title = 'Washing machine '.repeat(625);
+    const crm = fakeCrm();
+    crm.items[0]!.title = title;
+    renderTab({ crm });
+    const heading = await screen.findByRole('heading', { level: 1 });
+    const name = heading.querySelector('.dt-header__name')!;
+    expect(name.classList.contains('st-clamp')).toBe(true);
+    expect(name.getAttribute('title')).toBe(title);
+    expect(screen.getByRole('button', { name: 'Create task' })).toBeTruthy();
+  });
+
   describe('when a part of the first batch fails, the tab says so (issue 8.6)', () => {
     const busy = () => new BitrixError({ kind: 'server', code: 'INTERNAL_SERVER_ERROR', status: 500 });
     const crmHandlers = fakeCrmHandlers(fakeCrm());

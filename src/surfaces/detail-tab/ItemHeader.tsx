@@ -22,7 +22,10 @@ export function ItemHeader({ data, responsible, retry }: { data: DetailTabData; 
     <header className="st-panel dt-header">
       <div className="st-muted">{smartProcess.title}</div>
       <h1 className="dt-header__title">
-        {item.title || common.number(item.id)}
+        {/* Clamped to three lines (a title can be thousands of characters); the full one on hover. */}
+        <span className="st-clamp dt-header__name" title={item.title || undefined}>
+          {item.title || common.number(item.id)}
+        </span>
         <span className="dt-header__id">{common.number(item.id)}</span>
       </h1>
       <dl className="st-facts dt-header__facts">

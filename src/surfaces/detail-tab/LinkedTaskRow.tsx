@@ -40,7 +40,7 @@ export function LinkedTaskRow({
     <li className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`} data-task-id={task.id}>
       <button
         type="button"
-        className="dt-task__title"
+        className="dt-task__title st-clamp"
         aria-label={linked.openTask(task.title)}
         onClick={() => void boundary.openPortalPath(taskViewPath(currentUserId, task.id)).then(onSliderClosed, () => undefined)}
       >

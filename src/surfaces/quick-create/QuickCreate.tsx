@@ -84,7 +84,7 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   return (
     <section className={SURFACE} aria-labelledby={headingId}>
       <p className="st-muted">{text.itemLine(smartProcess.title || common.number(item.entityTypeId), item.id)}</p>
-      <h1 className="st-title" id={headingId}>
+      <h1 className="st-title" id={headingId} title={item.title || undefined}>
         {item.title || common.number(item.id)}
       </h1>
       <TaskLinksNotice smartProcess={smartProcess} />
