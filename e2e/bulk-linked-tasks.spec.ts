@@ -123,11 +123,14 @@ test('shows how many items match, then creates exactly one linked task for each 
   }));
   expect(sample.tasks.map((task) => task.title)).toContainEqual(expect.stringMatching(/^Inspect .+ \(#\d+\) at Technician on site$/));
 
-  // 50 tasks per request: 6 create batches for 300 items.
+  // Create batches sized by the portal's measured cost: a small first one, then up to 50 per
+  // request on this quick portal; every item exactly once.
   const requests = await control.requests();
   const createBatches = requests.filter((entry) => entry.commands?.includes('tasks.task.add'));
-  expect(createBatches).toHaveLength(RUN_SIZE / 50);
-  expect(createBatches.every((entry) => entry.commands!.length === 50)).toBe(true);
+  const sizes = createBatches.map((entry) => entry.commands!.length);
+  expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(RUN_SIZE);
+  expect(Math.max(...sizes)).toBeLessThanOrEqual(50);
+  expect(createBatches.length).toBeLessThanOrEqual(RUN_SIZE / 50 + 1);
 
   // The report links each task; the first opens in the portal's task slider.
   await bulkReport(panel).getByRole('button', { name: /^Open the task for/ }).first().click();
@@ -152,8 +155,8 @@ test('a reload half-way through a run resumes without creating any task twice', 
     })
     .toBe(true);
   await page.reload();
-  // The portal holds the tasks of the batch whose answer was lost.
-  expect((await bulkTasksPerItem(itemIds)).size).toBeGreaterThanOrEqual(50);
+  // The portal holds the tasks of the batch whose answer was lost (the first, small one: nothing was measured yet).
+  expect((await bulkTasksPerItem(itemIds)).size).toBeGreaterThan(0);
 
   panel = await openBulk(page);
   await expect(panel.getByText('The run is paused')).toBeVisible();

@@ -1,9 +1,10 @@
 /**
- * The bulk runner's ports over the Bitrix24 boundary. Per page of 50 items the run costs three
- * round trips: the keyset page (crm.item.list, `>id`, `start: -1`), the re-check (one batch:
- * this run's tasks and the open tasks linked to those items) and the create batch (50
- * tasks.task.add). The boundary never repeats a request (src/bitrix/frame.ts), so a create
- * batch that "failed" is found again by the re-check, never sent blindly.
+ * The bulk runner's ports over the Bitrix24 boundary. Per page of 50 items the run costs the
+ * keyset page (crm.item.list, `>id`, `start: -1`), the re-check (one batch: this run's tasks and
+ * the open tasks linked to those items) and the create batches (tasks.task.add, as many per
+ * request as the portal finishes well inside the SDK's timeout: see domain/bulk/operating-pace).
+ * The boundary never repeats a request (src/bitrix/frame.ts), so a create batch that "failed" is
+ * found again by the re-check, never sent blindly.
  */
 import {
   command,
@@ -27,10 +28,9 @@ import {
 } from '../domain/bulk/bulk-ports';
 import { OperatingPace } from '../domain/bulk/operating-pace';
 import { itemListFilter, itemPageFilter, type BulkItemFilter } from '../domain/bulk/item-filter';
-import { carriesRunMarker } from '../domain/bulk/run-marker';
 import type { TaskDraft as BulkTaskDraft } from '../domain/bulk/task-template';
 import { linkCode, parseLinkCode } from '../domain/link-code';
-import { taskAddFields } from '../domain/task-draft';
+import { requestKeyIn, taskAddFields } from '../domain/task-draft';
 import { toPortalDateTime } from '../domain/working-days';
 
 const ITEM_SELECT = ['id', 'title', 'stageId', 'assignedById'];
@@ -225,7 +225,9 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         const mine = runId === null ? [] : await read('mine', mineFilter, RECHECK_SELECT);
         const runTaskIds = new Set<number>();
         for (const task of mine) {
-          if (!carriesRunMarker(task.description, runId as string)) continue;
+          // The run's id is read only where the app writes it (the back link that ends the
+          // description): an item title or typed text carrying it is portal text, not the run's mark.
+          if (requestKeyIn(task.description) !== runId) continue;
           const taskId = positive(task.id);
           if (taskId === null) continue;
           runTaskIds.add(taskId);

@@ -277,6 +277,37 @@ describe('the bulk panel', () => {
     expect([...perItem.values()].filter((count) => count !== 1)).toEqual([]);
   });
 
+  it('writes portal text into descriptions as text, and reads the run’s mark only where the app wrote it (issues 7.3, 8.5)', async () => {
+    const portal = miniPortal(120);
+    portal.items[0]!.title = '[URL=https://evil.example/pay]Pay invoice[/URL] [B]urgent';
+    let adds = 0;
+    portal.addFault = () => {
+      adds += 1;
+      if (adds > 50) throw new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 });
+      return undefined as never;
+    };
+    const first = renderBulk(portal, (fake) => fake.setCommandTime('tasks.task.add', { processingSeconds: 0.05, operatingSeconds: null, operatingResetAt: null }));
+    await screen.findByText('120 items match.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Description' }), { target: { value: 'About {title}' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 120 tasks' }));
+    await screen.findByText('No answer from Bitrix24; trying again…', {}, { timeout: 5000 });
+    first.view.unmount();
+
+    const evil = portal.tasks.find((task) => task.ufCrmTask.includes('Tb7_1'))!;
+    expect(evil.description).not.toMatch(/\[URL=https:\/\/evil/i);
+    expect(evil.description).not.toMatch(/\[B\]/);
+    // Someone pastes the run's id into an unrelated task of item 100 (e.g. through an item title).
+    const runId = /smart-tasks-run-[0-9a-f]{16}/.exec(evil.description ?? '')![0];
+    portal.tasks.push({ id: '7777', title: `Copied ${runId}`, description: `Seen in ${runId}`, status: '5', createdBy: '1', createdDate: new Date().toISOString(), ufCrmTask: ['Tb7_100'] });
+
+    portal.addFault = null;
+    renderBulk(portal);
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume' }));
+    expect(await screen.findByText(/120 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
+    expect(runTasksPerItem(portal).get('Tb7_100')).toBe(2);
+    expect(portal.tasks.filter((task) => task.ufCrmTask.includes('Tb7_100') && task.id !== '7777')).toHaveLength(1);
+  }, 20_000);
+
   it('reports refused items and creates them on retry', async () => {
     const portal = miniPortal(10);
     let refusals = 2;
