@@ -284,6 +284,7 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
               itemUrl: boundary.portalUrl(`/crm/type/${entityTypeId}/details/${draft.itemId}/`),
               itemLabel: context.itemLabel({ id: draft.itemId, title: draft.itemTitle }),
               requestKey: context.runId,
+              portalUtcOffsetMinutes: boundary.portalUtcOffsetMinutes(),
             },
           );
           commands[`item${draft.itemId}`] = command('tasks.task.add', { fields });

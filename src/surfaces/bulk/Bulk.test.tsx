@@ -91,6 +91,7 @@ function handlers(portal: MiniPortal): FakeHandlers {
         responsibleId: String(fields.RESPONSIBLE_ID),
         createdBy: '1',
         createdDate: new Date(Date.now() + portal.portalClockSkewMs).toISOString(),
+        deadline: fields.DEADLINE ?? null,
         ufCrmTask: fields.UF_CRM_TASK ?? [],
       };
       portal.tasks.push(task);
@@ -307,6 +308,17 @@ describe('the bulk panel', () => {
     expect(runTasksPerItem(portal).get('Tb7_100')).toBe(2);
     expect(portal.tasks.filter((task) => task.ufCrmTask.includes('Tb7_100') && task.id !== '7777')).toHaveLength(1);
   }, 20_000);
+
+  it('reads the deadline on the clock of the user’s Bitrix24 zone, not the computer’s (issue 8.2)', async () => {
+    const portal = miniPortal(3);
+    renderBulk(portal, (fake) => fake.setHandler('user.current', () => ({ ID: '1', NAME: 'Olivia', LAST_NAME: 'Bennett', TIME_ZONE: 'Asia/Vladivostok' })));
+    await screen.findByText('3 items match.');
+    fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '2026-12-04T18:00' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 3 tasks' }));
+    expect(await screen.findByText(/3 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
+    // 18:00 in Vladivostok (UTC+10) is 08:00 UTC, whatever zone the computer is set to.
+    expect(new Set(portal.tasks.map((task) => Date.parse(String(task.deadline))))).toEqual(new Set([Date.parse('2026-12-04T08:00:00Z')]));
+  });
 
   it('reports refused items and creates them on retry', async () => {
     const portal = miniPortal(10);

@@ -1,5 +1,7 @@
-import { commonMessages, errorMessages, useMessages } from '../../i18n';
+import { useBitrix } from '../../bitrix';
+import { commonMessages, errorMessages, I18nProvider, useMessages } from '../../i18n';
 import { useBulkSetup, type BulkSetup } from '../../queries/bulk-setup';
+import { userZone } from '../../queries/users';
 import { Alert, Button, QueryView, Skeleton } from '../../ui';
 import { BulkSetupForm } from './BulkSetupForm';
 import { bulkMessages } from './messages';
@@ -11,6 +13,7 @@ import { useBulkRun } from './use-bulk-run';
 export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; initialFunnel: number | null }) {
   const setup = useBulkSetup(entityTypeId);
   const text = useMessages(bulkMessages);
+  const boundary = useBitrix();
   return (
     <QueryView
       query={setup}
@@ -25,7 +28,12 @@ export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; in
       }
       failure={text.loadFailed}
     >
-      {(data) => <BulkPanel setup={data} initialFunnel={initialFunnel} />}
+      {(data) => (
+        // Dates (deadline, "continues at") on the clock of the user's Bitrix24 zone.
+        <I18nProvider bitrixLanguage={boundary.session.bitrixLanguage} timeZone={userZone(boundary, data.currentUser.timeZone)}>
+          <BulkPanel setup={data} initialFunnel={initialFunnel} />
+        </I18nProvider>
+      )}
     </QueryView>
   );
 }

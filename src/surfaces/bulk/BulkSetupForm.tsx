@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import type { PickedUser } from '../../bitrix';
+import { useBitrix, type PickedUser } from '../../bitrix';
 import type { BulkItemFilter } from '../../domain/bulk/item-filter';
 import { PLACEHOLDERS, templateProblems, type TaskTemplate } from '../../domain/bulk/task-template';
 import { addWorkingDays, fromDateTimeLocalInput, toDateTimeLocalInput, toPortalDateTime } from '../../domain/working-days';
@@ -22,7 +22,10 @@ export function BulkSetupForm({
   onStart: (filter: BulkItemFilter, template: TaskTemplate, matched: number) => void;
 }) {
   const text = useMessages(bulkMessages);
-  const { locale } = useI18n();
+  const { locale, format } = useI18n();
+  const boundary = useBitrix();
+  // Deadlines are read and shown on the clock of the user's Bitrix24 zone, not the computer's.
+  const zone = format.timeZone;
   const entityTypeId = setup.smartProcess.entityTypeId;
   const knownFunnel = initialFunnel !== null && setup.categories.some((category) => category.id === initialFunnel) ? initialFunnel : null;
   const [categoryId, setCategoryId] = useState<number | null>(knownFunnel);
@@ -33,7 +36,9 @@ export function BulkSetupForm({
   const [description, setDescription] = useState('');
   const [responsibleKind, setResponsibleKind] = useState<'item' | 'user'>('item');
   const [taskResponsible, setTaskResponsible] = useState<PickedUser | null>(null);
-  const [deadlineText, setDeadlineText] = useState(() => toDateTimeLocalInput(addWorkingDays(new Date(), DEFAULT_DEADLINE_WORKING_DAYS)));
+  const [deadlineText, setDeadlineText] = useState(() =>
+    toDateTimeLocalInput(addWorkingDays(new Date(boundary.portalNow()), DEFAULT_DEADLINE_WORKING_DAYS, { timeZone: zone }), zone),
+  );
   const [matched, setMatched] = useState<number | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -43,12 +48,12 @@ export function BulkSetupForm({
     () => ({ entityTypeId, categoryId, stageId, responsibleId: itemResponsible?.id ?? null, onlyWithoutOpenTask }),
     [entityTypeId, categoryId, stageId, itemResponsible, onlyWithoutOpenTask],
   );
-  const deadline = deadlineText.trim() === '' ? null : fromDateTimeLocalInput(deadlineText);
+  const deadline = deadlineText.trim() === '' ? null : fromDateTimeLocalInput(deadlineText, zone);
   const template: TaskTemplate = {
     title,
     description,
     responsible: responsibleKind === 'user' && taskResponsible ? { kind: 'user', userId: taskResponsible.id } : { kind: 'item' },
-    deadline: deadline ? toPortalDateTime(deadline) : deadlineText.trim() === '' ? null : 'invalid',
+    deadline: deadline ? toPortalDateTime(deadline, boundary.portalUtcOffsetMinutes()) : deadlineText.trim() === '' ? null : 'invalid',
   };
   const problems = templateProblems(template);
   const titleProblem = problems.find((problem) => problem.field === 'title');
