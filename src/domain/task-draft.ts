@@ -34,6 +34,8 @@ export interface DraftSource {
   itemTitle: string;
   itemId: number;
   itemResponsibleId: number | null;
+  /** False when the item's responsible is deactivated: the draft then names nobody and the user chooses. */
+  itemResponsibleActive?: boolean;
   currentUserId: number;
   /** Now by the PORTAL's clock (`boundary.portalNow()`), not the computer's. */
   now: Date;
@@ -55,7 +57,12 @@ export function defaultTaskDraft(source: DraftSource): TaskDraft {
   return {
     title: defaultTaskTitle(source.smartProcessTitle, source.itemTitle, source.itemId),
     description: source.descriptionIntro,
-    responsibleId: source.itemResponsibleId && source.itemResponsibleId > 0 ? source.itemResponsibleId : source.currentUserId,
+    responsibleId:
+      source.itemResponsibleId && source.itemResponsibleId > 0
+        ? source.itemResponsibleActive === false
+          ? 0 // a deactivated employee gets no task by default, nor silently someone else: the user chooses
+          : source.itemResponsibleId
+        : source.currentUserId,
     participantIds: [],
     deadline: addWorkingDays(source.now, source.workingDaysAhead ?? DEFAULT_DEADLINE_WORKING_DAYS, { timeZone: source.timeZone }),
     priority: 'medium',

@@ -8,6 +8,12 @@ export interface User {
   name: string;
   photoUrl: string | null;
   position: string;
+  /**
+   * False for a deactivated (dismissed) employee (user.get `ACTIVE: false`, docs user-get.md):
+   * the tab marks them, and no task goes to them by default. Undefined when the answer did not
+   * say (a task's embedded responsible).
+   */
+  active?: boolean;
 }
 
 export interface CurrentUser extends User {
@@ -21,7 +27,7 @@ export const userKeys = {
   detail: (userId: number) => [...userKeys.all, 'detail', userId] as const,
 };
 
-export const USER_SELECT = ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'EMAIL', 'PERSONAL_PHOTO', 'WORK_POSITION'];
+export const USER_SELECT = ['ID', 'ACTIVE', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'EMAIL', 'PERSONAL_PHOTO', 'WORK_POSITION'];
 
 function photoUrl(value: string | null | undefined): string | null {
   return typeof value === 'string' && /^(https?:)?\/\//i.test(value.trim()) ? value.trim() : typeof value === 'string' && value.startsWith('/') ? value : null;
@@ -32,7 +38,9 @@ export function decodeUser(user: RestUser): User | null {
   const id = Number(user.ID);
   if (!Number.isInteger(id) || id <= 0) return null;
   const name = [user.NAME, user.LAST_NAME].map((part) => (part ?? '').trim()).filter(Boolean).join(' ') || (user.EMAIL ?? '').trim();
-  return { id, name, photoUrl: photoUrl(user.PERSONAL_PHOTO), position: (user.WORK_POSITION ?? '').trim() };
+  // The docs print ACTIVE as a boolean; older portals (and some filters) as "Y"/"N". Unknown = active.
+  const active = (user.ACTIVE as unknown) !== false && (user.ACTIVE as unknown) !== 'N';
+  return { id, name, photoUrl: photoUrl(user.PERSONAL_PHOTO), position: (user.WORK_POSITION ?? '').trim(), active };
 }
 
 export function decodeCurrentUser(user: RestUser): CurrentUser | null {

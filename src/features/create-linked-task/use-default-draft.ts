@@ -9,7 +9,7 @@ import type { LinkedItem } from './load-linked-item';
  * the item, the item's responsible (else the user), a deadline a few working days from the
  * moment it is asked for, and a description leading back to the item.
  */
-export function useDefaultDraft({ item, smartProcess, currentUser }: Pick<LinkedItem, 'item' | 'smartProcess' | 'currentUser'>): () => TaskDraft {
+export function useDefaultDraft({ item, smartProcess, currentUser, responsible }: Pick<LinkedItem, 'item' | 'smartProcess' | 'currentUser'> & Partial<Pick<LinkedItem, 'responsible'>>): () => TaskDraft {
   const text = useMessages(linkedTaskMessages);
   const boundary = useBitrix();
   const { format } = useI18n();
@@ -19,6 +19,7 @@ export function useDefaultDraft({ item, smartProcess, currentUser }: Pick<Linked
       itemTitle: item.title,
       itemId: item.id,
       itemResponsibleId: item.assignedById,
+      itemResponsibleActive: responsible?.id === item.assignedById ? responsible.active : undefined,
       currentUserId: currentUser.id,
       now: new Date(boundary.portalNow()),
       timeZone: format.timeZone,

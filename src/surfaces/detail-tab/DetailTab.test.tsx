@@ -195,6 +195,22 @@ describe('the detail tab', () => {
     expect(screen.getByRole('button', { name: 'Create task' })).toBeTruthy();
   });
 
+  it('marks a deactivated responsible, and a click lets the user choose instead of creating a task for them (issue 7.8)', async () => {
+    const crm = fakeCrm();
+    crm.users = crm.users.map((user) => (user.ID === '2' ? { ...user, ACTIVE: false } : user));
+    const { boundary, tasks } = renderTab({ crm });
+    const header = await screen.findByRole('banner');
+    expect(within(header).getByText('Maxim Orlov')).toBeTruthy();
+    expect(within(header).getByText('Deactivated')).toBeTruthy();
+
+    const before = tasks.tasks.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
+    expect(await screen.findByText('Maxim Orlov is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'New task' })).toBeTruthy();
+    expect(boundary.roundTrips.some((trip) => trip.methods.includes('tasks.task.add'))).toBe(false);
+    expect(tasks.tasks).toHaveLength(before);
+  });
+
   describe('when a part of the first batch fails, the tab says so (issue 8.6)', () => {
     const busy = () => new BitrixError({ kind: 'server', code: 'INTERNAL_SERVER_ERROR', status: 500 });
     const crmHandlers = fakeCrmHandlers(fakeCrm());

@@ -63,7 +63,14 @@ export function ItemHeader({ data, responsible, retry }: { data: DetailTabData; 
         )}
         <div>
           <dt>{text.responsible}</dt>
-          <dd>{responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : <span className="st-muted">{text.nobody}</span>}</dd>
+          <dd>
+            {responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : <span className="st-muted">{text.nobody}</span>}
+            {responsible?.active === false && (
+              <Badge tone="warning" title={text.inactiveResponsibleHint}>
+                {text.inactiveUser}
+              </Badge>
+            )}
+          </dd>
         </div>
       </dl>
       {bar && <StageBar bar={bar} />}

@@ -54,6 +54,11 @@ export function LinkedTaskRow({
           {task.deadline ? format.dateTime(task.deadline) : text.noDeadline}
         </span>
         {task.responsibleId && <Person name={responsible?.name || common.userFallbackName(task.responsibleId)} photoUrl={responsible?.photoUrl ?? null} size={22} />}
+        {responsible?.active === false && (
+          <Badge tone="warning" title={text.inactiveResponsibleHint}>
+            {text.inactiveUser}
+          </Badge>
+        )}
       </span>
     </li>
   );

@@ -8,7 +8,7 @@ import { useDefaultDraft } from '../../features/create-linked-task/use-default-d
 import { commonMessages, useErrorText, useI18n, useMessages } from '../../i18n';
 import type { LinkedTasks } from '../../queries/tasks';
 import type { User } from '../../queries/users';
-import { Button, Panel, RetryAlert, Skeleton } from '../../ui';
+import { Alert, Button, Panel, RetryAlert, Skeleton } from '../../ui';
 import { CustomizeTaskForm } from './CustomizeTaskForm';
 import { LinkedTaskRow } from './LinkedTaskRow';
 import { detailTabMessages } from './messages';
@@ -23,7 +23,10 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
   const draftNow = useDefaultDraft(data);
   const [customizing, setCustomizing] = useState(false);
   const linksOff = data.smartProcess.allowsTaskLinks === false;
-  const defaultTitle = draftNow().title;
+  const defaultDraft = draftNow();
+  const defaultTitle = defaultDraft.title;
+  // The item's responsible is deactivated: no task goes to them, nor silently to someone else.
+  const mustChooseResponsible = defaultDraft.responsibleId <= 0;
 
   // The form closes once ITS task exists; the confirmation stays. A task of an earlier click
   // means this form's draft was not sent: the form stays, with the user's edits.
@@ -50,6 +53,12 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
             disabled={linksOff}
             title={text.createTaskHint(defaultTitle)}
             onClick={() => {
+              if (mustChooseResponsible) {
+                // The user chooses who gets the task, in the form, before anything is sent.
+                creator.reset();
+                setCustomizing(true);
+                return;
+              }
               setCustomizing(false);
               creator.create(draftNow());
             }}
@@ -70,6 +79,9 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
         </div>
       }
     >
+      {customizing && mustChooseResponsible && (
+        <Alert tone="warning">{text.chooseInsteadOfInactive(data.responsible?.name || common.userFallbackName(data.item.assignedById ?? 0))}</Alert>
+      )}
       <CreateOutcome created={creator.created} error={creator.error} onDismiss={creator.reset} formKept={customizing} />
       {customizing && (
         <CustomizeTaskForm

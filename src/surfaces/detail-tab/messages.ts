@@ -40,6 +40,7 @@ export const detailTabMessages = defineMessages(
     nameNotLoaded: 'name not loaded',
     inactiveUser: 'Deactivated',
     inactiveResponsibleHint: 'This employee is deactivated in Bitrix24: a task for them may go unseen.',
+    chooseInsteadOfInactive: (name: string) => `${name} is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.`,
     showAllFields: (count: number, locale: string) =>
       plural(locale, count, { one: `Show all fields (${count} empty)`, other: `Show all fields (${count} empty)` }),
     hideEmptyFields: 'Hide empty fields',
@@ -104,6 +105,7 @@ export const detailTabMessages = defineMessages(
       nameNotLoaded: 'название не загружено',
       inactiveUser: 'Уволен',
       inactiveResponsibleHint: 'Этот сотрудник деактивирован в Битрикс24: задачу для него могут не увидеть.',
+      chooseInsteadOfInactive: (name: string) => `${name} деактивирован в Битрикс24, поэтому задача не будет назначена на него. Выберите ответственного.`,
       showAllFields: (count: number, locale: string) =>
         plural(locale, count, {
           one: `Показать все поля (${count} пустое)`,
@@ -171,6 +173,7 @@ export const detailTabMessages = defineMessages(
       nameNotLoaded: 'Name nicht geladen',
       inactiveUser: 'Deaktiviert',
       inactiveResponsibleHint: 'Dieser Mitarbeiter ist in Bitrix24 deaktiviert: eine Aufgabe für ihn bleibt womöglich unbemerkt.',
+      chooseInsteadOfInactive: (name: string) => `${name} ist in Bitrix24 deaktiviert, daher geht die Aufgabe nicht an diese Person. Wählen Sie, wer sie bekommt.`,
       showAllFields: (count: number, locale: string) =>
         plural(locale, count, { one: `Alle Felder zeigen (${count} leer)`, other: `Alle Felder zeigen (${count} leer)` }),
       hideEmptyFields: 'Leere Felder ausblenden',

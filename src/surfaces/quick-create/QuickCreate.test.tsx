@@ -87,4 +87,21 @@ describe('the quick-create panel', () => {
     expect(await screen.findByText('Tasks cannot be linked to these items yet')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Create task' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('gives no task to a deactivated responsible: the user chooses someone first (issue 7.8)', async () => {
+    const crm = fakeCrm();
+    crm.users = crm.users.map((user) => (user.ID === '2' ? { ...user, ACTIVE: false } : user));
+    const { boundary, tasks } = renderPanel({ crm });
+    expect(await screen.findByText('Deactivated')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Choose who is responsible.');
+    expect(tasks.tasks).toHaveLength(0);
+
+    boundary.answerNextPicker([{ id: 4, name: 'Daniel Park', photoUrl: null, position: 'Engineer' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Choose responsible person' }));
+    expect(await screen.findByText('Daniel Park')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
+    expect(await screen.findByText('Task created')).toBeTruthy();
+    expect(tasks.tasks.map((task) => task.responsibleId)).toEqual(['4']);
+  });
 });

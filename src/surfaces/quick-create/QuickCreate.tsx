@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
-import { useBitrix } from '../../bitrix';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useBitrix, type PickedUser } from '../../bitrix';
 import { validateDraft, type TaskDraft } from '../../domain/task-draft';
 import { CreateOutcome } from '../../features/create-linked-task/CreateOutcome';
 import { LinkedItemFailure } from '../../features/create-linked-task/LinkedItemFailure';
@@ -10,7 +10,7 @@ import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNoti
 import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
 import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
-import { Button, Field, Person, QueryView, Skeleton, TextInput } from '../../ui';
+import { Alert, Badge, Button, Field, Person, QueryView, Skeleton, TextInput } from '../../ui';
 import { userZone } from '../../queries/users';
 import { loadQuickCreate, quickCreateKeys, type QuickCreateData } from './load-quick-create';
 import { quickCreateMessages } from './messages';
@@ -70,15 +70,29 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   const [useRecordSubject, setUseRecordSubject] = useState(recordSubject !== null);
   const [title, setTitle] = useState(recordSubject ?? initial.title);
   const [touched, setTouched] = useState(false);
+  // Chosen in the portal's picker when the item's responsible is deactivated (no default then).
+  const [chosen, setChosen] = useState<PickedUser | null>(null);
+  const pickerCall = useRef(0);
 
   useEffect(() => {
     setTitle(useRecordSubject && recordSubject ? recordSubject : initial.title);
   }, [useRecordSubject, recordSubject, initial.title]);
 
-  const draft: TaskDraft = { ...initial, title };
+  const draft: TaskDraft = { ...initial, title, responsibleId: chosen?.id ?? initial.responsibleId };
   const problems = validateDraft(draft, new Date(0));
   const linksOff = smartProcess.allowsTaskLinks === false;
-  const responsible = data.responsible ?? (draft.responsibleId === currentUser.id ? currentUser : null);
+  const mustChoose = initial.responsibleId <= 0;
+  const responsible = chosen ?? data.responsible ?? (draft.responsibleId === currentUser.id ? currentUser : null);
+  const chooseResponsible = () => {
+    // Only the latest picker's answer counts; a cancelled one simply never answers.
+    const call = ++pickerCall.current;
+    boundary.pickUser().then(
+      (user) => {
+        if (user && call === pickerCall.current) setChosen(user);
+      },
+      () => undefined,
+    );
+  };
   const created = creator.created;
 
   return (
@@ -98,7 +112,7 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
             setTouched(true);
             if (Object.keys(problems).length > 0 || linksOff) return;
             // Deadline and the rest as the tab's one click would set them, at the moment of the click.
-            creator.create({ ...defaults(), title: title.trim() });
+            creator.create({ ...defaults(), title: title.trim(), responsibleId: draft.responsibleId });
           }}
         >
           {recordSubject !== null && (
@@ -113,13 +127,22 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
           <dl className="st-facts">
             <div>
               <dt>{text.responsible}</dt>
-              <dd>{responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : text.nobody}</dd>
+              <dd>
+                {responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : text.nobody}
+                {!chosen && data.responsible?.active === false && <Badge tone="warning">{text.inactive}</Badge>}
+              </dd>
             </div>
             <div>
               <dt>{text.deadline}</dt>
               <dd>{initial.deadline ? format.dateTime(initial.deadline) : text.noDeadline}</dd>
             </div>
           </dl>
+          {mustChoose && !chosen && (
+            <Alert tone="warning" actions={<Button onClick={chooseResponsible}>{text.chooseResponsible}</Button>}>
+              {touched && problems.responsible ? `${linked.problems[problems.responsible]} ` : ''}
+              {text.inactiveChoose(data.responsible?.name || common.userFallbackName(item.assignedById ?? 0))}
+            </Alert>
+          )}
           <div className="st-actions">
             <Button type="submit" variant="primary" busy={creator.busy} singleClicksOnly disabled={linksOff}>
               {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : linked.createTask}

@@ -12,6 +12,9 @@ export const quickCreateMessages = defineMessages(
     noDeadline: 'No deadline',
     nobody: 'You',
     closeHint: 'Closes this panel',
+    inactive: 'Deactivated',
+    inactiveChoose: (name: string) => `${name} is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.`,
+    chooseResponsible: 'Choose responsible person',
   },
   {
     ru: {
@@ -25,6 +28,9 @@ export const quickCreateMessages = defineMessages(
       noDeadline: 'Без срока',
       nobody: 'Вы',
       closeHint: 'Закрывает эту панель',
+      inactive: 'Уволен',
+      inactiveChoose: (name: string) => `${name} деактивирован в Битрикс24, поэтому задача не будет назначена на него. Выберите ответственного.`,
+      chooseResponsible: 'Выбрать ответственного',
     },
     de: {
       loadingLabel: 'Element wird geladen',
@@ -37,6 +43,9 @@ export const quickCreateMessages = defineMessages(
       noDeadline: 'Keine Frist',
       nobody: 'Sie',
       closeHint: 'Schließt dieses Fenster',
+      inactive: 'Deaktiviert',
+      inactiveChoose: (name: string) => `${name} ist in Bitrix24 deaktiviert, daher geht die Aufgabe nicht an diese Person. Wählen Sie, wer sie bekommt.`,
+      chooseResponsible: 'Verantwortliche Person wählen',
     },
   },
 );
