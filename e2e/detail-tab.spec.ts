@@ -163,3 +163,20 @@ test('an item titled with 10,000 characters takes three lines, and the create bu
   expect(button.x + button.width).toBeLessThanOrEqual(viewport.width);
   await page.screenshot({ path: 'test-results/long-title.png' });
 });
+
+test('a deactivated responsible is marked, and the click lets the user choose instead of giving them a task', async ({ page }) => {
+  // Maxim Orlov, responsible for item 29, leaves the company.
+  await portalRest('user.update', { ID: 2, ACTIVE: 'N' });
+  const before = (await portalRest<{ tasks: unknown[] }>('tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID'] })).tasks.length;
+
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  const header = tab.locator('header');
+  await expect(header.getByText('Maxim Orlov')).toBeVisible();
+  await expect(header.getByText('Deactivated')).toBeVisible();
+
+  await tab.getByRole('button', { name: 'Create task', exact: true }).click();
+  await expect(tab.getByText('Maxim Orlov is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.')).toBeVisible();
+  await expect(tab.getByRole('form', { name: 'New task' })).toBeVisible();
+  const after = (await portalRest<{ tasks: unknown[] }>('tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID'] })).tasks.length;
+  expect(after).toBe(before);
+});

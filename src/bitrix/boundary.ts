@@ -123,10 +123,11 @@ export interface BitrixBoundary {
    * `Date.now()`, which is the computer's clock and may be off by hours.
    *
    * Estimated from the `time` block of every REST answer (`finish`, b24restdocs
-   * api-reference/data-types.md) plus the browser's monotonic time since that answer arrived
-   * (src/bitrix/portal-clock.ts). The frame start-up asks `server.time` at once, in parallel
-   * with the surface's first request, so the clock is set before the user can act; until the
-   * first answer arrives this returns the browser's clock.
+   * api-reference/data-types.md; in a batch each command's `result_time`) plus
+   * the browser's monotonic time since that answer arrived (src/bitrix/portal-clock.ts).
+   * Set by the surface's own first request: every surface reads the portal before the user can
+   * act, so no extra round trip (`server.time`) is spent at start-up. Until that first answer
+   * arrives this returns the browser's clock.
    */
   portalNow(): number;
 

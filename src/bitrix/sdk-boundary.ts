@@ -70,8 +70,5 @@ export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
       }
     },
   };
-  // The portal's clock from the first moment: one cheap read, not awaited, so the surface's
-  // own first request runs beside it (whichever answers first sets the clock).
-  boundary.call('server.time', {}).catch(() => undefined);
   return boundary;
 }

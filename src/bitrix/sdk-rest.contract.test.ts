@@ -45,6 +45,14 @@ describe('the portal clock', () => {
     expect(Math.abs(rest.portalNow() - portalTime)).toBeLessThan(2_000);
     expect(rest.portalUtcOffsetMinutes()).toBe(180);
   });
+
+  it('is set by a surface’s first batch: no extra round trip at start-up', async () => {
+    const rest = createSdkRest(contract.hook);
+    await rest.batch({ activity: command('crm.activity.get', { id: 999_999 }), me: command('user.current', {}) });
+    expect(rest.portalUtcOffsetMinutes()).toBe(180);
+    const { result } = await createSdkRest(contract.hook).call('server.time', {});
+    expect(Math.abs(rest.portalNow() - Date.parse(result))).toBeLessThan(2_000);
+  });
 });
 
 describe('limits and proxies after a write (issue 7.5)', () => {

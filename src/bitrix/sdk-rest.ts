@@ -25,6 +25,16 @@ function commandError(result: AjaxResult<unknown>, method: string): BitrixError 
 }
 
 /**
+ * The answer the SDK built an AjaxResult from, as the portal sent it (for a batch command: its
+ * entries of result, result_error, result_time…). `_data` is protected in the SDK's types;
+ * bracket access is TypeScript's sanctioned way in.
+ */
+function rawAnswer(result: AjaxResult<unknown>): { error?: unknown; error_description?: unknown; result?: unknown; time?: unknown } | null {
+  const raw: unknown = result['_data'];
+  return typeof raw === 'object' && raw !== null ? raw : null;
+}
+
+/**
  * The portal's error for one answer exactly as it sent it, when the SDK took it for a success.
  * The portal answers some failures with a falsy code — `"error": 0` (crm.type.*), `"error": ""`
  * (crm.activity.get, crm.status.list) — inside a batch's `result_error` and in plain answers;
@@ -33,10 +43,8 @@ function commandError(result: AjaxResult<unknown>, method: string): BitrixError 
  * Also a command with no result at all is a failure: a success always carries `result`.
  */
 function falsyCodeError(result: AjaxResult<unknown>, method: string): BitrixError | null {
-  // `_data` is protected in the SDK's types; bracket access is TypeScript's sanctioned way in.
-  const raw: unknown = result['_data'];
-  if (typeof raw !== 'object' || raw === null) return null;
-  const answer = raw as { error?: unknown; error_description?: unknown; result?: unknown };
+  const answer = rawAnswer(result);
+  if (!answer) return null;
   const hasError = answer.error !== undefined && answer.error !== null;
   if (!hasError && answer.result !== undefined) return null;
   return batchCommandError({ error: hasError ? answer.error : '', error_description: answer.error_description }, method);
@@ -100,14 +108,15 @@ export function createSdkRest(b24: Pick<AbstractB24, 'actions'>): SdkRest {
       for (const key of keys) {
         const method = commands[key]!.method;
         const answer = answers[key];
+        // Each command's result_time (the SDK passes on no batch-wide time), read from the raw
+        // answer so a command the SDK took for a failure still counts when the portal timed it.
+        if (answer) clock.observe(rawAnswer(answer)?.time);
         if (!answer) {
           // With halt the portal skips every command after the first failure.
           results[key] = { ok: false, error: new BitrixError({ kind: 'unknown', code: 'BATCH_COMMAND_SKIPPED', status: 0, method }) };
         } else if (!answer.isSuccess) {
           results[key] = { ok: false, error: commandError(answer, method) };
         } else {
-          // Each command's result_time: the batch's own time block is not passed on by the SDK.
-          clock.observe(answer.getData()?.time);
           const hidden = falsyCodeError(answer, method);
           if (hidden) {
             results[key] = { ok: false, error: hidden };
