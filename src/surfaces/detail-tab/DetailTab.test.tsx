@@ -211,6 +211,23 @@ describe('the detail tab', () => {
     expect(tasks.tasks).toHaveLength(before);
   });
 
+  it('marks a task overdue by the portal’s clock, not a computer clock three hours ahead (issue 8.1)', async () => {
+    const store = fakeTaskStore();
+    const inOneHour = new Date(Date.now() + 3_600_000).toISOString();
+    store.tasks.push({ id: '201', title: 'Due within the hour', status: '3', responsibleId: '2', createdBy: '2', deadline: inOneHour, ufCrmTask: ['Tb1_29'] });
+    // The computer's clock runs three hours ahead of the portal's.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 3 * 3_600_000);
+    try {
+      renderTab({ tasks: store, before: (boundary) => boundary.setPortalClockSkew(-3 * 3_600_000) });
+      const row = (await screen.findByText('Due within the hour')).closest('li')!;
+      expect(row.textContent).toContain('In progress');
+      expect(row.textContent).not.toContain('Overdue');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   describe('when a part of the first batch fails, the tab says so (issue 8.6)', () => {
     const busy = () => new BitrixError({ kind: 'server', code: 'INTERNAL_SERVER_ERROR', status: 500 });
     const crmHandlers = fakeCrmHandlers(fakeCrm());
