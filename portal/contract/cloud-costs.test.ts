@@ -125,12 +125,15 @@ describe('batch', () => {
 
 describe('time scale', () => {
   it('shortens the wait K times while the figures stay in portal seconds and the clock stays the machine\u2019s', async () => {
-    await context.control.configure({ cost: costFile('slow-current', { methods: { 'user.current': 4 } }), timeScale: 10 });
+    // Latency is portal time too: 1,000 portal ms = 100 machine ms at K = 10.
+    await context.control.configure({ cost: costFile('slow-current', { methods: { 'user.current': 4 } }), timeScale: 10, latencyMs: 1_000 });
     const sentAt = Date.now();
     const time = (await call(context.hook, 'user.current')).time as unknown as Time;
     const receivedAt = Date.now();
     expect(time.processing).toBeGreaterThanOrEqual(4);
     expect(time.processing).toBeLessThan(4 + 10 * 0.05);
+    expect(time.duration).toBeGreaterThanOrEqual(time.processing + 1);
+    expect(time.duration).toBeLessThan(time.processing + 1 + 10 * 0.1);
     // Clock readings are the portal clock (not accelerated): finish − start = duration / K.
     expect((time.finish - time.start) * 10).toBeCloseTo(time.duration, 1);
     expect(time.start * 1000).toBeGreaterThanOrEqual(sentAt - 5);

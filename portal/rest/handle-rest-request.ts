@@ -119,7 +119,8 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
   if (proxyFailure && proxyFailure.when !== 'after') return sendProxyAnswer(request, response, proxyAnswer(proxyFailure), entry, runtime);
 
   const latency = runtime.faults.latencyOverride() ?? runtime.config.current.latencyMs;
-  if (latency > 0) await sleep(latency);
+  // The network is part of a time-scaled world too: latency is in portal milliseconds.
+  if (latency > 0) await sleep(latency / runtime.config.timeline.scale);
 
   let status = 200;
   let payload: Record<string, unknown>;

@@ -11,15 +11,17 @@
  * - the 60-second request time limit;
  * - access token lifetimes (`expires_in` / AUTH_EXPIRES stay in portal seconds, e.g. 3600, but the
  *   token really expires after 3600/K machine seconds);
- * - the leaky bucket's drain (2 requests per portal second = 2·K per machine second).
+ * - the leaky bucket's drain (2 requests per portal second = 2·K per machine second);
+ * - added latency (`--latency`, `latencyMs`): 150 means 150 portal ms, 150/K machine ms, so a
+ *   portal "150 ms away" stays 150 ms away in `duration`.
  *
  * **Clock readings** are not scaled: `time.start`/`finish`/`date_*`, `operating_reset_at`,
  * `server.time` and stored dates read the portal clock (machine clock + clock offset, see
  * portal/state/portal-time.ts), so a client that waits until `operating_reset_at` waits the right
  * machine time. Hence with K > 1, `finish − start` is `duration / K`.
  *
- * Added latency and faults (`--latency`, `--slow`) are machine milliseconds; the time they take
- * inside a method counts as K times as much portal time, as any time the emulator really spends.
+ * Faults (`--slow`) are machine milliseconds; the time they take inside a method counts as K
+ * times as much portal time, as any time the emulator really spends.
  */
 
 /**
