@@ -83,6 +83,12 @@ function timeLimitAnswer(): { status: number; contentType: string; body: string 
   return { status: 504, contentType: 'text/html; charset=utf-8', body: `<html>\n<head><title>${title}</title></head>\n<body>\n<center><h1>${title}</h1></center>\n</body>\n</html>\n` };
 }
 
+/**
+ * Answers one REST request. The method runs through cost-accounting.ts: it is refused with 429
+ * OPERATION_TIME_LIMIT when its operating budget is spent, takes its cost before the answer
+ * leaves, and is cut off with a 504 page at the request time limit. Never throws for a REST
+ * failure: every outcome is written to `response` and to the request log.
+ */
 export async function handleRestRequest(request: IncomingMessage, response: ServerResponse, url: URL, runtime: RestRuntime): Promise<void> {
   const arrivedAt = Date.now();
   let body: Buffer;
