@@ -169,7 +169,7 @@ describe('the bulk panel', () => {
     expect(portal.tasks.find((task) => task.ufCrmTask[0] === 'Tb7_2')!.title).toBe('Call about Request 2 (In progress)');
     const creates = boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.add'));
     // The first request is small (nothing measured yet); then as many as fit well inside the timeout.
-    expect(creates.map((trip) => trip.methods.length)).toEqual([8, 42, 50, 20]);
+    expect(creates.map((trip) => trip.methods.length)).toEqual([6, 44, 50, 20]);
 
     fireEvent.click(within(report).getByRole('button', { name: 'Open the task for “Request 1”' }));
     expect(boundary.openedPaths.at(-1)).toMatch(/^\/company\/personal\/user\/1\/tasks\/task\/view\/\d+\/$/);
