@@ -31,6 +31,32 @@ test('an item deleted while the tab was opening gets a clear message, not a blan
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
 
+test('a smart process deleted while the tab was opening is named as such, not as a missing item', async ({ page }) => {
+  // An administrator empties and deletes the whole smart process between the portal showing the
+  // card and the tab asking for it. The portal answers crm.type.getByEntityTypeId with
+  // `"error": 0` inside the batch (SDK 2.2.0 took that for a success).
+  let deleted = false;
+  await page.route(
+    (url) => url.pathname.startsWith('/rest/'),
+    async (route) => {
+      if (!deleted) {
+        deleted = true;
+        for (;;) {
+          const { items } = await portalRest<{ items: Array<{ id: number }> }>('crm.item.list', { entityTypeId: 177, select: ['id'], order: { id: 'ASC' }, start: -1 });
+          if (items.length === 0) break;
+          await portalRest('batch', { halt: 0, cmd: Object.fromEntries(items.map((item) => [`d${item.id}`, `crm.item.delete?entityTypeId=177&id=${item.id}`])) });
+        }
+        await portalRest('crm.type.delete', { id: 7 });
+      }
+      await route.continue();
+    },
+  );
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  const alert = tab.getByRole('alert');
+  await expect(alert).toContainText('This smart process no longer exists');
+  await expect(alert).not.toContainText('This item no longer exists');
+});
+
 test('a user without the right to see the item is told so', async ({ page }) => {
   // Lukas Becker may not read the "Purchase" smart process.
   const tab = await openDetailTab(page, { entityTypeId: 156, itemId: 12, user: 6 });
