@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppProviders } from '../../app/AppProviders';
+import { BitrixError } from '../../bitrix/errors';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
 import { fakeCrm, fakeCrmHandlers, type FakeCrm } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
@@ -103,5 +104,20 @@ describe('the quick-create panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
     expect(await screen.findByText('Task created')).toBeTruthy();
     expect(tasks.tasks.map((task) => task.responsibleId)).toEqual(['4']);
+  });
+
+  it('from a timeline record whose activity is gone, still creates the task for the item (issue 8.3)', async () => {
+    const { tasks } = renderPanel({
+      activityId: 8001,
+      before: (fake) =>
+        fake.setHandler('crm.activity.get', () => {
+          throw new BitrixError({ kind: 'not-found', code: 'UNKNOWN', status: 400, portalDescription: 'Activity is not found' });
+        }),
+    });
+    expect(await screen.findByRole('textbox', { name: 'Task title' })).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: 'Use the timeline record’s subject' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
+    expect(await screen.findByText('Task created')).toBeTruthy();
+    expect(tasks.tasks.map((task) => task.title)).toEqual(['Equipment Purchase: Washing Machine']);
   });
 });
