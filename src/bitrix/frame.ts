@@ -22,7 +22,15 @@ export type FrameStart =
  * blindly (src/queries/create-linked-task.ts). 401 `expired_token` still refreshes the token
  * and repeats once: the portal refused that request, so repeating it is safe.
  */
-export const SDK_RESTRICTIONS = { maxRetries: 1, retryOnNetworkError: false } as const;
+export const SDK_RESTRICTIONS = {
+  maxRetries: 1,
+  retryOnNetworkError: false,
+  // The SDK's adaptive delay (above 80 % of a method's operating time it sleeps before each
+  // request, unseen) is off: the bulk run paces itself by the same `operating` figures and shows
+  // its waits (src/domain/bulk/operating-pace.ts). The SDK's hard block at 475 s stays as a net.
+  // The SDK merges these shallowly: the whole object is given.
+  adaptiveConfig: { enabled: false, thresholdPercent: 80, coefficient: 0.01, maxDelay: 7000 },
+} as const;
 
 /** The portal answers getInitData at once; silence this long means the frame is not wired to a portal. */
 export const START_TIMEOUT_MS = 15_000;

@@ -99,7 +99,7 @@ export interface CreatePacing {
   batchSize: number;
   /** Hold first (the method's operating budget is about to run out), until when; null = go. */
   hold: { portalTime: number; waitMs: number } | null;
-  /** The SDK will itself delay the next request a little (its adaptive delay): say so. */
+  /** The SDK will hold the next request by itself (its operating block at limit − 5 s): say so. */
   sdkWillSlow: boolean;
 }
 

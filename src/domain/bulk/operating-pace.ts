@@ -36,8 +36,12 @@ export const TARGET_REQUEST_SECONDS = 6;
 export const OPERATING_LIMIT_SECONDS = 480;
 /** Hold before going past this (the SDK blocks by itself from limit − 5 s). */
 export const HOLD_AT_SECONDS = OPERATING_LIMIT_SECONDS - 15;
-/** The SDK slows each request down by itself above 80 % of the limit (`adaptive-delayer`, ≤ 7 s). */
-export const SDK_SLOWS_AT_SECONDS = OPERATING_LIMIT_SECONDS * 0.8;
+/**
+ * SDK 2.2.0 holds a request by itself once a method's operating time reaches limit − 5 s
+ * (`operating-limiter`), until the reset: the run holds before that, but says so if it happens.
+ * (Its adaptive delay above 80 % is switched off in src/bitrix/frame.ts.)
+ */
+export const SDK_SLOWS_AT_SECONDS = OPERATING_LIMIT_SECONDS - 5;
 /** Before anything is measured: a cloud `tasks.task.add` (~0.93 s) × this stays under the target. */
 export const FIRST_BATCH_SIZE = 6;
 const MAX_BATCH = 50;
@@ -109,10 +113,10 @@ export class OperatingPace {
     return Math.max(1, Math.min(wanted, Math.floor((HOLD_AT_SECONDS - state.operatingSeconds) / cost)));
   }
 
-  /** The SDK will slow the next request of `method` down by itself (its adaptive delay). */
+  /** The SDK will hold the next request of `method` by itself (its operating block). */
   sdkWillSlow(method: string): boolean {
     const operating = this.methods.get(method)?.operatingSeconds;
-    return operating !== null && operating !== undefined && operating > SDK_SLOWS_AT_SECONDS;
+    return operating !== null && operating !== undefined && operating >= SDK_SLOWS_AT_SECONDS;
   }
 
   /** After a 429 OPERATION_TIME_LIMIT: blocked until the reset time last seen; null when never seen. */
