@@ -40,8 +40,8 @@ test('one click creates exactly one task, linked to the item, in one round trip'
 
   const requests = await appRequests();
   expect(requests).toHaveLength(1);
-  // Create, read back with UF_CRM_TASK, and look for copies: one batch.
-  expect(requests[0]).toMatchObject({ method: 'batch', commands: ['tasks.task.add', 'tasks.task.get', 'tasks.task.list'] });
+  // Check the item, create, read back with UF_CRM_TASK, and look for copies: one batch.
+  expect(requests[0]).toMatchObject({ method: 'batch', commands: ['crm.item.get', 'tasks.task.add', 'tasks.task.get', 'tasks.task.list'] });
 
   const created = await newTasks(before);
   expect(created).toHaveLength(1);

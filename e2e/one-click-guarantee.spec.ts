@@ -46,6 +46,8 @@ test('a pending click of user 1 never holds up user 3 in the same browser', asyn
   await expect(tab.getByRole('status').filter({ hasText: 'Task created' })).toBeVisible({ timeout: 5_000 });
   const sophies = (await newTasks(before)).filter((task) => task.createdBy === '3');
   expect(sophies).toHaveLength(1);
+  // Olivia's own request lands too: one task for each click, no more.
+  await expect.poll(async () => (await newTasks(before)).map((task) => task.createdBy).sort(), { timeout: 10_000 }).toEqual(['1', '3']);
 });
 
 test('an item titled with BBCode adds no link and no formatting to the task', async ({ page }) => {

@@ -94,3 +94,14 @@ test('an item deleted after the list was shown gets a clear message', async ({ p
   await expect(panel.getByText('This item no longer exists')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Create task' })).toHaveCount(0);
 });
+
+test('an item deleted while the panel is open gets no task, and the panel says why', async ({ page }) => {
+  const panel = await openDetailToolbarApp(page, { entityTypeId: 177, itemId: 31 });
+  await expect(panel.getByRole('textbox', { name: 'Task title' })).toBeVisible();
+  const before = await tasksLinkedTo('Tb1_31');
+  await portalRest('crm.item.delete', { entityTypeId: 177, id: 31 });
+
+  await panel.getByRole('button', { name: 'Create task' }).click();
+  await expect(panel.getByRole('alert').filter({ hasText: 'The task was not created' })).toContainText('This item no longer exists');
+  expect(await tasksLinkedTo('Tb1_31')).toHaveLength(before.length);
+});

@@ -41,6 +41,7 @@ export interface RecentKey {
   keptTaskId?: number;
 }
 
+/** Where intents are written (sessionStorage in the browser, memory in tests). */
 export type IntentStorage = KeyValueStorage;
 
 /**
@@ -102,6 +103,7 @@ function parseRecent(text: string | null): RecentKey[] {
   }
 }
 
+/** A fresh idempotency key (a random UUID). */
 export function newRequestKey(): string {
   return crypto.randomUUID();
 }
@@ -112,6 +114,7 @@ export interface IntentScope {
   userId: number;
 }
 
+/** One portal's and one user's pending clicks and recent keys. */
 export interface IntentStore {
   pending(target: string): CreateIntent | null;
   /**

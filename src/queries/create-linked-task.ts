@@ -24,6 +24,7 @@ import { toPortalDateTime } from '../domain/working-days';
 import { itemCommand } from './items';
 import { decodeTask } from './tasks';
 
+/** What one click creates: the item (entityTypeId, itemId, its link code and URL) and the user's draft. */
 export interface CreateLinkedTaskInput {
   entityTypeId: number;
   itemId: number;
@@ -37,6 +38,7 @@ export interface CreateLinkedTaskInput {
   currentUserId: number;
 }
 
+/** A click's task: created now, or found by the click's key (see `recovered`, `fromEarlierClick`). */
 export interface CreatedLinkedTask {
   task: LinkedTask;
   /** The portal kept the link to the item (read back); false = it dropped it; null = not confirmed. */
@@ -101,6 +103,7 @@ export interface CreateDependencies {
   sleep: (milliseconds: number) => Promise<void>;
 }
 
+/** What a click is doing: sending its batch, or searching the portal for its key. */
 export type CreatePhase = 'sending' | 'checking';
 
 const VERIFY_SELECT: TaskSelectField[] = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE', 'CREATED_DATE', 'CLOSED_DATE', 'UF_CRM_TASK'];
@@ -118,6 +121,7 @@ const AFTER_FAILURE_DELAYS_MS = [0, 1_000, 2_000] as const;
 /** On opening a surface with a click still pending (a reload): search at these delays (ms) while it may land. */
 const ON_OPEN_DELAYS_MS = [0, 1_000, 2_000, 4_000] as const;
 
+/** The intent store's name for an item: `entityTypeId:itemId`. */
 export function intentTarget(entityTypeId: number, itemId: number): string {
   return `${entityTypeId}:${itemId}`;
 }
@@ -131,6 +135,7 @@ function sessionEnded(error: BitrixError): boolean {
   return error.kind === 'auth-expired' || error.kind === 'auth-invalid';
 }
 
+/** A search for a key: tasks carrying it (oldest first), none, or the portal could not be searched. */
 export type LookupOutcome = { status: 'found'; tasks: RestTask[] } | { status: 'absent' } | { status: 'unknown'; cause: BitrixError | null };
 
 /** The tasks among `tasks` that carry this request key, oldest first. */
@@ -224,6 +229,12 @@ async function itemRefusal(deps: CreateDependencies, entityTypeId: number, error
   }
 }
 
+/**
+ * Creates the task for one click (see the file's comment for the guarantee). Resolves with the
+ * click's task; rejects with CreateFailedError (nothing was created; CreateTargetGoneError when
+ * the item or its smart process is gone), CreateNotLandedError (nothing arrived; click again),
+ * or CreateUnconfirmedError (the portal could not be searched). `onPhase` follows its progress.
+ */
 export async function createLinkedTask(
   deps: CreateDependencies,
   input: CreateLinkedTaskInput,
