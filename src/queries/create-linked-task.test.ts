@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIntentStore, LATE_LANDING_WINDOW_MS, memoryStorage } from '../domain/create-intent';
+import type { RestTask } from '../bitrix';
 import type { TaskDraft } from '../domain/task-draft';
 import { createFakeBoundary, portalError } from '../testing/fake-boundary';
 import { fakeCrm, fakeCrmHandlers } from '../testing/fake-crm';
@@ -103,6 +104,28 @@ describe('createLinkedTask', () => {
     expect(store.tasks).toHaveLength(1);
   });
 
+  it('finds its task after a lost answer although the user created more than a page of other tasks since (a bulk run)', async () => {
+    const { store, boundary, deps } = setUp();
+    const list = fakeTaskHandlers(store)['tasks.task.list']!;
+    const add = fakeTaskHandlers(store)['tasks.task.add']!;
+    let bulkRan = false;
+    // The portal answers one page (50) of a list.
+    boundary.setHandler('tasks.task.list', async (params) => {
+      if (!bulkRan && store.tasks.length > 0) {
+        // Between the click and its lookup, a bulk run of the same user creates 60 tasks for other items.
+        bulkRan = true;
+        for (let index = 0; index < 60; index += 1) await add({ fields: { TITLE: `Boiler check ${index}`, RESPONSIBLE_ID: 2, UF_CRM_TASK: ['Tb7_1'] } });
+      }
+      const answer = (await list(params)) as { result: { tasks: RestTask[] }; total: number };
+      return { result: { tasks: answer.result.tasks.slice(0, 50) }, total: answer.total };
+    });
+    boundary.failNextRoundTrip(portalError('network', 'NETWORK_ERROR', 0), { afterRunning: true });
+    const click = createLinkedTask(deps, input);
+    const created = await click;
+    expect(created.recovered).toBe(true);
+    expect(store.tasks.filter((task) => task.title === draft.title)).toHaveLength(1);
+  });
+
   it('a connection dropped before the write: says nothing arrived at once, and the next click sends without waiting', async () => {
     const { store, boundary, deps } = setUp();
     boundary.failNextRoundTrip(portalError('network', 'NETWORK_ERROR', 0));
@@ -186,7 +209,7 @@ describe('createLinkedTask', () => {
     const { store, boundary, deps, storage } = setUp();
     boundary.failNextRoundTrip(portalError('server', 'INTERNAL_SERVER_ERROR', 500));
     await expect(createLinkedTask(deps, input)).rejects.toBeInstanceOf(CreateFailedError);
-    expect(methodsOf(boundary)).toEqual([CREATE_BATCH, ['tasks.task.list']]);
+    expect(methodsOf(boundary)).toEqual([CREATE_BATCH, ['tasks.task.list', 'tasks.task.list']]);
     expect(storage.getItem('smart-tasks:create-intent:member-1:user-1:177:29')).toBeNull();
     await createLinkedTask(deps, input);
     expect(store.tasks).toHaveLength(1);

@@ -177,27 +177,35 @@ export async function keepOne(
 }
 
 /**
- * Searches the current user's tasks created since the key's first request for one carrying
- * the key, at each of `delaysMs` (stopping at the first find). `absent` when the last search
- * worked and found nothing; `unknown` when the portal could not be searched.
+ * Searches for tasks carrying `intent.key`, at each of `delaysMs` (stopping at the first find),
+ * in ONE round trip each: the current user's tasks created since the key's first request, and
+ * (with `linkCode`) those of them linked to the item — the second finds the task even when the
+ * user created more than a page (50) of other tasks since, e.g. in a bulk run. `absent` when
+ * the last search worked and found nothing; `unknown` when the portal could not be searched.
  */
 export async function findTaskByKey(
   deps: CreateDependencies,
   intent: { key: string; startedAt: number },
   currentUserId: number,
   delaysMs: readonly number[],
+  linkCode?: string,
 ): Promise<LookupOutcome> {
   let outcome: LookupOutcome = { status: 'unknown', cause: null };
+  const since = { CREATED_BY: currentUserId, '>=CREATED_DATE': createdSince(deps, intent.startedAt) };
   for (const delay of delaysMs) {
     if (delay > 0) await deps.sleep(delay);
     try {
-      const { result } = await deps.boundary.call('tasks.task.list', {
-        filter: { CREATED_BY: currentUserId, '>=CREATED_DATE': createdSince(deps, intent.startedAt) },
-        select: LOOKUP_SELECT,
-        order: { ID: 'desc' },
+      const answers = await deps.boundary.batch({
+        recent: command('tasks.task.list', { filter: since, select: LOOKUP_SELECT, order: { ID: 'desc' } }),
+        ...(linkCode ? { linked: command('tasks.task.list', { filter: { ...since, UF_CRM_TASK: linkCode }, select: LOOKUP_SELECT, order: { ID: 'desc' } }) } : {}),
       });
-      const matches = tasksWithKey(result.tasks, intent.key);
+      const lists = Object.values(answers);
+      const failed = lists.find((answer) => !answer.ok);
+      const tasks = new Map<string, RestTask>();
+      for (const answer of lists) if (answer.ok) for (const task of (answer.result as { tasks: RestTask[] }).tasks) tasks.set(String(task.id), task);
+      const matches = tasksWithKey([...tasks.values()], intent.key);
       if (matches.length > 0) return { status: 'found', tasks: matches };
+      if (failed && !failed.ok) throw failed.error;
       outcome = { status: 'absent' };
     } catch (error) {
       const cause = toBitrixError(error, 'tasks.task.list');
@@ -247,7 +255,7 @@ export async function createLinkedTask(
   if (earlier) {
     deps.intents.markUncertain(target);
     onPhase('checking');
-    const outcome = await findTaskByKey(deps, earlier, input.currentUserId, [0]);
+    const outcome = await findTaskByKey(deps, earlier, input.currentUserId, [0], input.linkCode);
     if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, input.linkCode, true);
     if (outcome.status === 'unknown') throw new CreateUnconfirmedError(outcome.cause);
     // Absent: it has not landed. Send now under the same key: should the earlier request still
@@ -290,7 +298,7 @@ export async function createLinkedTask(
     }
     deps.intents.markUncertain(target);
     onPhase('checking');
-    const outcome = await findTaskByKey(deps, intent, input.currentUserId, failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS);
+    const outcome = await findTaskByKey(deps, intent, input.currentUserId, failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS, input.linkCode);
     if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, input.linkCode, false);
     if (outcome.status === 'unknown') throw new CreateUnconfirmedError(failure);
     if (failure.portalAnswered) {
@@ -342,7 +350,7 @@ export async function settlePendingCreate(
   if (!pending) return null;
   deps.intents.markUncertain(target);
   const mayLand = deps.now() < pending.lastSentAt + LATE_LANDING_WINDOW_MS;
-  const outcome = await findTaskByKey(deps, pending, currentUserId, mayLand ? ON_OPEN_DELAYS_MS : [0]);
+  const outcome = await findTaskByKey(deps, pending, currentUserId, mayLand ? ON_OPEN_DELAYS_MS : [0], linkCode);
   // No click is under way: nothing of the user's was held back.
   if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, linkCode, false);
   // Can no longer land and is not there: it made nothing. (Kept as recent: one more look later.)
@@ -362,11 +370,17 @@ export interface RecheckReport {
 
 /**
  * Searches the portal again for every recent key of this user (a click whose request was once
- * uncertain) and deletes every copy but the one the user was told about (else the oldest). A key whose landing window has passed is
- * then forgotten; one still inside it stays for the next search. Keys older than
- * RECENT_KEY_MAX_AGE_MS are dropped unsearched. Never throws (a failed search is kept for later).
+ * uncertain) and deletes every copy but the one the user was told about (else the oldest). A
+ * key whose landing window has passed is then forgotten; one still inside it stays for the next
+ * search. Keys older than RECENT_KEY_MAX_AGE_MS are dropped unsearched. `linkCodeOf` gives an
+ * item's UF_CRM_TASK code from its target (`entityTypeId:itemId`). Never throws (a failed
+ * search is kept for later).
  */
-export async function recheckRecentKeys(deps: CreateDependencies, currentUserId: number): Promise<RecheckReport> {
+export async function recheckRecentKeys(
+  deps: CreateDependencies,
+  currentUserId: number,
+  linkCodeOf: (target: string) => string | undefined = () => undefined,
+): Promise<RecheckReport> {
   const report: RecheckReport = { deleted: [], targets: [], left: 0 };
   const now = deps.now();
   for (const entry of deps.intents.recent()) {
@@ -374,7 +388,7 @@ export async function recheckRecentKeys(deps: CreateDependencies, currentUserId:
       deps.intents.forget(entry.key);
       continue;
     }
-    const outcome = await findTaskByKey(deps, entry, currentUserId, [0]);
+    const outcome = await findTaskByKey(deps, entry, currentUserId, [0], linkCodeOf(entry.target));
     if (outcome.status === 'unknown') continue;
     if (outcome.status === 'found' && outcome.tasks.length > 1) {
       try {

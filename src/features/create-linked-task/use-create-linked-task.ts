@@ -15,11 +15,17 @@ import {
   type CreatePhase,
 } from '../../queries/create-linked-task';
 import { addLinkedTask, taskKeys } from '../../queries/tasks';
-import type { LinkedItem } from './load-linked-item';
+import { itemLinkCode, type LinkedItem } from './load-linked-item';
 import { portalScope } from '../../domain/browser-storage';
 
 export const CREATE_START_MARK = 'smart-tasks:create-start';
 export const CREATE_DONE_MARK = 'smart-tasks:create-done';
+
+/** The UF_CRM_TASK code of a recent key's item (`entityTypeId:itemId`). */
+function recentLinkCode(target: string): string | undefined {
+  const [entityTypeId, itemId] = target.split(':').map(Number);
+  return entityTypeId && itemId ? itemLinkCode(entityTypeId, itemId) : undefined;
+}
 
 /** A re-check runs this long after the portal time it is due (ms), so the portal's clock has surely passed it. */
 const RECHECK_SLACK_MS = 1_000;
@@ -58,7 +64,7 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
   const mounted = useRef(true);
   const recheck = useCallback((): Promise<void> => {
     // One search at a time (StrictMode mounts twice; a timer may meet the open-time search).
-    recheckRunning.current ??= recheckRecentKeys(deps, currentUser.id)
+    recheckRunning.current ??= recheckRecentKeys(deps, currentUser.id, recentLinkCode)
       .then((report) => {
         for (const target of report.targets) {
           const [entityTypeId, itemId] = target.split(':').map(Number) as [number, number];
