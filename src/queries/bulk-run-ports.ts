@@ -198,16 +198,17 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
       step(async () => {
         const checked = [...new Set([...itemIds, ...alsoRunTasksOf])];
         const wanted = new Set(checked);
-        const facts = new Map<number, LinkedTaskFacts>(checked.map((id) => [id, { runTaskIds: [], hasOpenTask: false }]));
+        const facts = new Map<number, LinkedTaskFacts>(checked.map((id) => [id, { runTaskIds: [], hasOpenTask: false, oldestOtherOpenTaskId: null }]));
         const mineFilter = {
           UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)),
           CREATED_BY: context.currentUserId,
           '>=CREATED_DATE': toPortalDateTime(new Date(context.runStartedAt - RECHECK_MARGIN_MS), boundary.portalUtcOffsetMinutes()),
         };
-        const openFilter = { UF_CRM_TASK: itemIds.map((id) => linkCode(context.shortCode, id)), '!STATUS': COMPLETED_STATUS };
+        // Open tasks of the previous page's items too: another run may have given them one meanwhile.
+        const openFilter = { UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)), '!STATUS': COMPLETED_STATUS };
         // Both questions in one round trip; a longer answer (over 50 tasks) is paged after.
         const commands: Record<string, BatchCommand<'tasks.task.list'>> = {};
-        if (itemIds.length > 0) commands.open = command('tasks.task.list', { filter: openFilter, select: OPEN_SELECT, order: { ID: 'asc' }, start: 0 });
+        if (checked.length > 0) commands.open = command('tasks.task.list', { filter: openFilter, select: OPEN_SELECT, order: { ID: 'asc' }, start: 0 });
         if (runId !== null && checked.length > 0) {
           commands.mine = command('tasks.task.list', { filter: mineFilter, select: RECHECK_SELECT, order: { ID: 'asc' }, start: 0 });
         }
@@ -237,7 +238,11 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         for (const task of await read('open', openFilter, OPEN_SELECT)) {
           const taskId = positive(task.id);
           if (taskId === null || runTaskIds.has(taskId)) continue;
-          for (const itemId of itemIdsOf(task, wanted)) facts.get(itemId)!.hasOpenTask = true;
+          for (const itemId of itemIdsOf(task, wanted)) {
+            const fact = facts.get(itemId)!;
+            fact.hasOpenTask = true;
+            fact.oldestOtherOpenTaskId = Math.min(fact.oldestOtherOpenTaskId ?? taskId, taskId);
+          }
         }
         return facts;
       }),

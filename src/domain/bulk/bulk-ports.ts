@@ -20,6 +20,12 @@ export interface LinkedTaskFacts {
   runTaskIds: number[];
   /** The item has a linked task that is not completed (this run's own tasks aside). */
   hasOpenTask: boolean;
+  /**
+   * The lowest id among those other open linked tasks, null when none (or not asked). With "only
+   * items with no open linked task", another runner (another user's run) may give an item its
+   * task between this run's check and its create: the newer of the two is then removed.
+   */
+  oldestOtherOpenTaskId?: number | null;
 }
 
 export type CreateOutcome =

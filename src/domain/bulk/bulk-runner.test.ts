@@ -311,6 +311,27 @@ describe('two runners on one run (two tabs, before the single-runner lock existe
   });
 });
 
+describe('two users’ runs over the same items, each “only items with no open linked task”', () => {
+  it('leave each item exactly one open task: the newer of two made in the same moment goes', async () => {
+    const portal = new InMemoryBulkPortal(300);
+    const filter = { ...everyItem, onlyWithoutOpenTask: true };
+    const olivia = await startRun(portal, filter);
+    const sophie = { ...(await startRun(portal, filter)), runId: 'smart-tasks-run-99887766554433aa', currentUserId: 3 };
+    sophie.markerLine = runMarkerLine('Created by Smart Tasks, run', sophie.runId);
+    const [first, second] = await Promise.all([
+      (await run(portal, olivia)).finished,
+      (await run(portal, sophie)).finished,
+    ]);
+
+    const openPerItem = new Map([...portal.tasks].map(([itemId, list]) => [itemId, list.filter((task) => task.open).length]));
+    const items = Array.from({ length: 300 }, (_, index) => index + 1);
+    expect(items.filter((id) => (openPerItem.get(id) ?? 0) !== 1)).toEqual([]);
+    // Together they report each item once as created, the rest as skipped.
+    expect(first.counts.created + second.counts.created).toBe(300);
+    expect(first.counts.failed + second.counts.failed).toBe(0);
+  });
+});
+
 describe('a run over 10,000 items', () => {
   it('holds one page of items at a time and keeps a checkpoint of flat size', async () => {
     setFlagsFromString('--expose-gc');

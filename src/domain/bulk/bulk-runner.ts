@@ -169,10 +169,26 @@ class BulkRun {
    */
   private copiesAmongUnverified(facts: ReadonlyMap<number, LinkedTaskFacts>): number[] {
     return this.checkpoint.unverified.flatMap((pair) => {
-      const [kept, ...copies] = facts.get(pair.itemId)?.runTaskIds ?? [];
+      const fact = facts.get(pair.itemId);
+      const [kept, ...copies] = fact?.runTaskIds ?? [];
+      const other = fact?.oldestOtherOpenTaskId ?? null;
+      if (kept !== undefined && this.checkpoint.filter.onlyWithoutOpenTask && other !== null && other < kept) {
+        // Another run (another user's) gave the item its open task first: ours is the newer copy.
+        // The item keeps that task, so removing all of ours never leaves it without one.
+        this.unrecordCreated(pair.itemId);
+        return [kept, ...copies];
+      }
       if (kept !== undefined && kept !== pair.taskId) this.relinkReport(pair.itemId, kept);
       return copies;
     });
+  }
+
+  /** An item counted as created whose task turned out to be a newer copy of another run's: skipped after all. */
+  private unrecordCreated(itemId: number): void {
+    const checkpoint = this.checkpoint;
+    checkpoint.counts.created = Math.max(0, checkpoint.counts.created - 1);
+    checkpoint.counts.skipped += 1;
+    checkpoint.created = checkpoint.created.filter((link) => link.itemId !== itemId);
   }
 
   /** The report links the task that stays for the item, not a copy that is about to go. */

@@ -161,6 +161,7 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
       facts.set(itemId, {
         runTaskIds: own.map((task) => task.id).sort((a, b) => a - b),
         hasOpenTask: list.some((task) => task.open && !own.includes(task)),
+        oldestOtherOpenTaskId: list.filter((task) => task.open && !own.includes(task)).map((task) => task.id).sort((a, b) => a - b)[0] ?? null,
       });
     }
     return facts;
