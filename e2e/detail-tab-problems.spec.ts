@@ -57,6 +57,26 @@ test('a smart process deleted while the tab was opening is named as such, not as
   await expect(alert).not.toContainText('This item no longer exists');
 });
 
+test('a funnel or stage list that fails inside the first batch says so, and "Try again" brings it back', async ({ page }) => {
+  await control.setFaults({
+    fail: [
+      { method: 'crm.category.list', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500, description: 'Internal error' },
+      { method: 'crm.status.list', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500, description: 'Internal error' },
+    ],
+  });
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  const header = tab.locator('header');
+  await expect(header.getByText('The funnel could not be loaded.')).toBeVisible();
+  await expect(header.getByText('The stages could not be loaded.')).toBeVisible();
+  await expect(tab.getByRole('list', { name: 'Stages' })).toHaveCount(0);
+
+  await header.getByRole('button', { name: 'Try again' }).first().click();
+  await expect(header.getByText('General', { exact: true })).toBeVisible();
+  await expect(header.locator('.st-stage-pill')).toHaveText('Approval');
+  await expect(tab.getByRole('list', { name: 'Stages' })).toBeVisible();
+  await expect(header.getByText('The stages could not be loaded.')).toHaveCount(0);
+});
+
 test('a user without the right to see the item is told so', async ({ page }) => {
   // Lukas Becker may not read the "Purchase" smart process.
   const tab = await openDetailTab(page, { entityTypeId: 156, itemId: 12, user: 6 });
