@@ -2,6 +2,7 @@
  * Dates live in the user's Bitrix24 zone, not the computer's: Maxim Orlov's profile says
  * Asia/Vladivostok (UTC+10) while his laptop is set to Europe/Berlin. His one-click task is due
  * on the third working day at 18:00 Vladivostok time, and the tab shows times on that clock.
+ * And "overdue" is decided by the portal's clock, not by a computer clock that is off.
  */
 import { expect, test } from '@playwright/test';
 import { openDetailTab } from './support/portal';
@@ -60,4 +61,21 @@ test('a user in Vladivostok on a computer in Berlin gets the default deadline at
   // The tab shows the new task's deadline on the user's clock: 6:00 PM, not Berlin's 9:00/10:00 AM.
   const row = tab.locator(`li.dt-task[data-task-id="${created[0]!.id}"]`);
   await expect(row.locator('.dt-task__deadline')).toContainText('6:00 PM');
+});
+
+test('a task due within the hour is not overdue on a computer whose clock runs three hours ahead', async ({ page }) => {
+  const portalNow = Date.parse(await portalRest<string>('server.time', {}));
+  const deadline = new Date(portalNow + 3_600_000).toISOString();
+  const { task } = await portalRest<{ task: { id: string } }>('tasks.task.add', {
+    fields: { TITLE: 'Due within the hour', RESPONSIBLE_ID: 2, DEADLINE: deadline, UF_CRM_TASK: ['Tb1_29'] },
+  });
+  await page.clock.setFixedTime(new Date(Date.now() + 3 * 3_600_000));
+  expect(await page.evaluate(() => Date.now())).toBeGreaterThan(portalNow + 2 * 3_600_000);
+
+  const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
+  const row = tab.locator(`li.dt-task[data-task-id="${task.id}"]`);
+  await expect(row).toContainText('Due within the hour');
+  await expect(row).not.toContainText('Overdue');
+  // A task really past its deadline is still marked.
+  await expect(tab.locator('li.dt-task', { hasText: 'Check the installation site' })).toContainText('Overdue');
 });
