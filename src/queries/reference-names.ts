@@ -43,8 +43,9 @@ export function statusReference(statusType: string, statusId: string): string {
 const BATCH_COMMANDS = 50;
 const MAX_STATUS_TYPES = 10;
 
+/** Users not cached, or cached from an answer that did not say whether they are active (a task's embedded responsible). */
 function missingUserIds(queryClient: QueryClient, userIds: readonly number[]): number[] {
-  return [...new Set(userIds)].filter((id) => id > 0 && cachedUser(queryClient, id) === undefined).sort((a, b) => a - b);
+  return [...new Set(userIds)].filter((id) => id > 0 && cachedUser(queryClient, id)?.active === undefined).sort((a, b) => a - b);
 }
 
 function missingCrmItems(queryClient: QueryClient, crmItems: ReadonlyMap<number, readonly number[]>, maxTypes: number): Map<number, number[]> {

@@ -61,8 +61,12 @@ export function useUserZone(profileZone: string | null | undefined): ZoneName {
   return userZone(useBitrix(), profileZone);
 }
 
+/** Caches users; what an answer did not say (a task's embedded responsible: `active`) keeps what an earlier one did. */
 export function primeUsers(queryClient: QueryClient, users: readonly User[]): void {
-  for (const user of users) queryClient.setQueryData(userKeys.detail(user.id), user);
+  for (const user of users) {
+    const known = queryClient.getQueryData<User | null>(userKeys.detail(user.id));
+    queryClient.setQueryData(userKeys.detail(user.id), user.active === undefined && known?.active !== undefined ? { ...user, active: known.active } : user);
+  }
 }
 
 export function cachedUser(queryClient: QueryClient, userId: number): User | undefined {

@@ -228,6 +228,15 @@ describe('the detail tab', () => {
     }
   });
 
+  it('marks a linked task whose responsible is deactivated (the embedded responsible does not say; the lookup does)', async () => {
+    const crm = fakeCrm();
+    crm.users = crm.users.map((user) => (user.ID === '4' ? { ...user, ACTIVE: false } : user));
+    renderTab({ crm });
+    const row = (await screen.findByText('Check the installation site')).closest('li')!;
+    await waitFor(() => expect(row.textContent).toContain('Deactivated'));
+    expect((await screen.findByText('Approve the budget')).closest('li')!.textContent).not.toContain('Deactivated');
+  });
+
   describe('when a part of the first batch fails, the tab says so (issue 8.6)', () => {
     const busy = () => new BitrixError({ kind: 'server', code: 'INTERNAL_SERVER_ERROR', status: 500 });
     const crmHandlers = fakeCrmHandlers(fakeCrm());
