@@ -14,6 +14,8 @@ export function PartFailed({ message, error, retry }: { message: string; error: 
       <span className="st-muted" title={errorText(error)}>
         {message}
       </span>
+      {/* The reason, for screen readers too (sighted users see it on hover). */}
+      <span className="st-visually-hidden"> {errorText(error)}</span>
       {error.isTransient && (
         <Button variant="link" size="small" busy={retry.retrying} onClick={retry.onRetry}>
           {common.retry}
