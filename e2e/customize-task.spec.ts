@@ -85,7 +85,7 @@ test('an edited form is kept when the earlier click’s task turns up, and says 
   await control.setFaults({
     fail: [
       { method: 'batch', count: 1, answer: 'proxy-html', status: 502, when: 'after' },
-      { method: 'tasks.task.list', count: 2, error: 'ACCESS_DENIED', status: 403, description: 'Access denied' },
+      { method: 'tasks.task.list', count: 10, error: 'ACCESS_DENIED', status: 403, description: 'Access denied' },
     ],
   });
   await form.getByRole('button', { name: 'Create task' }).click();
