@@ -16,13 +16,15 @@
  *
  * All times are the PORTAL's clock (`CreateDependencies.now` = `boundary.portalNow()`).
  */
-import { command, resultReference, toBitrixError, type BitrixBoundary, type BitrixError, type RestTask, type TaskSelectField } from '../bitrix';
-import { LATE_LANDING_WINDOW_MS, RECENT_KEY_MAX_AGE_MS, type IntentStore } from '../domain/create-intent';
-import { requestKeyIn, taskAddFields, type TaskDraft } from '../domain/task-draft';
+import { command, resultReference, toBitrixError, type BitrixError, type RestTask, type TaskSelectField } from '../bitrix';
+import { LATE_LANDING_WINDOW_MS } from '../domain/create-intent';
+import { taskAddFields, type TaskDraft } from '../domain/task-draft';
 import type { LinkedTask } from '../domain/tasks';
-import { toPortalDateTime } from '../domain/working-days';
 import { itemCommand } from './items';
+import { createdSince, findTaskByKey, keepOne, KEY_SEARCH_SELECT, tasksWithKey, type KeySearchDependencies } from './request-key-search';
 import { decodeTask } from './tasks';
+
+export { nextRecheckAt, recheckRecentKeys, type RecheckReport } from './request-key-search';
 
 /** What one click creates: the item (entityTypeId, itemId, its link code and URL) and the user's draft. */
 export interface CreateLinkedTaskInput {
@@ -95,26 +97,13 @@ export class CreateTargetGoneError extends CreateFailedError {
   }
 }
 
-export interface CreateDependencies {
-  boundary: BitrixBoundary;
-  intents: IntentStore;
-  /** The PORTAL's clock, ms since the epoch (`boundary.portalNow()`), never the browser's. */
-  now: () => number;
-  sleep: (milliseconds: number) => Promise<void>;
-}
+/** What createLinkedTask needs (src/queries/request-key-search.ts): boundary, intents, the PORTAL's clock, a wait. */
+export type CreateDependencies = KeySearchDependencies;
 
 /** What a click is doing: sending its batch, or searching the portal for its key. */
 export type CreatePhase = 'sending' | 'checking';
 
 const VERIFY_SELECT: TaskSelectField[] = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE', 'CREATED_DATE', 'CLOSED_DATE', 'UF_CRM_TASK'];
-const LOOKUP_SELECT: TaskSelectField[] = [...VERIFY_SELECT, 'DESCRIPTION'];
-
-/**
- * The searches start this long before the key's first request left (portal clock, ms): the
- * clock is estimated from answers and may lag the portal's by an answer's transit time.
- */
-const LOOKUP_MARGIN_MS = 5 * 60_000;
-
 /** After a request failed on its way, search for its key at these delays (ms): it may be landing right now. */
 const AFTER_FAILURE_DELAYS_MS = [0, 1_000, 2_000] as const;
 
@@ -133,88 +122,6 @@ function linkKept(task: LinkedTask, linkCode: string): boolean | null {
 /** A refused or ended session (the token could not be refreshed): the request never left. */
 function sessionEnded(error: BitrixError): boolean {
   return error.kind === 'auth-expired' || error.kind === 'auth-invalid';
-}
-
-/** A search for a key: tasks carrying it (oldest first), none, or the portal could not be searched. */
-export type LookupOutcome = { status: 'found'; tasks: RestTask[] } | { status: 'absent' } | { status: 'unknown'; cause: BitrixError | null };
-
-/** The tasks among `tasks` that carry this request key, oldest first. */
-export function tasksWithKey(tasks: readonly RestTask[], key: string): RestTask[] {
-  return tasks.filter((task) => requestKeyIn(task.description) === key).sort((a, b) => Number(a.id) - Number(b.id));
-}
-
-/** The portal's CREATED_DATE filter value (in the portal's offset) for tasks a key's requests may have made. */
-function createdSince(deps: CreateDependencies, startedAt: number): string {
-  return toPortalDateTime(new Date(startedAt - LOOKUP_MARGIN_MS), deps.boundary.portalUtcOffsetMinutes());
-}
-
-
-/**
- * One request may still have made several tasks: a browser resends a POST whose keep-alive
- * connection dropped, a proxy may too, and a request given up on may land late. All copies
- * carry the same key; one stays — the task the user was already told about (`keepId`) when it
- * is among them, else the oldest — and the others are deleted (best effort), so that one click
- * leaves one task.
- */
-export async function keepOne(
-  deps: CreateDependencies,
-  copies: readonly RestTask[],
-  keepId?: number,
-): Promise<{ kept: LinkedTask; deleted: number[]; duplicatesLeft: number }> {
-  const keep = copies.find((task) => Number(task.id) === keepId) ?? copies[0];
-  const kept = keep ? decodeTask(keep) : null;
-  if (!kept) throw new CreateFailedError(toBitrixError({ code: 'EMPTY_TASK', status: 200 }, 'tasks.task.list'));
-  const extra = copies.filter((task) => task !== keep);
-  if (extra.length === 0) return { kept, deleted: [], duplicatesLeft: 0 };
-  const deleted: number[] = [];
-  try {
-    const answers = await deps.boundary.batch(Object.fromEntries(extra.map((task) => [`delete_${task.id}`, command('tasks.task.delete', { taskId: task.id })])));
-    for (const task of extra) if (answers[`delete_${task.id}`]?.ok) deleted.push(Number(task.id));
-  } catch {
-    // Could not reach the portal: the copies stay, and the user is told.
-  }
-  return { kept, deleted, duplicatesLeft: extra.length - deleted.length };
-}
-
-/**
- * Searches for tasks carrying `intent.key`, at each of `delaysMs` (stopping at the first find),
- * in ONE round trip each: the current user's tasks created since the key's first request, and
- * (with `linkCode`) those of them linked to the item — the second finds the task even when the
- * user created more than a page (50) of other tasks since, e.g. in a bulk run. `absent` when
- * the last search worked and found nothing; `unknown` when the portal could not be searched.
- */
-export async function findTaskByKey(
-  deps: CreateDependencies,
-  intent: { key: string; startedAt: number },
-  currentUserId: number,
-  delaysMs: readonly number[],
-  linkCode?: string,
-): Promise<LookupOutcome> {
-  let outcome: LookupOutcome = { status: 'unknown', cause: null };
-  const since = { CREATED_BY: currentUserId, '>=CREATED_DATE': createdSince(deps, intent.startedAt) };
-  for (const delay of delaysMs) {
-    if (delay > 0) await deps.sleep(delay);
-    try {
-      const answers = await deps.boundary.batch({
-        recent: command('tasks.task.list', { filter: since, select: LOOKUP_SELECT, order: { ID: 'desc' } }),
-        ...(linkCode ? { linked: command('tasks.task.list', { filter: { ...since, UF_CRM_TASK: linkCode }, select: LOOKUP_SELECT, order: { ID: 'desc' } }) } : {}),
-      });
-      const lists = Object.values(answers);
-      const failed = lists.find((answer) => !answer.ok);
-      const tasks = new Map<string, RestTask>();
-      for (const answer of lists) if (answer.ok) for (const task of (answer.result as { tasks: RestTask[] }).tasks) tasks.set(String(task.id), task);
-      const matches = tasksWithKey([...tasks.values()], intent.key);
-      if (matches.length > 0) return { status: 'found', tasks: matches };
-      if (failed && !failed.ok) throw failed.error;
-      outcome = { status: 'absent' };
-    } catch (error) {
-      const cause = toBitrixError(error, 'tasks.task.list');
-      outcome = { status: 'unknown', cause };
-      // Not allowed to list tasks at all: looking again will not help.
-      if (!cause.isTransient) break;
-    }
-  }
-  return outcome;
 }
 
 /** The click's task found by its key: one copy kept, the key settled with it. */
@@ -282,7 +189,7 @@ export async function createLinkedTask(
         // Copies of this very request (see keepOne): same creator, same title, same key.
         copies: command('tasks.task.list', {
           filter: { CREATED_BY: input.currentUserId, TITLE: fields.TITLE, '>=CREATED_DATE': createdSince(deps, intent.startedAt) },
-          select: LOOKUP_SELECT,
+          select: KEY_SEARCH_SELECT,
           order: { ID: 'asc' },
         }),
       },
@@ -356,58 +263,4 @@ export async function settlePendingCreate(
   // Can no longer land and is not there: it made nothing. (Kept as recent: one more look later.)
   if (outcome.status === 'absent' && deps.now() >= pending.lastSentAt + LATE_LANDING_WINDOW_MS) deps.intents.settle(target);
   return null;
-}
-
-/** What a search for late copies did. */
-export interface RecheckReport {
-  /** Ids of the copies deleted (each the newer task of one click). */
-  deleted: number[];
-  /** Items (`entityTypeId:itemId`) whose task lists changed. */
-  targets: string[];
-  /** Copies found that could not be deleted. */
-  left: number;
-}
-
-/**
- * Searches the portal again for every recent key of this user (a click whose request was once
- * uncertain) and deletes every copy but the one the user was told about (else the oldest). A
- * key whose landing window has passed is then forgotten; one still inside it stays for the next
- * search. Keys older than RECENT_KEY_MAX_AGE_MS are dropped unsearched. `linkCodeOf` gives an
- * item's UF_CRM_TASK code from its target (`entityTypeId:itemId`). Never throws (a failed
- * search is kept for later).
- */
-export async function recheckRecentKeys(
-  deps: CreateDependencies,
-  currentUserId: number,
-  linkCodeOf: (target: string) => string | undefined = () => undefined,
-): Promise<RecheckReport> {
-  const report: RecheckReport = { deleted: [], targets: [], left: 0 };
-  const now = deps.now();
-  for (const entry of deps.intents.recent()) {
-    if (now - entry.recheckAt > RECENT_KEY_MAX_AGE_MS) {
-      deps.intents.forget(entry.key);
-      continue;
-    }
-    const outcome = await findTaskByKey(deps, entry, currentUserId, [0], linkCodeOf(entry.target));
-    if (outcome.status === 'unknown') continue;
-    if (outcome.status === 'found' && outcome.tasks.length > 1) {
-      try {
-        const { deleted, duplicatesLeft } = await keepOne(deps, outcome.tasks, entry.keptTaskId);
-        report.deleted.push(...deleted);
-        report.left += duplicatesLeft;
-        if (deleted.length > 0 && !report.targets.includes(entry.target)) report.targets.push(entry.target);
-        if (duplicatesLeft > 0) continue;
-      } catch {
-        continue;
-      }
-    }
-    if (deps.now() >= entry.recheckAt) deps.intents.forget(entry.key);
-  }
-  return report;
-}
-
-/** Portal time (ms) of the next due re-check of a recent key, or null when none is waiting. */
-export function nextRecheckAt(intents: IntentStore): number | null {
-  const times = intents.recent().map((entry) => entry.recheckAt);
-  return times.length > 0 ? Math.min(...times) : null;
 }
