@@ -149,11 +149,12 @@ export async function recheckRecentKeys(
         report.deleted.push(...deleted);
         report.left += duplicatesLeft;
         if (deleted.length > 0 && !report.targets.includes(entry.target)) report.targets.push(entry.target);
-        if (duplicatesLeft > 0) continue;
       } catch {
-        continue;
+        // A task the portal described oddly: nothing deleted this time.
       }
     }
+    // Searched after its window: no more copies can come. (A copy the portal would not delete is
+    // not tried again and again: it stays, as the user's own tasks do.)
     if (deps.now() >= entry.recheckAt) deps.intents.forget(entry.key);
   }
   return report;
