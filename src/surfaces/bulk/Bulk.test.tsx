@@ -144,6 +144,13 @@ describe('the bulk panel', () => {
     expect(await screen.findByText('60 items match.')).toBeTruthy();
   });
 
+  it('tells a user who is not an administrator that only tasks they can see keep an item out', async () => {
+    renderBulk(miniPortal(5));
+    expect(await screen.findByText(/Only tasks you can see in Bitrix24 count here/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only items with no open linked task' }));
+    expect(screen.queryByText(/Only tasks you can see in Bitrix24 count here/)).toBeNull();
+  });
+
   it('says why it cannot load', async () => {
     renderBulk(miniPortal(1), (boundary) =>
       boundary.setHandler('crm.category.list', () => {

@@ -133,6 +133,13 @@ export function BulkSetupForm({
           <input type="checkbox" checked={onlyWithoutOpenTask} onChange={(event) => setOnlyWithoutOpenTask(event.target.checked)} />
           {text.onlyWithoutOpenTask}
         </label>
+        {onlyWithoutOpenTask && !boundary.session.isAdmin && (
+          // The portal shows a user only the tasks they take part in (or their team's): another
+          // user's task on an item can be invisible here, and that item is not skipped.
+          <p className="st-muted" data-testid="bulk-visible-tasks-only">
+            {text.onlyTasksYouSee}
+          </p>
+        )}
         <MatchCount filter={filter} shortCode={setup.smartProcess.shortCode} onCount={onCount} />
       </Panel>
 

@@ -27,6 +27,8 @@ export const bulkMessages = defineMessages(
     choosePerson: 'Choose…',
     clearPerson: 'Any responsible',
     onlyWithoutOpenTask: 'Only items with no open linked task',
+    onlyTasksYouSee:
+      'Only tasks you can see in Bitrix24 count here: a task of a colleague you take no part in does not. If a colleague runs the same items now, agree who does.',
     counting: 'Counting items…',
     countFailed: 'The items could not be counted.',
     matches: (count: number, locale: string) =>
@@ -131,6 +133,8 @@ export const bulkMessages = defineMessages(
       choosePerson: 'Выбрать…',
       clearPerson: 'Любой ответственный',
       onlyWithoutOpenTask: 'Только элементы без открытой связанной задачи',
+      onlyTasksYouSee:
+        'Учитываются только задачи, которые вы видите в Битрикс24: задача коллеги, в которой вы не участвуете, не учитывается. Если коллега сейчас запускает те же элементы, договоритесь, кто это делает.',
       counting: 'Считаем элементы…',
       countFailed: 'Не удалось посчитать элементы.',
       matches: (count: number, locale: string) =>
@@ -256,6 +260,8 @@ export const bulkMessages = defineMessages(
       choosePerson: 'Auswählen…',
       clearPerson: 'Beliebig verantwortlich',
       onlyWithoutOpenTask: 'Nur Elemente ohne offene verknüpfte Aufgabe',
+      onlyTasksYouSee:
+        'Hier zählen nur Aufgaben, die Sie in Bitrix24 sehen: die Aufgabe einer Kollegin, an der Sie nicht beteiligt sind, zählt nicht. Läuft gerade ein Kollege über dieselben Elemente, sprechen Sie sich ab.',
       counting: 'Elemente werden gezählt…',
       countFailed: 'Die Elemente konnten nicht gezählt werden.',
       matches: (count: number, locale: string) =>
