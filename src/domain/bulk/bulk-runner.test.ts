@@ -363,7 +363,10 @@ describe('a run over 10,000 items', () => {
     expectExactlyOneTaskPerItem(portal, 10_000);
     expect(portal.largestRead).toBe(50);
     expect(mostItemsHeld).toBeGreaterThan(0);
-    expect(mostItemsHeld).toBeLessThanOrEqual(50);
+    // Bounded by pages, not by the run: the page being dealt with and, until the promise chain
+    // that read it has settled, the one before it (whether that one is still reachable when the
+    // collector runs depends on timing, so the bound is two pages, never 10,000 items).
+    expect(mostItemsHeld).toBeLessThanOrEqual(2 * 50);
     // The checkpoint stops growing once the report's link list is full.
     expect(result.created).toHaveLength(REPORT_LINK_LIMIT);
     expect(result.createdNotListed).toBe(10_000 - REPORT_LINK_LIMIT);
