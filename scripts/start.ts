@@ -6,14 +6,40 @@
  * `npm start -- --archive [FILE]`: no dev server; the emulator installs the app from the archive
  * `npm run package` wrote (smart-tasks-<version>.zip unless FILE) and hosts it itself, as
  * Bitrix24 hosts a static local application.
+ *
+ * Ports: the portal on 4300 and the app on 5173 unless PORTAL_PORT / APP_PORT (or
+ * `--portal-port N` / `--app-port N`) say otherwise. Both are checked before anything starts; a
+ * taken port is named with how to choose another, and the exit status is 1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appVersion, archiveName } from './package';
+import { isPortFree, takenPortsMessage, type NeededPort } from './free-port';
 
-const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 4300);
-const APP_PORT = Number(process.env.APP_PORT ?? 5173);
+/** `--name N` taken out of the arguments (it is ours, not the emulator's): its value, or null. */
+function takeValueFlag(args: string[], name: string): string | null {
+  const index = args.indexOf(name);
+  if (index === -1) return null;
+  const value = args[index + 1];
+  args.splice(index, 2);
+  return value ?? null;
+}
+
+/** A port from a flag, else the env variable, else the default; a value that is no port stops the start. */
+function portSetting(args: string[], flag: string, env: string, fallback: number): number {
+  const raw = takeValueFlag(args, flag) ?? process.env[env] ?? String(fallback);
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`${flag} / ${env}: "${raw}" is not a port (1-65535).`);
+    process.exit(1);
+  }
+  return port;
+}
+
+const cliArgs = process.argv.slice(2);
+const PORTAL_PORT = portSetting(cliArgs, '--portal-port', 'PORTAL_PORT', 4300);
+const APP_PORT = portSetting(cliArgs, '--app-port', 'APP_PORT', 5173);
 const portalOrigin = `http://127.0.0.1:${PORTAL_PORT}`;
 const appUrl = `http://127.0.0.1:${APP_PORT}/`;
 
@@ -27,9 +53,20 @@ function takeArchiveFlag(args: string[]): { archive: string | null; rest: string
   return { archive: resolve(given ?? archiveName(appVersion())), rest };
 }
 
-const { archive, rest: portalArgs } = takeArchiveFlag(process.argv.slice(2));
+const { archive, rest: portalArgs } = takeArchiveFlag(cliArgs);
 if (archive !== null && !existsSync(archive)) {
   console.error(`No app archive at ${archive}. Run \`npm run package\` first, or name one: npm start -- --archive FILE`);
+  process.exit(1);
+}
+
+// Checked before spawning: a child that fails on a taken port would otherwise be reported after
+// the other one answered, or (vite) not at all.
+const needed: NeededPort[] = [{ role: 'portal', port: PORTAL_PORT, env: 'PORTAL_PORT', flag: '--portal-port' }];
+if (archive === null) needed.push({ role: 'app', port: APP_PORT, env: 'APP_PORT', flag: '--app-port' });
+const taken: NeededPort[] = [];
+for (const port of needed) if (!(await isPortFree(port.port))) taken.push(port);
+if (taken.length > 0) {
+  console.error(takenPortsMessage(taken));
   process.exit(1);
 }
 
@@ -46,7 +83,8 @@ function run(name: string, command: string, args: string[]): ChildProcess {
   child.on('exit', (code) => {
     if (!stopping) {
       console.error(`${prefix}exited with code ${code}; stopping.`);
-      stop(code ?? 1);
+      // A child that ends on its own is a failure even when it says 0 (the dev server is meant to run).
+      stop(code === null || code === 0 ? 1 : code);
     }
   });
   children.push(child);
@@ -56,6 +94,9 @@ function run(name: string, command: string, args: string[]): ChildProcess {
 let stopping = false;
 function stop(code = 0): void {
   stopping = true;
+  // exitCode, not only the timer below: the timer is unref'd, and once the children are gone the
+  // process would otherwise end by itself with status 0.
+  process.exitCode = code;
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 500).unref();
 }
