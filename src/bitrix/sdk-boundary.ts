@@ -50,8 +50,12 @@ export function createSdkBoundary(b24: B24Frame): BitrixBoundary {
     },
 
     fitFrameTo(element: HTMLElement): void {
-      // resizeWindowAuto measures the element, so the frame can shrink too (fitWindow cannot).
-      b24.parent.resizeWindowAuto(element).catch(() => undefined);
+      // Height only: the width stays '100%' so the frame follows the card as the window changes.
+      // resizeWindowAuto/resizeWindow send a number of pixels, which the portal pins on the iframe
+      // (its width then freezes at the first measurement); fitWindow sends '100%' but measures the
+      // document, which never shrinks. The same resizeWindow message, with the element's height.
+      const height = Math.max(1, Math.ceil(element.getBoundingClientRect().height));
+      b24.placement.call('resizeWindow', { width: '100%', height }).catch(() => undefined);
     },
 
     portalUrl(path: string): string {
