@@ -41,6 +41,15 @@ describe('unpacking a static app archive', () => {
     expect(() => unpackStaticApp(encode('not a zip at all'), 'app.zip')).toThrow(/app\.zip cannot be installed as a static application: it is not a readable ZIP archive/);
     expect(() => readStaticAppArchive('/nonexistent/smart-tasks-0.0.0.zip')).toThrow('the file does not exist (run `npm run package` first)');
   });
+
+  it('refuses a folder named in place of the archive, and says to name the ZIP', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'static-app-folder-'));
+    try {
+      expect(() => readStaticAppArchive(folder)).toThrow(`${folder} cannot be installed as a static application: it is a folder, not a ZIP archive (name the .zip file \`npm run package\` wrote)`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a portal started with an app archive', () => {

@@ -95,6 +95,14 @@ export function unpackStaticApp(bytes: Uint8Array, file: string): StaticAppArchi
   return { file, files, hasInstallWizard: files.has(manifest.entries.install) };
 }
 
+/** Why an archive file could not be read, in words that say what to name instead. */
+function unreadableReason(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return 'the file does not exist (run `npm run package` first)';
+  // `--app-archive dist` or the unpacked folder: the portal installs the ZIP, as Bitrix24 does.
+  if (error.code === 'EISDIR') return 'it is a folder, not a ZIP archive (name the .zip file `npm run package` wrote)';
+  return `it cannot be read (${error.message})`;
+}
+
 /**
  * Reads and unpacks a static app archive from disk.
  * @throws StaticAppArchiveError when the file cannot be read or is not an installable archive.
@@ -104,7 +112,7 @@ export function readStaticAppArchive(file: string): StaticAppArchive {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new StaticAppArchiveError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist (run `npm run package` first)' : String(error));
+    throw new StaticAppArchiveError(file, unreadableReason(error as NodeJS.ErrnoException));
   }
   return unpackStaticApp(bytes, file);
 }
