@@ -131,7 +131,12 @@ describe('the app page', () => {
     const toggle = await screen.findByRole('switch', { name: 'Show “Tasks” in Equipment Purchase' });
     expect((toggle as HTMLInputElement).checked).toBe(true);
     expect(screen.getAllByRole('switch')).toHaveLength(2 * manifest.surfaces.length);
-    expect(screen.getAllByText('shown')).toHaveLength(2 * manifest.surfaces.length);
+    // The switch says on/off; nothing is printed under cells the portal already matches.
+    expect(screen.queryByText('shown')).toBeNull();
+    expect(document.querySelectorAll('.ap-switch__state')).toHaveLength(0);
+    // Every column has its own title (two surfaces share the menu title "Create linked task").
+    const columns = screen.getAllByRole('columnheader').map((header) => header.querySelector('.ap-matrix__surface')?.textContent ?? header.textContent);
+    expect(new Set(columns).size).toBe(columns.length);
     expect(commandsSent(boundary, 'placement.bind') + commandsSent(boundary, 'placement.unbind')).toBe(0);
   });
 
@@ -146,16 +151,27 @@ describe('the app page', () => {
     expect(JSON.parse(portal.options.surfaceChoices!)).toEqual({ overrides: { '156:detail-tab': false } });
     expect(commandsSent(boundary, 'placement.unbind')).toBe(1);
     expect(await screen.findByText('1 change made.')).toBeTruthy();
+    expect(screen.getByText('Removed: Tab in the item card, Purchase')).toBeTruthy();
     expect((screen.getByRole('switch', { name: 'Show “Tasks” in Purchase' }) as HTMLInputElement).checked).toBe(false);
   });
 
-  it('finds a smart process created since the last visit and adds Smart Tasks to it', async () => {
+  it('opening changes nothing: a smart process created since is listed as a difference, and Sync adds Smart Tasks to it', async () => {
     const portal = fakePortal();
     portal.bindings = everyDefaultBinding(portal);
     portal.types.push({ id: 3, entityTypeId: 1038, title: 'Repairs' });
-    renderPage(portal);
+    const boundary = renderPage(portal);
 
+    expect(await screen.findByText(`Bitrix24 differs from these settings in ${manifest.surfaces.length} places. Nothing changes until you sync:`)).toBeTruthy();
+    expect(screen.getByText('Add: Tab in the item card, Repairs')).toBeTruthy();
+    // Give an on-open sync every chance to run: none may.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(commandsSent(boundary, 'placement.bind') + commandsSent(boundary, 'placement.unbind')).toBe(0);
+    expect(portal.bindings.filter((binding) => binding.placement.startsWith('CRM_DYNAMIC_1038_'))).toHaveLength(0);
+    expect(screen.getAllByText('not shown yet: sync to add')).toHaveLength(manifest.surfaces.length);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sync with Bitrix24' }));
     expect(await screen.findByText(`${manifest.surfaces.length} changes made.`)).toBeTruthy();
+    expect(screen.getByText('Added: Tab in the item card, Repairs')).toBeTruthy();
     expect(portal.bindings.filter((binding) => binding.placement.startsWith('CRM_DYNAMIC_1038_'))).toHaveLength(manifest.surfaces.length);
   });
 
@@ -168,6 +184,7 @@ describe('the app page', () => {
           throw new BitrixError({ kind: 'validation', code: 'ERROR_PLACEMENT_NOT_FOUND', status: 400, portalDescription: 'Placement not found' });
         }),
     });
+    fireEvent.click(await screen.findByRole('button', { name: 'Sync with Bitrix24' }));
     expect(await screen.findByText('Row menu in the list: Placement not found')).toBeTruthy();
     expect(screen.getByText(/1 change failed\./)).toBeTruthy();
   });

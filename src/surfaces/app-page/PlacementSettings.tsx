@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { bindingMatrix, planPlacementSync, type SurfaceCell } from '../../domain/install/binding-plan';
 import { withSurfaceSwitched } from '../../domain/install/surface-choices';
@@ -10,12 +10,14 @@ import { appPageMessages } from './messages';
 import { OtherSyncProblems, RowProblems, useSurfaceTitles } from './SyncProblems';
 import { SyncProgress } from './SyncProgress';
 import { usePlacementSync } from './use-placement-sync';
+import { PlacementChanges } from './PlacementChanges';
 import { manifest } from '../../../placements/manifest';
 
 /**
  * The app page after the install: smart processes × surfaces with what is switched on and
  * what the portal really shows, switches that bind and unbind at once, and a sync. Opening the
- * page syncs by itself when the portal differs (a smart process created since, say).
+ * page changes nothing: when the portal differs (a smart process created since, say) the page
+ * lists the differences and the admin applies them with Sync.
  */
 export function PlacementSettings({ state }: { state: PlacementState }) {
   const queryClient = useQueryClient();
@@ -31,13 +33,10 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
     [state, handler],
   );
 
-  const checkedOnOpen = useRef(false);
-  useEffect(() => {
-    if (checkedOnOpen.current) return;
-    checkedOnOpen.current = true;
-    const plan = planPlacementSync({ smartProcesses: state.smartProcesses, bindings: state.bindings, choices: state.choices, handler });
-    if (plan.commands.length > 0) void sync(state.choices);
-  }, [state, handler, sync]);
+  const pending = useMemo(
+    () => planPlacementSync({ smartProcesses: state.smartProcesses, bindings: state.bindings, choices: state.choices, handler }).commands,
+    [state, handler],
+  );
 
   const switchCell = (entityTypeId: number, cell: SurfaceCell, wanted: boolean) => {
     if (busy) return;
@@ -47,7 +46,7 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
     void sync(choices, { save: true });
   };
 
-  const changes = report ? report.reports.filter((entry) => entry.status === 'done').length : 0;
+  const done = report ? report.reports.filter((entry) => entry.status === 'done') : [];
   return (
     <div className="st-surface st-surface--embedded ap">
       <Panel
@@ -64,9 +63,16 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
         {error && <Alert tone="danger">{errorText(error)}</Alert>}
         {report && !busy && (
           <Alert tone={report.failed.length > 0 ? 'danger' : 'success'}>
-            {report.plan.commands.length === 0 ? text.syncedNothing : text.synced(changes, locale)}
+            {report.plan.commands.length === 0 ? text.syncedNothing : text.synced(done.length, locale)}
             {report.failed.length > 0 && ` ${text.syncFailed(report.failed.length, locale)}`}
+            <PlacementChanges commands={done.map((entry) => entry.command)} smartProcesses={report.smartProcesses} done />
             <OtherSyncProblems failed={report.failed} smartProcesses={report.smartProcesses} />
+          </Alert>
+        )}
+        {pending.length > 0 && !busy && (
+          <Alert tone="info">
+            {text.differences(pending.length, locale)}
+            <PlacementChanges commands={pending} smartProcesses={state.smartProcesses} />
           </Alert>
         )}
         {rows.length === 0 ? (
@@ -80,8 +86,9 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
                   <th scope="col">{text.smartProcessColumn}</th>
                   {manifest.surfaces.map((surface) => (
                     <th scope="col" key={surface.id}>
-                      <span className="ap-matrix__surface">{surface.title[language]}</span>
-                      <span className="ap-matrix__place">{surfaceTitle(surface.id)}</span>
+                      {/* The place first: two surfaces share a menu title ("Create linked task"). */}
+                      <span className="ap-matrix__surface">{surfaceTitle(surface.id)}</span>
+                      <span className="ap-matrix__place">{text.placeColumnHint(surface.title[language])}</span>
                     </th>
                   ))}
                 </tr>
@@ -96,7 +103,8 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
                         <RowProblems failed={failed} />
                       </th>
                       {row.cells.map((cell) => {
-                        const cellState = cell.wanted ? (cell.bound ? text.stateShown : text.stateAdding) : cell.bound ? text.stateRemoving : text.stateHidden;
+                        // Only a cell the portal does not match yet says so; the switch itself says on/off.
+                        const cellState = cell.wanted === cell.bound ? null : cell.wanted ? text.stateAdding : text.stateRemoving;
                         return (
                           <td key={cell.surface.id} data-placement={cell.placement} data-bound={cell.bound ? 'true' : 'false'}>
                             <label className="ap-switch">
@@ -108,7 +116,11 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
                                 aria-label={text.switchLabel(cell.surface.title[language], row.smartProcess.title)}
                                 onChange={(event) => switchCell(row.smartProcess.entityTypeId, cell, event.target.checked)}
                               />
-                              <span className="ap-switch__state">{cellState}</span>
+                              {/* Named beside the switch only when the table stacks in a narrow frame. */}
+                              <span className="ap-switch__place" aria-hidden="true">
+                                {surfaceTitle(cell.surface.id)}
+                              </span>
+                              {cellState && <span className="ap-switch__state">{cellState}</span>}
                             </label>
                           </td>
                         );

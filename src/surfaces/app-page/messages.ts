@@ -39,14 +39,14 @@ export const appPageMessages = defineMessages(
       'list-toolbar': 'List toolbar (bulk tasks)',
     } satisfies SurfacePlaces as SurfacePlaces,
     switchLabel: (surface: string, smartProcess: string) => `Show “${surface}” in ${smartProcess}`,
-    stateShown: 'shown',
-    stateHidden: 'off',
     stateAdding: 'not shown yet: sync to add',
     stateRemoving: 'still shown: sync to remove',
     sync: 'Sync with Bitrix24',
     syncHint: 'Adds Smart Tasks to new smart processes and removes it where it is switched off.',
     syncing: 'Syncing…',
     syncedNothing: 'Everything is up to date.',
+    changeAdded: (place: string, smartProcess: string) => (smartProcess ? `Added: ${place}, ${smartProcess}` : `Added: ${place}`),
+    changeRemoved: (place: string, smartProcess: string) => (smartProcess ? `Removed: ${place}, ${smartProcess}` : `Removed: ${place}`),
     synced: (changes: number, locale: string) =>
       plural(locale, changes, { one: `${changes} change made.`, other: `${changes} changes made.` }),
     syncFailed: (failed: number, locale: string) =>
@@ -54,6 +54,14 @@ export const appPageMessages = defineMessages(
     rowError: (surface: string, message: string) => `${surface}: ${message}`,
     otherErrors: 'Other problems',
     saveFailed: 'The setting could not be saved.',
+    differences: (count: number, locale: string) =>
+      plural(locale, count, {
+        one: `Bitrix24 differs from these settings in ${new Intl.NumberFormat(locale).format(count)} place. Nothing changes until you sync:`,
+        other: `Bitrix24 differs from these settings in ${new Intl.NumberFormat(locale).format(count)} places. Nothing changes until you sync:`,
+      }),
+    changeAdd: (place: string, smartProcess: string) => (smartProcess ? `Add: ${place}, ${smartProcess}` : `Add: ${place}`),
+    changeRemove: (place: string, smartProcess: string) => (smartProcess ? `Remove: ${place}, ${smartProcess}` : `Remove: ${place}`),
+    placeColumnHint: (title: string) => `shown as “${title}”`,
   },
   {
     ru: {
@@ -93,14 +101,14 @@ export const appPageMessages = defineMessages(
         'list-toolbar': 'Панель списка (массовые задачи)',
       },
       switchLabel: (surface: string, smartProcess: string) => `Показывать «${surface}» в ${smartProcess}`,
-      stateShown: 'показано',
-      stateHidden: 'выключено',
       stateAdding: 'ещё не показано: синхронизируйте',
       stateRemoving: 'ещё показано: синхронизируйте',
       sync: 'Синхронизировать с Битрикс24',
       syncHint: 'Добавляет Smart Tasks в новые смарт-процессы и убирает там, где оно выключено.',
       syncing: 'Синхронизация…',
       syncedNothing: 'Всё актуально.',
+      changeAdded: (place: string, smartProcess: string) => (smartProcess ? `Добавлено: ${place}, ${smartProcess}` : `Добавлено: ${place}`),
+      changeRemoved: (place: string, smartProcess: string) => (smartProcess ? `Убрано: ${place}, ${smartProcess}` : `Убрано: ${place}`),
       synced: (changes: number, locale: string) =>
         plural(locale, changes, {
           one: `Выполнено ${changes} изменение.`,
@@ -118,6 +126,16 @@ export const appPageMessages = defineMessages(
       rowError: (surface: string, message: string) => `${surface}: ${message}`,
       otherErrors: 'Другие проблемы',
       saveFailed: 'Не удалось сохранить настройку.',
+      differences: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `Битрикс24 отличается от этих настроек в ${new Intl.NumberFormat(locale).format(count)} месте. Ничего не изменится, пока вы не синхронизируете:`,
+          few: `Битрикс24 отличается от этих настроек в ${new Intl.NumberFormat(locale).format(count)} местах. Ничего не изменится, пока вы не синхронизируете:`,
+          many: `Битрикс24 отличается от этих настроек в ${new Intl.NumberFormat(locale).format(count)} местах. Ничего не изменится, пока вы не синхронизируете:`,
+          other: `Битрикс24 отличается от этих настроек в ${new Intl.NumberFormat(locale).format(count)} местах. Ничего не изменится, пока вы не синхронизируете:`,
+        }),
+      changeAdd: (place: string, smartProcess: string) => (smartProcess ? `Добавить: ${place}, ${smartProcess}` : `Добавить: ${place}`),
+      changeRemove: (place: string, smartProcess: string) => (smartProcess ? `Убрать: ${place}, ${smartProcess}` : `Убрать: ${place}`),
+      placeColumnHint: (title: string) => `называется «${title}»`,
     },
     de: {
       title: 'Smart Tasks',
@@ -151,17 +169,17 @@ export const appPageMessages = defineMessages(
         'detail-toolbar': 'Menü der Elementleiste',
         'list-menu': 'Zeilenmenü der Liste',
         'activity-timeline-menu': 'Menü eines Timeline-Eintrags',
-        'list-toolbar': 'Listenleiste (Aufgaben in Serie)',
+        'list-toolbar': 'Listenleiste (Aufgaben für mehrere Elemente)',
       },
       switchLabel: (surface: string, smartProcess: string) => `„${surface}“ in ${smartProcess} anzeigen`,
-      stateShown: 'angezeigt',
-      stateHidden: 'aus',
       stateAdding: 'noch nicht angezeigt: synchronisieren',
       stateRemoving: 'noch angezeigt: synchronisieren',
       sync: 'Mit Bitrix24 synchronisieren',
       syncHint: 'Fügt Smart Tasks neuen Smart-Prozessen hinzu und entfernt es dort, wo es ausgeschaltet ist.',
       syncing: 'Wird synchronisiert…',
       syncedNothing: 'Alles ist aktuell.',
+      changeAdded: (place: string, smartProcess: string) => (smartProcess ? `Hinzugefügt: ${place}, ${smartProcess}` : `Hinzugefügt: ${place}`),
+      changeRemoved: (place: string, smartProcess: string) => (smartProcess ? `Entfernt: ${place}, ${smartProcess}` : `Entfernt: ${place}`),
       synced: (changes: number, locale: string) =>
         plural(locale, changes, { one: `${changes} Änderung erledigt.`, other: `${changes} Änderungen erledigt.` }),
       syncFailed: (failed: number, locale: string) =>
@@ -169,6 +187,14 @@ export const appPageMessages = defineMessages(
       rowError: (surface: string, message: string) => `${surface}: ${message}`,
       otherErrors: 'Weitere Probleme',
       saveFailed: 'Die Einstellung konnte nicht gespeichert werden.',
+      differences: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `Bitrix24 weicht an ${new Intl.NumberFormat(locale).format(count)} Stelle von diesen Einstellungen ab. Nichts ändert sich, bis Sie synchronisieren:`,
+          other: `Bitrix24 weicht an ${new Intl.NumberFormat(locale).format(count)} Stellen von diesen Einstellungen ab. Nichts ändert sich, bis Sie synchronisieren:`,
+        }),
+      changeAdd: (place: string, smartProcess: string) => (smartProcess ? `Hinzufügen: ${place}, ${smartProcess}` : `Hinzufügen: ${place}`),
+      changeRemove: (place: string, smartProcess: string) => (smartProcess ? `Entfernen: ${place}, ${smartProcess}` : `Entfernen: ${place}`),
+      placeColumnHint: (title: string) => `heißt „${title}“`,
     },
   },
 );
