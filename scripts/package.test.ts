@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveProblems, ARCHIVE_BUDGET_BYTES, unzipAppFiles, zipAppFiles } from './app-archive';
-import { archiveName, buildAppInto, packageApp, packageReport, readTree, type PackagedApp } from './package';
+import { archiveName, buildAppInto, marketIconFile, packageApp, packageReport, readTree, shownPath, type PackagedApp } from './package';
 
 const BUILD_TIMEOUT_MS = 180_000;
 const text = (value: string) => new TextEncoder().encode(value);
@@ -21,17 +21,20 @@ function htmlReferences(html: string): string[] {
 }
 
 describe('the packaged archive', () => {
+  let tempRoot: string;
   let outDir: string;
   let packaged: PackagedApp;
   let files: Map<string, Uint8Array>;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'smart-tasks-package-test-'));
+    tempRoot = mkdtempSync(join(tmpdir(), 'smart-tasks-package-test-'));
+    // `--out` names a folder that does not exist yet: it is made, not an ENOENT after the build.
+    outDir = join(tempRoot, 'archives', 'next');
     packaged = await packageApp({ outDir, buildOutput: 'ignore' });
     files = unzipAppFiles(readFileSync(packaged.file));
   }, BUILD_TIMEOUT_MS);
 
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
 
   it('is smart-tasks-<version>.zip with index.html and install.html at its root', () => {
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -70,6 +73,33 @@ describe('the packaged archive', () => {
     expect(report).toContain(`(${packaged.bytes} bytes), ${files.size} files`);
     for (const path of files.keys()) expect(report).toContain(path);
     expect(report).toContain('Scopes to tick: crm, task, user, placement');
+    // What the admin does after the upload: the first run as that admin installs the app.
+    expect(report).toContain('Applications → Developer resources → Other → Local application');
+    expect(report).toContain('Then open the app as that administrator');
+    expect(report).not.toContain('source maps');
+  });
+
+  it('with --sourcemap, goes to its own file with the maps, says so, and leaves the release archive as it was', async () => {
+    const release = readFileSync(packaged.file);
+    const debug = await packageApp({ outDir, sourcemap: true, buildOutput: 'ignore' });
+    expect(debug.file).toBe(join(outDir, `smart-tasks-${debug.version}-sourcemap.zip`));
+    expect(readFileSync(packaged.file)).toEqual(release);
+    expect(debug.entries.some((entry) => entry.path.endsWith('.js.map'))).toBe(true);
+    const report = packageReport(debug, outDir);
+    expect(report).toContain('holds source maps');
+    expect(report).toContain(`smart-tasks-${debug.version}.zip`);
+  }, BUILD_TIMEOUT_MS);
+});
+
+describe('file names npm run package prints', () => {
+  it('name a file outside the project by its full path, one inside relative to it', () => {
+    expect(shownPath('/tmp/out/smart-tasks-1.2.3-icon.png', '/work/project')).toBe('/tmp/out/smart-tasks-1.2.3-icon.png');
+    expect(shownPath('/work/project/smart-tasks-1.2.3.zip', '/work/project')).toBe('smart-tasks-1.2.3.zip');
+  });
+
+  it('give the Market icon the release name beside the archive, also for a --sourcemap build', () => {
+    expect(marketIconFile('/tmp/out/smart-tasks-1.2.3-sourcemap.zip', '1.2.3')).toBe('/tmp/out/smart-tasks-1.2.3-icon.png');
+    expect(marketIconFile('/tmp/out/smart-tasks-1.2.3.zip', '1.2.3')).toBe('/tmp/out/smart-tasks-1.2.3-icon.png');
   });
 });
 

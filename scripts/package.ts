@@ -7,9 +7,9 @@
  * prints the archive's size and contents, and the app card to type into the form.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appCard, CARD_LANGUAGES } from '../placements/app-card';
@@ -30,6 +30,8 @@ export interface PackageOptions {
 export interface PackagedApp {
   /** Absolute path of the ZIP. */
   file: string;
+  /** Built with source maps (`--sourcemap`): for debugging, not for a live portal. */
+  sourcemap: boolean;
   /** The app's version, from package.json. */
   version: string;
   /** Size of the ZIP, bytes. */
@@ -45,9 +47,13 @@ export function appVersion(): string {
   return json.version;
 }
 
-/** The archive's file name for a version: `smart-tasks-0.1.0.zip`. */
-export function archiveName(version: string): string {
-  return `smart-tasks-${version}.zip`;
+/**
+ * The archive's file name for a version: `smart-tasks-0.1.0.zip`, or
+ * `smart-tasks-0.1.0-sourcemap.zip` for a build with source maps, so a debugging build never
+ * overwrites the archive meant for upload (nor is taken by `npm start -- --archive`).
+ */
+export function archiveName(version: string, sourcemap = false): string {
+  return `smart-tasks-${version}${sourcemap ? '-sourcemap' : ''}.zip`;
 }
 
 export interface BuildOptions {
@@ -111,12 +117,28 @@ export async function packageApp(options: PackageOptions = {}): Promise<Packaged
     const zip = zipAppFiles(readTree(buildDir));
     // A build with source maps is for debugging, not for the upload budget.
     const entries = checkAppArchive(zip, { sourcemap, budgetBytes: sourcemap ? Number.POSITIVE_INFINITY : ARCHIVE_BUDGET_BYTES });
-    const file = join(resolve(options.outDir ?? PROJECT_ROOT), archiveName(version));
+    const outDir = resolve(options.outDir ?? PROJECT_ROOT);
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, archiveName(version, sourcemap));
     writeFileSync(file, zip);
-    return { file, version, bytes: zip.byteLength, entries };
+    return { file, sourcemap, version, bytes: zip.byteLength, entries };
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A written file as the terminal names it: relative to the project when inside it, else its full
+ * path (`../../tmp/x.zip` would send a reader to the wrong folder from anywhere but the root).
+ */
+export function shownPath(file: string, projectRoot = PROJECT_ROOT): string {
+  const shown = relative(projectRoot, file);
+  return shown === '' || shown.startsWith('..') ? file : shown;
+}
+
+/** Where `--market-icon` writes the card's icon: `smart-tasks-<version>-icon.png` beside the archive. */
+export function marketIconFile(archiveFile: string, version: string): string {
+  return join(dirname(archiveFile), `smart-tasks-${version}-icon.png`);
 }
 
 /** Bytes as an admin reads them: `634 B`, `245.3 kB` (1 kB = 1000 B, as vite prints them). */
@@ -130,17 +152,24 @@ export function formatBytes(bytes: number): string {
 export function packageReport(packaged: PackagedApp, projectRoot = PROJECT_ROOT): string {
   const unpacked = packaged.entries.reduce((total, entry) => total + entry.bytes, 0);
   const width = Math.max(...packaged.entries.map((entry) => entry.path.length));
-  const shown = relative(projectRoot, packaged.file);
   const lines = [
     '',
-    `${shown.startsWith('..') ? packaged.file : shown}: ${formatBytes(packaged.bytes)} (${packaged.bytes} bytes), ${packaged.entries.length} files, ${formatBytes(unpacked)} unpacked`,
+    `${shownPath(packaged.file, projectRoot)}: ${formatBytes(packaged.bytes)} (${packaged.bytes} bytes), ${packaged.entries.length} files, ${formatBytes(unpacked)} unpacked`,
     ...packaged.entries.map((entry) => `  ${entry.path.padEnd(width)}  ${formatBytes(entry.bytes).padStart(9)}`),
     '',
-    'Upload it in Bitrix24: Developer resources → Other → Local application (static, from an archive).',
+    ...(packaged.sourcemap
+      ? [
+          `This archive holds source maps (--sourcemap): anyone who opens the app can read its source. For a live portal upload ${archiveName(packaged.version)}, built without --sourcemap.`,
+          '',
+        ]
+      : []),
+    'Upload it in Bitrix24 as an administrator: Applications → Developer resources → Other → Local application (static, from an archive).',
     `  Scopes to tick: ${appCard.scopes.join(', ')}`,
     ...CARD_LANGUAGES.map((lang) => `  Name (${lang}): ${appCard.name[lang]}`),
     ...CARD_LANGUAGES.map((lang) => `  Short description (${lang}): ${appCard.shortDescription[lang]}`),
     `  Icon: placements/${appCard.icon}`,
+    'Then open the app as that administrator (Applications, or its item in the left menu): its first run',
+    '(install.html) adds Smart Tasks to every smart process. Until then others see that it is not installed yet.',
   ];
   return lines.join('\n');
 }
@@ -149,8 +178,8 @@ const HELP = `Builds Smart Tasks and writes smart-tasks-<version>.zip for Bitrix
 
 Usage: npm run package -- [--sourcemap] [--out DIR] [--market-icon]
 
-  --sourcemap    keep source maps in the archive (left out by default)
-  --out DIR      folder to write the archive to (default: the project root)
+  --sourcemap    keep source maps, in smart-tasks-<version>-sourcemap.zip (for debugging; left out by default)
+  --out DIR      folder to write the archive to, made if missing (default: the project root)
   --market-icon  also write smart-tasks-<version>-icon.png, the card's icon as the Market takes it
                  (512 px square PNG on white; drawn by Chromium)
 `;
@@ -176,9 +205,9 @@ async function main(): Promise<void> {
     if (values['market-icon']) {
       // Loaded only when asked for: it starts a browser.
       const { renderMarketIcon } = await import('./market-icon');
-      const iconFile = packaged.file.replace(/\.zip$/, '-icon.png');
+      const iconFile = marketIconFile(packaged.file, packaged.version);
       writeFileSync(iconFile, await renderMarketIcon());
-      console.log(`  Market icon: ${relative(PROJECT_ROOT, iconFile) || iconFile}`);
+      console.log(`  Market icon: ${shownPath(iconFile)}`);
     }
   } catch (error) {
     console.error(`package: ${error instanceof Error ? error.message : String(error)}`);
