@@ -50,6 +50,10 @@ function renderPage(portal: FakePortal, options: { isAdmin?: boolean; before?: (
         return true;
       },
       'crm.type.list': () => ({ result: { types: portal.types.map((type) => ({ ...type })) }, total: portal.types.length }),
+      'crm.enum.ownertype': () => [
+        { ID: 3, NAME: 'Contact', SYMBOL_CODE: 'CONTACT', SYMBOL_CODE_SHORT: 'C' },
+        ...portal.types.map((type) => ({ ID: type.entityTypeId, NAME: type.title, SYMBOL_CODE: `DYNAMIC_${type.entityTypeId}`, SYMBOL_CODE_SHORT: 'T' })),
+      ],
       'placement.get': () => portal.bindings.map((binding) => ({ ...binding })),
       'placement.bind': ({ PLACEMENT, HANDLER, LANG_ALL }) => {
         if (portal.bindings.some((binding) => binding.placement === PLACEMENT && binding.handler === HANDLER)) {
@@ -85,11 +89,33 @@ const commandsSent = (boundary: FakeBoundary, method: string) => boundary.roundT
 afterEach(cleanup);
 
 describe('the app page', () => {
-  it('tells a user who is not an administrator why they cannot change anything, without asking the portal', () => {
-    const boundary = renderPage(fakePortal(), { isAdmin: false });
-    expect(screen.getByText('Only a Bitrix24 administrator can change these settings')).toBeTruthy();
+  it('tells a user who is not an administrator where the app lives, with a link to the newest item of a smart process that shows it', async () => {
+    const portal = fakePortal();
+    // Purchase (156) has the tab switched off: no link there.
+    portal.options.surfaceChoices = JSON.stringify({ overrides: { '156:detail-tab': false } });
+    const listed: Array<{ entityTypeId: number; order: unknown }> = [];
+    const boundary = renderPage(portal, {
+      isAdmin: false,
+      before: (fake) =>
+        fake.setHandler('crm.item.list', ({ entityTypeId, order }) => {
+          listed.push({ entityTypeId, order });
+          return { items: entityTypeId === 177 ? [{ id: 31, title: 'Laptops for sales' }, { id: 29, title: 'Older request' }] : [] };
+        }),
+    });
+
+    const link = await screen.findByRole('link', { name: 'Laptops for sales' });
+    expect(link.getAttribute('href')).toContain('/crm/type/177/details/31/?active_tab=CRM_DYNAMIC_177_DETAIL_TAB');
+    expect(screen.queryByRole('link', { name: 'Older request' })).toBeNull();
+    expect(listed).toEqual([{ entityTypeId: 177, order: { id: 'DESC' } }]);
+    // Where the app lives, by the tab's real title; the heading is the portal's, not repeated here.
+    expect(screen.getByText('Tab in the item card: “Tasks”')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Smart Tasks' })).toBeNull();
+    expect(screen.queryByText(/Choose where it appears/)).toBeNull();
     expect(screen.queryByRole('switch')).toBeNull();
-    expect(boundary.roundTrips).toEqual([]);
+    expect(commandsSent(boundary, 'placement.get') + commandsSent(boundary, 'crm.type.list')).toBe(0);
+
+    fireEvent.click(link);
+    expect(boundary.openedPaths).toEqual(['/crm/type/177/details/31/?active_tab=CRM_DYNAMIC_177_DETAIL_TAB']);
   });
 
   it('shows a skeleton while loading, and an error with a retry when loading fails', async () => {
