@@ -54,7 +54,7 @@ test('one click creates exactly one task, linked to the item, in one round trip'
   expect(task.description).toContain('/crm/type/177/details/29/');
 
   // The confirmation links to the new task.
-  await tab.getByRole('status').getByRole('button', { name: `Open task “${DEFAULT_TITLE}”` }).click();
+  await tab.getByRole('status').getByRole('link', { name: `Open task “${DEFAULT_TITLE}”` }).click();
   await expect(page.getByTestId('slider').last()).toContainText(DEFAULT_TITLE);
 });
 

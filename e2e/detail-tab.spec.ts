@@ -87,7 +87,7 @@ test('a linked task opens in the portal’s task slider, and the list is fresh w
   const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
   const row = tab.locator('li.dt-task', { hasText: 'Approve the purchase budget' });
   await expect(row).toContainText('Pending');
-  await tab.getByRole('button', { name: 'Open task “Approve the purchase budget”' }).click();
+  await tab.getByRole('link', { name: 'Open task “Approve the purchase budget”' }).click();
   await expect(topSlider(page)).toBeVisible();
   await expect(topSlider(page)).toContainText('Approve the purchase budget');
 

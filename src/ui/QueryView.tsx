@@ -42,7 +42,7 @@ export function QueryView<T>({
     return (
       <div className={className}>
         {typeof failure === 'string' ? (
-          <RetryAlert title={failure} {...retry}>
+          <RetryAlert title={failure} error={query.error} {...retry}>
             {errorText(query.error)}
           </RetryAlert>
         ) : (

@@ -8,6 +8,6 @@ export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { Field, FieldGroup, Select, TextArea, TextInput, type FieldControlProps } from './Field';
 export { Panel } from './Panel';
 export { QueryView, type RetryProps } from './QueryView';
-export { RetryAlert } from './RetryAlert';
+export { RetryAlert, retryCanHelp } from './RetryAlert';
 export { Skeleton } from './Skeleton';
 export { StageBar } from './StageBar';

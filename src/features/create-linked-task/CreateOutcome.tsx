@@ -1,10 +1,9 @@
-import { useBitrix } from '../../bitrix';
-import { taskViewPath } from '../../domain/portal-paths';
 import { commonMessages, errorMessages, useMessages } from '../../i18n';
 import { CreateFailedError, CreateNotLandedError, CreateTargetGoneError, CreateUnconfirmedError, type CreatedLinkedTask } from '../../queries/create-linked-task';
 import { useCurrentUser } from '../../queries/users';
 import { Alert, Button } from '../../ui';
 import { linkedTaskMessages } from './messages';
+import { TaskLink } from './TaskLink';
 
 /**
  * What became of the last "create task": done (with a link), done without the link, an earlier
@@ -23,7 +22,6 @@ export function CreateOutcome({
   onDismiss: () => void;
   formKept?: boolean;
 }) {
-  const boundary = useBitrix();
   const me = useCurrentUser();
   const text = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
@@ -32,9 +30,9 @@ export function CreateOutcome({
   if (created) {
     const { task } = created;
     const open = (
-      <Button variant="link" onClick={() => void boundary.openPortalPath(taskViewPath(me.data?.id ?? 0, task.id))}>
+      <TaskLink taskId={task.id} currentUserId={me.data?.id ?? 0} className="st-link" label={text.openTask(task.title)}>
         {text.openTask(task.title)}
-      </Button>
+      </TaskLink>
     );
     const dismiss = (
       <Button variant="link" onClick={onDismiss}>

@@ -1,5 +1,5 @@
 import type { DraftProblem } from '../../domain/task-draft';
-import { defineMessages } from '../../i18n';
+import { defineMessages, plural } from '../../i18n';
 
 type ProblemLabels = Record<DraftProblem, string>;
 
@@ -51,6 +51,13 @@ export const linkedTaskMessages = defineMessages(
     noAccessTitle: 'You cannot see this item',
     noAccessText: 'Your Bitrix24 permissions do not include this item.',
     loadFailedTitle: 'The item could not be loaded',
+    createAnother: 'Create another',
+    duplicateTitle: 'This task is already open for this item',
+    duplicateText: (title: string) => `“${title}” is linked to this item and not yet completed. Create a second task with the same title?`,
+    createAnyway: 'Create a second task',
+    keepExisting: 'Cancel',
+    openTasksNote: (count: number, newest: string, _locale: string) =>
+      count === 1 ? `This item already has an open task: “${newest}”.` : `This item already has ${count} open tasks; the newest is “${newest}”.`,
   },
   {
     ru: {
@@ -99,6 +106,15 @@ export const linkedTaskMessages = defineMessages(
       noAccessTitle: 'Вам не виден этот элемент',
       noAccessText: 'Ваши права в Битрикс24 не включают этот элемент.',
       loadFailedTitle: 'Не удалось загрузить элемент',
+      createAnother: 'Создать ещё',
+      duplicateTitle: 'Такая задача по этому элементу уже открыта',
+      duplicateText: (title: string) => `Задача «${title}» связана с этим элементом и ещё не завершена. Создать вторую с тем же названием?`,
+      createAnyway: 'Создать вторую задачу',
+      keepExisting: 'Отмена',
+      openTasksNote: (count: number, newest: string, locale: string) =>
+        count === 1
+          ? `У этого элемента уже есть открытая задача: «${newest}».`
+          : `У этого элемента уже есть ${plural(locale, count, { one: `${count} открытая задача`, few: `${count} открытые задачи`, many: `${count} открытых задач`, other: `${count} открытой задачи` })}, последняя — «${newest}».`,
     },
     de: {
       createTask: 'Aufgabe erstellen',
@@ -147,6 +163,13 @@ export const linkedTaskMessages = defineMessages(
       noAccessTitle: 'Sie können dieses Element nicht sehen',
       noAccessText: 'Ihre Bitrix24-Berechtigungen umfassen dieses Element nicht.',
       loadFailedTitle: 'Das Element konnte nicht geladen werden',
+      createAnother: 'Weitere erstellen',
+      duplicateTitle: 'Diese Aufgabe ist für das Element schon offen',
+      duplicateText: (title: string) => `„${title}“ ist mit diesem Element verknüpft und noch nicht erledigt. Eine zweite Aufgabe mit demselben Titel erstellen?`,
+      createAnyway: 'Zweite Aufgabe erstellen',
+      keepExisting: 'Abbrechen',
+      openTasksNote: (count: number, newest: string, _locale: string) =>
+        count === 1 ? `Zu diesem Element gibt es schon eine offene Aufgabe: „${newest}“.` : `Zu diesem Element gibt es schon ${count} offene Aufgaben, die neueste ist „${newest}“.`,
     },
   },
 );

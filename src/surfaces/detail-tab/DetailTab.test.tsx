@@ -138,7 +138,7 @@ describe('the detail tab', () => {
     expect(within(tasksRegion()).getAllByRole('listitem')).toHaveLength(4);
     expect(boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.add'))).toHaveLength(1);
 
-    fireEvent.click(within(screen.getByRole('status')).getByRole('button', { name: 'Open task “Equipment Purchase: Washing Machine”' }));
+    fireEvent.click(within(screen.getByRole('status')).getByRole('link', { name: 'Open task “Equipment Purchase: Washing Machine”' }));
     expect(boundary.openedPaths).toEqual([`/company/personal/user/1/tasks/task/view/${created.id}/`]);
   });
 
@@ -153,8 +153,11 @@ describe('the detail tab', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(tasks.tasks).toHaveLength(4);
 
-    // A single click right after the confirmation is a new task, however soon it comes.
+    // A single click right after the confirmation is a new, deliberate task, however soon it
+    // comes: its twin is open, so the user confirms it first.
+    expect(button.textContent).toBe('Create another');
     fireEvent.click(button, { detail: 1 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Create a second task' }));
     await waitFor(() => expect(tasks.tasks).toHaveLength(5));
   });
 

@@ -1,10 +1,10 @@
 import { useBitrix } from '../../bitrix';
-import { taskViewPath } from '../../domain/portal-paths';
 import { isTaskOpen, isTaskOverdue, type LinkedTask, type TaskStatus } from '../../domain/tasks';
 import { commonMessages, useI18n, useMessages } from '../../i18n';
 import type { User } from '../../queries/users';
 import { Badge, Person, type BadgeTone } from '../../ui';
 import { linkedTaskMessages } from '../../features/create-linked-task/messages';
+import { TaskLink } from '../../features/create-linked-task/TaskLink';
 import { detailTabMessages } from './messages';
 
 const STATUS_TONE: Record<TaskStatus, BadgeTone> = {
@@ -38,14 +38,16 @@ export function LinkedTaskRow({
   const overdue = isTaskOverdue(task, new Date(boundary.portalNow()));
   return (
     <li className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`} data-task-id={task.id}>
-      <button
-        type="button"
+      <TaskLink
+        taskId={task.id}
+        currentUserId={currentUserId}
         className="dt-task__title st-clamp"
-        aria-label={linked.openTask(task.title)}
-        onClick={() => void boundary.openPortalPath(taskViewPath(currentUserId, task.id)).then(onSliderClosed, () => undefined)}
+        label={linked.openTask(task.title)}
+        // The user may have changed the task in the slider.
+        onSliderClosed={onSliderClosed}
       >
         {task.title}
-      </button>
+      </TaskLink>
       <span className="dt-task__meta">
         <Badge tone={STATUS_TONE[task.status]}>{text.status[task.status]}</Badge>
         {overdue && <Badge tone="alert">{text.overdue}</Badge>}

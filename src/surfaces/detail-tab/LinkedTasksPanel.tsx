@@ -1,11 +1,15 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { CreateOutcome } from '../../features/create-linked-task/CreateOutcome';
+import { DuplicateConfirm } from '../../features/create-linked-task/DuplicateConfirm';
+import { openTaskWithTitle } from '../../features/create-linked-task/open-linked-tasks';
 import type { LinkedItem } from '../../features/create-linked-task/load-linked-item';
 import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
 import { commonMessages, useErrorText, useI18n, useMessages } from '../../i18n';
+import type { TaskDraft } from '../../domain/task-draft';
+import type { LinkedTask } from '../../domain/tasks';
 import type { LinkedTasks } from '../../queries/tasks';
 import type { User } from '../../queries/users';
 import { Alert, Button, Panel, RetryAlert, Skeleton } from '../../ui';
@@ -36,6 +40,23 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
   }, [created]);
 
   const list = tasks.data;
+  // A task whose twin (same title, still open) is already linked waits for the user's word.
+  const [duplicate, setDuplicate] = useState<{ draft: TaskDraft; existing: LinkedTask } | null>(null);
+  const requestCreate = (draft: TaskDraft) => {
+    const existing = openTaskWithTitle(list?.tasks ?? [], draft.title);
+    if (existing) {
+      creator.reset();
+      setDuplicate({ draft, existing });
+      return;
+    }
+    setDuplicate(null);
+    creator.create(draft);
+  };
+  const confirmDuplicate = () => {
+    if (!duplicate) return;
+    setDuplicate(null);
+    creator.create(duplicate.draft);
+  };
   return (
     <Panel
       title={
@@ -46,31 +67,35 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
       }
       actions={
         <div className="st-actions">
-          <Button
-            variant="primary"
-            busy={creator.busy}
-            singleClicksOnly
-            disabled={linksOff}
-            title={text.createTaskHint(defaultTitle)}
-            onClick={() => {
-              if (mustChooseResponsible) {
-                // The user chooses who gets the task, in the form, before anything is sent.
-                creator.reset();
-                setCustomizing(true);
-                return;
-              }
-              setCustomizing(false);
-              creator.create(draftNow());
-            }}
-          >
-            {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : linked.createTask}
-          </Button>
+          {/* One create path at a time: while the form is open, its own button is the create. */}
+          {!customizing && (
+            <Button
+              variant="primary"
+              busy={creator.busy}
+              singleClicksOnly
+              disabled={linksOff}
+              title={text.createTaskHint(defaultTitle)}
+              onClick={() => {
+                if (mustChooseResponsible) {
+                  // The user chooses who gets the task, in the form, before anything is sent.
+                  creator.reset();
+                  setDuplicate(null);
+                  setCustomizing(true);
+                  return;
+                }
+                requestCreate(draftNow());
+              }}
+            >
+              {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : creator.created ? linked.createAnother : linked.createTask}
+            </Button>
+          )}
           <Button
             variant="secondary"
             disabled={linksOff || creator.busy}
             aria-expanded={customizing}
             onClick={() => {
               creator.reset();
+              setDuplicate(null);
               setCustomizing((open) => !open);
             }}
           >
@@ -82,6 +107,7 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
       {customizing && mustChooseResponsible && (
         <Alert tone="warning">{text.chooseInsteadOfInactive(data.responsible?.name || common.userFallbackName(data.item.assignedById ?? 0))}</Alert>
       )}
+      {duplicate && <DuplicateConfirm existing={duplicate.existing} currentUserId={data.currentUser.id} onConfirm={confirmDuplicate} onCancel={() => setDuplicate(null)} />}
       <CreateOutcome created={creator.created} error={creator.error} onDismiss={creator.reset} formKept={customizing} />
       {customizing && (
         <CustomizeTaskForm
@@ -89,8 +115,11 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
           users={users}
           busy={creator.busy}
           submitError={creator.error}
-          onCancel={() => setCustomizing(false)}
-          onSubmit={(draft) => creator.create(draft)}
+          onCancel={() => {
+            setDuplicate(null);
+            setCustomizing(false);
+          }}
+          onSubmit={requestCreate}
         />
       )}
       {tasks.isPending ? (
@@ -100,7 +129,7 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
           ))}
         </div>
       ) : tasks.isError ? (
-        <RetryAlert title={text.tasksFailed} size="small" retrying={tasks.isFetching} onRetry={() => void tasks.refetch()}>
+        <RetryAlert title={text.tasksFailed} size="small" error={tasks.error} retrying={tasks.isFetching} onRetry={() => void tasks.refetch()}>
           {errorText(tasks.error)}
         </RetryAlert>
       ) : list && list.tasks.length > 0 ? (
@@ -122,7 +151,8 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
       ) : (
         <div className="dt-empty">
           <p className="dt-empty__title">{text.emptyTasksTitle}</p>
-          <p className="st-muted">{text.emptyTasksText}</p>
+          {/* "One click" only where one click does it: not while links are off, nor when the responsible must be chosen. */}
+          <p className="st-muted">{linksOff ? text.emptyTasksLinksOffText : mustChooseResponsible ? text.emptyTasksChooseText : text.emptyTasksText}</p>
         </div>
       )}
     </Panel>
