@@ -83,6 +83,15 @@ describe('a portal started with an app archive', () => {
     expect((await fetch(`${base}index.html`, { method: 'DELETE' })).status).toBe(405);
   });
 
+  it('sends the folder named without its slash to the folder, where the relative asset paths resolve', async () => {
+    const bare = await fetch(`${base.slice(0, -1)}?from=address-bar`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe(`${new URL(base).pathname}?from=address-bar`);
+    const followed = await fetch(base.slice(0, -1));
+    expect(followed.url).toBe(base);
+    expect(await followed.text()).toBe(INDEX);
+  });
+
   it('registers index.html as the app and install.html as its install URL, and binds placements to the hosted handler', async () => {
     const token = portal.issueAppToken(1);
     const call = async (method: string) => {

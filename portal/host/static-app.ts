@@ -130,11 +130,19 @@ export type StaticAppRoute = (request: IncomingMessage, response: ServerResponse
  * Serves the unpacked files under `basePath` (e.g. `/local/apps/<client id>/`). GET and HEAD
  * answer a file; POST answers the same file, because the portal opens every app frame by
  * POSTing its form to the handler (the body is drained unread: the SDK takes everything from the
- * parent frame). The folder itself answers `index.html`. Returns false for paths outside
+ * parent frame). The folder itself answers `index.html`; the folder without its trailing slash
+ * is redirected (301) to it. Returns false for paths outside
  * `basePath`, so the portal's other routes get them.
  */
 export function createStaticAppRoute(archive: StaticAppArchive, basePath: string): StaticAppRoute {
   return (request, response, url) => {
+    if (url.pathname === basePath.slice(0, -1)) {
+      // The folder without its slash, as a web server answers it: relative asset paths resolve
+      // from the folder only once the address ends in "/".
+      response.writeHead(301, { Location: `${basePath}${url.search}` });
+      response.end();
+      return true;
+    }
     if (!url.pathname.startsWith(basePath)) return false;
     let relative: string;
     try {
