@@ -19,14 +19,15 @@ export function OutsideBitrixPage() {
             <li key={step}>{step}</li>
           ))}
         </ol>
-        <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 'var(--ui-space-1) var(--ui-space-3)', margin: 0 }}>
+        <p>{text.outsideSelfHostText}</p>
+        <dl style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: 'var(--ui-space-1) var(--ui-space-3)', margin: 0 }}>
           <dt>{text.handlerAddress}</dt>
           <dd style={{ margin: 0 }}>
-            <code>{urls.handler}</code>
+            <code style={{ overflowWrap: 'anywhere' }}>{urls.handler}</code>
           </dd>
           <dt>{text.installAddress}</dt>
           <dd style={{ margin: 0 }}>
-            <code>{urls.install}</code>
+            <code style={{ overflowWrap: 'anywhere' }}>{urls.install}</code>
           </dd>
           <dt>{text.scopes}</dt>
           <dd style={{ margin: 0 }}>
