@@ -36,8 +36,29 @@ describe('portal CLI --app-archive', () => {
       const appUrl = /App URL:\s+(\S+)/.exec(output)?.[1];
       expect(appUrl).toBe(`${origin}/local/apps/local.6740f1c2a9b35d8e71c04b29/`);
       expect(output).toContain(`(installed from ${archive})`);
+      expect(output).toContain('(fresh: app not installed)');
       const install = await fetch(`${appUrl}install.html`, { method: 'POST' });
       expect(await install.text()).toBe('<!doctype html>install');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it('says the app is installed at once when its archive has no install.html', async () => {
+    const archive = join(folder, 'smart-tasks-no-wizard.zip');
+    writeFileSync(archive, zipSync({ 'index.html': new TextEncoder().encode('<!doctype html>app') }));
+    const child = spawn(process.execPath, [...cli, '--port', '0', '--app-archive', archive, '--fresh'], { cwd: root });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!output.includes('State:') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(output).toContain('(fresh: app installed at once, its archive has no install.html)');
+      expect(output).not.toContain('app not installed');
     } finally {
       child.kill('SIGTERM');
     }

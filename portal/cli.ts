@@ -11,7 +11,7 @@ import { FaultSettingsError, parseDropFlag, parseFailFlag, parseSlowFlag } from 
 import type { FaultSettings } from './rest/faults';
 import { startPortal } from './server';
 import { StateFileError } from './state/persistence';
-import { isValidTimeZone } from './state/portal-time';
+import { isValidTimeZone } from './portal-time';
 import { CostProfileError } from './rest/cost-model';
 import { StaticAppArchiveError } from './host/static-app';
 
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     `  Webhook:      ${portal.webhookUrl}`,
     `  Control API:  ${portal.origin}/_emulator/`,
     `  App URL:      ${config.appUrl}${config.appArchive ? ` (installed from ${config.appArchive})` : ''}`,
-    `  State:        ${config.dataFile ? config.dataFile : 'in memory'}${config.fresh ? ' (fresh: app not installed)' : ''}`,
+    `  State:        ${config.dataFile ? config.dataFile : 'in memory'}${config.fresh ? (portal.appInstalled() ? ' (fresh: app installed at once, its archive has no install.html)' : ' (fresh: app not installed)') : ''}`,
     `  Rate limit:   ${config.rateLimit ? `${config.rateLimit.drainPerSecond}/s, burst ${config.rateLimit.burst}` : 'off'}; tokens live ${config.tokenTtlSeconds} s; language ${config.language}`,
     `  Costs:        ${config.cost}${config.timeScale !== 1 ? `, time scale ${config.timeScale}× (amounts in portal seconds)` : ''}; operating limit ${config.operatingLimitSeconds === null ? 'off' : `${config.operatingLimitSeconds} s / 10 min`}; request limit ${config.requestTimeLimitSeconds} s`,
     `  Clock:        ${config.timeZone}${config.clockOffsetSeconds !== 0 ? `, ${config.clockOffsetSeconds > 0 ? '+' : ''}${config.clockOffsetSeconds} s from this machine` : ''}`,

@@ -31,7 +31,7 @@ import { RuntimeConfig } from './runtime-config';
 import { buildInitialState } from './state/build-state';
 import { createHostData } from './state/host-data-adapter';
 import { readStateFile } from './state/persistence';
-import { bindPortalClock, portalNow } from './state/portal-time';
+import { bindPortalClock, portalNow } from './portal-time';
 import type { PortalState } from './state/state-types';
 import { PortalStore } from './state/store';
 
@@ -58,6 +58,8 @@ export interface RunningPortal {
   issueAppToken(userId: number): IssuedAuth;
   /** Test helper: the portal's refreshAuth for an app token. */
   refreshAppToken(refreshToken: string): IssuedAuth | undefined;
+  /** Whether the app counts as installed now (false until its first run finishes; an archive without install.html is installed at once). */
+  appInstalled(): boolean;
   close(): Promise<void>;
 }
 
@@ -129,7 +131,7 @@ async function createServer(https: boolean, handler: (request: IncomingMessage, 
 /**
  * Starts a portal. Throws CostProfileError for a `cost` that is neither `cloud`, `instant` nor a
  * valid profile file, StateFileError for a bad `dataFile`, and the listen error (EADDRINUSE…).
- * The portal's clock and zone become this process's portal clock (portal/state/portal-time.ts).
+ * The portal's clock and zone become this process's portal clock (portal/portal-time.ts).
  */
 export async function startPortal(overrides: Partial<PortalConfig> = {}, options: StartOptions = {}): Promise<RunningPortal> {
   const runtimeConfig = new RuntimeConfig({ ...defaultPortalConfig, ...overrides });
@@ -244,6 +246,7 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
     },
     issueAppToken: (userId) => data.issueAuth(userId),
     refreshAppToken: (refreshToken) => data.refreshAuth(refreshToken),
+    appInstalled: () => store.state.app.installed,
     close: async () => {
       if (closed) return;
       closed = true;
