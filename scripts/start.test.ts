@@ -24,6 +24,18 @@ describe('npm start -- --archive', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`No app archive at ${missing}. Run \`npm run package\` first, or name one: npm start -- --archive FILE`);
   });
+
+  it('reads --archive=FILE like --archive FILE (it never reaches the portal as an unknown option)', () => {
+    const missing = join(tmpdir(), 'no-such-dir-smart-tasks', 'smart-tasks-0.0.1.zip');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts', `--archive=${missing}`], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, PORTAL_PORT: '4399' },
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`No app archive at ${missing}.`);
+  });
 });
 
 describe('npm start with its ports taken', () => {

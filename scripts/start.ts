@@ -45,6 +45,12 @@ const appUrl = `http://127.0.0.1:${APP_PORT}/`;
 
 /** `--archive [FILE]` taken out of the arguments: the archive to install, or null for the dev server. */
 function takeArchiveFlag(args: string[]): { archive: string | null; rest: string[] } {
+  // `--archive=FILE` as well as `--archive FILE` (and `--archive` alone: the packaged one).
+  const joined = args.findIndex((arg) => arg.startsWith('--archive='));
+  if (joined !== -1) {
+    const value = args[joined]!.slice('--archive='.length);
+    return { archive: resolve(value || archiveName(appVersion())), rest: [...args.slice(0, joined), ...args.slice(joined + 1)] };
+  }
   const index = args.indexOf('--archive');
   if (index === -1) return { archive: null, rest: args };
   const next = args[index + 1];
