@@ -2,6 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useBitrix, type PickedUser } from '../../bitrix';
 import { validateDraft, type TaskDraft } from '../../domain/task-draft';
+import type { LinkedTask } from '../../domain/tasks';
+import { fromDateTimeLocalInput, toDateTimeLocalInput } from '../../domain/working-days';
+import { detailTabPath } from '../../features/create-linked-task/detail-tab-path';
+import { DuplicateConfirm } from '../../features/create-linked-task/DuplicateConfirm';
+import { openTasksSummary, openTaskWithTitle } from '../../features/create-linked-task/open-linked-tasks';
+import { TaskLink } from '../../features/create-linked-task/TaskLink';
 import { CreateOutcome } from '../../features/create-linked-task/CreateOutcome';
 import { LinkedItemFailure } from '../../features/create-linked-task/LinkedItemFailure';
 import { retryLinkedItemRead } from '../../features/create-linked-task/load-linked-item';
@@ -11,6 +17,7 @@ import { useCreateLinkedTask } from '../../features/create-linked-task/use-creat
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
 import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
 import { Alert, Badge, Button, Field, Person, QueryView, Skeleton, TextInput } from '../../ui';
+import { useLinkedTasks } from '../../queries/tasks';
 import { userZone } from '../../queries/users';
 import { loadQuickCreate, quickCreateKeys, type QuickCreateData } from './load-quick-create';
 import { quickCreateMessages } from './messages';
@@ -19,8 +26,10 @@ const SURFACE = 'st-surface qc';
 
 /**
  * The compact panel of the timeline button, the card toolbar, the list row menu and the
- * timeline record menu: the linked task for one item with the tab's defaults, verification
- * and one-click guarantee (the same create path as the tab), then an offer to close.
+ * timeline record menu: the linked task for one item with the tab's defaults (title,
+ * responsible and deadline can be changed here; the rest through "More options…", the item's
+ * tab), verification and one-click guarantee (the same create path as the tab), the item's
+ * open tasks mentioned before a twin is made, then an offer to close.
  */
 export function QuickCreate({ entityTypeId, itemId, activityId }: { entityTypeId: number; itemId: number; activityId: number | null }) {
   const boundary = useBitrix();
@@ -60,26 +69,39 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   const text = useMessages(quickCreateMessages);
   const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
-  const { format } = useI18n();
+  const { locale, format } = useI18n();
   const creator = useCreateLinkedTask(data);
   const defaults = useDefaultDraft(data);
   const { item, smartProcess, currentUser, recordSubject } = data;
   const headingId = useId();
+  const tasks = useLinkedTasks(item.entityTypeId, item.id, data.linkCode);
+  const openTasks = openTasksSummary(tasks.data?.tasks ?? []);
 
   const [initial] = useState(defaults);
   const [useRecordSubject, setUseRecordSubject] = useState(recordSubject !== null);
   const [title, setTitle] = useState(recordSubject ?? initial.title);
   const [touched, setTouched] = useState(false);
-  // Chosen in the portal's picker when the item's responsible is deactivated (no default then).
+  // Chosen in the portal's picker: to change the responsible, or because the item's is deactivated.
   const [chosen, setChosen] = useState<PickedUser | null>(null);
   const pickerCall = useRef(0);
+  // The deadline as typed, in the user's Bitrix24 zone; null = untouched, the default is used
+  // as of the moment of the click (by the portal's clock), as the tab's one click does.
+  const [deadline, setDeadline] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ draft: TaskDraft; existing: LinkedTask } | null>(null);
 
   useEffect(() => {
     setTitle(useRecordSubject && recordSubject ? recordSubject : initial.title);
   }, [useRecordSubject, recordSubject, initial.title]);
 
-  const draft: TaskDraft = { ...initial, title, responsibleId: chosen?.id ?? initial.responsibleId };
-  const problems = validateDraft(draft, new Date(0));
+  const typedDeadline = deadline === null ? undefined : deadline === '' ? null : fromDateTimeLocalInput(deadline, format.timeZone);
+  const draft: TaskDraft = {
+    ...initial,
+    title,
+    responsibleId: chosen?.id ?? initial.responsibleId,
+    ...(typedDeadline !== undefined ? { deadline: typedDeadline } : {}),
+  };
+  // "In the past" by the portal's clock; an untouched default is never in the past.
+  const problems = validateDraft(draft, new Date(typedDeadline !== undefined ? boundary.portalNow() : 0));
   const linksOff = smartProcess.allowsTaskLinks === false;
   const mustChoose = initial.responsibleId <= 0;
   const responsible = chosen ?? data.responsible ?? (draft.responsibleId === currentUser.id ? currentUser : null);
@@ -94,6 +116,16 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
     );
   };
   const created = creator.created;
+  const send = (next: TaskDraft) => {
+    const existing = openTaskWithTitle(tasks.data?.tasks ?? [], next.title);
+    if (existing) {
+      creator.reset();
+      setDuplicate({ draft: next, existing });
+      return;
+    }
+    setDuplicate(null);
+    creator.create(next);
+  };
 
   return (
     <section className={SURFACE} aria-labelledby={headingId}>
@@ -102,6 +134,18 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
         {item.title || common.number(item.id)}
       </h1>
       <TaskLinksNotice smartProcess={smartProcess} />
+      {openTasks && !created && (
+        <Alert
+          tone="info"
+          actions={
+            <TaskLink taskId={openTasks.newest.id} currentUserId={currentUser.id} className="st-link" label={linked.openTask(openTasks.newest.title)}>
+              {linked.openTask(openTasks.newest.title)}
+            </TaskLink>
+          }
+        >
+          {linked.openTasksNote(openTasks.count, openTasks.newest.title, locale)}
+        </Alert>
+      )}
       {/* An earlier click's task found: this click's title was not sent, so the form stays. */}
       {(!created || created.fromEarlierClick) && (
         <form
@@ -111,8 +155,9 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
             event.preventDefault();
             setTouched(true);
             if (Object.keys(problems).length > 0 || linksOff) return;
-            // Deadline and the rest as the tab's one click would set them, at the moment of the click.
-            creator.create({ ...defaults(), title: title.trim(), responsibleId: draft.responsibleId });
+            // Everything not changed here as the tab's one click would set it, at the moment of the click.
+            const now = defaults();
+            send({ ...now, title: title.trim(), responsibleId: draft.responsibleId, deadline: typedDeadline !== undefined ? typedDeadline : now.deadline });
           }}
         >
           {recordSubject !== null && (
@@ -124,28 +169,41 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
           <Field label={text.title} error={touched && problems.title ? linked.problems[problems.title] : undefined}>
             {(control) => <TextInput {...control} value={title} maxLength={400} onChange={(event) => setTitle(event.target.value)} />}
           </Field>
-          <dl className="st-facts">
-            <div>
-              <dt>{text.responsible}</dt>
-              <dd>
-                {responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : text.nobody}
-                {!chosen && data.responsible?.active === false && <Badge tone="warning">{text.inactive}</Badge>}
-              </dd>
-            </div>
-            <div>
-              <dt>{text.deadline}</dt>
-              <dd>{initial.deadline ? format.dateTime(initial.deadline) : text.noDeadline}</dd>
-            </div>
-          </dl>
+          <div className="qc-responsible">
+            <span className="st-field__label">{text.responsible}</span>
+            <span className="qc-responsible__value">
+              {responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : text.nobody}
+              {!chosen && data.responsible?.active === false && <Badge tone="warning">{text.inactive}</Badge>}
+              {!mustChoose || chosen ? (
+                <Button size="small" aria-label={text.changeResponsibleLabel} onClick={chooseResponsible}>
+                  {text.changeResponsible}
+                </Button>
+              ) : null}
+            </span>
+          </div>
+          <Field label={text.deadline} hint={deadline === '' || (deadline === null && !initial.deadline) ? text.noDeadline : undefined} error={touched && problems.deadline ? linked.problems[problems.deadline] : undefined}>
+            {(control) => (
+              <TextInput
+                {...control}
+                type="datetime-local"
+                value={deadline ?? (initial.deadline ? toDateTimeLocalInput(initial.deadline, format.timeZone) : '')}
+                onChange={(event) => setDeadline(event.target.value)}
+              />
+            )}
+          </Field>
           {mustChoose && !chosen && (
             <Alert tone="warning" actions={<Button onClick={chooseResponsible}>{text.chooseResponsible}</Button>}>
               {touched && problems.responsible ? `${linked.problems[problems.responsible]} ` : ''}
               {text.inactiveChoose(data.responsible?.name || common.userFallbackName(item.assignedById ?? 0))}
             </Alert>
           )}
+          {duplicate && <DuplicateConfirm existing={duplicate.existing} currentUserId={currentUser.id} onConfirm={() => { setDuplicate(null); creator.create(duplicate.draft); }} onCancel={() => setDuplicate(null)} />}
           <div className="st-actions">
             <Button type="submit" variant="primary" busy={creator.busy} singleClicksOnly disabled={linksOff}>
               {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : linked.createTask}
+            </Button>
+            <Button variant="link" title={text.moreOptionsHint} onClick={() => void boundary.openPortalPath(detailTabPath(item.entityTypeId, item.id)).catch(() => undefined)}>
+              {text.moreOptions}
             </Button>
           </div>
         </form>

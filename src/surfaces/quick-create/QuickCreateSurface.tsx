@@ -1,4 +1,4 @@
-import type { SurfaceProps } from '../../app/surfaces';
+import type { SurfaceProps } from '../surface-contract';
 import { QuickCreate } from './QuickCreate';
 import { recordActivityId } from './load-quick-create';
 import './quick-create.css';

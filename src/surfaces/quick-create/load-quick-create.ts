@@ -1,12 +1,14 @@
 /**
  * What the compact "create linked task" panel needs, in ONE batch: what every create-linked-
  * task surface reads (features/create-linked-task/load-linked-item.ts) and, from a timeline
- * record's menu, that record (for its subject).
+ * record's menu, that record (for its subject); and the tasks already linked to the item, so
+ * the panel can say that open ones exist before a second one is made.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { command, type BatchResults, type BitrixBoundary } from '../../bitrix';
 import type { PlacementOptions } from '../../domain/placement';
-import { linkedItemCommands, readLinkedItem, type LinkedItem } from '../../features/create-linked-task/load-linked-item';
+import { itemLinkCode, linkedItemCommands, readLinkedItem, type LinkedItem } from '../../features/create-linked-task/load-linked-item';
+import { linkedTasksCommand, primeLinkedTasks } from '../../queries/tasks';
 
 /** `ASSOCIATED_ENTITY_TYPE_ID` of a timeline record that is an activity (crm.activity.get). */
 const ACTIVITY_TYPE_ID = '6';
@@ -36,11 +38,13 @@ export async function loadQuickCreate(
   itemId: number,
   activityId: number | null,
 ): Promise<QuickCreateData> {
-  const commands = linkedItemCommands(entityTypeId, itemId);
+  const commands = { ...linkedItemCommands(entityTypeId, itemId), tasks: linkedTasksCommand(itemLinkCode(entityTypeId, itemId)) };
   const withRecord = { ...commands, activity: command('crm.activity.get', { id: activityId ?? 0 }) };
   const answers: BatchResults<typeof commands> & Partial<Pick<BatchResults<typeof withRecord>, 'activity'>> =
     activityId === null ? await boundary.batch(commands) : await boundary.batch(withRecord);
   const linked = readLinkedItem(queryClient, entityTypeId, itemId, answers);
+  // A task list that failed is read again by the panel's own query; the create does not wait on it.
+  if (answers.tasks.ok) primeLinkedTasks(queryClient, entityTypeId, itemId, answers.tasks.result.tasks, answers.tasks.total);
 
   const activity = answers.activity;
   const subject = activity?.ok && typeof activity.result.SUBJECT === 'string' ? activity.result.SUBJECT.trim() : '';

@@ -15,6 +15,10 @@ export const quickCreateMessages = defineMessages(
     inactive: 'Deactivated',
     inactiveChoose: (name: string) => `${name} is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.`,
     chooseResponsible: 'Choose responsible person',
+    changeResponsible: 'Change',
+    changeResponsibleLabel: 'Change the responsible person',
+    moreOptions: 'More options…',
+    moreOptionsHint: 'Opens the item’s Tasks tab with the full form: description, participants, priority',
   },
   {
     ru: {
@@ -31,6 +35,10 @@ export const quickCreateMessages = defineMessages(
       inactive: 'Уволен',
       inactiveChoose: (name: string) => `${name} деактивирован в Битрикс24, поэтому задача не будет назначена на него. Выберите ответственного.`,
       chooseResponsible: 'Выбрать ответственного',
+      changeResponsible: 'Сменить',
+      changeResponsibleLabel: 'Сменить ответственного',
+      moreOptions: 'Все параметры…',
+      moreOptionsHint: 'Открывает вкладку «Задачи» элемента с полной формой: описание, участники, приоритет',
     },
     de: {
       loadingLabel: 'Element wird geladen',
@@ -46,6 +54,10 @@ export const quickCreateMessages = defineMessages(
       inactive: 'Deaktiviert',
       inactiveChoose: (name: string) => `${name} ist in Bitrix24 deaktiviert, daher geht die Aufgabe nicht an diese Person. Wählen Sie, wer sie bekommt.`,
       chooseResponsible: 'Verantwortliche Person wählen',
+      changeResponsible: 'Ändern',
+      changeResponsibleLabel: 'Verantwortliche Person ändern',
+      moreOptions: 'Weitere Optionen…',
+      moreOptionsHint: 'Öffnet den Tab „Aufgaben“ des Elements mit dem vollständigen Formular: Beschreibung, Teilnehmende, Priorität',
     },
   },
 );
