@@ -143,7 +143,9 @@ test('a computer clock three hours ahead of the portal’s still finds the task 
   await createButton(tab).click();
   await expect(tab.getByRole('status').filter({ hasText: 'it did arrive' })).toBeVisible({ timeout: 15_000 });
   expect(await newTasks(before)).toHaveLength(1);
-  await createButton(tab).click();
+  // A deliberate second task: "Create another", and the open twin is confirmed.
+  await tab.getByRole('button', { name: 'Create another', exact: true }).click();
+  await tab.getByRole('button', { name: 'Create a second task' }).click();
   await expect(tab.locator('li.dt-task', { hasText: DEFAULT_TITLE })).toHaveCount(2);
   expect(await newTasks(before)).toHaveLength(2);
 });
