@@ -1,4 +1,4 @@
-import { DEFAULT_PORTAL_TIME_ZONE } from './state/portal-time';
+import { DEFAULT_PORTAL_TIME_ZONE } from './portal-time';
 
 /** Settings of one running portal emulator, from CLI flags (portal/cli.ts) or tests. */
 export interface PortalConfig {
@@ -36,7 +36,7 @@ export interface PortalConfig {
   cost: string;
   /** K: portal work runs K times faster than real time (portal/rest/time-scale.ts). 1 = real time. */
   timeScale: number;
-  /** Seconds the portal's clock is ahead of the machine's (negative: behind); portal/state/portal-time.ts. */
+  /** Seconds the portal's clock is ahead of the machine's (negative: behind); portal/portal-time.ts. */
   clockOffsetSeconds: number;
   /** The portal server's IANA time zone (dates are printed in it). */
   timeZone: string;

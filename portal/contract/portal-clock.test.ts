@@ -5,7 +5,7 @@
  * the server zone decides the offset the portal prints.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePortalDate } from '../state/portal-time';
+import { parsePortalDate } from '../portal-time';
 import { call, contractPortalForThisFile } from './contract-harness';
 
 const context = contractPortalForThisFile();

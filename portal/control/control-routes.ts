@@ -9,7 +9,7 @@ import { isRecord } from '../rest/params';
 import type { RestRuntime } from '../rest/rest-runtime';
 import { CostProfileError } from '../rest/cost-model';
 import type { RuntimeConfigChanges } from '../runtime-config';
-import { isValidTimeZone } from '../state/portal-time';
+import { isValidTimeZone } from '../portal-time';
 
 export const CONTROL_PREFIX = '/_emulator/';
 

@@ -10,7 +10,7 @@
  * call that throws is not recorded (its end is never registered).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { toPortalClock } from '../state/portal-time';
+import { toPortalClock } from '../portal-time';
 import { methodCost } from './cost-model';
 import type { AuthContext, MethodResult } from './method-types';
 import { BASKET_LIFETIME_MS, operatingEntity } from './operating-budget';

@@ -4,7 +4,7 @@
  * with wildcards, `!%`, `!=%`/`!%=`, `=` default, `!=`/`!`), nested groups use `logic`
  * ("AND"/"OR"). String comparisons are case-insensitive, as MySQL's default collation makes them.
  */
-import { parsePortalDate } from '../state/portal-time';
+import { parsePortalDate } from '../portal-time';
 import { isRecord } from './params';
 
 export type FieldKind = 'int' | 'float' | 'string' | 'date' | 'bool';

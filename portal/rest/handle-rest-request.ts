@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { formatPortalDateTime, portalNow, toPortalClock } from '../state/portal-time';
+import { formatPortalDateTime, portalNow, toPortalClock } from '../portal-time';
 import { authenticate, parseRestPath, takeAccessToken } from './auth';
 import { batchCommandMethods } from './batch';
 import { requestTiming, RequestTimeLimitExceeded, runCostedCall } from './cost-accounting';

@@ -10,7 +10,7 @@
  *   this call, portal seconds; `operating_reset_at`: Unix seconds (integer) on the portal clock
  *   when the oldest basket drops. Both present while the operating limiter is on (cloud).
  */
-import { formatPortalDateTime, toPortalClock } from '../state/portal-time';
+import { formatPortalDateTime, toPortalClock } from '../portal-time';
 import type { PortalTimeline } from './time-scale';
 
 export interface TimeBlock {

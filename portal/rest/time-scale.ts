@@ -17,7 +17,7 @@
  *
  * **Clock readings** are not scaled: `time.start`/`finish`/`date_*`, `operating_reset_at`,
  * `server.time` and stored dates read the portal clock (machine clock + clock offset, see
- * portal/state/portal-time.ts), so a client that waits until `operating_reset_at` waits the right
+ * portal/portal-time.ts), so a client that waits until `operating_reset_at` waits the right
  * machine time. Hence with K > 1, `finish − start` is `duration / K`.
  *
  * Faults (`--slow`) are machine milliseconds; the time they take inside a method counts as K

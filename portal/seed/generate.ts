@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatPortalDateTime, parsePortalDate } from '../state/portal-time';
+import { formatPortalDateTime, parsePortalDate } from '../portal-time';
 import type {
   SeedActivity,
   SeedCategory,

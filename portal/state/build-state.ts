@@ -9,7 +9,7 @@ import { appCard } from '../../placements/app-card';
 import { entryUrls, manifest, placementCode } from '../../placements/manifest';
 import type { ManifestLanguage } from '../../placements/manifest';
 import type { SeedFixture } from '../seed/seed-types';
-import { daysBetween, portalDayString, shiftPortalDate } from './portal-time';
+import { daysBetween, portalDayString, shiftPortalDate } from '../portal-time';
 import { STATE_FORMAT_VERSION } from './state-types';
 import type { PortalState, StoredApp, StoredPlacement } from './state-types';
 

@@ -18,7 +18,7 @@ import type {
 import type { PortalConfig } from '../config';
 import { tokenLifetimeMachineSeconds } from '../config';
 import { generalFields } from './display-values';
-import { portalTimeZone } from './portal-time';
+import { portalTimeZone } from '../portal-time';
 import type { PortalStore } from './store';
 import type { StoredItem, StoredToken, StoredUser } from './state-types';
 

@@ -3,7 +3,7 @@
  * viewing user's zone, as Bitrix24 shows dates in each user's own time; a date without a time is
  * a calendar day and is shown as it is.
  */
-import { formatDateTimeInZone, parsePortalDate } from '../../state/portal-time';
+import { formatDateTimeInZone, parsePortalDate } from '../../portal-time';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

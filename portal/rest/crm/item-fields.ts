@@ -4,7 +4,7 @@
  * disabled feature (client, products, source, observers, dates, my company) are absent, as the
  * portal hides them; custom fields come from the type's user fields.
  */
-import { formatPortalDate, formatPortalDateTime, parsePortalDate } from '../../state/portal-time';
+import { formatPortalDate, formatPortalDateTime, parsePortalDate } from '../../portal-time';
 import type { StoredItem, StoredSmartProcess, StoredUserField } from '../../state/state-types';
 import type { FieldKind } from '../filter';
 import type { MethodContext } from '../method-types';

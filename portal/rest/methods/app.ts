@@ -3,7 +3,7 @@
  * server.time. Options need an app context; app.option.set needs an administrator
  * (CRestProvider's checks and messages).
  */
-import { formatPortalDateTime, portalTimeZone, zoneOffsetMinutes } from '../../state/portal-time';
+import { formatPortalDateTime, portalTimeZone, zoneOffsetMinutes } from '../../portal-time';
 import { photoUrl } from '../../state/host-data-adapter';
 import type { MethodContext, MethodDefinition } from '../method-types';
 import { ok } from '../method-types';

@@ -2,7 +2,7 @@
  * crm.item.fields / list / get / add / update / delete for smart processes: camelCase keys,
  * integer ids, "Y"/"N" flags, `{item}` / `{items}` / `{fields}` wrappers, 50 a page.
  */
-import { formatPortalDate, formatPortalDateTime } from '../../state/portal-time';
+import { formatPortalDate, formatPortalDateTime } from '../../portal-time';
 import type { StoredItem, StoredSmartProcess } from '../../state/state-types';
 import { canReadProcess, crmErrors, requireId, requireProcess } from '../crm/crm-access';
 import { findItemField, itemFieldCatalog } from '../crm/item-fields';

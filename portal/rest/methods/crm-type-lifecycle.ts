@@ -4,7 +4,7 @@
  * default funnel with the five default stages, and from then on shows up everywhere the portal
  * lists smart processes: crm.type.list, crm.enum.ownertype, placement.list's CRM_DYNAMIC_<id>_*.
  */
-import { formatPortalDateTime } from '../../state/portal-time';
+import { formatPortalDateTime } from '../../portal-time';
 import type { PortalState, StoredCategory, StoredSmartProcess, StoredStage } from '../../state/state-types';
 import { crmErrors } from '../crm/crm-access';
 import { LINKED_USER_FIELD_NAMES, applyLinkedUserFields, applyRelations, syncClientRelations } from '../crm/type-settings';

@@ -4,7 +4,7 @@
  * needs a CRM administrator; get needs read access to the type. Not found is HTTP 400 with the
  * integer error code 0, as the docs show.
  */
-import { formatPortalDateTime } from '../../state/portal-time';
+import { formatPortalDateTime } from '../../portal-time';
 import { shortCode } from '../../state/host-data-adapter';
 import type { StoredSmartProcess } from '../../state/state-types';
 import { canReadProcess, crmErrors } from '../crm/crm-access';

@@ -4,7 +4,7 @@
  * visible to the caller comes back from tasks.task.get as `{"result": []}`.
  */
 import { createHash } from 'node:crypto';
-import { formatPortalDateTime, parsePortalDate } from '../../state/portal-time';
+import { formatPortalDateTime, parsePortalDate } from '../../portal-time';
 import type { StoredTask } from '../../state/state-types';
 import { compileFilter, compileOrder, paginate } from '../filter';
 import type { FieldKind, FieldResolver } from '../filter';

@@ -6,7 +6,7 @@
  * written (the portal's crm field does not look the item up; the docs are silent). A dismissed
  * (inactive) responsible is accepted: the docs list only "not found" for RESPONSIBLE_ID.
  */
-import { formatPortalDateTime, parsePortalDate } from '../../state/portal-time';
+import { formatPortalDateTime, parsePortalDate } from '../../portal-time';
 import type { StoredTask } from '../../state/state-types';
 import type { PortalStore } from '../../state/store';
 import type { MethodContext } from '../method-types';

@@ -4,7 +4,7 @@
  * UF_TASK_WEBDAV_FILES / UF_MAIL_MESSAGE fields is selected (empty ⇒ false).
  */
 import { DEFAULT_AVATAR_PATH } from '../../state/host-data-adapter';
-import { parsePortalDate } from '../../state/portal-time';
+import { parsePortalDate } from '../../portal-time';
 import type { StoredTask } from '../../state/state-types';
 import type { MethodContext } from '../method-types';
 
