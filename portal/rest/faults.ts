@@ -219,7 +219,7 @@ export function parseFaultSettings(body: unknown): FaultSettings {
     const value = body[key];
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) throw new FaultSettingsError(`${key} must be an array`);
-    return value;
+    return value as unknown[];
   };
   const fail = list('fail');
   if (fail) {

@@ -1,8 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isBitrixError } from '../bitrix';
-
-/** Reads that failed for a passing reason (network, timeout, rate limit, 5xx) are asked again this often. */
-export const READ_RETRIES = 2;
+import { READ_RETRIES } from '../queries/read-retries';
 
 /**
  * Server state lives here. Reads retry transient failures with back-off (the SDK itself makes

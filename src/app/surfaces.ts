@@ -4,17 +4,10 @@
  * export is the surface. A route set to null shows a clear "not available in this version".
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
 import type { BitrixBoundary } from '../bitrix';
-import type { LaunchTarget, TargetFor } from '../domain/placement';
+import type { LaunchTarget } from '../domain/placement';
+import type { SurfaceModule, SurfacePrefetch } from '../surfaces/surface-contract';
 import { prefetchDetailTab } from '../surfaces/detail-tab/prefetch';
-
-export type SurfaceProps<R extends LaunchTarget['route']> = { target: TargetFor<R> };
-
-export type SurfaceModule<R extends LaunchTarget['route']> = { default: ComponentType<SurfaceProps<R>> };
-
-/** Optional: start the surface's data request while its code downloads (kept small: it ships in the main chunk). */
-export type SurfacePrefetch<R extends LaunchTarget['route']> = (target: TargetFor<R>, context: { boundary: BitrixBoundary; queryClient: QueryClient }) => void;
 
 export interface SurfaceEntry<R extends LaunchTarget['route']> {
   load: () => Promise<SurfaceModule<R>>;

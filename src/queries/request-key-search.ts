@@ -4,7 +4,7 @@
  * request the app gave up on may still land until the portal cuts it off (60 s in the cloud).
  * Every time is the portal's clock (`KeySearchDependencies.now` = `boundary.portalNow()`).
  */
-import { command, toBitrixError, type BitrixBoundary, type BitrixError, type RestTask, type TaskSelectField } from '../bitrix';
+import { command, toBitrixError, type BatchEntry, type BitrixBoundary, type BitrixError, type RestTask, type TaskSelectField } from '../bitrix';
 import { RECENT_KEY_MAX_AGE_MS, type IntentStore } from '../domain/create-intent';
 import { requestKeyIn } from '../domain/task-draft';
 import type { LinkedTask } from '../domain/tasks';
@@ -93,7 +93,8 @@ export async function findTaskByKey(
         recent: command('tasks.task.list', { filter: since, select: KEY_SEARCH_SELECT, order: { ID: 'desc' } }),
         ...(linkCode ? { linked: command('tasks.task.list', { filter: { ...since, UF_CRM_TASK: linkCode }, select: KEY_SEARCH_SELECT, order: { ID: 'desc' } }) } : {}),
       });
-      const lists = Object.values(answers);
+      // The optional `linked` command widens the batch's type; both lists answer tasks.task.list.
+      const lists = Object.values<BatchEntry<unknown> | undefined>(answers).filter((answer) => answer !== undefined);
       const failed = lists.find((answer) => !answer.ok);
       const tasks = new Map<string, RestTask>();
       for (const answer of lists) if (answer.ok) for (const task of (answer.result as { tasks: RestTask[] }).tasks) tasks.set(String(task.id), task);

@@ -6,6 +6,7 @@
 import { loadAppLayout, type LayoutRequestInput } from './app-layout';
 import { openAppInSlider } from './app-sliders';
 import { bootstrap } from './bootstrap';
+import { placementInterface } from './placement-interfaces';
 import { APP_ENTRY } from '../protocol/bootstrap';
 
 function entryRequest(element: Element, popup: boolean): LayoutRequestInput {
@@ -25,7 +26,11 @@ export function setUpAppEntries(): void {
     if (!entry) return;
     event.preventDefault();
     const popup = entry.getAttribute(APP_ENTRY.mode) === 'application';
-    openAppInSlider(entryRequest(entry, popup), { title: entry.getAttribute(APP_ENTRY.title) ?? bootstrap().appName });
+    openAppInSlider(
+      entryRequest(entry, popup),
+      { title: entry.getAttribute(APP_ENTRY.title) ?? bootstrap().appName },
+      placementInterface,
+    );
   });
 }
 
@@ -40,7 +45,7 @@ function selectTab(tab: HTMLElement): void {
   const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '');
   if (panel && tab.getAttribute(APP_ENTRY.mode) === 'tab' && !panel.dataset.loaded) {
     panel.dataset.loaded = 'true';
-    void loadAppLayout(entryRequest(tab, false), { container: panel });
+    void loadAppLayout(entryRequest(tab, false), { container: panel, placementInterface });
   }
 }
 
@@ -63,5 +68,5 @@ export function setUpAppPage(): void {
   const page = bootstrap().page;
   const container = document.querySelector<HTMLElement>('[data-app-page]');
   if (page.kind !== 'app' || !container) return;
-  void loadAppLayout({ placement: 'DEFAULT', placementOptions: page.placementOptions }, { container });
+  void loadAppLayout({ placement: 'DEFAULT', placementOptions: page.placementOptions }, { container, placementInterface });
 }

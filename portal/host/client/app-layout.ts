@@ -7,7 +7,7 @@
 import { bootstrap } from './bootstrap';
 import { el } from './dom';
 import { notify } from './notifications';
-import { placementInterface, type CommandHandler, type PlacementInterface } from './placement-interfaces';
+import type { CommandHandler, PlacementInterface } from './placement-interfaces';
 import { portalAjax } from './portal-api';
 import type { Slider } from './side-panel';
 import { frameAction, frameName, handlerOrigin } from '../protocol/frame-target';
@@ -26,6 +26,12 @@ export interface LayoutHost {
   container: HTMLElement;
   /** The slider holding the frame, for closeApplication and slider titles. */
   slider?: Slider;
+  /**
+   * The commands a frame of this placement may send (placement-interfaces.ts). Handed in by the
+   * page's start-up rather than imported: a command (openApplication) opens another layout, so
+   * the command table and the layout cannot import each other.
+   */
+  placementInterface: (placement: string) => PlacementInterface;
 }
 
 /** Every live layout by APP_SID, as BX.rest.layoutList. */
@@ -49,7 +55,7 @@ export class AppLayout {
   ) {
     this.params = layout;
     this.origin = handlerOrigin(layout.handler);
-    this.placementApi = placementInterface(layout.placement);
+    this.placementApi = host.placementInterface(layout.placement);
     const address = { host: location.host, secure: location.protocol === 'https:', lang: layout.lang, appSid: layout.appSid };
     const name = frameName(address);
 

@@ -1,12 +1,18 @@
 /** Opening the app or a portal page in a side slider. */
-import { loadAppLayout, type LayoutRequestInput } from './app-layout';
+import { loadAppLayout, type LayoutHost, type LayoutRequestInput } from './app-layout';
 import { el } from './dom';
 import { sidePanel, type Slider } from './side-panel';
 
-export function openAppInSlider(request: LayoutRequestInput, settings: { title: string; width?: number }, onClose?: () => void): Slider {
+/** The app's frame in a side slider; `placementInterface` gives its commands (see LayoutHost). */
+export function openAppInSlider(
+  request: LayoutRequestInput,
+  settings: { title: string; width?: number },
+  placementInterface: LayoutHost['placementInterface'],
+  onClose?: () => void,
+): Slider {
   const slider = sidePanel.open({ kind: 'app', ...settings });
   if (onClose) slider.onClose(onClose);
-  void loadAppLayout(request, { container: slider.body, slider });
+  void loadAppLayout(request, { container: slider.body, slider, placementInterface });
   return slider;
 }
 

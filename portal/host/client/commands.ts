@@ -104,23 +104,26 @@ const setUserOption: CommandHandler = async (layout, params, reply) => {
   reply(params);
 };
 
+/** One request for every option set in one go; each caller gets all options back. */
+async function saveQueuedOptions(layout: AppLayout): Promise<void> {
+  const queue = layout.appOptionQueue;
+  layout.appOptionQueue = [];
+  const answer = await portalAjax<Record<string, unknown>>({
+    action: 'set_option',
+    user: bootstrap().userId,
+    options: queue.map(({ name, value }) => ({ name, value })),
+  });
+  if (!answer.ok) return;
+  layout.params.appOptions = Object.keys(answer.body).length ? answer.body : [];
+  for (const entry of queue) entry.reply(answer.body);
+}
+
 /** Admin only; the options set in one go are saved with one request, and each caller gets all options back. */
 const setAppOption: CommandHandler = (layout, params, reply) => {
   if (!layout.params.isAdmin) return;
   layout.appOptionQueue.push({ name: String(field(params, 'name') ?? ''), value: field(params, 'value'), reply });
   if (layout.appOptionQueue.length > 1) return;
-  setTimeout(async () => {
-    const queue = layout.appOptionQueue;
-    layout.appOptionQueue = [];
-    const answer = await portalAjax<Record<string, unknown>>({
-      action: 'set_option',
-      user: bootstrap().userId,
-      options: queue.map(({ name, value }) => ({ name, value })),
-    });
-    if (!answer.ok) return;
-    layout.params.appOptions = Object.keys(answer.body).length ? answer.body : [];
-    for (const entry of queue) entry.reply(answer.body);
-  }, 0);
+  setTimeout(() => void saveQueuedOptions(layout), 0);
 };
 
 const setInstall: CommandHandler = (_layout, params, reply) => reply(params);
@@ -188,7 +191,12 @@ const openApplication: CommandHandler = (layout, params, reply) => {
   }
   const width = typeof settings.width === 'number' ? settings.width : undefined;
   const title = typeof settings.title === 'string' ? settings.title : layout.params.title || bootstrap().appName;
-  openAppInSlider({ placement: 'DEFAULT', placementOptions: options, popup: true }, { title, ...(width ? { width } : {}) }, () => reply());
+  openAppInSlider(
+    { placement: 'DEFAULT', placementOptions: options, popup: true },
+    { title, ...(width ? { width } : {}) },
+    layout.host.placementInterface,
+    () => reply(),
+  );
 };
 
 const openPath: CommandHandler = (layout, params, reply) => {

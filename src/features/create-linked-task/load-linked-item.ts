@@ -7,7 +7,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { BitrixError, command, resultReference, type BatchResults, type RestUser } from '../../bitrix';
-import { READ_RETRIES } from '../../app/query-client';
+import { READ_RETRIES } from '../../queries/read-retries';
 import { linkCode } from '../../domain/link-code';
 import { decodeItem, itemCommand, itemKeys, type CrmItem } from '../../queries/items';
 import {

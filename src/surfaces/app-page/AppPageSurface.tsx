@@ -1,4 +1,4 @@
-import type { SurfaceProps } from '../../app/surfaces';
+import type { SurfaceProps } from '../surface-contract';
 import { AppPage } from './AppPage';
 import './app-page.css';
 

@@ -1,4 +1,4 @@
-import type { SurfaceProps } from '../../app/surfaces';
+import type { SurfaceProps } from '../surface-contract';
 import { funnelFromListUri } from '../../domain/bulk/list-uri';
 import { Bulk } from './Bulk';
 import './bulk.css';

@@ -1,4 +1,4 @@
-import type { SurfaceProps } from '../../app/surfaces';
+import type { SurfaceProps } from '../surface-contract';
 import { DetailTab } from './DetailTab';
 import './detail-tab.css';
 

@@ -1,4 +1,4 @@
-import type { SurfacePrefetch } from '../../app/surfaces';
+import type { SurfacePrefetch } from '../surface-contract';
 import { detailTabKeys, loadDetailTab } from './load-detail-tab';
 
 /**
