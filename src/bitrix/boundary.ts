@@ -111,7 +111,10 @@ export interface BitrixBoundary {
   pickUser(): Promise<PickedUser | null>;
   pickUsers(): Promise<PickedUser[]>;
 
-  /** Asks the portal to size the frame to this element's height (grows and shrinks). */
+  /**
+   * Asks the portal to size the frame to this element's height (grows and shrinks); the width
+   * stays '100%', so the frame follows the card when the window is resized.
+   */
   fitFrameTo(element: HTMLElement): void;
 
   /** Absolute URL of a portal path, for links that leave the frame. */
