@@ -19,6 +19,10 @@
 import type { FrameLocator } from '@playwright/test';
 import { BULK_STAGE, portalRestClient, type PortalRest } from '../e2e/support/app';
 import { openListToolbarApp } from '../e2e/support/portal';
+import { confirmBulkRun } from '../e2e/support/bulk-run';
+
+/** The start button: the exact number of tasks, or at most so many before they are counted. */
+const START = /^Create (up to )?[1-9][\d,]* tasks?$/;
 import type { FaultSettings } from '../portal/control-client';
 import { atLatencies, type BenchEnvironment, type BenchResult } from './support/harness';
 
@@ -100,7 +104,7 @@ async function linkedTasks(
 async function chooseSupport(panel: FrameLocator): Promise<void> {
   await panel.getByRole('combobox', { name: 'Funnel' }).selectOption({ label: 'Support' });
   await panel.getByRole('checkbox', { name: 'Only items with no open linked task' }).setChecked(true);
-  await panel.getByRole('button', { name: /^Create up to [1-9]\d* tasks$/ }).waitFor({ timeout: 60_000 });
+  await panel.getByRole('button', { name: START }).waitFor({ timeout: 60_000 });
 }
 
 async function createdIn(panel: FrameLocator): Promise<number> {
@@ -126,7 +130,7 @@ async function runVariant(environment: BenchEnvironment, variant: Variant): Prom
     await chooseSupport(panelA);
     await control.setFaults(variant.faults);
     const started = performance.now();
-    await panelA.getByRole('button', { name: /^Create up to [1-9]\d* tasks$/ }).click();
+    await confirmBulkRun(panelA, START);
     for (let waited = 0; (await createdIn(panelA)) < 100 && waited < 300; waited += 1) await tabA.waitForTimeout(200);
 
     const tabB = await oliviaBrowser.newPage();
@@ -145,7 +149,7 @@ async function runVariant(environment: BenchEnvironment, variant: Variant): Prom
     const tabD = await sophieBrowser.newPage();
     const panelD = await openListToolbarApp(tabD, { entityTypeId: BULK_STAGE.entityTypeId, user: 3 });
     await chooseSupport(panelD);
-    await panelD.getByRole('button', { name: /^Create up to [1-9]\d* tasks$/ }).click();
+    await confirmBulkRun(panelD, START);
 
     await tabA.close();
     await panelB.getByText('The run is paused').waitFor({ timeout: 120_000 });

@@ -7,6 +7,7 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { BULK_STAGE, control, fillBulkStage, portalRest } from './support/app';
 import { openListToolbarApp } from './support/portal';
+import { confirmBulkRun } from './support/bulk-run';
 
 const RUN_SIZE = 300;
 
@@ -87,7 +88,7 @@ const created = (panel: FrameLocator) => panel.locator('[data-count="created"]')
 const bulkReport = (panel: FrameLocator) => panel.getByTestId('bulk-report');
 
 async function startRun(panel: FrameLocator): Promise<void> {
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
+  await confirmBulkRun(panel, `Create ${RUN_SIZE} tasks`);
 }
 
 /** RUN_SIZE items on site, the panel open and choosing exactly them. */
@@ -224,7 +225,8 @@ test('only items with no open linked task get one; the others are counted and sk
   expect(expected).toBeGreaterThan(0);
   expect(expected).toBeLessThan(53);
 
-  await panel.getByRole('button', { name: 'Create up to 53 tasks' }).click();
+  // The button carries the exact number the count above says.
+  await confirmBulkRun(panel, `Create ${expected} tasks`);
   const report = panel.getByTestId('bulk-report');
   await expect(report).toContainText(`${expected} created, ${53 - expected} skipped, 0 failed.`, { timeout: 60_000 });
   // Item 29 already had open tasks: it got no new one.
@@ -239,7 +241,7 @@ test('cancel stops the run; it can be resumed later', async ({ page }) => {
   await control.setFaults({ latencyMs: 200 });
   await startRun(panel);
   await expect(created(panel)).toHaveText(/Created: [1-9]\d*/, { timeout: 60_000 });
-  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await panel.getByRole('button', { name: 'Pause' }).click();
   await expect(panel.getByText('The run is paused')).toBeVisible({ timeout: 30_000 });
   const atCancel = (await bulkTasksPerItem(itemIds)).size;
   expect(atCancel).toBeLessThan(RUN_SIZE);

@@ -8,7 +8,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { control, fillBulkStage, portalRest } from './support/app';
-import { bulkReport, lostAndDoubled, openBulkPanel, outsideLimits } from './support/bulk-run';
+import { bulkReport, confirmBulkRun, lostAndDoubled, openBulkPanel, outsideLimits } from './support/bulk-run';
 
 const RUN_SIZE = 300;
 
@@ -30,7 +30,7 @@ test('a method blocked for its operating time pauses the run until the portal’
   await control.useCloudProfile({ timeScale: 30, operatingLimitSeconds: 100 });
   await control.clearOperating();
   await control.clearRequests();
-  await panel.getByRole('button', { name: `Create up to ${RUN_SIZE} tasks` }).click();
+  await confirmBulkRun(panel, `Create ${RUN_SIZE} tasks`);
 
   await expect(panel.getByTestId('bulk-waiting')).toContainText(/continues at \d{1,2}:\d{2}/, { timeout: 60_000 });
   await expect(panel.locator('[data-count="failed"]')).toHaveText('Failed: 0');

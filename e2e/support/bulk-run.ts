@@ -92,3 +92,12 @@ export async function openBulkPanel(page: Page, user?: number): Promise<FrameLoc
 
 export const createdCount = (panel: FrameLocator) => panel.locator('[data-count="created"]');
 export const bulkReport = (panel: FrameLocator) => panel.getByTestId('bulk-report');
+
+/**
+ * Starts a bulk run as a user does: the form's start button, then the same button in the
+ * confirmation that sums the run up (how many, for whom, deadline) before anything is created.
+ */
+export async function confirmBulkRun(panel: FrameLocator, name: string | RegExp): Promise<void> {
+  await panel.getByRole('button', { name }).click();
+  await panel.getByRole('alertdialog').getByRole('button', { name }).click();
+}

@@ -17,3 +17,18 @@ export function plural(locale: string, count: number, forms: PluralForms): strin
   const category = rules.select(count);
   return (category === 'one' || category === 'few' || category === 'many' ? forms[category] : undefined) ?? forms.other;
 }
+
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A count as the locale writes it: "1,240" (en), "1 240" (ru, a no-break space), "1.240" (de).
+ * Every count a message shows goes through it.
+ */
+export function formatCount(locale: string, count: number): string {
+  let format = countFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    countFormats.set(locale, format);
+  }
+  return format.format(count);
+}

@@ -21,7 +21,7 @@ import {
   type RunnerClock,
   type StepFailureReason,
 } from './bulk-ports';
-import { keptTitle, progressOf, REPORT_LINK_LIMIT, type BulkRunCheckpoint, type FailureReason, type RunProgress } from './checkpoint';
+import { keptTitle, progressOf, REPORT_LINK_LIMIT, type BulkRunCheckpoint, type FailureReason, type RunProgress, type SkipReason } from './checkpoint';
 import { draftTask } from './task-template';
 import { PaceEstimator } from './time-left';
 
@@ -187,7 +187,8 @@ class BulkRun {
   private unrecordCreated(itemId: number): void {
     const checkpoint = this.checkpoint;
     checkpoint.counts.created = Math.max(0, checkpoint.counts.created - 1);
-    checkpoint.counts.skipped += 1;
+    const title = checkpoint.created.find((link) => link.itemId === itemId)?.itemTitle ?? '';
+    this.recordSkipped({ id: itemId, title }, 'other-run');
     checkpoint.created = checkpoint.created.filter((link) => link.itemId !== itemId);
   }
 
@@ -233,7 +234,7 @@ class BulkRun {
         if (kept !== undefined) {
           this.recordCreated(item, kept);
           copies.push(...extra);
-        } else if (checkpoint.filter.onlyWithoutOpenTask && fact?.hasOpenTask) checkpoint.counts.skipped += 1;
+        } else if (checkpoint.filter.onlyWithoutOpenTask && fact?.hasOpenTask) this.recordSkipped(item, 'open-task');
         else toCreate.push(item);
       }
       if (copies.length > 0) await this.removeCopies(copies);
@@ -371,6 +372,16 @@ class BulkRun {
       checkpoint.created.shift();
       checkpoint.createdNotListed += 1;
     }
+  }
+
+  /** Counts a skipped item and keeps it (with its reason) for the report, the last REPORT_LINK_LIMIT only. */
+  private recordSkipped(item: { id: number; title: string }, reason: SkipReason): void {
+    const checkpoint = this.checkpoint;
+    checkpoint.counts.skipped += 1;
+    // Checkpoints stored before the list existed come without it.
+    checkpoint.skippedItems ??= [];
+    checkpoint.skippedItems.push({ itemId: item.id, itemTitle: keptTitle(item.title), reason });
+    if (checkpoint.skippedItems.length > REPORT_LINK_LIMIT) checkpoint.skippedItems.shift();
   }
 
   private recordFailed(item: { id: number; title: string }, reason: FailureReason, message: string): void {

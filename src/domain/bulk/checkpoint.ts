@@ -22,6 +22,20 @@ export interface CreatedTaskLink {
   taskId: number;
 }
 
+/** Why the run gave an item no task of its own. */
+export type SkipReason =
+  /** "Only items with no open linked task": the item had one. */
+  | 'open-task'
+  /** The item's task was a newer copy of another run's made in the same moment, and was removed. */
+  | 'other-run';
+
+/** An item the run left without a task on purpose, for the report (the last REPORT_LINK_LIMIT are kept). */
+export interface SkippedItem {
+  itemId: number;
+  itemTitle: string;
+  reason: SkipReason;
+}
+
 export interface FailedItem {
   itemId: number;
   itemTitle: string;
@@ -54,6 +68,8 @@ export interface BulkRunCheckpoint {
   counts: { created: number; skipped: number; failed: number; copiesRemoved: number };
   created: CreatedTaskLink[];
   createdNotListed: number;
+  /** Skipped items for the report; older than the last REPORT_LINK_LIMIT only counted. Missing in checkpoints stored before it existed. */
+  skippedItems: SkippedItem[];
   failures: FailedItem[];
   /** Time spent running (not paused), for "time left". */
   activeMs: number;
@@ -85,6 +101,7 @@ export function newCheckpoint(input: {
     counts: { created: 0, skipped: 0, failed: 0, copiesRemoved: 0 },
     created: [],
     createdNotListed: 0,
+    skippedItems: [],
     failures: [],
     activeMs: 0,
     startedAt: input.now,
@@ -205,6 +222,7 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
     },
     created: Array.isArray(value.created) ? value.created.map(parseLink).filter(isDefined).slice(-REPORT_LINK_LIMIT) : [],
     createdNotListed: wholeNumber(value.createdNotListed) ?? 0,
+    skippedItems: Array.isArray(value.skippedItems) ? value.skippedItems.map(parseSkipped).filter(isDefined).slice(-REPORT_LINK_LIMIT) : [],
     failures: Array.isArray(value.failures) ? value.failures.map(parseFailure).filter(isDefined) : [],
     activeMs: wholeNumber(value.activeMs) ?? 0,
     startedAt: wholeNumber(value.startedAt) ?? 0,
@@ -224,6 +242,13 @@ function parseLink(value: unknown): CreatedTaskLink | undefined {
   const taskId = positiveInteger(value.taskId);
   if (itemId === undefined || taskId === undefined) return undefined;
   return { itemId, taskId, itemTitle: text(value.itemTitle) ?? '' };
+}
+
+function parseSkipped(value: unknown): SkippedItem | undefined {
+  if (!isRecord(value)) return undefined;
+  const itemId = positiveInteger(value.itemId);
+  if (itemId === undefined || (value.reason !== 'open-task' && value.reason !== 'other-run')) return undefined;
+  return { itemId, itemTitle: text(value.itemTitle) ?? '', reason: value.reason };
 }
 
 function parseFailure(value: unknown): FailedItem | undefined {

@@ -104,8 +104,8 @@ function handlers(portal: MiniPortal): FakeHandlers {
   };
 }
 
-function renderBulk(portal: MiniPortal, before?: (boundary: FakeBoundary) => void) {
-  const boundary = createFakeBoundary(handlers(portal), { placement: 'CRM_DYNAMIC_183_LIST_TOOLBAR', placementOptions: { URI: '/crm/type/183/list/' } });
+function renderBulk(portal: MiniPortal, before?: (boundary: FakeBoundary) => void, session: { bitrixLanguage?: string } = {}) {
+  const boundary = createFakeBoundary(handlers(portal), { placement: 'CRM_DYNAMIC_183_LIST_TOOLBAR', placementOptions: { URI: '/crm/type/183/list/' }, ...session });
   before?.(boundary);
   const view = render(
     <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
@@ -122,6 +122,13 @@ function runTasksPerItem(portal: MiniPortal): Map<string, number> {
     for (const code of task.ufCrmTask) perItem.set(code, (perItem.get(code) ?? 0) + 1);
   }
   return perItem;
+}
+
+/** Starts a run as a user does: the form's button, then the confirmation's. */
+async function startRun(name: string | RegExp) {
+  fireEvent.click(await screen.findByRole('button', { name }));
+  const confirm = await screen.findByRole('alertdialog');
+  fireEvent.click(within(confirm).getByRole('button', { name }));
 }
 
 afterEach(() => {
@@ -166,7 +173,7 @@ describe('the bulk panel', () => {
     const { boundary } = renderBulk(portal, (fake) => fake.setCommandTime('tasks.task.add', { processingSeconds: 0.05, operatingSeconds: null, operatingResetAt: null }));
     await screen.findByText('120 items match.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Call about {title} ({stage})' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 120 tasks' }));
+    await startRun('Create 120 tasks');
 
     const report = await screen.findByTestId('bulk-report', {}, { timeout: 5000 });
     expect(within(report).getByText(/120 created, 0 skipped, 0 failed\./)).toBeTruthy();
@@ -187,9 +194,13 @@ describe('the bulk panel', () => {
     portal.tasks.push({ id: '1', title: 'Existing', status: '3', createdBy: '2', description: '', ufCrmTask: ['Tb7_5'] });
     renderBulk(portal);
     expect(await screen.findByText('59 of them have no open linked task.')).toBeTruthy();
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 60 tasks' }));
+    await startRun('Create 59 tasks');
     expect(await screen.findByText(/59 created, 1 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
     expect(runTasksPerItem(portal).has('Tb7_5')).toBe(false);
+    // The report names the skipped item and why.
+    const skipped = screen.getByTestId('bulk-skipped');
+    expect(within(skipped).getByRole('button', { name: 'Request 5' })).toBeTruthy();
+    expect(within(skipped).getByText('It already has an open linked task.')).toBeTruthy();
   });
 
   it('resumes a run cut off by a reload, creating no task twice', async () => {
@@ -203,8 +214,11 @@ describe('the bulk panel', () => {
     };
     const first = renderBulk(portal);
     await screen.findByText('120 items match.');
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 120 tasks' }));
+    await startRun('Create 120 tasks');
     await screen.findByText('No answer from Bitrix24; trying again…', {}, { timeout: 5000 });
+    // The run stops where it is and resumes from there: the button says so.
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
     first.view.unmount();
 
     portal.addFault = null;
@@ -228,13 +242,14 @@ describe('the bulk panel', () => {
     const first = renderBulk(portal);
     await screen.findByText('120 items match.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Olivia’s secret plan for {title}' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 120 tasks' }));
+    await startRun('Create 120 tasks');
     await screen.findByText('No answer from Bitrix24; trying again…', {}, { timeout: 5000 });
     first.view.unmount();
 
     const asSophie = (boundary: FakeBoundary) => boundary.setHandler('user.current', () => ({ ID: '3', NAME: 'Sophie', LAST_NAME: 'Wagner' }));
     const second = renderBulk(portal, asSophie);
-    expect(await screen.findByRole('button', { name: 'Create up to 120 tasks' })).toBeTruthy();
+    // Her form (the tasks Olivia's run made are open tasks on 50 of the items).
+    expect(await screen.findByRole('button', { name: /^Create \d+ tasks$/ })).toBeTruthy();
     expect(screen.queryByText('The run is paused')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
     expect(JSON.stringify(localStorage).includes('Olivia’s secret plan')).toBe(true);
@@ -250,7 +265,7 @@ describe('the bulk panel', () => {
     renderBulk(portal);
     await screen.findByText('60 items match.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Confidential follow-up of {title}' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 60 tasks' }));
+    await startRun('Create 60 tasks');
     expect(await screen.findByText(/60 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
 
     const stored = JSON.stringify(localStorage);
@@ -258,7 +273,9 @@ describe('the bulk panel', () => {
     expect(stored).not.toContain('Request 1');
     cleanup();
     renderBulk(portal);
-    expect(await screen.findByText('Your last run finished')).toBeTruthy();
+    // The panel opens on a new run; the earlier one is a line with its date in the user's zone.
+    expect(await screen.findByText(/^Last run on [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/)).toBeTruthy();
+    expect(screen.queryByTestId('bulk-report')).toBeNull();
     expect(screen.getByText('60 created, 0 skipped, 0 failed.')).toBeTruthy();
   });
 
@@ -277,7 +294,7 @@ describe('the bulk panel', () => {
       return recheck(params);
     });
     await screen.findByText('60 items match.');
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 60 tasks' }));
+    await startRun('Create 60 tasks');
     expect(await screen.findByText(/60 created, 0 skipped, 0 failed\./, {}, { timeout: 8000 })).toBeTruthy();
     expect(armed).toBe(true);
     const perItem = runTasksPerItem(portal);
@@ -297,7 +314,7 @@ describe('the bulk panel', () => {
     const first = renderBulk(portal, (fake) => fake.setCommandTime('tasks.task.add', { processingSeconds: 0.05, operatingSeconds: null, operatingResetAt: null }));
     await screen.findByText('120 items match.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Description' }), { target: { value: 'About {title}' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 120 tasks' }));
+    await startRun('Create 120 tasks');
     await screen.findByText('No answer from Bitrix24; trying again…', {}, { timeout: 5000 });
     first.view.unmount();
 
@@ -320,8 +337,8 @@ describe('the bulk panel', () => {
     const portal = miniPortal(3);
     renderBulk(portal, (fake) => fake.setHandler('user.current', () => ({ ID: '1', NAME: 'Olivia', LAST_NAME: 'Bennett', TIME_ZONE: 'Asia/Vladivostok' })));
     await screen.findByText('3 items match.');
-    fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '2026-12-04T18:00' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 3 tasks' }));
+    fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '12/04/2026, 06:00 PM' } });
+    await startRun('Create 3 tasks');
     expect(await screen.findByText(/3 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
     // 18:00 in Vladivostok (UTC+10) is 08:00 UTC, whatever zone the computer is set to.
     expect(new Set(portal.tasks.map((task) => Date.parse(String(task.deadline))))).toEqual(new Set([Date.parse('2026-12-04T08:00:00Z')]));
@@ -335,13 +352,83 @@ describe('the bulk panel', () => {
       return undefined as never;
     };
     renderBulk(portal);
-    fireEvent.click(await screen.findByRole('button', { name: 'Create up to 10 tasks' }));
+    await startRun('Create 10 tasks');
     const report = await screen.findByTestId('bulk-report', {}, { timeout: 5000 });
     expect(within(report).getByText(/8 created, 0 skipped, 2 failed\./)).toBeTruthy();
     expect(within(report).getAllByText(/Responsible person not specified/)).toHaveLength(2);
 
-    fireEvent.click(within(report).getByRole('button', { name: 'Retry the failed ones' }));
+    // Opened again later, the panel does not open on this report: it offers it.
+    cleanup();
+    renderBulk(portal);
+    expect(await screen.findByRole('button', { name: 'Create 2 tasks' })).toBeTruthy();
+    expect(screen.queryByTestId('bulk-report')).toBeNull();
+    expect(screen.getByText(/^Last run on /)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show its report' }));
+    const again = await screen.findByTestId('bulk-report');
+    fireEvent.click(within(again).getByRole('button', { name: 'Retry the failed ones' }));
     expect(await screen.findByText(/10 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
     expect(runTasksPerItem(portal).size).toBe(10);
+  });
+
+  it('carries the exact number on the button, and confirms how many, for whom and until when before anything is created', async () => {
+    const portal = miniPortal(60);
+    portal.tasks.push({ id: '1', title: 'Existing', status: '3', createdBy: '2', description: '', ufCrmTask: ['Tb7_5'] });
+    portal.tasks.push({ id: '2', title: 'Existing', status: '3', createdBy: '2', description: '', ufCrmTask: ['Tb7_6'] });
+    const { boundary } = renderBulk(portal);
+    expect(await screen.findByText('58 of them have no open linked task.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '12/04/2026, 06:00 PM' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create 58 tasks' }));
+
+    const confirm = await screen.findByRole('alertdialog', { name: 'Create 58 linked tasks?' });
+    expect(within(confirm).getByText('each item’s responsible (you, where an item has none)')).toBeTruthy();
+    expect(within(confirm).getByText('Dec 4, 2026, 6:00 PM')).toBeTruthy();
+    expect(within(confirm).getByText('{title}: follow up')).toBeTruthy();
+    expect(boundary.roundTrips.some((trip) => trip.methods.includes('tasks.task.add'))).toBe(false);
+
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Back' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(boundary.roundTrips.some((trip) => trip.methods.includes('tasks.task.add'))).toBe(false);
+
+    await startRun('Create 58 tasks');
+    expect(await screen.findByText(/58 created, 2 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
+  });
+
+  it('names the person every task goes to in the confirmation, and says so when "One person" has nobody chosen', async () => {
+    const { boundary } = renderBulk(miniPortal(3));
+    await screen.findByText('3 of them have no open linked task.');
+    fireEvent.click(screen.getByRole('radio', { name: 'One person:' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create 3 tasks' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Choose the person who gets the tasks.');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+
+    boundary.answerNextPicker([{ id: 7, name: 'Lena Koch', photoUrl: null, position: '' }]);
+    // The second "Choose…": the first picks the items' responsible.
+    fireEvent.click(screen.getAllByRole('button', { name: 'Choose…' }).at(-1)!);
+    await screen.findByText('Lena Koch');
+    expect(screen.queryByText('Choose the person who gets the tasks.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Create 3 tasks' }));
+    const confirm = await screen.findByRole('alertdialog');
+    expect(within(confirm).getByText('Lena Koch')).toBeTruthy();
+  });
+
+  it('writes counts as the portal language does, and enters the deadline in its format', async () => {
+    renderBulk(miniPortal(1240), undefined, { bitrixLanguage: 'de' });
+    expect(await screen.findByText('1.240 Elemente entsprechen dem Filter.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Bis zu 1.240 Aufgaben erstellen' })).toBeTruthy();
+    const deadline = screen.getByLabelText('Frist') as HTMLInputElement;
+    expect(deadline.type).toBe('text');
+    expect(deadline.value).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+    cleanup();
+
+    renderBulk(miniPortal(1240), undefined, { bitrixLanguage: 'ru' });
+    expect(await screen.findByText('Подходят 1 240 элементов.')).toBeTruthy();
+  });
+
+  it('points to the item card tab by its real title when links to tasks are off', async () => {
+    const portal = miniPortal(3);
+    renderBulk(portal, (fake) =>
+      fake.setHandler('crm.type.getByEntityTypeId', () => ({ type: { id: 3, title: 'Service Requests', entityTypeId: 183, isUseInUserfieldEnabled: 'N' as const, linkedUserFields: {} } })),
+    );
+    expect(await screen.findByText(/Turn links on in the “Tasks” tab of an item card first\./)).toBeTruthy();
   });
 });

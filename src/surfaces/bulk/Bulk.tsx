@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { useBitrix } from '../../bitrix';
-import { commonMessages, errorMessages, I18nProvider, useMessages } from '../../i18n';
+import { commonMessages, errorMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
 import { useBulkSetup, type BulkSetup } from '../../queries/bulk-setup';
 import { userZone } from '../../queries/users';
 import { Alert, Button, QueryView, Skeleton } from '../../ui';
@@ -42,8 +43,19 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
   const text = useMessages(bulkMessages);
   const common = useMessages(commonMessages);
   const errors = useMessages(errorMessages);
+  const { locale, format } = useI18n();
   const run = useBulkRun(setup, { markerLabel: text.markerLabel, itemFallback: text.itemFallback });
   const { checkpoint, progress } = run;
+  // A report opens by itself only for the run that just finished here; an earlier run's report is
+  // one click away ("Last run on …"), so the panel opens on a new run.
+  const [reportAsked, setReportAsked] = useState(false);
+  const reportOpen = run.finishedHere || reportAsked;
+  const finished = checkpoint?.status === 'finished' ? checkpoint : null;
+  const earlier = finished
+    ? { startedAt: finished.startedAt || null, counts: finished.counts }
+    : run.lastRun
+      ? { startedAt: run.lastRun.startedAt, counts: run.lastRun.counts }
+      : null;
 
   let body;
   if (run.elsewhere) {
@@ -57,9 +69,18 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
     );
   } else if (run.running && progress) {
     body = <RunProgressView progress={progress} cancelling={run.cancelling} onCancel={run.cancel} />;
-  } else if (checkpoint?.status === 'finished') {
-    body = <RunReport checkpoint={checkpoint} onRetryFailed={run.retryFailed} onNewRun={run.discard} />;
-  } else if (checkpoint && progress) {
+  } else if (finished && reportOpen) {
+    body = (
+      <RunReport
+        checkpoint={finished}
+        onRetryFailed={run.retryFailed}
+        onNewRun={() => {
+          setReportAsked(false);
+          run.discard();
+        }}
+      />
+    );
+  } else if (checkpoint && checkpoint.status !== 'finished' && progress) {
     const because = checkpoint.pausedBecause;
     body = (
       <>
@@ -87,9 +108,19 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
   } else {
     body = (
       <>
-        {run.lastRun && (
-          <Alert tone="success" title={text.lastRunTitle}>
-            {text.reportSummary(run.lastRun.counts.created, run.lastRun.counts.skipped, run.lastRun.counts.failed)}
+        {earlier && (
+          <Alert
+            tone={earlier.counts.failed > 0 ? 'warning' : 'info'}
+            title={earlier.startedAt ? text.lastRunOn(format.dateTime(new Date(earlier.startedAt))) : text.lastRunTitle}
+            actions={
+              finished && (
+                <Button size="small" onClick={() => setReportAsked(true)}>
+                  {text.showReport}
+                </Button>
+              )
+            }
+          >
+            {text.reportSummary(earlier.counts.created, earlier.counts.skipped, earlier.counts.failed, locale)}
           </Alert>
         )}
         <BulkSetupForm setup={setup} initialFunnel={initialFunnel} onStart={run.start} />

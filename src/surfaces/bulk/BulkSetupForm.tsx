@@ -4,10 +4,12 @@ import type { BulkItemFilter } from '../../domain/bulk/item-filter';
 import { PLACEHOLDERS, templateProblems, type TaskTemplate } from '../../domain/bulk/task-template';
 import { addWorkingDays, fromDateTimeLocalInput, toDateTimeLocalInput, toPortalDateTime } from '../../domain/working-days';
 import { DEFAULT_DEADLINE_WORKING_DAYS } from '../../domain/task-draft';
-import { useI18n, useMessages } from '../../i18n';
+import { dateTimeInputFormat, useI18n, useMessages } from '../../i18n';
+import { manifest } from '../../../placements/manifest';
 import type { BulkSetup } from '../../queries/bulk-setup';
 import { Alert, Button, Field, Panel, Select, TextArea, TextInput } from '../../ui';
-import { MatchCount } from './MatchCount';
+import { ConfirmRun } from './ConfirmRun';
+import { MatchCount, type RunSize } from './MatchCount';
 import { bulkMessages } from './messages';
 import { PersonChoice } from './PersonChoice';
 
@@ -22,7 +24,9 @@ export function BulkSetupForm({
   onStart: (filter: BulkItemFilter, template: TaskTemplate, matched: number) => void;
 }) {
   const text = useMessages(bulkMessages);
-  const { locale, format } = useI18n();
+  const { locale, format, language } = useI18n();
+  // Entered and shown in the portal language's format (native datetime-local shows the browser's).
+  const deadlineFormat = dateTimeInputFormat(locale);
   const boundary = useBitrix();
   // Deadlines are read and shown on the clock of the user's Bitrix24 zone, not the computer's.
   const zone = format.timeZone;
@@ -37,18 +41,21 @@ export function BulkSetupForm({
   const [responsibleKind, setResponsibleKind] = useState<'item' | 'user'>('item');
   const [taskResponsible, setTaskResponsible] = useState<PickedUser | null>(null);
   const [deadlineText, setDeadlineText] = useState(() =>
-    toDateTimeLocalInput(addWorkingDays(new Date(boundary.portalNow()), DEFAULT_DEADLINE_WORKING_DAYS, { timeZone: zone }), zone),
+    deadlineFormat.format(toDateTimeLocalInput(addWorkingDays(new Date(boundary.portalNow()), DEFAULT_DEADLINE_WORKING_DAYS, { timeZone: zone }), zone)),
   );
-  const [matched, setMatched] = useState<number | null>(null);
+  const [size, setSize] = useState<RunSize | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const responsibleHint = useId();
+  const personErrorId = useId();
 
   const filter = useMemo<BulkItemFilter>(
     () => ({ entityTypeId, categoryId, stageId, responsibleId: itemResponsible?.id ?? null, onlyWithoutOpenTask }),
     [entityTypeId, categoryId, stageId, itemResponsible, onlyWithoutOpenTask],
   );
-  const deadline = deadlineText.trim() === '' ? null : fromDateTimeLocalInput(deadlineText, zone);
+  const deadlineWallClock = deadlineFormat.parse(deadlineText);
+  const deadline = deadlineWallClock ? fromDateTimeLocalInput(deadlineWallClock, zone) : null;
   const template: TaskTemplate = {
     title,
     description,
@@ -62,7 +69,14 @@ export function BulkSetupForm({
   const needsPerson = responsibleKind === 'user' && !taskResponsible;
   const linksOff = setup.smartProcess.allowsTaskLinks === false;
   const stages = categoryId === null ? [] : (setup.stagesByCategory.get(categoryId) ?? []);
-  const onCount = useCallback((count: number | null) => setMatched(count), []);
+  const onCount = useCallback((next: RunSize | null) => {
+    setSize(next);
+    // A confirmation is for the number it showed: a changed filter asks again.
+    setConfirming(false);
+  }, []);
+  const tabTitle = manifest.surfaces.find((surface) => surface.id === 'detail-tab')?.title[language] ?? '';
+  const tasks = size?.tasks ?? null;
+  const startLabel = size === null || tasks === null ? text.startCounting : size.exact ? text.startExact(tasks, locale) : text.start(tasks, locale);
 
   const problemText = (problem: (typeof problems)[number] | undefined): string | undefined => {
     if (!problem) return undefined;
@@ -85,8 +99,9 @@ export function BulkSetupForm({
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
-        if (problems.length > 0 || needsPerson || linksOff || !matched) return;
-        onStart(filter, template, matched);
+        if (problems.length > 0 || needsPerson || linksOff || !size || !tasks) return;
+        // Nothing runs before the user has seen how many tasks, for whom and until when.
+        setConfirming(true);
       }}
     >
       <Panel title={text.whichItems}>
@@ -176,21 +191,56 @@ export function BulkSetupForm({
                 if (person) setResponsibleKind('user');
               }}
               chooseLabel={text.choosePerson}
+              describedBy={submitted && needsPerson ? personErrorId : undefined}
             />
           )}
+          {submitted && needsPerson && (
+            <span className="st-field__error" id={personErrorId} role="alert">
+              {text.personMissing}
+            </span>
+          )}
         </fieldset>
-        <Field label={text.deadline} hint={text.deadlineHint} error={deadlineProblem ? text.deadlineInvalid : undefined}>
-          {(control) => <TextInput {...control} type="datetime-local" value={deadlineText} onChange={(event) => setDeadlineText(event.target.value)} />}
+        <Field label={text.deadline} hint={`${deadlineFormat.pattern}. ${text.deadlineHint}`} error={deadlineProblem ? text.deadlineInvalid : undefined}>
+          {(control) => (
+            <TextInput
+              {...control}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder={deadlineFormat.pattern}
+              value={deadlineText}
+              onChange={(event) => setDeadlineText(event.target.value)}
+              onBlur={() => {
+                // Tidy what was typed into the locale's own spelling once it reads as a date.
+                const read = deadlineFormat.parse(deadlineText);
+                if (read) setDeadlineText(deadlineFormat.format(read));
+              }}
+            />
+          )}
         </Field>
       </Panel>
 
-      {linksOff && <Alert tone="warning">{text.linksOff}</Alert>}
-      {matched === 0 && <Alert tone="info">{text.nothingToDo}</Alert>}
-      <div className="st-actions">
-        <Button type="submit" variant="primary" disabled={!matched || linksOff}>
-          {text.start(matched ?? 0, locale)}
-        </Button>
-      </div>
+      {linksOff && <Alert tone="warning">{text.linksOff(tabTitle)}</Alert>}
+      {size?.matched === 0 && <Alert tone="info">{text.nothingToDo}</Alert>}
+      {confirming && size && tasks ? (
+        <ConfirmRun
+          tasks={tasks}
+          exact={size.exact}
+          title={title}
+          person={responsibleKind === 'user' ? taskResponsible : null}
+          deadline={deadline}
+          onConfirm={() => {
+            setConfirming(false);
+            onStart(filter, template, size.matched);
+          }}
+          onBack={() => setConfirming(false)}
+        />
+      ) : (
+        <div className="st-actions">
+          <Button type="submit" variant="primary" disabled={!tasks || linksOff}>
+            {startLabel}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

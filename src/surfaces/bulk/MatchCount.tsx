@@ -11,8 +11,19 @@ import { bulkMessages } from './messages';
 /** Up to this many items, the exact count without open tasks is looked up by itself. */
 const AUTO_EXACT_COUNT = 500;
 
+/**
+ * What the run would do, for the start button: `matched` items pass the filter; `tasks` of them
+ * would get a task — exact when `exact`, otherwise at most that many (items with an open linked
+ * task are then skipped as the run goes); null while the exact number is still being counted.
+ */
+export interface RunSize {
+  matched: number;
+  tasks: number | null;
+  exact: boolean;
+}
+
 /** How many items a run would cover, said before anything runs. */
-export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFilter; shortCode: string; onCount: (count: number | null) => void }) {
+export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFilter; shortCode: string; onCount: (size: RunSize | null) => void }) {
   const boundary = useBitrix();
   const { locale } = useI18n();
   const text = useMessages(bulkMessages);
@@ -38,13 +49,20 @@ export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFil
     [boundary, filter.entityTypeId, shortCode],
   );
 
-  useEffect(() => onCount(matched), [matched, onCount]);
   useEffect(() => {
     setExact(null);
     setExactWanted(false);
   }, [filterKey]);
 
   const shouldCountExactly = filter.onlyWithoutOpenTask && matched !== null && matched > 0 && (matched <= AUTO_EXACT_COUNT || exactWanted);
+  const exactDone = exact?.done === true ? exact.withoutOpenTask : null;
+  useEffect(() => {
+    if (matched === null) onCount(null);
+    else if (!filter.onlyWithoutOpenTask || matched === 0) onCount({ matched, tasks: matched, exact: true });
+    else if (exactDone !== null) onCount({ matched, tasks: exactDone, exact: true });
+    else if (shouldCountExactly) onCount({ matched, tasks: null, exact: false });
+    else onCount({ matched, tasks: matched, exact: false });
+  }, [matched, filter.onlyWithoutOpenTask, exactDone, shouldCountExactly, onCount]);
   useEffect(() => {
     if (!shouldCountExactly || matched === null) return;
     const abort = new AbortController();
@@ -71,9 +89,9 @@ export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFil
           {exact?.done ? (
             text.withoutOpenTask(exact.withoutOpenTask, locale)
           ) : exact ? (
-            text.countingOpen(exact.looked, exact.ofTotal)
+            text.countingOpen(exact.looked, exact.ofTotal, locale)
           ) : shouldCountExactly ? (
-            text.countingOpen(0, count.data)
+            text.countingOpen(0, count.data, locale)
           ) : (
             <>
               {text.skippedLater}{' '}

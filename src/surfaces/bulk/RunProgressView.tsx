@@ -3,18 +3,18 @@ import { useI18n, useMessages } from '../../i18n';
 import { Button } from '../../ui';
 import { bulkMessages } from './messages';
 
-/** Done, failed, remaining and time left, with a cancel that stops after the current step. */
+/** Done, failed, remaining and time left, with a Pause that stops after the current step (the run resumes from there). */
 export function RunProgressView({ progress, cancelling = false, onCancel }: { progress: BulkProgress; cancelling?: boolean; onCancel?: () => void }) {
   const text = useMessages(bulkMessages);
-  const { format } = useI18n();
+  const { format, locale } = useI18n();
   return (
     <div className="bk-run" data-testid="bulk-progress">
       <progress className="bk-run__bar" aria-label={text.progressLabel} max={1} value={progress.fraction} />
       <p className="bk-run__numbers" role="status" aria-live="polite">
-        <span data-count="created">{text.created(progress.created)}</span>
-        <span data-count="skipped">{text.skipped(progress.skipped)}</span>
-        <span data-count="failed">{text.failed(progress.failed)}</span>
-        <span data-count="remaining">{text.remaining(progress.remaining)}</span>
+        <span data-count="created">{text.created(progress.created, locale)}</span>
+        <span data-count="skipped">{text.skipped(progress.skipped, locale)}</span>
+        <span data-count="failed">{text.failed(progress.failed, locale)}</span>
+        <span data-count="remaining">{text.remaining(progress.remaining, locale)}</span>
         {progress.timeLeftMs !== null && progress.timeLeftMs > 0 && <span>{text.timeLeft(progress.timeLeftMs)}</span>}
       </p>
       {progress.waitingFor && (

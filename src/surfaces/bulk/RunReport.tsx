@@ -8,20 +8,22 @@ import { bulkMessages } from './messages';
 
 const FIRST_SHOWN = 20;
 
-/** The outcome of a finished run: what was created (with links), what was not and why. */
+/** The outcome of a finished run: what was created (with links), what was skipped or failed and why. */
 export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint: BulkRunCheckpoint; onRetryFailed: () => void; onNewRun: () => void }) {
   const boundary = useBitrix();
   const text = useMessages(bulkMessages);
   const { locale } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const { counts, created, failures } = checkpoint;
+  // Checkpoints stored before skipped items were kept come without them.
+  const skippedItems = checkpoint.skippedItems ?? [];
   const shown = showAll ? created : created.slice(0, FIRST_SHOWN);
   const entityTypeId = checkpoint.filter.entityTypeId;
 
   return (
     <div className="st-stack" data-testid="bulk-report">
       <Alert tone={counts.failed > 0 ? 'warning' : 'success'} title={text.reportTitle}>
-        {text.reportSummary(counts.created, counts.skipped, counts.failed)}
+        {text.reportSummary(counts.created, counts.skipped, counts.failed, locale)}
         {counts.copiesRemoved > 0 && ` ${text.copiesRemoved(counts.copiesRemoved, locale)}`}
       </Alert>
       {failures.length > 0 && (
@@ -47,6 +49,20 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
           </ul>
         </Panel>
       )}
+      {skippedItems.length > 0 && (
+        <Panel title={text.skippedItems}>
+          <ul className="bk-list" data-testid="bulk-skipped">
+            {skippedItems.map((skipped) => (
+              <li key={skipped.itemId}>
+                <Button variant="link" onClick={() => void boundary.openPortalPath(crmItemPath(entityTypeId, skipped.itemId))}>
+                  {skipped.itemTitle || text.itemFallback(skipped.itemId)}
+                </Button>{' '}
+                <span className="st-muted">{text.skipReason[skipped.reason]}</span>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
       {created.length > 0 && (
         <Panel title={text.createdTasks}>
           <ul className="bk-list">
@@ -60,7 +76,7 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
           </ul>
           {!showAll && created.length > FIRST_SHOWN && (
             <Button variant="link" onClick={() => setShowAll(true)}>
-              {text.showAll(created.length)}
+              {text.showAll(created.length, locale)}
             </Button>
           )}
           {checkpoint.createdNotListed > 0 && <p className="st-muted">{text.notListed(checkpoint.createdNotListed, locale)}</p>}

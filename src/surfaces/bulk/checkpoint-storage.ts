@@ -14,6 +14,8 @@ import { parseCheckpoint, type BulkRunCheckpoint, type RunProgress } from '../..
 export interface LastRunSummary {
   runId: string;
   counts: BulkRunCheckpoint['counts'];
+  /** When the run started, ms since the epoch by the PORTAL's clock; null for summaries kept before it was. */
+  startedAt: number | null;
 }
 
 export interface CheckpointStorage {
@@ -66,7 +68,7 @@ export function checkpointStorage(
       }
     },
     finish(checkpoint) {
-      const summary: LastRunSummary = { runId: checkpoint.runId, counts: { ...checkpoint.counts } };
+      const summary: LastRunSummary = { runId: checkpoint.runId, counts: { ...checkpoint.counts }, startedAt: checkpoint.startedAt || null };
       memory = null;
       memoryLast = JSON.stringify(summary);
       if (storage) {
@@ -97,11 +99,16 @@ function adoptUnscopedRun(storage: KeyValueStorage, unscopedKey: string, key: st
 function parseSummary(stored: string | null): LastRunSummary | null {
   if (stored === null) return null;
   try {
-    const value = JSON.parse(stored) as { runId?: unknown; counts?: Record<string, unknown> };
+    const value = JSON.parse(stored) as { runId?: unknown; counts?: Record<string, unknown>; startedAt?: unknown };
     const counts = value.counts ?? {};
     const count = (name: string) => (typeof counts[name] === 'number' && Number.isSafeInteger(counts[name]) ? (counts[name] as number) : 0);
     if (typeof value.runId !== 'string') return null;
-    return { runId: value.runId, counts: { created: count('created'), skipped: count('skipped'), failed: count('failed'), copiesRemoved: count('copiesRemoved') } };
+    const startedAt = typeof value.startedAt === 'number' && Number.isSafeInteger(value.startedAt) && value.startedAt > 0 ? value.startedAt : null;
+    return {
+      runId: value.runId,
+      counts: { created: count('created'), skipped: count('skipped'), failed: count('failed'), copiesRemoved: count('copiesRemoved') },
+      startedAt,
+    };
   } catch {
     return null;
   }

@@ -1,9 +1,10 @@
-import type { FailureReason } from '../../domain/bulk/checkpoint';
+import type { FailureReason, SkipReason } from '../../domain/bulk/checkpoint';
 import type { Placeholder } from '../../domain/bulk/task-template';
-import { defineMessages, plural } from '../../i18n';
+import { defineMessages, formatCount, plural } from '../../i18n';
 
 type PlaceholderLabels = Record<Placeholder, string>;
 type ReasonLabels = Record<FailureReason, string>;
+type SkipLabels = Record<SkipReason, string>;
 
 function minutesOrSeconds(milliseconds: number): { seconds: number; minutes: number } {
   const seconds = Math.max(1, Math.round(milliseconds / 1000));
@@ -32,10 +33,10 @@ export const bulkMessages = defineMessages(
     counting: 'Counting items…',
     countFailed: 'The items could not be counted.',
     matches: (count: number, locale: string) =>
-      plural(locale, count, { one: `${count} item matches.`, other: `${count} items match.` }),
+      plural(locale, count, { one: `${formatCount(locale, count)} item matches.`, other: `${formatCount(locale, count)} items match.` }),
     withoutOpenTask: (count: number, locale: string) =>
-      plural(locale, count, { one: `${count} of them has no open linked task.`, other: `${count} of them have no open linked task.` }),
-    countingOpen: (looked: number, total: number) => `Looking for open linked tasks… ${looked} of ${total}`,
+      plural(locale, count, { one: `${formatCount(locale, count)} of them has no open linked task.`, other: `${formatCount(locale, count)} of them have no open linked task.` }),
+    countingOpen: (looked: number, total: number, locale: string) => `Looking for open linked tasks… ${formatCount(locale, looked)} of ${formatCount(locale, total)}`,
     countExactly: 'Count items without an open task',
     skippedLater: 'Items that already have an open linked task are skipped while the run goes.',
     theTask: 'The task',
@@ -59,23 +60,24 @@ export const bulkMessages = defineMessages(
     deadlineHint: 'Leave empty for no deadline.',
     defaultTitle: '{title}: follow up',
     markerLabel: 'Created by Smart Tasks in bulk, run',
-    start: (count: number, locale: string) => plural(locale, count, { one: `Create ${count} task`, other: `Create up to ${count} tasks` }),
+    start: (count: number, locale: string) => plural(locale, count, { one: `Create ${formatCount(locale, count)} task`, other: `Create up to ${formatCount(locale, count)} tasks` }),
     nothingToDo: 'No items match: change the filter.',
-    linksOff: 'This smart process does not allow links to tasks, so tasks would be created without their link. Turn links on in the item card’s Smart Tasks tab first.',
+    linksOff: (tab: string) =>
+      `This smart process does not allow links to tasks, so tasks would be created without their link. Turn links on in the “${tab}” tab of an item card first.`,
     noStorage: 'This browser does not let Smart Tasks remember the run: keep this page open until it finishes.',
     progressLabel: 'Bulk run progress',
-    created: (count: number) => `Created: ${count}`,
-    skipped: (count: number) => `Skipped: ${count}`,
-    failed: (count: number) => `Failed: ${count}`,
-    remaining: (count: number) => `Remaining: ${count}`,
+    created: (count: number, locale: string) => `Created: ${formatCount(locale, count)}`,
+    skipped: (count: number, locale: string) => `Skipped: ${formatCount(locale, count)}`,
+    failed: (count: number, locale: string) => `Failed: ${formatCount(locale, count)}`,
+    remaining: (count: number, locale: string) => `Remaining: ${formatCount(locale, count)}`,
     timeLeft: (milliseconds: number) => {
       const { seconds, minutes } = minutesOrSeconds(milliseconds);
       return seconds < 90 ? `About ${seconds} s left` : `About ${minutes} min left`;
     },
     waitingRateLimit: 'Bitrix24 asked to slow down; continuing in a moment…',
     waitingConnection: 'No answer from Bitrix24; trying again…',
-    cancel: 'Cancel',
-    cancelling: 'Stopping after the current step…',
+    cancel: 'Pause',
+    cancelling: 'Pausing after the current step…',
     pausedTitle: 'The run is paused',
     pausedText: 'Nothing is lost: resuming first checks which items already got their task, so none gets a second one.',
     pausedByConnection: 'The connection to Bitrix24 was lost.',
@@ -92,19 +94,19 @@ export const bulkMessages = defineMessages(
     pausedByOperatingLimit: 'Bitrix24 has used up this app’s processing time for creating tasks for now.',
     sdkWaiting: 'Waiting for Bitrix24’s request limit before the next request…',
     reportTitle: 'Run finished',
-    reportSummary: (created: number, skipped: number, failed: number) =>
-      `${created} created, ${skipped} skipped, ${failed} failed.`,
+    reportSummary: (created: number, skipped: number, failed: number, locale: string) =>
+      `${formatCount(locale, created)} created, ${formatCount(locale, skipped)} skipped, ${formatCount(locale, failed)} failed.`,
     copiesRemoved: (count: number, locale: string) =>
       plural(locale, count, {
-        one: `${count} copy made by a repeated request was found and deleted.`,
-        other: `${count} copies made by repeated requests were found and deleted.`,
+        one: `${formatCount(locale, count)} copy made by a repeated request was found and deleted.`,
+        other: `${formatCount(locale, count)} copies made by repeated requests were found and deleted.`,
       }),
     createdTasks: 'Created tasks',
     openTask: (itemTitle: string) => `Open the task for “${itemTitle}”`,
     itemFallback: (id: number) => `Item #${id}`,
-    showAll: (count: number) => `Show all ${count}`,
+    showAll: (count: number, locale: string) => `Show all ${formatCount(locale, count)}`,
     notListed: (count: number, locale: string) =>
-      plural(locale, count, { one: `${count} more task is not listed.`, other: `${count} more tasks are not listed.` }),
+      plural(locale, count, { one: `${formatCount(locale, count)} more task is not listed.`, other: `${formatCount(locale, count)} more tasks are not listed.` }),
     failedItems: 'Items without a task',
     reason: {
       rejected: 'Bitrix24 refused the task.',
@@ -115,6 +117,29 @@ export const bulkMessages = defineMessages(
     } satisfies ReasonLabels as ReasonLabels,
     retryFailed: 'Retry the failed ones',
     newRun: 'Start a new run',
+    startExact: (count: number, locale: string) =>
+      plural(locale, count, { one: `Create ${formatCount(locale, count)} task`, other: `Create ${formatCount(locale, count)} tasks` }),
+    startCounting: 'Counting items…',
+    personMissing: 'Choose the person who gets the tasks.',
+    confirmTitle: (count: number, exact: boolean, locale: string) =>
+      exact
+        ? plural(locale, count, { one: `Create ${formatCount(locale, count)} linked task?`, other: `Create ${formatCount(locale, count)} linked tasks?` })
+        : `Create up to ${formatCount(locale, count)} linked tasks?`,
+    confirmUpTo: 'Items that already have an open linked task are skipped while the run goes.',
+    confirmFor: 'Responsible',
+    confirmForEach: 'each item’s responsible (you, where an item has none)',
+    confirmDeadline: 'Deadline',
+    confirmNoDeadline: 'none',
+    confirmTaskTitle: 'Title',
+    back: 'Back',
+    lastRunOn: (date: string) => `Last run on ${date}`,
+    showReport: 'Show its report',
+    hideReport: 'Hide the report',
+    skippedItems: 'Skipped items',
+    skipReason: {
+      'open-task': 'It already has an open linked task.',
+      'other-run': 'Another run gave it a task at the same moment.',
+    } satisfies SkipLabels as SkipLabels,
   },
   {
     ru: {
@@ -139,19 +164,19 @@ export const bulkMessages = defineMessages(
       countFailed: 'Не удалось посчитать элементы.',
       matches: (count: number, locale: string) =>
         plural(locale, count, {
-          one: `Подходит ${count} элемент.`,
-          few: `Подходят ${count} элемента.`,
-          many: `Подходят ${count} элементов.`,
-          other: `Подходят ${count} элемента.`,
+          one: `Подходит ${formatCount(locale, count)} элемент.`,
+          few: `Подходят ${formatCount(locale, count)} элемента.`,
+          many: `Подходят ${formatCount(locale, count)} элементов.`,
+          other: `Подходят ${formatCount(locale, count)} элемента.`,
         }),
       withoutOpenTask: (count: number, locale: string) =>
         plural(locale, count, {
-          one: `Из них ${count} без открытой связанной задачи.`,
-          few: `Из них ${count} без открытой связанной задачи.`,
-          many: `Из них ${count} без открытой связанной задачи.`,
-          other: `Из них ${count} без открытой связанной задачи.`,
+          one: `Из них ${formatCount(locale, count)} без открытой связанной задачи.`,
+          few: `Из них ${formatCount(locale, count)} без открытой связанной задачи.`,
+          many: `Из них ${formatCount(locale, count)} без открытой связанной задачи.`,
+          other: `Из них ${formatCount(locale, count)} без открытой связанной задачи.`,
         }),
-      countingOpen: (looked: number, total: number) => `Ищем открытые связанные задачи… ${looked} из ${total}`,
+      countingOpen: (looked: number, total: number, locale: string) => `Ищем открытые связанные задачи… ${formatCount(locale, looked)} из ${formatCount(locale, total)}`,
       countExactly: 'Посчитать элементы без открытой задачи',
       skippedLater: 'Элементы, у которых уже есть открытая связанная задача, будут пропущены во время запуска.',
       theTask: 'Задача',
@@ -177,27 +202,28 @@ export const bulkMessages = defineMessages(
       markerLabel: 'Создано Smart Tasks массово, запуск',
       start: (count: number, locale: string) =>
         plural(locale, count, {
-          one: `Создать ${count} задачу`,
-          few: `Создать до ${count} задач`,
-          many: `Создать до ${count} задач`,
-          other: `Создать до ${count} задачи`,
+          one: `Создать ${formatCount(locale, count)} задачу`,
+          few: `Создать до ${formatCount(locale, count)} задач`,
+          many: `Создать до ${formatCount(locale, count)} задач`,
+          other: `Создать до ${formatCount(locale, count)} задачи`,
         }),
       nothingToDo: 'Подходящих элементов нет: измените фильтр.',
-      linksOff: 'Этот смарт-процесс не разрешает связь с задачами, поэтому задачи создадутся без связи. Сначала включите связь на вкладке Smart Tasks в карточке элемента.',
+      linksOff: (tab: string) =>
+        `Этот смарт-процесс не разрешает связь с задачами, поэтому задачи создадутся без связи. Сначала включите связь на вкладке «${tab}» в карточке элемента.`,
       noStorage: 'Этот браузер не позволяет Smart Tasks запомнить запуск: не закрывайте страницу до его завершения.',
       progressLabel: 'Ход массового запуска',
-      created: (count: number) => `Создано: ${count}`,
-      skipped: (count: number) => `Пропущено: ${count}`,
-      failed: (count: number) => `Ошибок: ${count}`,
-      remaining: (count: number) => `Осталось: ${count}`,
+      created: (count: number, locale: string) => `Создано: ${formatCount(locale, count)}`,
+      skipped: (count: number, locale: string) => `Пропущено: ${formatCount(locale, count)}`,
+      failed: (count: number, locale: string) => `Ошибок: ${formatCount(locale, count)}`,
+      remaining: (count: number, locale: string) => `Осталось: ${formatCount(locale, count)}`,
       timeLeft: (milliseconds: number) => {
         const { seconds, minutes } = minutesOrSeconds(milliseconds);
         return seconds < 90 ? `Осталось около ${seconds} с` : `Осталось около ${minutes} мин`;
       },
       waitingRateLimit: 'Битрикс24 попросил не спешить; продолжим через мгновение…',
       waitingConnection: 'Битрикс24 не отвечает; пробуем снова…',
-      cancel: 'Отменить',
-      cancelling: 'Останавливаемся после текущего шага…',
+      cancel: 'Приостановить',
+      cancelling: 'Приостанавливаем после текущего шага…',
       pausedTitle: 'Запуск приостановлен',
       pausedText: 'Ничего не потеряно: при продолжении сначала проверяется, какие элементы уже получили задачу, так что второй задачи не будет.',
       pausedByConnection: 'Связь с Битрикс24 прервалась.',
@@ -214,24 +240,24 @@ export const bulkMessages = defineMessages(
       pausedByOperatingLimit: 'Битрикс24 исчерпал время обработки, отведённое приложению на создание задач.',
       sdkWaiting: 'Ждём лимита запросов Битрикс24 перед следующим запросом…',
       reportTitle: 'Запуск завершён',
-      reportSummary: (created: number, skipped: number, failed: number) => `Создано: ${created}, пропущено: ${skipped}, ошибок: ${failed}.`,
+      reportSummary: (created: number, skipped: number, failed: number, locale: string) => `Создано: ${formatCount(locale, created)}, пропущено: ${formatCount(locale, skipped)}, ошибок: ${formatCount(locale, failed)}.`,
       copiesRemoved: (count: number, locale: string) =>
         plural(locale, count, {
-          one: `Найдена и удалена ${count} копия из-за повторного запроса.`,
-          few: `Найдены и удалены ${count} копии из-за повторных запросов.`,
-          many: `Найдено и удалено ${count} копий из-за повторных запросов.`,
-          other: `Найдены и удалены ${count} копии из-за повторных запросов.`,
+          one: `Найдена и удалена ${formatCount(locale, count)} копия из-за повторного запроса.`,
+          few: `Найдены и удалены ${formatCount(locale, count)} копии из-за повторных запросов.`,
+          many: `Найдено и удалено ${formatCount(locale, count)} копий из-за повторных запросов.`,
+          other: `Найдены и удалены ${formatCount(locale, count)} копии из-за повторных запросов.`,
         }),
       createdTasks: 'Созданные задачи',
       openTask: (itemTitle: string) => `Открыть задачу для «${itemTitle}»`,
       itemFallback: (id: number) => `Элемент №${id}`,
-      showAll: (count: number) => `Показать все ${count}`,
+      showAll: (count: number, locale: string) => `Показать все ${formatCount(locale, count)}`,
       notListed: (count: number, locale: string) =>
         plural(locale, count, {
-          one: `Ещё ${count} задача не показана.`,
-          few: `Ещё ${count} задачи не показаны.`,
-          many: `Ещё ${count} задач не показано.`,
-          other: `Ещё ${count} задачи не показаны.`,
+          one: `Ещё ${formatCount(locale, count)} задача не показана.`,
+          few: `Ещё ${formatCount(locale, count)} задачи не показаны.`,
+          many: `Ещё ${formatCount(locale, count)} задач не показано.`,
+          other: `Ещё ${formatCount(locale, count)} задачи не показаны.`,
         }),
       failedItems: 'Элементы без задачи',
       reason: {
@@ -243,11 +269,44 @@ export const bulkMessages = defineMessages(
       },
       retryFailed: 'Повторить неудавшиеся',
       newRun: 'Новый запуск',
+      startExact: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `Создать ${formatCount(locale, count)} задачу`,
+          few: `Создать ${formatCount(locale, count)} задачи`,
+          many: `Создать ${formatCount(locale, count)} задач`,
+          other: `Создать ${formatCount(locale, count)} задачи`,
+        }),
+      startCounting: 'Считаем элементы…',
+      personMissing: 'Выберите человека, который получит задачи.',
+      confirmTitle: (count: number, exact: boolean, locale: string) =>
+        exact
+          ? plural(locale, count, {
+              one: `Создать ${formatCount(locale, count)} связанную задачу?`,
+              few: `Создать ${formatCount(locale, count)} связанные задачи?`,
+              many: `Создать ${formatCount(locale, count)} связанных задач?`,
+              other: `Создать ${formatCount(locale, count)} связанной задачи?`,
+            })
+          : `Создать до ${formatCount(locale, count)} связанных задач?`,
+      confirmUpTo: 'Элементы, у которых уже есть открытая связанная задача, будут пропущены во время запуска.',
+      confirmFor: 'Ответственный',
+      confirmForEach: 'ответственный каждого элемента (вы, если у элемента его нет)',
+      confirmDeadline: 'Крайний срок',
+      confirmNoDeadline: 'нет',
+      confirmTaskTitle: 'Название',
+      back: 'Назад',
+      lastRunOn: (date: string) => `Последний запуск: ${date}`,
+      showReport: 'Показать отчёт',
+      hideReport: 'Скрыть отчёт',
+      skippedItems: 'Пропущенные элементы',
+      skipReason: {
+        'open-task': 'У элемента уже есть открытая связанная задача.',
+        'other-run': 'Другой запуск в тот же момент создал ему задачу.',
+      },
     },
     de: {
       loadingLabel: 'Pipelines und Phasen werden geladen',
       loadFailed: 'Pipelines und Phasen konnten nicht geladen werden.',
-      heading: (smartProcess: string) => `Verknüpfte Aufgaben in Serie: ${smartProcess}`,
+      heading: (smartProcess: string) => `Verknüpfte Aufgaben für mehrere Elemente: ${smartProcess}`,
       intro: 'Erstellen Sie für jedes hier gewählte Element eine Aufgabe, die mit ihm verknüpft ist.',
       whichItems: 'Welche Elemente',
       funnel: 'Pipeline',
@@ -255,20 +314,23 @@ export const bulkMessages = defineMessages(
       stage: 'Phase',
       anyStage: 'Jede Phase',
       stageNeedsFunnel: 'Wählen Sie eine Pipeline, um eine ihrer Phasen zu wählen.',
-      responsibleFilter: 'Verantwortlich für das Element',
-      anyone: 'Alle',
+      responsibleFilter: 'Verantwortliche Person des Elements',
+      anyone: 'beliebig',
       choosePerson: 'Auswählen…',
-      clearPerson: 'Beliebig verantwortlich',
+      clearPerson: 'Auswahl aufheben',
       onlyWithoutOpenTask: 'Nur Elemente ohne offene verknüpfte Aufgabe',
       onlyTasksYouSee:
         'Hier zählen nur Aufgaben, die Sie in Bitrix24 sehen: die Aufgabe einer Kollegin, an der Sie nicht beteiligt sind, zählt nicht. Läuft gerade ein Kollege über dieselben Elemente, sprechen Sie sich ab.',
       counting: 'Elemente werden gezählt…',
       countFailed: 'Die Elemente konnten nicht gezählt werden.',
       matches: (count: number, locale: string) =>
-        plural(locale, count, { one: `${count} Element passt.`, other: `${count} Elemente passen.` }),
+        plural(locale, count, {
+          one: `${formatCount(locale, count)} Element entspricht dem Filter.`,
+          other: `${formatCount(locale, count)} Elemente entsprechen dem Filter.`,
+        }),
       withoutOpenTask: (count: number, locale: string) =>
-        plural(locale, count, { one: `${count} davon hat keine offene verknüpfte Aufgabe.`, other: `${count} davon haben keine offene verknüpfte Aufgabe.` }),
-      countingOpen: (looked: number, total: number) => `Offene verknüpfte Aufgaben werden gesucht… ${looked} von ${total}`,
+        plural(locale, count, { one: `${formatCount(locale, count)} davon hat keine offene verknüpfte Aufgabe.`, other: `${formatCount(locale, count)} davon haben keine offene verknüpfte Aufgabe.` }),
+      countingOpen: (looked: number, total: number, locale: string) => `Offene verknüpfte Aufgaben werden gesucht… ${formatCount(locale, looked)} von ${formatCount(locale, total)}`,
       countExactly: 'Elemente ohne offene Aufgabe zählen',
       skippedLater: 'Elemente mit einer offenen verknüpften Aufgabe werden während des Laufs übersprungen.',
       theTask: 'Die Aufgabe',
@@ -276,39 +338,40 @@ export const bulkMessages = defineMessages(
       taskDescription: 'Beschreibung',
       insert: 'Einfügen:',
       placeholder: {
-        title: 'Elementtitel',
-        id: 'Element-ID',
+        title: 'Titel des Elements',
+        id: 'ID des Elements',
         stage: 'Phase',
-        responsible: 'Verantwortliche Person',
+        responsible: 'verantwortliche Person',
       },
-      insertPlaceholder: (name: string) => `${name} einfügen`,
+      insertPlaceholder: (name: string) => `Platzhalter „${name}“ einfügen`,
       unknownPlaceholder: (name: string) => `{${name}} ist kein Platzhalter. Verwenden Sie {title}, {id}, {stage} oder {responsible}.`,
       titleMissing: 'Geben Sie einen Titel ein.',
       deadlineInvalid: 'Geben Sie ein gültiges Datum mit Uhrzeit ein oder lassen Sie das Feld leer.',
       taskResponsible: 'Verantwortlich für die Aufgabe',
-      eachItemsResponsible: 'Die verantwortliche Person jedes Elements (Sie, wo keine angegeben ist)',
+      eachItemsResponsible: 'Die verantwortliche Person des jeweiligen Elements (Sie, falls keine angegeben ist)',
       onePerson: 'Eine Person:',
       deadline: 'Frist',
       deadlineHint: 'Leer lassen für keine Frist.',
       defaultTitle: '{title}: nächster Schritt',
-      markerLabel: 'Von Smart Tasks in Serie erstellt, Lauf',
+      markerLabel: 'Von Smart Tasks für mehrere Elemente erstellt, Lauf',
       start: (count: number, locale: string) =>
-        plural(locale, count, { one: `${count} Aufgabe erstellen`, other: `Bis zu ${count} Aufgaben erstellen` }),
-      nothingToDo: 'Keine Elemente passen: ändern Sie den Filter.',
-      linksOff: 'Dieser Smart-Prozess erlaubt keine Verknüpfung mit Aufgaben; die Aufgaben würden ohne Verknüpfung erstellt. Schalten Sie die Verknüpfung zuerst in der Registerkarte Smart Tasks eines Elements ein.',
+        plural(locale, count, { one: `${formatCount(locale, count)} Aufgabe erstellen`, other: `Bis zu ${formatCount(locale, count)} Aufgaben erstellen` }),
+      nothingToDo: 'Kein Element entspricht dem Filter. Ändern Sie den Filter.',
+      linksOff: (tab: string) =>
+        `Dieser Smart-Prozess erlaubt keine Verknüpfung mit Aufgaben; die Aufgaben würden ohne Verknüpfung erstellt. Schalten Sie die Verknüpfung zuerst auf der Registerkarte „${tab}“ eines Elements ein.`,
       noStorage: 'Dieser Browser lässt Smart Tasks den Lauf nicht speichern: Lassen Sie diese Seite bis zum Ende geöffnet.',
       progressLabel: 'Fortschritt des Laufs',
-      created: (count: number) => `Erstellt: ${count}`,
-      skipped: (count: number) => `Übersprungen: ${count}`,
-      failed: (count: number) => `Fehlgeschlagen: ${count}`,
-      remaining: (count: number) => `Verbleibend: ${count}`,
+      created: (count: number, locale: string) => `Erstellt: ${formatCount(locale, count)}`,
+      skipped: (count: number, locale: string) => `Übersprungen: ${formatCount(locale, count)}`,
+      failed: (count: number, locale: string) => `Fehlgeschlagen: ${formatCount(locale, count)}`,
+      remaining: (count: number, locale: string) => `Verbleibend: ${formatCount(locale, count)}`,
       timeLeft: (milliseconds: number) => {
         const { seconds, minutes } = minutesOrSeconds(milliseconds);
         return seconds < 90 ? `Noch etwa ${seconds} s` : `Noch etwa ${minutes} min`;
       },
       waitingRateLimit: 'Bitrix24 bittet um eine Pause; es geht gleich weiter…',
       waitingConnection: 'Keine Antwort von Bitrix24; neuer Versuch…',
-      cancel: 'Abbrechen',
+      cancel: 'Anhalten',
       cancelling: 'Wird nach dem aktuellen Schritt angehalten…',
       pausedTitle: 'Der Lauf ist angehalten',
       pausedText: 'Nichts geht verloren: Beim Fortsetzen wird zuerst geprüft, welche Elemente ihre Aufgabe schon haben, damit keines eine zweite bekommt.',
@@ -326,19 +389,19 @@ export const bulkMessages = defineMessages(
       pausedByOperatingLimit: 'Bitrix24 hat die Verarbeitungszeit der App für das Anlegen von Aufgaben vorerst aufgebraucht.',
       sdkWaiting: 'Warten auf das Anfragelimit von Bitrix24 vor der nächsten Anfrage…',
       reportTitle: 'Lauf beendet',
-      reportSummary: (created: number, skipped: number, failed: number) =>
-        `${created} erstellt, ${skipped} übersprungen, ${failed} fehlgeschlagen.`,
+      reportSummary: (created: number, skipped: number, failed: number, locale: string) =>
+        `${formatCount(locale, created)} erstellt, ${formatCount(locale, skipped)} übersprungen, ${formatCount(locale, failed)} fehlgeschlagen.`,
       copiesRemoved: (count: number, locale: string) =>
         plural(locale, count, {
-          one: `${count} Kopie durch eine wiederholte Anfrage wurde gefunden und gelöscht.`,
-          other: `${count} Kopien durch wiederholte Anfragen wurden gefunden und gelöscht.`,
+          one: `${formatCount(locale, count)} Kopie durch eine wiederholte Anfrage wurde gefunden und gelöscht.`,
+          other: `${formatCount(locale, count)} Kopien durch wiederholte Anfragen wurden gefunden und gelöscht.`,
         }),
       createdTasks: 'Erstellte Aufgaben',
       openTask: (itemTitle: string) => `Aufgabe zu „${itemTitle}“ öffnen`,
       itemFallback: (id: number) => `Element #${id}`,
-      showAll: (count: number) => `Alle ${count} anzeigen`,
+      showAll: (count: number, locale: string) => `Alle ${formatCount(locale, count)} anzeigen`,
       notListed: (count: number, locale: string) =>
-        plural(locale, count, { one: `${count} weitere Aufgabe ist nicht aufgeführt.`, other: `${count} weitere Aufgaben sind nicht aufgeführt.` }),
+        plural(locale, count, { one: `${formatCount(locale, count)} weitere Aufgabe ist nicht aufgeführt.`, other: `${formatCount(locale, count)} weitere Aufgaben sind nicht aufgeführt.` }),
       failedItems: 'Elemente ohne Aufgabe',
       reason: {
         rejected: 'Bitrix24 hat die Aufgabe abgelehnt.',
@@ -349,6 +412,29 @@ export const bulkMessages = defineMessages(
       },
       retryFailed: 'Fehlgeschlagene erneut versuchen',
       newRun: 'Neuen Lauf starten',
+      startExact: (count: number, locale: string) =>
+        plural(locale, count, { one: `${formatCount(locale, count)} Aufgabe erstellen`, other: `${formatCount(locale, count)} Aufgaben erstellen` }),
+      startCounting: 'Elemente werden gezählt…',
+      personMissing: 'Wählen Sie die Person, die die Aufgaben erhält.',
+      confirmTitle: (count: number, exact: boolean, locale: string) =>
+        exact
+          ? plural(locale, count, { one: `${formatCount(locale, count)} verknüpfte Aufgabe erstellen?`, other: `${formatCount(locale, count)} verknüpfte Aufgaben erstellen?` })
+          : `Bis zu ${formatCount(locale, count)} verknüpfte Aufgaben erstellen?`,
+      confirmUpTo: 'Elemente mit einer offenen verknüpften Aufgabe werden während des Laufs übersprungen.',
+      confirmFor: 'Verantwortlich',
+      confirmForEach: 'die verantwortliche Person des jeweiligen Elements (Sie, falls keine angegeben ist)',
+      confirmDeadline: 'Frist',
+      confirmNoDeadline: 'keine',
+      confirmTaskTitle: 'Titel',
+      back: 'Zurück',
+      lastRunOn: (date: string) => `Letzter Lauf am ${date}`,
+      showReport: 'Bericht anzeigen',
+      hideReport: 'Bericht ausblenden',
+      skippedItems: 'Übersprungene Elemente',
+      skipReason: {
+        'open-task': 'Es hat bereits eine offene verknüpfte Aufgabe.',
+        'other-run': 'Ein anderer Lauf hat ihm im selben Moment eine Aufgabe erstellt.',
+      },
     },
   },
 );

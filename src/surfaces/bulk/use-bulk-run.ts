@@ -70,6 +70,8 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
   const [elsewhere, setElsewhere] = useState<BulkProgress | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [running, setRunning] = useState(false);
+  /** The run finished in this tab just now (its report opens by itself; an earlier run's does not). */
+  const [finishedHere, setFinishedHere] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const watching = useRef<AbortController | null>(null);
 
@@ -160,6 +162,7 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
       const stored = storage.load();
       const start = stored && stored.runId === requested.runId && stored.counts.created >= requested.counts.created && requested.retryQueue.length === 0 ? stored : requested;
       setRunning(true);
+      setFinishedHere(false);
       setCancelling(false);
       storage.save(start);
       setCheckpoint(start);
@@ -190,6 +193,7 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
           },
         });
         setCheckpoint(final);
+        setFinishedHere(final.status === 'finished');
         // A run that finished with nothing left to retry leaves only its counts behind.
         if (final.status === 'finished' && final.failures.length === 0) {
           storage.finish(final);
@@ -210,6 +214,7 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
   return {
     checkpoint,
     running,
+    finishedHere,
     cancelling,
     /** Live progress of the run in another tab of this browser; null when none runs it elsewhere. */
     elsewhere,
@@ -246,6 +251,7 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
     discard() {
       if (controller.current || elsewhere) return;
       storage.clear();
+      setFinishedHere(false);
       setCheckpoint(null);
       setLastRun(null);
     },
