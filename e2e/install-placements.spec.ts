@@ -84,15 +84,26 @@ test('opening the app page again binds nothing new', async ({ page }) => {
   expect(await bindings()).toEqual(before);
 });
 
-test('opening the app page repairs what drifted: a missing binding comes back, an unwanted one goes', async ({ page }) => {
+test('opening the app page shows what drifted and changes nothing; Sync repairs it and says what it did', async ({ page }) => {
   await openAppPage(page);
   await waitForInstall(page);
   // Someone removed the list menu of Purchase and left a binding Smart Tasks does not declare.
   await portalRest('placement.unbind', { PLACEMENT: 'CRM_DYNAMIC_156_LIST_MENU', HANDLER });
   await portalRest('placement.bind', { PLACEMENT: 'CRM_DYNAMIC_177_FUNNELS_TOOLBAR', HANDLER, TITLE: 'Old entry' });
+  const drifted = await bindings();
+  await control.clearRequests();
 
   const app = await openAppPage(page);
+  await expect(app.getByText('Bitrix24 differs from these settings in 2 places. Nothing changes until you sync:')).toBeVisible();
+  await expect(app.getByText('Add: Row menu in the list, Purchase')).toBeVisible();
+  const commands = (await appRequests()).flatMap((entry) => entry.commands ?? [entry.method]);
+  expect(commands).not.toContain('placement.bind');
+  expect(commands).not.toContain('placement.unbind');
+  expect(await bindings()).toEqual(drifted);
+
+  await app.getByRole('button', { name: 'Sync with Bitrix24' }).click();
   await expect(app.getByText('2 changes made.')).toBeVisible();
+  await expect(app.getByText('Added: Row menu in the list, Purchase')).toBeVisible();
 
   const placements = (await bindings()).map((binding) => binding.placement).sort();
   expect(placements).toEqual(expectedPlacements());
@@ -119,11 +130,19 @@ test('switching a surface off unbinds it, switching it on binds it again', async
   expect((await bindings()).map((binding) => binding.placement)).toContain('CRM_DYNAMIC_156_LIST_MENU');
 });
 
-test('a user who is not an administrator sees why they cannot change the settings', async ({ page }) => {
+test('a user who is not an administrator learns where the app lives and opens a recent item from the page', async ({ page }) => {
   await control.reset({ fresh: false });
+  const newest = await portalRest<{ items: Array<{ id: number; title: string }> }>('crm.item.list', { entityTypeId: 177, order: { id: 'DESC' }, select: ['id', 'title'] });
+  const item = newest.items[0]!;
   const app = await openAppPage(page, { user: 2 });
-  await expect(app.getByText('Only a Bitrix24 administrator can change these settings')).toBeVisible();
+  await expect(app.getByText('Tab in the item card: “Tasks”')).toBeVisible();
   await expect(app.getByRole('switch')).toHaveCount(0);
+  // The portal's page carries the app's name; the app does not repeat it.
+  await expect(app.getByRole('heading', { name: 'Smart Tasks' })).toHaveCount(0);
+  await app.getByRole('link', { name: item.title }).click();
+  // The card opens in the portal's slider, on the app's tab; the page underneath stays.
+  await expect(page.getByTestId('slider-page-frame')).toHaveAttribute('src', new RegExp(`/crm/type/177/details/${item.id}/\\?active_tab=CRM_DYNAMIC_177_DETAIL_TAB`));
+  await expect(page).toHaveURL(/marketplace\/app\/1/);
 });
 
 test('the settings speak Russian on a Russian portal', async ({ page }) => {
