@@ -6,7 +6,7 @@
  * the item cannot be shown.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { BitrixError, command, resultReference, type BatchResults, type RestUser } from '../../bitrix';
+import { BitrixError, command, isBitrixError, resultReference, type BatchResults, type RestUser } from '../../bitrix';
 import { READ_RETRIES } from '../../queries/read-retries';
 import { linkCode } from '../../domain/link-code';
 import { decodeItem, itemCommand, itemKeys, type CrmItem } from '../../queries/items';
@@ -44,9 +44,13 @@ export class LinkedItemError extends Error {
   }
 }
 
-/** The first read is asked again only for a passing failure (network, timeout, rate limit, 5xx). */
+/**
+ * The first read is asked again only for a passing failure (network, timeout, rate limit, 5xx):
+ * of the item's own commands (a LinkedItemError) or of the whole batch (a BitrixError).
+ */
 export function retryLinkedItemRead(failureCount: number, error: Error): boolean {
-  return error instanceof LinkedItemError && error.reason.isTransient && failureCount < READ_RETRIES;
+  const reason = error instanceof LinkedItemError ? error.reason : isBitrixError(error) ? error : null;
+  return reason !== null && reason.isTransient && failureCount < READ_RETRIES;
 }
 
 /**

@@ -1,14 +1,11 @@
 import type { SurfacePrefetch } from '../surface-contract';
-import { detailTabKeys, loadDetailTab } from './load-detail-tab';
+import { detailTabQuery } from './detail-tab-query';
 
 /**
  * Starts the tab's one batch as soon as the frame is up, while the tab's code is still
- * downloading; useDetailTab then picks up the same query instead of asking again.
+ * downloading; useDetailTab then picks up the same query (the same definition, retry rule
+ * included) instead of asking again.
  */
 export const prefetchDetailTab: SurfacePrefetch<'detail-tab'> = (target, { boundary, queryClient }) => {
-  void queryClient.prefetchQuery({
-    queryKey: detailTabKeys.data(target.entityTypeId, target.itemId),
-    queryFn: () => loadDetailTab(boundary, queryClient, target.entityTypeId, target.itemId),
-    staleTime: 60_000,
-  });
+  void queryClient.prefetchQuery(detailTabQuery(boundary, queryClient, target.entityTypeId, target.itemId));
 };
