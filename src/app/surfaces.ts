@@ -8,6 +8,7 @@ import type { BitrixBoundary } from '../bitrix';
 import type { LaunchTarget } from '../domain/placement';
 import type { SurfaceModule, SurfacePrefetch } from '../surfaces/surface-contract';
 import { prefetchDetailTab } from '../surfaces/detail-tab/prefetch';
+import { prefetchQuickCreate } from '../surfaces/quick-create/prefetch';
 
 export interface SurfaceEntry<R extends LaunchTarget['route']> {
   load: () => Promise<SurfaceModule<R>>;
@@ -20,7 +21,7 @@ export type SurfaceRegistry = {
 
 export const surfaces: SurfaceRegistry = {
   'detail-tab': { load: () => import('../surfaces/detail-tab/DetailTabSurface'), prefetch: prefetchDetailTab },
-  'quick-create': { load: () => import('../surfaces/quick-create/QuickCreateSurface') },
+  'quick-create': { load: () => import('../surfaces/quick-create/QuickCreateSurface'), prefetch: prefetchQuickCreate },
   bulk: { load: () => import('../surfaces/bulk/BulkSurface') },
   'app-page': { load: () => import('../surfaces/app-page/AppPageSurface') },
 };

@@ -28,7 +28,8 @@ export const itemKeys = {
   fields: (entityTypeId: number) => [...itemKeys.all, 'fields', entityTypeId] as const,
   categories: (entityTypeId: number) => [...itemKeys.all, 'categories', entityTypeId] as const,
   stages: (entityTypeId: number, categoryId: number) => [...itemKeys.all, 'stages', entityTypeId, categoryId] as const,
-  titles: (entityTypeId: number, itemIds: readonly number[]) => [...itemKeys.all, 'titles', entityTypeId, ...itemIds] as const,
+  /** One item's title, as a reference to it shows it (reference-names.ts caches it here; '' = not readable). */
+  title: (entityTypeId: number, itemId: number) => [...itemKeys.all, 'title', entityTypeId, itemId] as const,
 };
 
 function positiveInteger(value: unknown): number | null {

@@ -13,7 +13,6 @@ export const referenceNameKeys = {
   all: ['reference-names'] as const,
   lookup: (userIds: readonly number[], crmItems: readonly string[], statusTypes: readonly string[]) =>
     [...referenceNameKeys.all, { userIds, crmItems, statusTypes }] as const,
-  crmTitle: (entityTypeId: number, itemId: number) => [...itemKeys.all, 'title', entityTypeId, itemId] as const,
 };
 
 export interface ReferenceNames {
@@ -51,7 +50,7 @@ function missingUserIds(queryClient: QueryClient, userIds: readonly number[]): n
 function missingCrmItems(queryClient: QueryClient, crmItems: ReadonlyMap<number, readonly number[]>, maxTypes: number): Map<number, number[]> {
   const missing = new Map<number, number[]>();
   for (const [entityTypeId, ids] of crmItems) {
-    const unknown = [...new Set(ids)].filter((id) => queryClient.getQueryData(referenceNameKeys.crmTitle(entityTypeId, id)) === undefined).sort((a, b) => a - b);
+    const unknown = [...new Set(ids)].filter((id) => queryClient.getQueryData(itemKeys.title(entityTypeId, id)) === undefined).sort((a, b) => a - b);
     if (unknown.length > 0) missing.set(entityTypeId, unknown);
   }
   return new Map([...missing].sort(([a], [b]) => a - b).slice(0, maxTypes));
@@ -80,7 +79,7 @@ async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userId
     // Items the user may not read stay unnamed; the view shows their type and number.
     if (!answer?.ok) continue;
     const found = new Map(((answer.result as { items: RestCrmItem[] }).items ?? []).map((item) => [Number(item.id), crmItemTitle(item)]));
-    for (const id of ids) queryClient.setQueryData(referenceNameKeys.crmTitle(entityTypeId, id), found.get(id) ?? '');
+    for (const id of ids) queryClient.setQueryData(itemKeys.title(entityTypeId, id), found.get(id) ?? '');
   }
   const failedStatusTypes: string[] = [];
   statusTypes.forEach((type, index) => {
@@ -118,7 +117,7 @@ export function useReferenceNames(
   const crmTitles = new Map<string, string>();
   for (const [entityTypeId, ids] of crmItems) {
     for (const id of ids) {
-      const title = queryClient.getQueryData<string>(referenceNameKeys.crmTitle(entityTypeId, id));
+      const title = queryClient.getQueryData<string>(itemKeys.title(entityTypeId, id));
       if (title) crmTitles.set(crmReference(entityTypeId, id), title);
     }
   }

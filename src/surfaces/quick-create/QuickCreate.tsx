@@ -10,7 +10,6 @@ import { openTasksSummary, openTaskWithTitle } from '../../features/create-linke
 import { TaskLink } from '../../features/create-linked-task/TaskLink';
 import { CreateOutcome } from '../../features/create-linked-task/CreateOutcome';
 import { LinkedItemFailure } from '../../features/create-linked-task/LinkedItemFailure';
-import { retryLinkedItemRead } from '../../features/create-linked-task/load-linked-item';
 import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNotice';
 import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
@@ -19,7 +18,8 @@ import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
 import { Alert, Badge, Button, Field, Person, QueryView, Skeleton, TextInput } from '../../ui';
 import { useLinkedTasks } from '../../queries/tasks';
 import { userZone } from '../../queries/users';
-import { loadQuickCreate, quickCreateKeys, type QuickCreateData } from './load-quick-create';
+import type { QuickCreateData } from './load-quick-create';
+import { quickCreateQuery } from './quick-create-query';
 import { quickCreateMessages } from './messages';
 
 const SURFACE = 'st-surface qc';
@@ -34,12 +34,7 @@ const SURFACE = 'st-surface qc';
 export function QuickCreate({ entityTypeId, itemId, activityId }: { entityTypeId: number; itemId: number; activityId: number | null }) {
   const boundary = useBitrix();
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: quickCreateKeys.data(entityTypeId, itemId, activityId),
-    queryFn: () => loadQuickCreate(boundary, queryClient, entityTypeId, itemId, activityId),
-    staleTime: 60_000,
-    retry: retryLinkedItemRead,
-  });
+  const query = useQuery(quickCreateQuery(boundary, queryClient, entityTypeId, itemId, activityId));
   const text = useMessages(quickCreateMessages);
   return (
     <QueryView
