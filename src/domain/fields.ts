@@ -236,6 +236,17 @@ function opportunityValues(item: Readonly<Record<string, unknown>>): FieldValue[
   return currency ? [{ kind: 'money', amount, currency }] : [{ kind: 'number', value: amount }];
 }
 
+/**
+ * The item's tax (`taxValue`, a plain double in crm.item.fields) is an amount in the item's
+ * currency like `opportunity`, so it is shown as money alike; a zero tax is a fact ("€0.00").
+ */
+function taxValues(item: Readonly<Record<string, unknown>>): FieldValue[] {
+  const amount = asNumber(item.taxValue);
+  const currency = typeof item.currencyId === 'string' ? item.currencyId : '';
+  if (amount === null) return [];
+  return currency ? [{ kind: 'money', amount, currency }] : [{ kind: 'number', value: amount }];
+}
+
 export function buildFieldViews(
   definitions: readonly FieldDefinition[],
   item: Readonly<Record<string, unknown>>,
@@ -247,7 +258,12 @@ export function buildFieldViews(
     ...LISTED_LAST.map((name) => listed.find((definition) => definition.name === name)).filter((definition): definition is FieldDefinition => !!definition),
   ];
   return ordered.map((definition) => {
-    const values = definition.name === 'opportunity' ? opportunityValues(item) : fieldValues(item[definition.name], definition, lookups);
+    const values =
+      definition.name === 'opportunity'
+        ? opportunityValues(item)
+        : definition.name === 'taxValue'
+          ? taxValues(item)
+          : fieldValues(item[definition.name], definition, lookups);
     return { name: definition.name, label: definition.label || definition.name, values, isEmpty: values.length === 0 };
   });
 }

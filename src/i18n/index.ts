@@ -6,3 +6,4 @@ export { formatCount, plural, type PluralForms } from './plural';
 export { errorMessages, useErrorText } from './error-messages';
 export { commonMessages } from './common-messages';
 export { dateTimeInputFormat, type DateTimeInputFormat } from './date-time-input';
+export { systemFieldLabel, systemFieldMessages, useFieldLabel } from './system-field-names';

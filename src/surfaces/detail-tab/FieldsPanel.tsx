@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { FieldView } from '../../domain/fields';
-import { useErrorText, useI18n, useMessages } from '../../i18n';
+import { useErrorText, useFieldLabel, useI18n, useMessages } from '../../i18n';
 import type { ReferenceNames } from '../../queries/reference-names';
 import type { CrmTypeDirectory } from '../../queries/smart-processes';
 import type { BitrixError } from '../../bitrix';
@@ -27,6 +27,8 @@ export function FieldsPanel({
   retry: RetryProps;
 }) {
   const text = useMessages(detailTabMessages);
+  // System fields the portal titles with their raw code (CONTACT_IDS) get their names.
+  const fieldLabel = useFieldLabel();
   const errorText = useErrorText();
   const { locale } = useI18n();
   const [showAll, setShowAll] = useState(false);
@@ -71,7 +73,7 @@ export function FieldsPanel({
         <dl className="dt-fields" id={listId}>
           {shown.map((view) => (
             <div key={view.name} className={`dt-field${view.isEmpty ? ' dt-field--empty' : ''}`} data-field={view.name}>
-              <dt>{view.label}</dt>
+              <dt>{fieldLabel(view.name, view.label)}</dt>
               <dd>
                 {view.isEmpty ? (
                   <span className="st-muted">—</span>
