@@ -90,7 +90,7 @@ export interface BitrixBoundary {
 
   /**
    * One REST call. Never retried by the boundary or the SDK: reads are retried by the query
-   * layer, writes never blindly (see src/queries/create-linked-task.ts). Rejects with a
+   * layer, writes never blindly (see src/features/create-linked-task/create-linked-task.ts). Rejects with a
    * BitrixError.
    */
   call<M extends RestMethodName>(method: M, params: RestParams<M>): Promise<CallResult<RestResult<M>>>;

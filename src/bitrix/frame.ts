@@ -19,7 +19,7 @@ export type FrameStart =
  * The SDK retries failed requests itself (3 attempts for 5xx and network errors). For a write
  * such as tasks.task.add that can create duplicates, so the SDK makes one attempt only: reads
  * are retried by react-query (src/app/query-client.ts), writes are reconciled, never repeated
- * blindly (src/queries/create-linked-task.ts). 401 `expired_token` still refreshes the token
+ * blindly (src/features/create-linked-task/create-linked-task.ts). 401 `expired_token` still refreshes the token
  * and repeats once: the portal refused that request, so repeating it is safe.
  */
 export const SDK_RESTRICTIONS = {

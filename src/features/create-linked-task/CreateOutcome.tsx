@@ -1,5 +1,5 @@
 import { commonMessages, errorMessages, useMessages } from '../../i18n';
-import { CreateFailedError, CreateNotLandedError, CreateTargetGoneError, CreateUnconfirmedError, type CreatedLinkedTask } from '../../queries/create-linked-task';
+import { CreateFailedError, CreateNotLandedError, CreateTargetGoneError, CreateUnconfirmedError, type CreatedLinkedTask } from './create-linked-task';
 import { useCurrentUser } from '../../queries/users';
 import { Alert, Button } from '../../ui';
 import { linkedTaskMessages } from './messages';

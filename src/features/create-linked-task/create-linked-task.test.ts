@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createIntentStore, LATE_LANDING_WINDOW_MS, memoryStorage } from '../domain/create-intent';
-import type { RestTask } from '../bitrix';
-import type { TaskDraft } from '../domain/task-draft';
-import { createFakeBoundary, portalError } from '../testing/fake-boundary';
-import { fakeCrm, fakeCrmHandlers } from '../testing/fake-crm';
-import { fakeTaskHandlers, fakeTaskStore } from '../testing/fake-tasks';
+import { createIntentStore, LATE_LANDING_WINDOW_MS, memoryStorage } from '../../domain/create-intent';
+import type { RestTask } from '../../bitrix';
+import type { TaskDraft } from '../../domain/task-draft';
+import { createFakeBoundary, portalError } from '../../testing/fake-boundary';
+import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
+import { fakeTaskHandlers, fakeTaskStore } from '../../testing/fake-tasks';
 import {
   CreateFailedError,
   CreateNotLandedError,

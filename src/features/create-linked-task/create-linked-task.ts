@@ -16,13 +16,13 @@
  *
  * All times are the PORTAL's clock (`CreateDependencies.now` = `boundary.portalNow()`).
  */
-import { command, resultReference, toBitrixError, type BitrixError, type RestTask, type TaskSelectField } from '../bitrix';
-import { LATE_LANDING_WINDOW_MS } from '../domain/create-intent';
-import { taskAddFields, type TaskDraft } from '../domain/task-draft';
-import type { LinkedTask } from '../domain/tasks';
-import { itemCommand } from './items';
+import { command, resultReference, toBitrixError, type BitrixError, type RestTask, type TaskSelectField } from '../../bitrix';
+import { LATE_LANDING_WINDOW_MS } from '../../domain/create-intent';
+import { taskAddFields, type TaskDraft } from '../../domain/task-draft';
+import type { LinkedTask } from '../../domain/tasks';
+import { itemCommand } from '../../queries/items';
 import { createdSince, findTaskByKey, keepOne, KEY_SEARCH_SELECT, tasksWithKey, type KeySearchDependencies } from './request-key-search';
-import { decodeTask } from './tasks';
+import { decodeTask } from '../../queries/tasks';
 
 export { nextRecheckAt, recheckRecentKeys, type RecheckReport } from './request-key-search';
 
@@ -97,7 +97,7 @@ export class CreateTargetGoneError extends CreateFailedError {
   }
 }
 
-/** What createLinkedTask needs (src/queries/request-key-search.ts): boundary, intents, the PORTAL's clock, a wait. */
+/** What createLinkedTask needs (request-key-search.ts): boundary, intents, the PORTAL's clock, a wait. */
 export type CreateDependencies = KeySearchDependencies;
 
 /** What a click is doing: sending its batch, or searching the portal for its key. */

@@ -4,12 +4,12 @@
  * request the app gave up on may still land until the portal cuts it off (60 s in the cloud).
  * Every time is the portal's clock (`KeySearchDependencies.now` = `boundary.portalNow()`).
  */
-import { command, toBitrixError, type BatchEntry, type BitrixBoundary, type BitrixError, type RestTask, type TaskSelectField } from '../bitrix';
-import { RECENT_KEY_MAX_AGE_MS, type IntentStore } from '../domain/create-intent';
-import { requestKeyIn } from '../domain/task-draft';
-import type { LinkedTask } from '../domain/tasks';
-import { toPortalDateTime } from '../domain/working-days';
-import { decodeTask } from './tasks';
+import { command, toBitrixError, type BatchEntry, type BitrixBoundary, type BitrixError, type RestTask, type TaskSelectField } from '../../bitrix';
+import { RECENT_KEY_MAX_AGE_MS, type IntentStore } from '../../domain/create-intent';
+import { requestKeyIn } from '../../domain/task-draft';
+import type { LinkedTask } from '../../domain/tasks';
+import { toPortalDateTime } from '../../domain/working-days';
+import { decodeTask } from '../../queries/tasks';
 
 /** What a key search needs: the boundary, the user's intents, the portal's clock (ms) and a way to wait (ms). */
 export interface KeySearchDependencies {

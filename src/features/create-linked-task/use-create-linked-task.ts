@@ -13,7 +13,7 @@ import {
   type CreateDependencies,
   type CreatedLinkedTask,
   type CreatePhase,
-} from '../../queries/create-linked-task';
+} from './create-linked-task';
 import { addLinkedTask, taskKeys } from '../../queries/tasks';
 import { itemLinkCode, type LinkedItem } from './load-linked-item';
 import { portalScope } from '../../domain/browser-storage';
@@ -34,7 +34,7 @@ const RECHECK_RETRY_MS = 15_000;
 
 /**
  * The "create task" action of every surface, with the one-click guarantee
- * (src/queries/create-linked-task.ts): a click while one is under way does nothing, a request
+ * (src/features/create-linked-task/create-linked-task.ts): a click while one is under way does nothing, a request
  * a reload cut off is looked up when the surface opens again, and keys of clicks whose request
  * was once uncertain are searched for late copies on open and again once their landing window
  * has passed (a timer). Pending clicks are the current user's only, on this portal. Every time

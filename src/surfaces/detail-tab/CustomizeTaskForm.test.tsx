@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../app/AppProviders';
 import { BitrixError } from '../../bitrix/errors';
 import type { TaskDraft } from '../../domain/task-draft';
-import { CreateFailedError } from '../../queries/create-linked-task';
+import { CreateFailedError } from '../../features/create-linked-task/create-linked-task';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
 import { I18nProvider } from '../../i18n';
 import { CustomizeTaskForm } from './CustomizeTaskForm';

@@ -3,7 +3,7 @@ import { useBitrix, type PickedUser } from '../../bitrix';
 import { fromDateTimeLocalInput, toDateTimeLocalInput } from '../../domain/working-days';
 import { validateDraft, type DraftProblems, type TaskDraft, type TaskPriority } from '../../domain/task-draft';
 import { commonMessages, useI18n, useMessages } from '../../i18n';
-import { CreateFailedError } from '../../queries/create-linked-task';
+import { CreateFailedError } from '../../features/create-linked-task/create-linked-task';
 import type { User } from '../../queries/users';
 import { Button, Field, FieldGroup, Person, Select, TextArea, TextInput } from '../../ui';
 import { linkedTaskMessages } from '../../features/create-linked-task/messages';
