@@ -32,20 +32,24 @@ export function NotAvailable() {
   );
 }
 
-export function FrameFailed({ messageKey }: { messageKey: string }) {
+/**
+ * The frame's failure view, with Reload. `stage`: 'start' = the frame could not start (or a
+ * surface's code did not download); 'render' = a surface failed while drawing (SurfaceErrorBoundary).
+ */
+export function FrameFailed({ messageKey, stage = 'start' }: { messageKey: string; stage?: 'start' | 'render' }) {
   const text = useMessages(appMessages);
   return (
     <main style={{ padding: 'var(--ui-space-4)' }}>
       <Alert
         tone="danger"
-        title={text.frameFailedTitle}
+        title={stage === 'render' ? text.surfaceFailedTitle : text.frameFailedTitle}
         actions={
           <Button variant="secondary" onClick={() => window.location.reload()}>
             {text.reload}
           </Button>
         }
       >
-        <span data-reason={messageKey}>{text.frameFailedText}</span>
+        <span data-reason={messageKey}>{stage === 'render' ? text.surfaceFailedText : text.frameFailedText}</span>
       </Alert>
     </main>
   );

@@ -3,14 +3,26 @@ import { useMemo, useState } from 'react';
 import { useBitrix } from '../bitrix';
 import { parseLaunchTarget, PlacementError, type LaunchTarget } from '../domain/placement';
 import { FrameFailed, LaunchProblem, NotAvailable } from './LaunchProblem';
+import { SurfaceErrorBoundary } from './SurfaceErrorBoundary';
 import { loadSurface, prefetchSurface } from './surfaces';
 import { SurfaceLoading } from './SurfaceLoading';
 import { usePromise } from './use-promise';
 
 type Launch = { ok: true; target: LaunchTarget } | { ok: false; error: PlacementError };
 
-/** Picks the surface from the placement the portal opened the app in (placements/manifest.ts). */
+/**
+ * Picks the surface from the placement the portal opened the app in (placements/manifest.ts).
+ * A surface that fails while rendering shows the failure view, never a blank frame.
+ */
 export function SurfaceRouter() {
+  return (
+    <SurfaceErrorBoundary>
+      <RoutedSurface />
+    </SurfaceErrorBoundary>
+  );
+}
+
+function RoutedSurface() {
   const { session } = useBitrix();
   const launch = useMemo<Launch>(() => {
     try {

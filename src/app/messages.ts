@@ -7,6 +7,8 @@ export const appMessages = defineMessages(
     frameFailedTitle: 'Bitrix24 did not answer',
     frameFailedText: 'Smart Tasks could not start inside this Bitrix24 page.',
     reload: 'Reload',
+    surfaceFailedTitle: 'Something went wrong on this page',
+    surfaceFailedText: 'Smart Tasks could not show this part. Nothing was changed in Bitrix24 by the failure; reload to try again.',
     unknownPlacementTitle: 'Smart Tasks does not know this place',
     unknownPlacementText: (placement: string) =>
       `Bitrix24 opened Smart Tasks in “${placement}”, which this version does not serve. An administrator can re-sync the app’s placements on its settings page.`,
@@ -42,6 +44,8 @@ export const appMessages = defineMessages(
       frameFailedTitle: 'Битрикс24 не ответил',
       frameFailedText: 'Smart Tasks не удалось запуститься на этой странице Битрикс24.',
       reload: 'Обновить',
+      surfaceFailedTitle: 'На этой странице что-то пошло не так',
+      surfaceFailedText: 'Smart Tasks не удалось показать эту часть. Сбой ничего не изменил в Битрикс24; обновите страницу, чтобы попробовать снова.',
       unknownPlacementTitle: 'Smart Tasks не знает это место',
       unknownPlacementText: (placement: string) =>
         `Битрикс24 открыл Smart Tasks в «${placement}», а эта версия там не работает. Администратор может заново синхронизировать места встраивания на странице настроек приложения.`,
@@ -76,6 +80,8 @@ export const appMessages = defineMessages(
       frameFailedTitle: 'Bitrix24 hat nicht geantwortet',
       frameFailedText: 'Smart Tasks konnte auf dieser Bitrix24-Seite nicht starten.',
       reload: 'Neu laden',
+      surfaceFailedTitle: 'Auf dieser Seite ist etwas schiefgelaufen',
+      surfaceFailedText: 'Smart Tasks konnte diesen Teil nicht anzeigen. Der Fehler hat in Bitrix24 nichts verändert; laden Sie neu, um es erneut zu versuchen.',
       unknownPlacementTitle: 'Smart Tasks kennt diesen Ort nicht',
       unknownPlacementText: (placement: string) =>
         `Bitrix24 hat Smart Tasks in „${placement}“ geöffnet, was diese Version nicht bedient. Ein Administrator kann die Einbindungen auf der Einstellungsseite der App neu synchronisieren.`,
