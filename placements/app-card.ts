@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import cardJson from './app-card.json' with { type: 'json' };
+import { LANGUAGES } from './languages';
 import type { ManifestLanguage } from './manifest';
 
 export interface AppCard {
@@ -23,7 +24,7 @@ export interface AppCard {
 export const appCard = cardJson as AppCard;
 
 /** The languages the card is written in, in the order forms list them. */
-export const CARD_LANGUAGES: readonly ManifestLanguage[] = ['en', 'ru', 'de'];
+export const CARD_LANGUAGES: readonly ManifestLanguage[] = LANGUAGES;
 
 function cardLanguage(lang: string): ManifestLanguage {
   return (CARD_LANGUAGES as readonly string[]).includes(lang) ? (lang as ManifestLanguage) : 'en';

@@ -2,11 +2,13 @@
  * Typed view of placements.json. The manifest is data: surfaces, their placement code
  * templates, titles and routes live there, and this module only reads it.
  */
+import type { Language } from './languages';
 import manifestJson from './placements.json' with { type: 'json' };
 
 export type SurfaceRoute = 'detail-tab' | 'quick-create' | 'bulk';
 export type AppRoute = SurfaceRoute | 'app-page';
-export type ManifestLanguage = 'en' | 'ru' | 'de';
+/** The languages titles are written in: the app's (placements/languages.ts). */
+export type ManifestLanguage = Language;
 
 export interface SurfaceDeclaration {
   /** Stable id used in settings and tests, e.g. `detail-tab`. */

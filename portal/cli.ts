@@ -14,6 +14,7 @@ import { StateFileError } from './state/persistence';
 import { isValidTimeZone } from './portal-time';
 import { CostProfileError } from './rest/cost-model';
 import { StaticAppArchiveError } from './host/static-app';
+import { isLanguage, LANGUAGES } from '../placements/languages';
 
 const HELP = `Bitrix24 portal emulator for Smart Tasks
 
@@ -31,7 +32,7 @@ Usage: npm run portal -- [options]
   --token-ttl SECONDS      Lifetime of access tokens (default ${defaultPortalConfig.tokenTtlSeconds})
   --rate-limit DRAIN/BURST Leaky bucket, requests drained per second / burst (default 2/50)
   --no-rate-limit          No rate limit
-  --lang en|ru|de          Portal language (default ${defaultPortalConfig.language})
+  --lang ${LANGUAGES.join('|')}          Portal language (default ${defaultPortalConfig.language})
   --cost cloud|instant|FILE  What methods cost: cloud (default; a cloud portal's documented costs),
                            instant (none, for fast tests) or a JSON cost profile file
   --time-scale K           Portal work runs K times faster: costs, operating baskets and resets, the
@@ -129,7 +130,7 @@ function parseCommandLine(argv: string[]): { config: Partial<PortalConfig>; faul
     config.rateLimit = { drainPerSecond: Number(match[1]), burst: Number(match[2]) };
   }
   if (values.lang !== undefined) {
-    if (!['en', 'ru', 'de'].includes(values.lang)) throw new UsageError(`--lang expects en, ru or de, got "${values.lang}"`);
+    if (!isLanguage(values.lang)) throw new UsageError(`--lang expects one of ${LANGUAGES.join(', ')}, got "${values.lang}"`);
     config.language = values.lang;
   }
   if (values.cost !== undefined) config.cost = values.cost === 'cloud' || values.cost === 'instant' ? values.cost : resolve(values.cost);

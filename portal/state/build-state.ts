@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { appCard } from '../../placements/app-card';
 import { entryUrls, manifest, placementCode } from '../../placements/manifest';
+import { LANGUAGES } from '../../placements/languages';
 import type { ManifestLanguage } from '../../placements/manifest';
 import type { SeedFixture } from '../seed/seed-types';
 import { daysBetween, portalDayString, shiftPortalDate } from '../portal-time';
@@ -50,7 +51,7 @@ export function createApp(appUrl: string, installed: boolean): StoredApp {
   };
 }
 
-const MANIFEST_LANGUAGES: ManifestLanguage[] = ['en', 'ru', 'de'];
+const MANIFEST_LANGUAGES: readonly ManifestLanguage[] = LANGUAGES;
 
 /** Every default surface on every smart process, bound to the app's handler. */
 export function defaultPlacements(appUrl: string, entityTypeIds: number[], language: string, firstId: number): StoredPlacement[] {

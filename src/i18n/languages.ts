@@ -3,8 +3,11 @@
  * codes, which are not ISO codes); dates and numbers follow the portal language's own locale.
  */
 
-export const UI_LANGUAGES = ['en', 'ru', 'de'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+import { isLanguage, LANGUAGES, type Language } from '../../placements/languages';
+
+/** The UI's languages: the app's one list (placements/languages.ts). */
+export const UI_LANGUAGES = LANGUAGES;
+export type UiLanguage = Language;
 
 function normalize(bitrixLanguage: string | null | undefined): string {
   return (bitrixLanguage ?? '').trim().toLowerCase();
@@ -13,7 +16,7 @@ function normalize(bitrixLanguage: string | null | undefined): string {
 /** `ru` → ru, `de` → de, anything else (or nothing) → en. */
 export function uiLanguageFor(bitrixLanguage: string | null | undefined): UiLanguage {
   const code = normalize(bitrixLanguage);
-  return (UI_LANGUAGES as readonly string[]).includes(code) ? (code as UiLanguage) : 'en';
+  return isLanguage(code) ? code : 'en';
 }
 
 /** Bitrix24 language codes that differ from BCP 47. */

@@ -11,19 +11,19 @@ import { ok } from '../method-types';
 import { asInt, asString, isRecord, param } from '../params';
 import type { Params } from '../params';
 import { RestError } from '../rest-error';
+import { LANGUAGES } from '../../../placements/languages';
 
-const LANGUAGES = ['en', 'ru', 'de'];
 
 function entityIdOf(field: StoredUserField, context: MethodContext): string {
   const process = context.store.smartProcess(field.entityTypeId);
   return `CRM_${process?.id ?? 0}`;
 }
 
-function labelMap(field: StoredUserField, languages: string[]): Record<string, string | null> {
+function labelMap(field: StoredUserField, languages: readonly string[]): Record<string, string | null> {
   return Object.fromEntries(languages.map((language) => [language, field.labels[language] ?? null]));
 }
 
-function nullMap(languages: string[]): Record<string, null> {
+function nullMap(languages: readonly string[]): Record<string, null> {
   return Object.fromEntries(languages.map((language) => [language, null]));
 }
 
@@ -35,12 +35,12 @@ const LANGUAGE_FIELDS = ['languageId', 'editFormLabel', 'listColumnLabel', 'list
  */
 interface Selection {
   fields: Set<string> | null;
-  languages: string[];
+  languages: readonly string[];
 }
 
 function selectionOf(raw: unknown): Selection {
   const entries: Array<[string, unknown]> = isRecord(raw) ? Object.entries(raw) : Array.isArray(raw) ? raw.map((value, index) => [String(index), value]) : [];
-  let languages = LANGUAGES;
+  let languages: readonly string[] = LANGUAGES;
   const names: string[] = [];
   for (const [key, value] of entries) {
     if (key === 'language' || key === 'languageId') {
@@ -55,7 +55,7 @@ function selectionOf(raw: unknown): Selection {
   return { fields: all ? null : new Set(names), languages };
 }
 
-function fieldToRest(field: StoredUserField, context: MethodContext, languages: string[] = LANGUAGES): Record<string, unknown> {
+function fieldToRest(field: StoredUserField, context: MethodContext, languages: readonly string[] = LANGUAGES): Record<string, unknown> {
   const result: Record<string, unknown> = {
     id: String(field.id),
     entityId: entityIdOf(field, context),
