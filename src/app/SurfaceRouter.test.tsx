@@ -1,19 +1,17 @@
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeBoundary } from '../testing/fake-boundary';
-import { AppProviders } from './AppProviders';
+import { renderSurface } from '../testing/render-surface';
 import { FrameFit } from './FrameFit';
 import { SurfaceRouter } from './SurfaceRouter';
 
 function renderRouter(placement: string, placementOptions: unknown, bitrixLanguage = 'en') {
   const boundary = createFakeBoundary({}, { placement, placementOptions, bitrixLanguage });
-  render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient()}>
-      <FrameFit>
-        <SurfaceRouter />
-      </FrameFit>
-    </AppProviders>,
+  renderSurface(
+    <FrameFit>
+      <SurfaceRouter />
+    </FrameFit>,
+    { boundary },
   );
   return boundary;
 }

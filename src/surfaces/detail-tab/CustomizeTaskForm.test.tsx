@@ -1,12 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
 import { BitrixError } from '../../bitrix/errors';
 import type { TaskDraft } from '../../domain/task-draft';
 import { CreateFailedError } from '../../features/create-linked-task/create-linked-task';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
-import { I18nProvider } from '../../i18n';
+import { renderSurface } from '../../testing/render-surface';
 import { CustomizeTaskForm } from './CustomizeTaskForm';
 
 const initial: TaskDraft = { title: 'Equipment Purchase: Washing Machine', description: 'Task for it.', responsibleId: 2, participantIds: [], deadline: new Date(2099, 0, 5, 18), priority: 'medium' };
@@ -14,10 +12,9 @@ const users = new Map([[2, { id: 2, name: 'Maxim Orlov', photoUrl: null, positio
 
 function renderForm(boundary: FakeBoundary, submitError: Error | null = null) {
   const onSubmit = vi.fn<(draft: TaskDraft) => void>();
-  render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient()}>
-      <CustomizeTaskForm initial={initial} users={users} busy={false} submitError={submitError} onSubmit={onSubmit} onCancel={() => undefined} />
-    </AppProviders>,
+  renderSurface(
+    <CustomizeTaskForm initial={initial} users={users} busy={false} submitError={submitError} onSubmit={onSubmit} onCancel={() => undefined} />,
+    { boundary },
   );
   return onSubmit;
 }
@@ -64,19 +61,16 @@ describe('the customize form', () => {
   it('reads and shows the deadline on the clock of the user’s Bitrix24 zone, not the computer’s', () => {
     const onSubmit = vi.fn<(draft: TaskDraft) => void>();
     const boundary = createFakeBoundary();
-    render(
-      <AppProviders boundary={boundary} queryClient={new QueryClient()}>
-        <I18nProvider bitrixLanguage="en" timeZone="Asia/Vladivostok">
-          <CustomizeTaskForm
-            initial={{ ...initial, deadline: new Date('2099-01-05T08:00:00Z') }}
-            users={users}
-            busy={false}
-            submitError={null}
-            onSubmit={onSubmit}
-            onCancel={() => undefined}
-          />
-        </I18nProvider>
-      </AppProviders>,
+    renderSurface(
+      <CustomizeTaskForm
+        initial={{ ...initial, deadline: new Date('2099-01-05T08:00:00Z') }}
+        users={users}
+        busy={false}
+        submitError={null}
+        onSubmit={onSubmit}
+        onCancel={() => undefined}
+      />,
+      { boundary, timeZone: 'Asia/Vladivostok' },
     );
     // 08:00 UTC is 18:00 in Vladivostok (UTC+10), whatever zone the computer is set to.
     expect((screen.getByLabelText('Deadline') as HTMLInputElement).value).toBe('2099-01-05T18:00');
@@ -89,12 +83,9 @@ describe('the customize form', () => {
     const onSubmit = vi.fn<(draft: TaskDraft) => void>();
     const boundary = createFakeBoundary();
     boundary.setPortalClockSkew(24 * 3_600_000);
-    render(
-      <AppProviders boundary={boundary} queryClient={new QueryClient()}>
-        <I18nProvider bitrixLanguage="en" timeZone="UTC">
-          <CustomizeTaskForm initial={initial} users={users} busy={false} submitError={null} onSubmit={onSubmit} onCancel={() => undefined} />
-        </I18nProvider>
-      </AppProviders>,
+    renderSurface(
+      <CustomizeTaskForm initial={initial} users={users} busy={false} submitError={null} onSubmit={onSubmit} onCancel={() => undefined} />,
+      { boundary, timeZone: 'UTC' },
     );
     // One hour from now by the computer is 23 hours ago by the portal.
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
