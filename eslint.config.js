@@ -15,7 +15,7 @@ const layersBelowApp = ['bitrix', 'domain', 'features', 'i18n', 'queries', 'surf
 const surfaces = ['app-page', 'bulk', 'detail-tab', 'quick-create'];
 
 // import-x/no-restricted-paths zones: `target` files may not import from `from`.
-/** Nothing imports upward into the shell. */
+/** Nothing imports upward into the shell; tests too render through src/testing/render-surface.tsx. */
 const nothingImportsTheShell = layersBelowApp.map((layer) => ({
   target: `./src/${layer}`,
   from: './src/app',
@@ -90,20 +90,19 @@ export default tseslint.config(
     },
   },
   {
-    // Tests render surfaces inside the shell's providers (src/testing/ wraps them for most).
-    files: ['src/**/*.test.{ts,tsx}'],
-    rules: {
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, appNeverImportsEmulator] }],
-    },
-  },
-  {
     // The boundary's contract tests run the real SDK against the emulator: they, and only they,
     // take the emulator's contract harness.
     files: ['src/**/*.contract.test.ts'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [...layerZones, { ...appNeverImportsEmulator, except: ['./contract/contract-harness.ts'] }] },
+        {
+          zones: [
+            ...nothingImportsTheShell,
+            ...layerZones,
+            { ...appNeverImportsEmulator, except: ['./contract/contract-harness.ts'] },
+          ],
+        },
       ],
     },
   },

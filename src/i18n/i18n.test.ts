@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line import-x/no-restricted-paths -- this test reads every catalog of the app, the shell's too
 import { appMessages } from '../app/messages';
 import { linkedTaskMessages } from '../features/create-linked-task/messages';
 import { appPageMessages } from '../surfaces/app-page/messages';

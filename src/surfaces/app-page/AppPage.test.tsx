@@ -1,11 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manifest } from '../../../placements/manifest';
-import { AppProviders } from '../../app/AppProviders';
 import { BitrixError } from '../../bitrix/errors';
 import type { RestPlacementBinding } from '../../bitrix/rest-types';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { renderSurface } from '../../testing/render-surface';
 import { AppPage } from './AppPage';
 import { appHandlerUrl } from './handler-url';
 
@@ -76,10 +75,9 @@ function renderPage(portal: FakePortal, options: { isAdmin?: boolean; before?: (
     return finish();
   };
   options.before?.(boundary);
-  render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <AppPage />
-    </AppProviders>,
+  renderSurface(
+    <AppPage />,
+    { boundary },
   );
   return boundary;
 }
@@ -131,10 +129,12 @@ describe('the app page', () => {
     });
     expect(screen.getByRole('status', { name: 'Loading the settings' })).toBeTruthy();
     expect(await screen.findByText('The settings could not be loaded.')).toBeTruthy();
+    // A network failure is asked again twice (the app's read rule) before the error shows.
+    expect(boundary.roundTrips.length).toBe(3);
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('table')).toBeTruthy();
-    expect(boundary.roundTrips.length).toBe(2);
+    expect(boundary.roundTrips.length).toBe(4);
   });
 
   it('on first run binds every default surface in one batch and finishes the install', async () => {

@@ -1,10 +1,9 @@
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
 import { BitrixError } from '../../bitrix/errors';
 import type { RestCrmItem, RestTask } from '../../bitrix/rest-types';
 import { createFakeBoundary, type FakeBoundary, type FakeHandlers } from '../../testing/fake-boundary';
+import { renderSurface } from '../../testing/render-surface';
 import { Bulk } from './Bulk';
 
 /** A portal with one smart process (183, `Tb7`), two funnels and `count` items in funnel 11. */
@@ -107,10 +106,9 @@ function handlers(portal: MiniPortal): FakeHandlers {
 function renderBulk(portal: MiniPortal, before?: (boundary: FakeBoundary) => void, session: { bitrixLanguage?: string } = {}) {
   const boundary = createFakeBoundary(handlers(portal), { placement: 'CRM_DYNAMIC_183_LIST_TOOLBAR', placementOptions: { URI: '/crm/type/183/list/' }, ...session });
   before?.(boundary);
-  const view = render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <Bulk entityTypeId={183} initialFunnel={11} />
-    </AppProviders>,
+  const view = renderSurface(
+    <Bulk entityTypeId={183} initialFunnel={11} />,
+    { boundary },
   );
   return { boundary, view };
 }

@@ -2,11 +2,10 @@
  * An edited customize form is never thrown away: when the click finds that an EARLIER click's
  * task exists, the form stays with the user's edits and says that they were not sent.
  */
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
 import { createFakeBoundary, portalError } from '../../testing/fake-boundary';
+import { renderSurface } from '../../testing/render-surface';
 import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore } from '../../testing/fake-tasks';
 import { DetailTab } from './DetailTab';
@@ -19,10 +18,9 @@ afterEach(() => {
 it('keeps the edited form when an earlier click’s task turns up, and says the edit was not sent', async () => {
   const tasks = fakeTaskStore();
   const boundary = createFakeBoundary({ ...fakeCrmHandlers(fakeCrm()), ...fakeTaskHandlers(tasks) });
-  render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <DetailTab entityTypeId={177} itemId={29} />
-    </AppProviders>,
+  renderSurface(
+    <DetailTab entityTypeId={177} itemId={29} />,
+    { boundary },
   );
   fireEvent.click(await screen.findByRole('button', { name: 'Customize…' }));
   const form = screen.getByRole('form', { name: 'New task' });

@@ -3,12 +3,11 @@
  * form-discarding submit; after success it reads "Create another"; an open twin is pointed out
  * before a second task is made), and failures and empty states that promise only what happens.
  */
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
 import { BitrixError } from '../../bitrix/errors';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { renderSurface } from '../../testing/render-surface';
 import { fakeCrm, fakeCrmHandlers, type FakeCrm } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
 import { DetailTab } from './DetailTab';
@@ -20,10 +19,9 @@ function renderTab(options: { crm?: FakeCrm; tasks?: FakeTaskStore; before?: (bo
   const tasks = options.tasks ?? fakeTaskStore();
   const boundary = createFakeBoundary({ ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) }, { bitrixLanguage: 'en' });
   options.before?.(boundary);
-  render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <DetailTab entityTypeId={177} itemId={29} />
-    </AppProviders>,
+  renderSurface(
+    <DetailTab entityTypeId={177} itemId={29} />,
+    { boundary },
   );
   return { boundary, tasks };
 }

@@ -1,9 +1,8 @@
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
 import { BitrixError } from '../../bitrix/errors';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { renderSurface } from '../../testing/render-surface';
 import { fakeCrm, fakeCrmHandlers, type FakeCrm } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
 import { DetailTab } from './DetailTab';
@@ -22,12 +21,10 @@ function renderTab(options: { crm?: FakeCrm; tasks?: FakeTaskStore; isAdmin?: bo
   const crm = options.crm ?? fakeCrm();
   const tasks = options.tasks ?? seededTasks();
   const boundary = createFakeBoundary({ ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) }, { isAdmin: options.isAdmin ?? false, bitrixLanguage: options.language ?? 'en' });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   options.before?.(boundary);
-  render(
-    <AppProviders boundary={boundary} queryClient={queryClient}>
-      <DetailTab entityTypeId={177} itemId={29} />
-    </AppProviders>,
+  renderSurface(
+    <DetailTab entityTypeId={177} itemId={29} />,
+    { boundary },
   );
   return { boundary, crm, tasks };
 }

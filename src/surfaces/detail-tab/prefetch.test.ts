@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TargetFor } from '../../domain/placement';
-import { createQueryClient } from '../../app/query-client';
 import { createFakeBoundary, portalError } from '../../testing/fake-boundary';
+import { createTestQueryClient } from '../../testing/render-surface';
 import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore } from '../../testing/fake-tasks';
 import { detailTabKeys } from './load-detail-tab';
@@ -33,7 +33,7 @@ describe('the detail tab prefetched while its code downloads', () => {
   it('asks again after a passing failure of the item read, as the tab itself does, so the tab opens with the item', async () => {
     vi.useFakeTimers();
     const boundary = portalFailingItemRead(1, () => portalError('server', 'INTERNAL_SERVER_ERROR', 500));
-    const queryClient = createQueryClient();
+    const queryClient = createTestQueryClient();
     prefetchDetailTab(itemTarget, { boundary, queryClient });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(queryClient.getQueryState(detailTabKeys.data(177, 29))?.status).toBe('success');
@@ -44,7 +44,7 @@ describe('the detail tab prefetched while its code downloads', () => {
     vi.useFakeTimers();
     const boundary = portalFailingItemRead(0, () => new Error('unused'));
     boundary.failNextRoundTrip(portalError('network', 'NETWORK_ERROR', 0));
-    const queryClient = createQueryClient();
+    const queryClient = createTestQueryClient();
     prefetchDetailTab(itemTarget, { boundary, queryClient });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(queryClient.getQueryState(detailTabKeys.data(177, 29))?.status).toBe('success');
@@ -53,7 +53,7 @@ describe('the detail tab prefetched while its code downloads', () => {
   it('does not ask again when the item is gone', async () => {
     vi.useFakeTimers();
     const boundary = portalFailingItemRead(5, () => portalError('not-found', 'NOT_FOUND', 400));
-    const queryClient = createQueryClient();
+    const queryClient = createTestQueryClient();
     prefetchDetailTab(itemTarget, { boundary, queryClient });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(queryClient.getQueryState(detailTabKeys.data(177, 29))?.status).toBe('error');

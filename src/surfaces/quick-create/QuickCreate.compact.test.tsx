@@ -3,11 +3,10 @@
  * a way to the full form (the item's Tasks tab), and mentions the item's open linked tasks so a
  * twin is not made by accident.
  */
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { renderSurface } from '../../testing/render-surface';
 import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
 import { QuickCreate } from './QuickCreate';
@@ -21,10 +20,9 @@ function renderPanel(options: { tasks?: FakeTaskStore; before?: (boundary: FakeB
     { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } },
   );
   options.before?.(boundary);
-  render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <QuickCreate entityTypeId={177} itemId={29} activityId={null} />
-    </AppProviders>,
+  renderSurface(
+    <QuickCreate entityTypeId={177} itemId={29} activityId={null} />,
+    { boundary },
   );
   return { boundary, tasks };
 }

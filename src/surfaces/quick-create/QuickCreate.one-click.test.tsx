@@ -2,11 +2,10 @@
  * The one-click guarantee as a surface holds it (the hook over createLinkedTask): pending
  * clicks belong to one user on one portal, and every search uses the portal's clock.
  */
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
 import { createFakeBoundary, portalError, type FakeBoundary } from '../../testing/fake-boundary';
+import { renderSurface } from '../../testing/render-surface';
 import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
 import { QuickCreate } from './QuickCreate';
@@ -19,10 +18,9 @@ function renderPanel(userId: number, tasks: FakeTaskStore = fakeTaskStore({ curr
   crm.users.push({ ID: '3', NAME: 'Sophie', LAST_NAME: 'Wagner', PERSONAL_PHOTO: null, WORK_POSITION: 'Sales Manager' });
   const boundary: FakeBoundary = createFakeBoundary({ ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) }, { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } });
   tasks.now = () => boundary.portalNow();
-  render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <QuickCreate entityTypeId={177} itemId={29} activityId={null} />
-    </AppProviders>,
+  renderSurface(
+    <QuickCreate entityTypeId={177} itemId={29} activityId={null} />,
+    { boundary },
   );
   return { boundary, tasks };
 }

@@ -1,9 +1,8 @@
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
 import { BitrixError } from '../../bitrix/errors';
 import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { renderSurface } from '../../testing/render-surface';
 import { fakeCrm, fakeCrmHandlers, type FakeCrm } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
 import { QuickCreate } from './QuickCreate';
@@ -20,10 +19,9 @@ function renderPanel(options: { crm?: FakeCrm; tasks?: FakeTaskStore; activityId
     { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } },
   );
   options.before?.(boundary);
-  render(
-    <AppProviders boundary={boundary} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <QuickCreate entityTypeId={177} itemId={options.itemId ?? 29} activityId={options.activityId ?? null} />
-    </AppProviders>,
+  renderSurface(
+    <QuickCreate entityTypeId={177} itemId={options.itemId ?? 29} activityId={options.activityId ?? null} />,
+    { boundary },
   );
   return { boundary, tasks };
 }

@@ -1,13 +1,12 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppProviders } from '../../app/AppProviders';
-import { createQueryClient } from '../../app/query-client';
-import { prefetchSurface } from '../../app/surfaces';
-import type { TargetFor } from '../../domain/placement';
-import { createFakeBoundary } from '../../testing/fake-boundary';
-import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
-import { fakeTaskHandlers, fakeTaskStore } from '../../testing/fake-tasks';
-import { QuickCreate } from './QuickCreate';
+import type { TargetFor } from '../domain/placement';
+import { QuickCreate } from '../surfaces/quick-create/QuickCreate';
+import { createFakeBoundary } from '../testing/fake-boundary';
+import { fakeCrm, fakeCrmHandlers } from '../testing/fake-crm';
+import { fakeTaskHandlers, fakeTaskStore } from '../testing/fake-tasks';
+import { createTestQueryClient, renderSurface } from '../testing/render-surface';
+import { prefetchSurface } from './surfaces';
 
 afterEach(() => {
   cleanup();
@@ -24,7 +23,7 @@ describe('the quick-create panel prefetched while its code downloads', () => {
       },
       { placement: 'CRM_DYNAMIC_177_ACTIVITY_TIMELINE_MENU' },
     );
-    const queryClient = createQueryClient();
+    const queryClient = createTestQueryClient();
     // The panel reads only the item's ids and the timeline record from its launch target.
     const target = {
       route: 'quick-create',
@@ -35,11 +34,7 @@ describe('the quick-create panel prefetched while its code downloads', () => {
 
     prefetchSurface(target, { boundary, queryClient });
     expect(boundary.roundTrips).toHaveLength(1);
-    render(
-      <AppProviders boundary={boundary} queryClient={queryClient}>
-        <QuickCreate entityTypeId={177} itemId={29} activityId={8097} />
-      </AppProviders>,
-    );
+    renderSurface(<QuickCreate entityTypeId={177} itemId={29} activityId={8097} />, { boundary, queryClient });
 
     expect(await screen.findByDisplayValue(/Call with Miele about the installation/)).toBeTruthy();
     expect(boundary.roundTrips).toHaveLength(1);
