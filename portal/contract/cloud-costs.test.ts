@@ -183,6 +183,23 @@ describe('request time limit', () => {
     expect(log.find((entry) => entry.method === 'batch')?.status).toBe(504);
   });
 
+  it('a method slowed past the limit (the slow fault) writes no later than the cut-off, as a portal that stops the request there', async () => {
+    // requestTimeLimitSeconds 1 at scale 1: a 4 s slowdown is cut after 1 s; the write lands by then.
+    await context.control.configure({ requestTimeLimitSeconds: 1 });
+    await context.control.setFaults({ slow: [{ method: 'crm.item.add', ms: 4_000 }] });
+    const { status } = await rawRequest(context.portal, `/rest/1/${context.portal.config.webhookSecret}/crm.item.add`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityTypeId: 177, fields: { title: 'Slow past the cut', categoryId: 7 } }),
+    });
+    expect(status).toBe(504);
+    // Right after the cut-off the write is there, and nothing of it happens later.
+    expect(await itemsTitled('Slow past the cut')).toBe(1);
+    const log = await context.control.requests();
+    const entry = log.find((logged) => logged.method === 'crm.item.add');
+    expect(entry?.duration).toBeLessThan(1 + SLACK);
+  });
+
   it('cuts off a single call whose processing would pass the limit, after the limit', async () => {
     await context.control.configure({ cost: costFile('endless', { methods: { 'server.time': 61 } }), timeScale: 60 });
     const sentAt = Date.now();

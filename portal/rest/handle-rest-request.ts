@@ -52,6 +52,7 @@ function createContext(auth: AuthContext, runtime: RestRuntime, insideBatch: boo
     origin: runtime.origin(),
     now: portalNow(),
     insideBatch,
+    deadlineMs: timing.deadlineMs,
     // A batch command: checked, costed and accounted as a call of its own (limits.md).
     invoke: async (method: string, params: Params): Promise<MethodResult> => {
       const call = await runCostedCall(runtime, auth, timing, method, () =>

@@ -21,6 +21,11 @@ export interface MethodContext {
   origin: string;
   now: number;
   insideBatch: boolean;
+  /**
+   * Machine ms at which the request is cut off (the cloud's 60 s limit, limits.md). A slow
+   * method (the `slow` fault) cannot write later than this: a real portal stops the request there.
+   */
+  deadlineMs?: number;
   /** Calls another method with the same caller (batch sub-commands). */
   invoke(method: string, params: Params): Promise<MethodResult>;
 }
