@@ -80,7 +80,7 @@ test('a connection dropped before the write: "not created" at once, and the next
   await control.setFaults({ drop: [{ method: 'tasks.task.add', count: 2, when: 'before' }] });
 
   await createButton(tab).click();
-  const alert = tab.getByRole('alert').filter({ hasText: 'The task was not created' });
+  const alert = tab.getByRole('alert').filter({ hasText: 'No task has arrived' });
   await expect(alert).toBeVisible({ timeout: 10_000 });
   await expect(alert).toContainText('no task from this click has arrived');
   expect(await newTasks(before)).toHaveLength(0);
@@ -98,7 +98,7 @@ test('a write that lands after the app gave up on it leaves one task: the next o
   // The portal takes 36 s: the SDK gives up after 30 s, the portal still writes at 36 s.
   await control.setFaults({ slow: [{ method: 'tasks.task.add', ms: 36_000 }] });
   await createButton(tab).click();
-  await expect(tab.getByRole('alert').filter({ hasText: 'The task was not created' })).toBeVisible({ timeout: 40_000 });
+  await expect(tab.getByRole('alert').filter({ hasText: 'No task has arrived' })).toBeVisible({ timeout: 40_000 });
   await control.clearFaults();
 
   // The user clicks again at once: sent under the same key, created.
@@ -122,7 +122,7 @@ test('a late copy is deleted without reopening: the re-check after the landing w
   const tab = await openTab(page);
   await control.setFaults({ slow: [{ method: 'tasks.task.add', ms: 36_000 }] });
   await createButton(tab).click();
-  await expect(tab.getByRole('alert').filter({ hasText: 'The task was not created' })).toBeVisible({ timeout: 40_000 });
+  await expect(tab.getByRole('alert').filter({ hasText: 'No task has arrived' })).toBeVisible({ timeout: 40_000 });
   await control.clearFaults();
   await createButton(tab).click();
   await expect(tab.getByRole('status').filter({ hasText: 'Task created' })).toBeVisible({ timeout: 10_000 });

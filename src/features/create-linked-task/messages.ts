@@ -23,9 +23,9 @@ export const linkedTaskMessages = defineMessages(
     earlierClickText: (title: string) => `Your earlier click did create “${title}”. This click sent nothing, so no second task was created.`,
     earlierClickFormText: (title: string) =>
       `Your earlier click did create “${title}”. Your changes in the form were not sent; they are still there. Click “Create task” again to create them as a second task.`,
-    notLandedTitle: 'The task was not created',
+    notLandedTitle: 'No task has arrived',
     notLandedText:
-      'The connection to Bitrix24 was interrupted and no task from this click has arrived. Click “Create task” again to send it; should the first request still arrive, Smart Tasks removes the extra copy.',
+      'The connection to Bitrix24 was interrupted and no task from this click has arrived so far. Click “Create task” again to send it; should the first request still arrive, Smart Tasks removes the extra copy.',
     sessionEndedText: 'Your Bitrix24 session has ended, so nothing was sent. Reload the page and click “Create task” again.',
     itemGoneText: 'This item no longer exists: it was deleted or moved to the recycle bin, so no task was created for it.',
     smartProcessGoneText: 'This smart process no longer exists: it was deleted, so no task was created.',
@@ -78,9 +78,9 @@ export const linkedTaskMessages = defineMessages(
       earlierClickText: (title: string) => `Прошлое нажатие всё-таки создало задачу «${title}». Это нажатие ничего не отправило, второй задачи нет.`,
       earlierClickFormText: (title: string) =>
         `Прошлое нажатие всё-таки создало задачу «${title}». Ваши изменения в форме не отправлены и сохранены в ней. Нажмите «Создать задачу» ещё раз, чтобы создать по ним вторую задачу.`,
-      notLandedTitle: 'Задача не создана',
+      notLandedTitle: 'Задача не поступила',
       notLandedText:
-        'Связь с Битрикс24 прервалась, и задача от этого нажатия не пришла. Нажмите «Создать задачу» ещё раз; если первый запрос всё же дойдёт, Smart Tasks удалит лишнюю копию.',
+        'Связь с Битрикс24 прервалась, и задача от этого нажатия пока не пришла. Нажмите «Создать задачу» ещё раз; если первый запрос всё же дойдёт, Smart Tasks удалит лишнюю копию.',
       sessionEndedText: 'Ваша сессия Битрикс24 закончилась, поэтому ничего не отправлено. Обновите страницу и снова нажмите «Создать задачу».',
       itemGoneText: 'Этого элемента больше нет: его удалили или перенесли в корзину, поэтому задача не создана.',
       smartProcessGoneText: 'Этого смарт-процесса больше нет: его удалили, поэтому задача не создана.',
@@ -134,9 +134,9 @@ export const linkedTaskMessages = defineMessages(
       earlierClickText: (title: string) => `Ihr früherer Klick hat „${title}“ doch erstellt. Dieser Klick hat nichts gesendet, eine zweite Aufgabe gibt es nicht.`,
       earlierClickFormText: (title: string) =>
         `Ihr früherer Klick hat „${title}“ doch erstellt. Ihre Änderungen im Formular wurden nicht gesendet und sind noch da. Klicken Sie erneut auf „Aufgabe erstellen“, um daraus eine zweite Aufgabe zu erstellen.`,
-      notLandedTitle: 'Die Aufgabe wurde nicht erstellt',
+      notLandedTitle: 'Keine Aufgabe angekommen',
       notLandedText:
-        'Die Verbindung zu Bitrix24 wurde unterbrochen, und von diesem Klick ist keine Aufgabe angekommen. Klicken Sie erneut auf „Aufgabe erstellen“; kommt die erste Anfrage doch noch an, entfernt Smart Tasks die zusätzliche Kopie.',
+        'Die Verbindung zu Bitrix24 wurde unterbrochen, und von diesem Klick ist bisher keine Aufgabe angekommen. Klicken Sie erneut auf „Aufgabe erstellen“; kommt die erste Anfrage doch noch an, entfernt Smart Tasks die zusätzliche Kopie.',
       sessionEndedText: 'Ihre Bitrix24-Sitzung ist beendet, daher wurde nichts gesendet. Laden Sie die Seite neu und klicken Sie erneut auf „Aufgabe erstellen“.',
       itemGoneText: 'Dieses Element gibt es nicht mehr: Es wurde gelöscht oder in den Papierkorb verschoben, daher wurde keine Aufgabe erstellt.',
       smartProcessGoneText: 'Diesen Smart Process gibt es nicht mehr: Er wurde gelöscht, daher wurde keine Aufgabe erstellt.',
