@@ -40,7 +40,11 @@ const layerZones = [
   },
   // The app and the emulator meet only in placements/ (the manifest both read).
   { target: './portal', from: './src', message: 'The emulator never imports the app (share through placements/).' },
-  { target: './placements', from: ['./src', './portal'], message: 'placements/ is data both sides read: it imports neither.' },
+  {
+    target: './placements',
+    from: ['./src', './portal'],
+    message: 'placements/ is data both sides read: it imports neither.',
+  },
 ];
 const appNeverImportsEmulator = { target: './src', from: './portal', message: 'The app never imports the emulator.' };
 

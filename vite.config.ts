@@ -45,7 +45,9 @@ export default defineConfig({
   plugins: [react(), answerPortalPost()],
   build: {
     rolldownOptions: {
-      input: Object.fromEntries(entryFiles.map((file) => [file.replace(/\.html$/, ''), resolve(import.meta.dirname, file)])),
+      input: Object.fromEntries(
+        entryFiles.map((file) => [file.replace(/\.html$/, ''), resolve(import.meta.dirname, file)]),
+      ),
     },
   },
 });

@@ -52,7 +52,7 @@ export function rateBound(requests: number): number {
 
 async function itemIdsOf(rest: PortalRest, filter: Record<string, unknown>): Promise<number[]> {
   const ids: number[] = [];
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const page = await rest<{ items: Array<{ id: number }> }>('crm.item.list', {
       entityTypeId: BULK_STAGE.entityTypeId,
       select: ['id'],
@@ -72,12 +72,15 @@ async function runTasksPerItem(rest: PortalRest, itemIds: readonly number[]): Pr
   for (let from = 0; from < itemIds.length; from += 50) {
     const codes = itemIds.slice(from, from + 50).map((id) => `Tb7_${id}`);
     for (let start = 0; ; start += 50) {
-      const result = await rest<{ tasks: Array<{ description?: string; ufCrmTask?: string[] | false }> }>('tasks.task.list', {
-        filter: { UF_CRM_TASK: codes },
-        select: ['ID', 'DESCRIPTION', 'UF_CRM_TASK'],
-        order: { ID: 'asc' },
-        start,
-      });
+      const result = await rest<{ tasks: Array<{ description?: string; ufCrmTask?: string[] | false }> }>(
+        'tasks.task.list',
+        {
+          filter: { UF_CRM_TASK: codes },
+          select: ['ID', 'DESCRIPTION', 'UF_CRM_TASK'],
+          order: { ID: 'asc' },
+          start,
+        },
+      );
       for (const task of result.tasks) {
         if (!task.description?.includes('smart-tasks-run-')) continue;
         for (const code of task.ufCrmTask || []) {
@@ -92,7 +95,12 @@ async function runTasksPerItem(rest: PortalRest, itemIds: readonly number[]): Pr
   return perItem;
 }
 
-async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scenario, itemIds: number[]): Promise<BenchResult> {
+async function runOnce(
+  environment: BenchEnvironment,
+  page: Page,
+  scenario: Scenario,
+  itemIds: number[],
+): Promise<BenchResult> {
   const { control } = environment;
   const panel = await openListToolbarApp(page, { entityTypeId: BULK_STAGE.entityTypeId });
   if (scenario.items === 500) {
@@ -121,7 +129,10 @@ async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scen
   await control.configure({ cost: 'instant', rateLimit: null, operatingLimitSeconds: null });
   const perItem = await runTasksPerItem(portalRestClient(environment.portal.origin, control), itemIds);
   const creates = log.filter((entry) => entry.commands?.includes('tasks.task.add'));
-  const createCommands = creates.reduce((sum, entry) => sum + entry.commands!.filter((name) => name === 'tasks.task.add').length, 0);
+  const createCommands = creates.reduce(
+    (sum, entry) => sum + entry.commands!.filter((name) => name === 'tasks.task.add').length,
+    0,
+  );
   const created = Number(/(\d+) created/.exec(summary)?.[1] ?? 0);
   const bounds = { operating: operatingBound(created), rate: rateBound(log.length) };
   const bound = Math.max(bounds.operating, bounds.rate);
@@ -138,7 +149,9 @@ async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scen
       'create requests (tasks.task.add commands)': `${creates.length} (${createCommands})`,
       'requests over 10 portal s': log.filter((entry) => (entry.duration ?? 0) > 10).length,
       'longest request, portal s': Number(Math.max(0, ...log.map((entry) => entry.duration ?? 0)).toFixed(1)),
-      '429 met (OPERATION_TIME_LIMIT or other)': log.filter((entry) => entry.status === 429).length + log.reduce((sum, entry) => sum + (entry.operationTimeLimited ?? 0), 0),
+      '429 met (OPERATION_TIME_LIMIT or other)':
+        log.filter((entry) => entry.status === 429).length +
+        log.reduce((sum, entry) => sum + (entry.operationTimeLimited ?? 0), 0),
       '503 met': log.filter((entry) => entry.status === 503).length,
       'items with two or more tasks': [...perItem.values()].filter((count) => count > 1).length,
       'items without a task': itemIds.filter((id) => !perItem.has(id)).length,
@@ -159,7 +172,9 @@ export default async function bulkBoundsBenchmark(): Promise<BenchResult[]> {
         await environment.control.configure({ cost: 'instant', rateLimit: null, operatingLimitSeconds: null });
         const rest = portalRestClient(environment.portal.origin, environment.control);
         const itemIds = scenario.items === 500 ? await fillBulkStage(rest, 500) : await itemIdsOf(rest, {});
-        results.push(await inFreshPage(environment, (page) => runOnce(environment, page, scenario, itemIds), { reset: false }));
+        results.push(
+          await inFreshPage(environment, (page) => runOnce(environment, page, scenario, itemIds), { reset: false }),
+        );
       }
       return results;
     },

@@ -41,7 +41,13 @@ const VARIANTS: Variant[] = [
       latencyMs: 300,
       fail: [
         { method: 'batch', count: 3, when: 'after', answer: 'proxy-html' },
-        { method: 'tasks.task.add', count: 5, error: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' },
+        {
+          method: 'tasks.task.add',
+          count: 5,
+          error: 'QUERY_LIMIT_EXCEEDED',
+          status: 503,
+          description: 'Too many requests',
+        },
       ],
       drop: [{ method: 'tasks.task.add', count: 2, when: 'after' }],
     },
@@ -50,7 +56,7 @@ const VARIANTS: Variant[] = [
 
 async function supportItemIds(rest: PortalRest): Promise<number[]> {
   const ids: number[] = [];
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const page = await rest<{ items: Array<{ id: number }> }>('crm.item.list', {
       entityTypeId: BULK_STAGE.entityTypeId,
       select: ['id'],
@@ -75,7 +81,9 @@ async function linkedTasks(
   for (let from = 0; from < itemIds.length; from += 50) {
     const codes = itemIds.slice(from, from + 50).map((id) => `Tb7_${id}`);
     for (let start = 0; ; start += 50) {
-      const result = await rest<{ tasks: Array<{ status?: string; description?: string; ufCrmTask?: string[] | false }> }>('tasks.task.list', {
+      const result = await rest<{
+        tasks: Array<{ status?: string; description?: string; ufCrmTask?: string[] | false }>;
+      }>('tasks.task.list', {
         filter: { UF_CRM_TASK: codes },
         select: ['ID', 'STATUS', 'DESCRIPTION', 'UF_CRM_TASK'],
         order: { ID: 'asc' },
@@ -135,14 +143,20 @@ async function runVariant(environment: BenchEnvironment, variant: Variant): Prom
 
     const tabB = await oliviaBrowser.newPage();
     const panelB = await openListToolbarApp(tabB, { entityTypeId: BULK_STAGE.entityTypeId });
-    await panelB.getByText('Running in another tab').waitFor({ timeout: 30_000 }).catch(() => undefined);
-    const secondTabFollows = (await visible(panelB, 'Running in another tab')) && (await panelB.getByRole('button', { name: 'Resume' }).count()) === 0;
+    await panelB
+      .getByText('Running in another tab')
+      .waitFor({ timeout: 30_000 })
+      .catch(() => undefined);
+    const secondTabFollows =
+      (await visible(panelB, 'Running in another tab')) &&
+      (await panelB.getByRole('button', { name: 'Resume' }).count()) === 0;
 
     // Another user of the same browser (the emulator's ?user=, as a shared computer would be).
     const tabC = await oliviaBrowser.newPage();
     const panelC = await openListToolbarApp(tabC, { entityTypeId: BULK_STAGE.entityTypeId, user: 3 });
     await panelC.getByRole('combobox', { name: 'Funnel' }).waitFor();
-    const otherUserSeesRun = (await visible(panelC, 'Running in another tab')) || (await visible(panelC, 'The run is paused'));
+    const otherUserSeesRun =
+      (await visible(panelC, 'Running in another tab')) || (await visible(panelC, 'The run is paused'));
     await tabC.close();
 
     // User 3, on another computer, runs the same funnel with the same filter at the same time.
@@ -157,10 +171,14 @@ async function runVariant(environment: BenchEnvironment, variant: Variant): Prom
     const reportB = panelB.getByTestId('bulk-report');
     await reportB.waitFor({ timeout: 30 * 60_000 });
     const seconds = (performance.now() - started) / 1000;
-    const summaryB = ((await reportB.locator('.st-alert').first().textContent()) ?? '').replace(/^Run finished/, '').trim();
+    const summaryB = ((await reportB.locator('.st-alert').first().textContent()) ?? '')
+      .replace(/^Run finished/, '')
+      .trim();
     const reportD = panelD.getByTestId('bulk-report');
     await reportD.waitFor({ timeout: 30 * 60_000 });
-    const summaryD = ((await reportD.locator('.st-alert').first().textContent()) ?? '').replace(/^Run finished/, '').trim();
+    const summaryD = ((await reportD.locator('.st-alert').first().textContent()) ?? '')
+      .replace(/^Run finished/, '')
+      .trim();
 
     await control.clearFaults();
     const { open, bulk, perRun } = await linkedTasks(rest, itemIds);
@@ -174,10 +192,15 @@ async function runVariant(environment: BenchEnvironment, variant: Variant): Prom
         'user 1’s run (tab B after taking over)': summaryB,
         'user 3’s run at the same time (same filter)': summaryD,
         'items without an open linked task': itemIds.filter((id) => !open.has(id)).length,
-        'items with two or more tasks of one run (tabs A+B)': Math.max(0, ...[...perRun.values()].map((counts) => [...counts.values()].filter((count) => count > 1).length)),
+        'items with two or more tasks of one run (tabs A+B)': Math.max(
+          0,
+          ...[...perRun.values()].map((counts) => [...counts.values()].filter((count) => count > 1).length),
+        ),
         'items given a task by both users’ runs': [...bulk.values()].filter((count) => count > 1).length,
         'wall time of user 1’s run, s': Number(seconds.toFixed(1)),
-        'requests dropped or refused (0/429/503)': log.filter((entry) => entry.status === 0 || entry.status === 429 || entry.status === 503).length,
+        'requests dropped or refused (0/429/503)': log.filter(
+          (entry) => entry.status === 0 || entry.status === 429 || entry.status === 503,
+        ).length,
       },
     };
   } finally {

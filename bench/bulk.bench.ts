@@ -19,8 +19,18 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   { name: '300 items, local portal, no rate limit', latencyMs: 0, rateLimit: null, items: 300 },
   { name: '1,240 items (all), local portal, no rate limit', latencyMs: 0, rateLimit: null, items: 'all' },
-  { name: '300 items, 150 ms away, bucket 2/s burst 50', latencyMs: 150, rateLimit: { drainPerSecond: 2, burst: 50 }, items: 300 },
-  { name: '1,240 items (all), 150 ms away, bucket 2/s burst 50', latencyMs: 150, rateLimit: { drainPerSecond: 2, burst: 50 }, items: 'all' },
+  {
+    name: '300 items, 150 ms away, bucket 2/s burst 50',
+    latencyMs: 150,
+    rateLimit: { drainPerSecond: 2, burst: 50 },
+    items: 300,
+  },
+  {
+    name: '1,240 items (all), 150 ms away, bucket 2/s burst 50',
+    latencyMs: 150,
+    rateLimit: { drainPerSecond: 2, burst: 50 },
+    items: 'all',
+  },
 ];
 
 async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scenario): Promise<BenchResult> {
@@ -31,7 +41,9 @@ async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scen
   }
   await panel.getByRole('checkbox', { name: 'Only items with no open linked task' }).setChecked(false);
   // The button carries the count once it is known (at first, and on a slow portal for a while, it may say 0).
-  const start = panel.getByRole('button', { name: scenario.items === 300 ? 'Create 300 tasks' : /^Create [1-9][\d,]* tasks$/ });
+  const start = panel.getByRole('button', {
+    name: scenario.items === 300 ? 'Create 300 tasks' : /^Create [1-9][\d,]* tasks$/,
+  });
   await start.waitFor();
   const items = Number(/(\d+)/.exec((await start.textContent())?.replace(/,/g, '') ?? '')?.[1]);
 
@@ -55,9 +67,14 @@ async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scen
     outcome: summary.replace(/^Run finished/, '').trim(),
     'round trips': log.length,
     'round trips per 50 items': Number(((log.length * 50) / items).toFixed(2)),
-    'create batches (tasks.task.add, sized by measured cost)': log.filter((entry) => entry.commands?.includes('tasks.task.add')).length,
+    'create batches (tasks.task.add, sized by measured cost)': log.filter((entry) =>
+      entry.commands?.includes('tasks.task.add'),
+    ).length,
     'refused by the bucket (503)': log.filter((entry) => entry.status === 503).length,
-    'OPERATION_TIME_LIMIT met (calls and batch commands)': log.reduce((sum, entry) => sum + (entry.operationTimeLimited ?? 0), 0),
+    'OPERATION_TIME_LIMIT met (calls and batch commands)': log.reduce(
+      (sum, entry) => sum + (entry.operationTimeLimited ?? 0),
+      0,
+    ),
     'requests over 10 portal s': log.filter((entry) => (entry.duration ?? 0) > 10).length,
     'longest request, portal s': Number(Math.max(0, ...log.map((entry) => entry.duration ?? 0)).toFixed(1)),
     'cut off at the request time limit (504)': log.filter((entry) => entry.status === 504).length,
@@ -65,10 +82,13 @@ async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scen
     'bytes received': bytesReceived,
     'bytes per item (both ways)': Math.round((bytesSent + bytesReceived) / items),
     'wall time, s': Number(seconds.toFixed(1)),
-    [`wall time, portal s (${environment.costs.cost}, time scale ${environment.costs.timeScale})`]: Number(environment.portalSeconds(seconds * 1000).toFixed(1)),
+    [`wall time, portal s (${environment.costs.cost}, time scale ${environment.costs.timeScale})`]: Number(
+      environment.portalSeconds(seconds * 1000).toFixed(1),
+    ),
     'items per second': Number((items / seconds).toFixed(1)),
   };
-  if (heapBefore !== null && heapAfter !== null) metrics['frame JS heap after − before, MB'] = Number(((heapAfter - heapBefore) / 1e6).toFixed(1));
+  if (heapBefore !== null && heapAfter !== null)
+    metrics['frame JS heap after − before, MB'] = Number(((heapAfter - heapBefore) / 1e6).toFixed(1));
   return { name: scenario.name, metrics };
 }
 
@@ -76,20 +96,29 @@ async function runOnce(environment: BenchEnvironment, page: Page, scenario: Scen
 async function usedHeap(page: Page): Promise<number | null> {
   const frame = page.frames().find((candidate) => candidate.url().includes('/index.html'));
   if (!frame) return null;
-  return frame.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
+  return frame.evaluate(
+    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
+  );
 }
 
 export default async function bulkBenchmark(): Promise<BenchResult[]> {
-  return atLatencies([0, 150], async (environment, latencyMs) => {
-    const results: BenchResult[] = [];
-    for (const scenario of SCENARIOS.filter((candidate) => candidate.latencyMs === latencyMs)) {
-      await environment.control.reset();
-      await environment.control.configure({ rateLimit: null });
-      // Setting up the stage is not measured: done without the portal's costs.
-      if (scenario.items === 300) await environment.withoutCosts(() => fillBulkStage(portalRestClient(environment.portal.origin, environment.control), 300));
-      results.push(await inFreshPage(environment, (page) => runOnce(environment, page, scenario), { reset: false }));
-    }
-    return results;
-    // A cloud run of 1,240 tasks takes ~20–25 portal minutes (cloud-costs.md); scale 20 measures it in about one.
-  }, { cost: 'cloud', timeScale: 20 });
+  return atLatencies(
+    [0, 150],
+    async (environment, latencyMs) => {
+      const results: BenchResult[] = [];
+      for (const scenario of SCENARIOS.filter((candidate) => candidate.latencyMs === latencyMs)) {
+        await environment.control.reset();
+        await environment.control.configure({ rateLimit: null });
+        // Setting up the stage is not measured: done without the portal's costs.
+        if (scenario.items === 300)
+          await environment.withoutCosts(() =>
+            fillBulkStage(portalRestClient(environment.portal.origin, environment.control), 300),
+          );
+        results.push(await inFreshPage(environment, (page) => runOnce(environment, page, scenario), { reset: false }));
+      }
+      return results;
+      // A cloud run of 1,240 tasks takes ~20–25 portal minutes (cloud-costs.md); scale 20 measures it in about one.
+    },
+    { cost: 'cloud', timeScale: 20 },
+  );
 }

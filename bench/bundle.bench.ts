@@ -36,7 +36,10 @@ export default async function bundleBenchmark(): Promise<BenchResult[]> {
     const content = readFileSync(join(dir, file));
     return { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
   };
-  const total = (files: Iterable<string>) => [...files].map(size).reduce((sum, entry) => ({ raw: sum.raw + entry.raw, gzip: sum.gzip + entry.gzip }), { raw: 0, gzip: 0 });
+  const total = (files: Iterable<string>) =>
+    [...files]
+      .map(size)
+      .reduce((sum, entry) => ({ raw: sum.raw + entry.raw, gzip: sum.gzip + entry.gzip }), { raw: 0, gzip: 0 });
   const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
   // The handler page's own tags name its entry chunks; the manifest gives what they import.
@@ -54,8 +57,17 @@ export default async function bundleBenchmark(): Promise<BenchResult[]> {
   const tabTotal = total(tabOnly);
 
   return [
-    { name: 'handler entry (index.html → main and its imports)', metrics: { files: entry.size, raw: kilobytes(entryTotal.raw), gzip: kilobytes(entryTotal.gzip) } },
-    { name: 'detail tab chunks (after the placement is known)', metrics: { files: tabOnly.length, raw: kilobytes(tabTotal.raw), gzip: kilobytes(tabTotal.gzip) } },
-    { name: 'detail tab in all', metrics: { raw: kilobytes(entryTotal.raw + tabTotal.raw), gzip: kilobytes(entryTotal.gzip + tabTotal.gzip) } },
+    {
+      name: 'handler entry (index.html → main and its imports)',
+      metrics: { files: entry.size, raw: kilobytes(entryTotal.raw), gzip: kilobytes(entryTotal.gzip) },
+    },
+    {
+      name: 'detail tab chunks (after the placement is known)',
+      metrics: { files: tabOnly.length, raw: kilobytes(tabTotal.raw), gzip: kilobytes(tabTotal.gzip) },
+    },
+    {
+      name: 'detail tab in all',
+      metrics: { raw: kilobytes(entryTotal.raw + tabTotal.raw), gzip: kilobytes(entryTotal.gzip + tabTotal.gzip) },
+    },
   ];
 }

@@ -2,7 +2,17 @@
  * One click on "Create task" in the detail tab: round trips, bytes, and time from the click to
  * the confirmation (the frame's own performance marks), locally and 150 ms away.
  */
-import { atLatencies, DETAIL_TAB_FRAME, DETAIL_TAB_PATH, inFreshPage, median, percentile, repeat, requestTotals, type BenchResult } from './support/harness';
+import {
+  atLatencies,
+  DETAIL_TAB_FRAME,
+  DETAIL_TAB_PATH,
+  inFreshPage,
+  median,
+  percentile,
+  repeat,
+  requestTotals,
+  type BenchResult,
+} from './support/harness';
 
 const RUNS = 5;
 

@@ -4,7 +4,17 @@
  * one 150 ms away. For contrast, the same reads as separate calls instead of one batch.
  */
 import type { Page } from '@playwright/test';
-import { atLatencies, DETAIL_TAB_FRAME, DETAIL_TAB_PATH, inFreshPage, median, percentile, repeat, requestTotals, type BenchResult } from './support/harness';
+import {
+  atLatencies,
+  DETAIL_TAB_FRAME,
+  DETAIL_TAB_PATH,
+  inFreshPage,
+  median,
+  percentile,
+  repeat,
+  requestTotals,
+  type BenchResult,
+} from './support/harness';
 
 const RUNS = 7;
 
@@ -31,13 +41,20 @@ async function sequentialReads(origin: string, token: string): Promise<{ ms: num
     ['crm.status.list', { filter: { ENTITY_ID: 'DYNAMIC_177_STAGE_7' } }],
     ['crm.item.fields', { entityTypeId: 177 }],
     ['crm.status.list', { filter: { ENTITY_ID: 'SOURCE' } }],
-    ['tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE'] }],
+    [
+      'tasks.task.list',
+      { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE'] },
+    ],
     ['user.current', {}],
     ['user.get', { filter: { ID: [2] } }],
   ];
   const started = performance.now();
   for (const [method, params] of calls) {
-    const response = await fetch(`${origin}/rest/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...params, auth: token }) });
+    const response = await fetch(`${origin}/rest/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...params, auth: token }),
+    });
     await response.arrayBuffer();
   }
   return { ms: performance.now() - started, roundTrips: calls.length };
@@ -58,7 +75,11 @@ export default async function detailTabBenchmark(): Promise<BenchResult[]> {
         const tripsAtFirstContent = requestTimes.filter((time) => time <= shown.epoch).length;
         await page.waitForTimeout(300 + latencyMs * 2);
         const totals = requestTotals(await environment.control.requests());
-        return { ...totals, toFirstContent: shown.sinceFrameStart, tripsToFirstContent: Math.min(tripsAtFirstContent, totals.roundTrips) };
+        return {
+          ...totals,
+          toFirstContent: shown.sinceFrameStart,
+          tripsToFirstContent: Math.min(tripsAtFirstContent, totals.roundTrips),
+        };
       }),
     );
     const token = environment.portal.issueAppToken(1).accessToken;
@@ -77,7 +98,7 @@ export default async function detailTabBenchmark(): Promise<BenchResult[]> {
       },
       {
         name: `for contrast: the same reads one call at a time, latency ${latencyMs} ms`,
-        metrics: { 'round trips': sequential.roundTrips, 'ms': Math.round(sequential.ms) },
+        metrics: { 'round trips': sequential.roundTrips, ms: Math.round(sequential.ms) },
       },
     ];
   });

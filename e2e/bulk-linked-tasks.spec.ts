@@ -74,7 +74,9 @@ async function expectExactlyOneEach(itemIds: number[]): Promise<void> {
 async function chooseOnSiteItems(panel: FrameLocator, options: { onlyWithoutOpenTask: boolean }): Promise<void> {
   await panel.getByRole('combobox', { name: 'Funnel' }).selectOption({ label: 'Field service' });
   await panel.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Technician on site' });
-  await panel.getByRole('checkbox', { name: 'Only items with no open linked task' }).setChecked(options.onlyWithoutOpenTask);
+  await panel
+    .getByRole('checkbox', { name: 'Only items with no open linked task' })
+    .setChecked(options.onlyWithoutOpenTask);
   await expect(panel.getByText(`${RUN_SIZE} items match.`)).toBeVisible();
 }
 
@@ -118,11 +120,15 @@ test('shows how many items match, then creates exactly one linked task for each 
 
   await startRun(panel);
   await expectEveryItemDone(panel, itemIds, 120_000);
-  const sample = await outsideRateLimit(() => portalRest<{ tasks: ListedTask[] }>('tasks.task.list', {
-    filter: { UF_CRM_TASK: `Tb7_${itemIds[0]}` },
-    select: ['ID', 'TITLE', 'UF_CRM_TASK'],
-  }));
-  expect(sample.tasks.map((task) => task.title)).toContainEqual(expect.stringMatching(/^Inspect .+ \(#\d+\) at Technician on site$/));
+  const sample = await outsideRateLimit(() =>
+    portalRest<{ tasks: ListedTask[] }>('tasks.task.list', {
+      filter: { UF_CRM_TASK: `Tb7_${itemIds[0]}` },
+      select: ['ID', 'TITLE', 'UF_CRM_TASK'],
+    }),
+  );
+  expect(sample.tasks.map((task) => task.title)).toContainEqual(
+    expect.stringMatching(/^Inspect .+ \(#\d+\) at Technician on site$/),
+  );
 
   // Create batches sized by the portal's measured cost: a small first one, then up to 50 per
   // request on this quick portal; every item exactly once.
@@ -134,7 +140,10 @@ test('shows how many items match, then creates exactly one linked task for each 
   expect(createBatches.length).toBeLessThanOrEqual(RUN_SIZE / 50 + 1);
 
   // The report links each task; the first opens in the portal's task slider.
-  await bulkReport(panel).getByRole('button', { name: /^Open the task for/ }).first().click();
+  await bulkReport(panel)
+    .getByRole('button', { name: /^Open the task for/ })
+    .first()
+    .click();
   await expect(page.getByTestId('slider')).toHaveCount(2);
 });
 
@@ -150,10 +159,14 @@ test('a reload half-way through a run resumes without creating any task twice', 
   await startRun(panel);
   // As soon as the portal has dropped the answer (the app is still finding out what happened).
   await expect
-    .poll(async () => (await control.requests()).some((entry) => entry.status === 0 && entry.commands?.includes('tasks.task.add')), {
-      intervals: [100],
-      timeout: 60_000,
-    })
+    .poll(
+      async () =>
+        (await control.requests()).some((entry) => entry.status === 0 && entry.commands?.includes('tasks.task.add')),
+      {
+        intervals: [100],
+        timeout: 60_000,
+      },
+    )
     .toBe(true);
   await page.reload();
   // The portal holds the tasks of the batch whose answer was lost (the first, small one: nothing was measured yet).
@@ -183,16 +196,32 @@ test('the portal answering QUERY_LIMIT_EXCEEDED along the way only slows the run
   const { itemIds, panel } = await readyToRun(page);
   await control.setFaults({
     fail: [
-      { method: 'tasks.task.add', count: 30, error: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' },
-      { method: 'tasks.task.list', count: 1, error: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' },
+      {
+        method: 'tasks.task.add',
+        count: 30,
+        error: 'QUERY_LIMIT_EXCEEDED',
+        status: 503,
+        description: 'Too many requests',
+      },
+      {
+        method: 'tasks.task.list',
+        count: 1,
+        error: 'QUERY_LIMIT_EXCEEDED',
+        status: 503,
+        description: 'Too many requests',
+      },
     ],
   });
   await startRun(panel);
-  await expect(panel.getByText('Bitrix24 asked to slow down; continuing in a moment…')).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByText('Bitrix24 asked to slow down; continuing in a moment…')).toBeVisible({
+    timeout: 60_000,
+  });
   await expectEveryItemDone(panel, itemIds, 150_000);
 });
 
-test('a portal with a tight leaky bucket refuses whole requests with QUERY_LIMIT_EXCEEDED; the run waits and finishes', async ({ page }) => {
+test('a portal with a tight leaky bucket refuses whole requests with QUERY_LIMIT_EXCEEDED; the run waits and finishes', async ({
+  page,
+}) => {
   const { itemIds, panel } = await readyToRun(page);
   await control.clearRequests();
   await control.configure({ rateLimit: { drainPerSecond: 1, burst: 4 } });
@@ -204,7 +233,17 @@ test('a portal with a tight leaky bucket refuses whole requests with QUERY_LIMIT
 
 test('items the portal refuses are reported, and a retry creates them', async ({ page }) => {
   const { itemIds, panel } = await readyToRun(page);
-  await control.setFaults({ fail: [{ method: 'tasks.task.add', count: 3, error: 'ERROR_CORE', status: 400, description: 'Responsible person not specified<br>' }] });
+  await control.setFaults({
+    fail: [
+      {
+        method: 'tasks.task.add',
+        count: 3,
+        error: 'ERROR_CORE',
+        status: 400,
+        description: 'Responsible person not specified<br>',
+      },
+    ],
+  });
   await startRun(panel);
   const report = bulkReport(panel);
   await expect(report).toContainText(`${RUN_SIZE - 3} created, 0 skipped, 3 failed.`, { timeout: 120_000 });
@@ -231,7 +270,10 @@ test('only items with no open linked task get one; the others are counted and sk
   await expect(report).toContainText(`${expected} created, ${53 - expected} skipped, 0 failed.`, { timeout: 60_000 });
   // Item 29 already had open tasks: it got no new one.
   const item29 = await outsideRateLimit(() =>
-    portalRest<{ tasks: ListedTask[] }>('tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID', 'DESCRIPTION'] }),
+    portalRest<{ tasks: ListedTask[] }>('tasks.task.list', {
+      filter: { UF_CRM_TASK: 'Tb1_29' },
+      select: ['ID', 'DESCRIPTION'],
+    }),
   );
   expect(item29.tasks.filter((task) => task.description?.includes('smart-tasks-run-'))).toHaveLength(0);
 });

@@ -6,7 +6,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { control, fillBulkStage, portalRest } from './support/app';
-import { bulkReport, confirmBulkRun, createdCount, lostAndDoubled, openBulkPanel, outsideLimits } from './support/bulk-run';
+import {
+  bulkReport,
+  confirmBulkRun,
+  createdCount,
+  lostAndDoubled,
+  openBulkPanel,
+  outsideLimits,
+} from './support/bulk-run';
 
 const RUN_SIZE = 300;
 
@@ -29,7 +36,9 @@ async function chooseOnSite(panel: Awaited<ReturnType<typeof openBulkPanel>>): P
   await expect(panel.getByText(`${RUN_SIZE} items match.`)).toBeVisible();
 }
 
-test('a second tab shows the run going on in the first, live, and takes it over only once the first is closed', async ({ page }) => {
+test('a second tab shows the run going on in the first, live, and takes it over only once the first is closed', async ({
+  page,
+}) => {
   const itemIds = await itemsOnSite();
   const first = await openBulkPanel(page);
   await chooseOnSite(first);

@@ -18,7 +18,9 @@ test.beforeEach(async () => {
   await control.reset();
 });
 
-test('a method blocked for its operating time pauses the run until the portal’s reset, shown as “continues at”, and fails nothing (issue 8.7)', async ({ page }) => {
+test('a method blocked for its operating time pauses the run until the portal’s reset, shown as “continues at”, and fails nothing (issue 8.7)', async ({
+  page,
+}) => {
   const itemIds = await outsideLimits(() => fillBulkStage(portalRest, RUN_SIZE));
   const panel = await openBulkPanel(page);
   await panel.getByRole('combobox', { name: 'Funnel' }).selectOption({ label: 'Field service' });

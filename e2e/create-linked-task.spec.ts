@@ -47,7 +47,10 @@ test('one click creates exactly one task, linked to the item, in one round trip'
   const requests = await appRequests();
   expect(requests).toHaveLength(1);
   // Check the item, create, read back with UF_CRM_TASK, and look for copies: one batch.
-  expect(requests[0]).toMatchObject({ method: 'batch', commands: ['crm.item.get', 'tasks.task.add', 'tasks.task.get', 'tasks.task.list'] });
+  expect(requests[0]).toMatchObject({
+    method: 'batch',
+    commands: ['crm.item.get', 'tasks.task.add', 'tasks.task.get', 'tasks.task.list'],
+  });
 
   const created = await newTasks(before);
   expect(created).toHaveLength(1);
@@ -60,7 +63,10 @@ test('one click creates exactly one task, linked to the item, in one round trip'
   expect(task.description).toContain('/crm/type/177/details/29/');
 
   // The confirmation links to the new task.
-  await tab.getByRole('status').getByRole('link', { name: `Open task “${DEFAULT_TITLE}”` }).click();
+  await tab
+    .getByRole('status')
+    .getByRole('link', { name: `Open task “${DEFAULT_TITLE}”` })
+    .click();
   await expect(page.getByTestId('slider').last()).toContainText(DEFAULT_TITLE);
 });
 
@@ -92,7 +98,9 @@ test('a connection dropped after the portal created the task still leaves one', 
   expect(await newTasks(before)).toHaveLength(2);
 });
 
-test('when Bitrix24 fails inside, the tab says the task was not created, and the next click creates one', async ({ page }) => {
+test('when Bitrix24 fails inside, the tab says the task was not created, and the next click creates one', async ({
+  page,
+}) => {
   const before = await tasksLinkedTo('Tb1_29');
   const tab = await openTab(page);
   await expect(tab.getByRole('button', { name: 'PO-2026-0012 Safety gloves' })).toBeVisible(); // the tab's own requests are done
@@ -110,7 +118,17 @@ test('when Bitrix24 fails inside, the tab says the task was not created, and the
 test('the portal’s own validation error is shown in its words', async ({ page }) => {
   const before = await tasksLinkedTo('Tb1_29');
   const tab = await openTab(page);
-  await control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, error: 'ERROR_CORE', status: 400, description: 'Responsible person not specified<br>' }] });
+  await control.setFaults({
+    fail: [
+      {
+        method: 'tasks.task.add',
+        count: 1,
+        error: 'ERROR_CORE',
+        status: 400,
+        description: 'Responsible person not specified<br>',
+      },
+    ],
+  });
 
   await createButton(tab).click();
   const alert = tab.getByRole('alert').filter({ hasText: 'The task was not created' });
@@ -129,7 +147,9 @@ test('a reload in the middle of the request does not make a second task', async 
   await control.clearFaults();
 
   tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
-  await expect(tab.getByRole('status').filter({ hasText: 'no second task was created' })).toBeVisible({ timeout: 30_000 });
+  await expect(tab.getByRole('status').filter({ hasText: 'no second task was created' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(tab.locator('li.dt-task', { hasText: DEFAULT_TITLE })).toHaveCount(1);
   await createAnother(tab);
   await expect(tab.locator('li.dt-task', { hasText: DEFAULT_TITLE })).toHaveCount(2);

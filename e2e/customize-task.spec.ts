@@ -59,7 +59,11 @@ test('a cancelled picker leaves the form working', async ({ page }) => {
   await form.getByLabel('Title').fill('Still works after the picker closed');
   await form.getByRole('button', { name: 'Create task' }).click();
   await expect(tab.getByRole('status').filter({ hasText: 'Task created' })).toBeVisible();
-  expect((await tasksLinkedTo('Tb1_29')).some((task) => task.title === 'Still works after the picker closed' && task.responsibleId === '2')).toBe(true);
+  expect(
+    (await tasksLinkedTo('Tb1_29')).some(
+      (task) => task.title === 'Still works after the picker closed' && task.responsibleId === '2',
+    ),
+  ).toBe(true);
 });
 
 test('mistakes are shown next to their fields and nothing is sent', async ({ page }) => {
@@ -77,7 +81,9 @@ test('mistakes are shown next to their fields and nothing is sent', async ({ pag
   expect((await tasksLinkedTo('Tb1_29')).length).toBe(before);
 });
 
-test('an edited form is kept when the earlier click’s task turns up, and says the edit was not sent', async ({ page }) => {
+test('an edited form is kept when the earlier click’s task turns up, and says the edit was not sent', async ({
+  page,
+}) => {
   const tab = await openForm(page);
   const form = tab.getByRole('form', { name: 'New task' });
   await form.getByLabel('Title').fill('First version');
@@ -89,13 +95,17 @@ test('an edited form is kept when the earlier click’s task turns up, and says 
     ],
   });
   await form.getByRole('button', { name: 'Create task' }).click();
-  await expect(tab.getByRole('alert').filter({ hasText: 'Not sure the task was created' })).toBeVisible({ timeout: 15_000 });
+  await expect(tab.getByRole('alert').filter({ hasText: 'Not sure the task was created' })).toBeVisible({
+    timeout: 15_000,
+  });
   await control.clearFaults();
 
   await form.getByLabel('Title').fill('Second version');
   await form.getByRole('button', { name: 'Create task' }).click();
 
-  await expect(tab.getByRole('status').filter({ hasText: 'Your earlier click did create “First version”' })).toContainText('Your changes in the form were not sent');
+  await expect(
+    tab.getByRole('status').filter({ hasText: 'Your earlier click did create “First version”' }),
+  ).toContainText('Your changes in the form were not sent');
   await expect(tab.getByRole('form', { name: 'New task' }).getByLabel('Title')).toHaveValue('Second version');
   const titles = (await tasksLinkedTo('Tb1_29')).map((task) => task.title);
   expect(titles.filter((title) => title === 'First version')).toHaveLength(1);

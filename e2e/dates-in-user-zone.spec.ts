@@ -15,7 +15,16 @@ const VLADIVOSTOK = 'Asia/Vladivostok';
 /** Calendar day and clock of an instant in a zone, read with Intl alone (independent of the app's code). */
 function clockIn(ms: number, timeZone: string): { day: string; weekday: number; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    })
       .formatToParts(ms)
       .map((part) => [part.type, part.value]),
   );
@@ -38,7 +47,9 @@ test.beforeEach(async () => {
   await control.reset();
 });
 
-test('a user in Vladivostok on a computer in Berlin gets the default deadline at 18:00 Vladivostok time, three working days on', async ({ page }) => {
+test('a user in Vladivostok on a computer in Berlin gets the default deadline at 18:00 Vladivostok time, three working days on', async ({
+  page,
+}) => {
   expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Europe/Berlin');
   const profile = await portalRest<{ TIME_ZONE: string }>('user.current', {}, 2);
   expect(profile.TIME_ZONE).toBe(VLADIVOSTOK);

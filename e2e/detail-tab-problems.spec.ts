@@ -42,9 +42,19 @@ test('a smart process deleted while the tab was opening is named as such, not as
       if (!deleted) {
         deleted = true;
         for (;;) {
-          const { items } = await portalRest<{ items: Array<{ id: number }> }>('crm.item.list', { entityTypeId: 177, select: ['id'], order: { id: 'ASC' }, start: -1 });
+          const { items } = await portalRest<{ items: Array<{ id: number }> }>('crm.item.list', {
+            entityTypeId: 177,
+            select: ['id'],
+            order: { id: 'ASC' },
+            start: -1,
+          });
           if (items.length === 0) break;
-          await portalRest('batch', { halt: 0, cmd: Object.fromEntries(items.map((item) => [`d${item.id}`, `crm.item.delete?entityTypeId=177&id=${item.id}`])) });
+          await portalRest('batch', {
+            halt: 0,
+            cmd: Object.fromEntries(
+              items.map((item) => [`d${item.id}`, `crm.item.delete?entityTypeId=177&id=${item.id}`]),
+            ),
+          });
         }
         await portalRest('crm.type.delete', { id: 7 });
       }
@@ -57,11 +67,25 @@ test('a smart process deleted while the tab was opening is named as such, not as
   await expect(alert).not.toContainText('This item no longer exists');
 });
 
-test('a funnel or stage list that fails inside the first batch says so, and "Try again" brings it back', async ({ page }) => {
+test('a funnel or stage list that fails inside the first batch says so, and "Try again" brings it back', async ({
+  page,
+}) => {
   await control.setFaults({
     fail: [
-      { method: 'crm.category.list', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500, description: 'Internal error' },
-      { method: 'crm.status.list', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500, description: 'Internal error' },
+      {
+        method: 'crm.category.list',
+        count: 1,
+        error: 'INTERNAL_SERVER_ERROR',
+        status: 500,
+        description: 'Internal error',
+      },
+      {
+        method: 'crm.status.list',
+        count: 1,
+        error: 'INTERNAL_SERVER_ERROR',
+        status: 500,
+        description: 'Internal error',
+      },
     ],
   });
   const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
@@ -83,7 +107,9 @@ test('a user without the right to see the item is told so', async ({ page }) => 
   await expect(tab.getByRole('alert')).toContainText('You cannot see this item');
 });
 
-test('a token that expired while the tab was open is refreshed, and the click still makes one task', async ({ page }) => {
+test('a token that expired while the tab was open is refreshed, and the click still makes one task', async ({
+  page,
+}) => {
   const before = await tasksLinkedTo('Tb1_29');
   const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
   await expect(tab.locator('li.dt-task')).toHaveCount(5);
@@ -100,7 +126,9 @@ test('a token that expired while the tab was open is refreshed, and the click st
   expect((await tasksLinkedTo('Tb1_29')).filter((task) => !ids.has(task.id))).toHaveLength(1);
 });
 
-test('when the portal refuses to refresh the token (the session ended), the click says the session ended and creates nothing', async ({ page }) => {
+test('when the portal refuses to refresh the token (the session ended), the click says the session ended and creates nothing', async ({
+  page,
+}) => {
   // The portal posts the frame its tokens; a refresh token works once. Using it up here is what a
   // portal does when the user's session ended elsewhere: the frame's own refresh is refused.
   let refreshId = '';
@@ -136,7 +164,9 @@ test('opened outside Bitrix24, the app explains how to install it and how to try
   await expect(page.getByText(/npm install && npm start/)).toBeVisible();
 
   // The handler answers the portal's POST.
-  const posted = await request.post(`${APP_URL}index.html?DOMAIN=127.0.0.1&PROTOCOL=0&LANG=en&APP_SID=x`, { form: { AUTH_ID: 'x', PLACEMENT: 'DEFAULT' } });
+  const posted = await request.post(`${APP_URL}index.html?DOMAIN=127.0.0.1&PROTOCOL=0&LANG=en&APP_SID=x`, {
+    form: { AUTH_ID: 'x', PLACEMENT: 'DEFAULT' },
+  });
   expect(posted.status()).toBe(200);
   expect(await posted.text()).toContain('<div id="root">');
 });

@@ -24,7 +24,14 @@ test('the tab shows the item, its stage, responsible, fields and linked tasks', 
   // The stage bar: the funnel's stages in order, the current one marked, failure apart.
   const bar = tab.getByRole('list', { name: 'Stages' });
   await expect(bar.locator('li[aria-current="step"]')).toContainText('Approval');
-  await expect(bar.getByRole('listitem')).toContainText(['New request', 'Collecting quotes', 'Approval', 'Ordered', 'Delivered', 'Cancelled']);
+  await expect(bar.getByRole('listitem')).toContainText([
+    'New request',
+    'Collecting quotes',
+    'Approval',
+    'Ordered',
+    'Delivered',
+    'Cancelled',
+  ]);
 
   // Fields by type: text, number, money, date, boolean, enumeration, employee, CRM link, multiple.
   const fields = tab.getByRole('region', { name: 'Fields' });
@@ -36,7 +43,9 @@ test('the tab shows the item, its stage, responsible, fields and linked tasks', 
   await expect(fields.getByRole('button', { name: 'PO-2026-0012 Safety gloves' })).toBeVisible();
   const { item } = await portalRest<{ item: Record<string, string> }>('crm.item.get', { entityTypeId: 177, id: 29 });
   const [year, month, day] = item.ufCrm7DeliveryDate!.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const deliveryDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  const deliveryDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, day),
+  );
   await expect(fields.locator('[data-field="ufCrm7DeliveryDate"]')).toContainText(deliveryDate);
   await expect(fields.locator('[data-field="ufCrm7Warranty"]')).toContainText('Yes');
   // A status code shows its name from the portal's directory (crm.status.list), not the code.
@@ -56,11 +65,14 @@ test('the first render takes one REST round trip; names it could not know come i
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
   let restRequests = 0;
-  await page.route((url) => url.pathname.startsWith('/rest/'), async (route) => {
-    restRequests += 1;
-    if (restRequests > 1) await held;
-    await route.continue();
-  });
+  await page.route(
+    (url) => url.pathname.startsWith('/rest/'),
+    async (route) => {
+      restRequests += 1;
+      if (restRequests > 1) await held;
+      await route.continue();
+    },
+  );
   await control.clearRequests();
 
   const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
@@ -72,7 +84,16 @@ test('the first render takes one REST round trip; names it could not know come i
   const first = await appRequests();
   expect(first.map((entry) => entry.method)).toEqual(['batch']);
   expect(first[0]!.commands).toEqual(
-    expect.arrayContaining(['crm.item.get', 'crm.type.getbyentitytypeid', 'crm.category.list', 'crm.status.list', 'crm.item.fields', 'tasks.task.list', 'user.current', 'user.get']),
+    expect.arrayContaining([
+      'crm.item.get',
+      'crm.type.getbyentitytypeid',
+      'crm.category.list',
+      'crm.status.list',
+      'crm.item.fields',
+      'tasks.task.list',
+      'user.current',
+      'user.get',
+    ]),
   );
 
   // The linked purchase's title: one more batch, of name lookups only.
@@ -83,7 +104,9 @@ test('the first render takes one REST round trip; names it could not know come i
   for (const command of all[1]!.commands ?? []) expect(['user.get', 'crm.item.list']).toContain(command);
 });
 
-test('a linked task opens in the portal’s task slider, and the list is fresh when the slider closes', async ({ page }) => {
+test('a linked task opens in the portal’s task slider, and the list is fresh when the slider closes', async ({
+  page,
+}) => {
   const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
   const row = tab.locator('li.dt-task', { hasText: 'Approve the purchase budget' });
   await expect(row).toContainText('Pending');
@@ -121,10 +144,13 @@ test('on a Russian portal the tab speaks Russian and formats dates the Russian w
 
 test('the frame fits its content, growing and shrinking with it', async ({ page }) => {
   const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
-  const iframe = page.locator('[data-testid="app-tab-panel"][data-placement="CRM_DYNAMIC_177_DETAIL_TAB"]:visible iframe[data-testid="app-frame"]');
+  const iframe = page.locator(
+    '[data-testid="app-tab-panel"][data-placement="CRM_DYNAMIC_177_DETAIL_TAB"]:visible iframe[data-testid="app-frame"]',
+  );
   const fields = tab.getByRole('region', { name: 'Fields' });
   await expect(fields.getByText('Miele Professional')).toBeVisible();
-  const contentHeight = () => tab.locator('.st-frame').evaluate((element) => Math.ceil(element.getBoundingClientRect().height));
+  const contentHeight = () =>
+    tab.locator('.st-frame').evaluate((element) => Math.ceil(element.getBoundingClientRect().height));
   const frameHeight = async () => Math.round((await iframe.boundingBox())!.height);
 
   await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(2);
@@ -138,7 +164,9 @@ test('the frame fits its content, growing and shrinking with it', async ({ page 
   await expect.poll(frameHeight).toBe(folded);
 });
 
-test('an item titled with 10,000 characters takes three lines, and the create button stays in view', async ({ page }) => {
+test('an item titled with 10,000 characters takes three lines, and the create button stays in view', async ({
+  page,
+}) => {
   const words = 'Washing machine with a very long name '.repeat(200);
   const title = `${words}${'X'.repeat(10_000 - words.length)}`;
   expect(title).toHaveLength(10_000);
@@ -164,10 +192,14 @@ test('an item titled with 10,000 characters takes three lines, and the create bu
   await page.screenshot({ path: 'test-results/long-title.png' });
 });
 
-test('a deactivated responsible is marked, and the click lets the user choose instead of giving them a task', async ({ page }) => {
+test('a deactivated responsible is marked, and the click lets the user choose instead of giving them a task', async ({
+  page,
+}) => {
   // Maxim Orlov, responsible for item 29, leaves the company.
   await portalRest('user.update', { ID: 2, ACTIVE: 'N' });
-  const before = (await portalRest<{ tasks: unknown[] }>('tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID'] })).tasks.length;
+  const before = (
+    await portalRest<{ tasks: unknown[] }>('tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID'] })
+  ).tasks.length;
 
   const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
   const header = tab.locator('header');
@@ -175,8 +207,12 @@ test('a deactivated responsible is marked, and the click lets the user choose in
   await expect(header.getByText('Deactivated')).toBeVisible();
 
   await tab.getByRole('button', { name: 'Create task', exact: true }).click();
-  await expect(tab.getByText('Maxim Orlov is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.')).toBeVisible();
+  await expect(
+    tab.getByText('Maxim Orlov is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.'),
+  ).toBeVisible();
   await expect(tab.getByRole('form', { name: 'New task' })).toBeVisible();
-  const after = (await portalRest<{ tasks: unknown[] }>('tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID'] })).tasks.length;
+  const after = (
+    await portalRest<{ tasks: unknown[] }>('tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID'] })
+  ).tasks.length;
   expect(after).toBe(before);
 });

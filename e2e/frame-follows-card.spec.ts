@@ -32,15 +32,23 @@ test('widening and narrowing the window: the frame keeps the card width, its con
 
   for (const width of [1600, 700, 445, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await expect.poll(async () => {
-      const measured = await widths(iframe);
-      return Math.abs(measured.frame - measured.container);
-    }, { message: `frame width at a ${width} px window` }).toBeLessThanOrEqual(1);
+    await expect
+      .poll(
+        async () => {
+          const measured = await widths(iframe);
+          return Math.abs(measured.frame - measured.container);
+        },
+        { message: `frame width at a ${width} px window` },
+      )
+      .toBeLessThanOrEqual(1);
     // Nothing of the tab sticks out of the frame on the right, nor leaves a strip beside it.
-    const surface = await tab.locator('.st-surface').first().evaluate((element) => ({
-      right: element.getBoundingClientRect().right,
-      viewport: document.documentElement.clientWidth,
-    }));
+    const surface = await tab
+      .locator('.st-surface')
+      .first()
+      .evaluate((element) => ({
+        right: element.getBoundingClientRect().right,
+        viewport: document.documentElement.clientWidth,
+      }));
     expect(surface.right).toBeLessThanOrEqual(surface.viewport + 1);
     const frameBox = await iframe.boundingBox();
     expect(Math.abs((frameBox?.width ?? 0) - surface.viewport)).toBeLessThanOrEqual(1);

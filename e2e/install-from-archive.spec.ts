@@ -34,10 +34,21 @@ const test = base.extend<object, { archivePortal: ArchivePortal }>({
         const packaged = await packageApp({ outDir: folder, buildOutput: 'ignore' });
         // A portal where the app was just added from its archive and never opened; no rate limit
         // and no method costs, as the suite's own portal (the spec is about where the app comes from).
-        const portal = await startPortal({ port: 0, appArchive: packaged.file, fresh: true, rateLimit: null, latencyMs: 0, cost: 'instant' });
+        const portal = await startPortal({
+          port: 0,
+          appArchive: packaged.file,
+          fresh: true,
+          rateLimit: null,
+          latencyMs: 0,
+          cost: 'instant',
+        });
         try {
           // The app's URL the portal registered: a folder of its own, on its own origin.
-          await use({ portal, appFolder: portal.config.appUrl, rest: portalRestClient(portal.origin, new EmulatorControl(portal.origin)) });
+          await use({
+            portal,
+            appFolder: portal.config.appUrl,
+            rest: portalRestClient(portal.origin, new EmulatorControl(portal.origin)),
+          });
         } finally {
           await portal.close();
         }
@@ -54,7 +65,10 @@ function postTo(url: string) {
   return (request: Request) => request.method() === 'POST' && request.url().startsWith(url);
 }
 
-test('the first install, a detail tab and a one-click create, all from the archive', async ({ page, archivePortal }) => {
+test('the first install, a detail tab and a one-click create, all from the archive', async ({
+  page,
+  archivePortal,
+}) => {
   test.setTimeout(120_000);
   const { appFolder, rest } = archivePortal;
   const handler = `${appFolder}${manifest.entries.handler}`;
@@ -82,14 +96,21 @@ test('the first install, a detail tab and a one-click create, all from the archi
 
   await test.step('every default surface of every smart process is bound to the hosted index.html', async () => {
     const bound = await rest<Array<{ placement: string; handler: string }>>('placement.get', {});
-    const expected = SMART_PROCESSES.flatMap((id) => DEFAULT_SURFACES.map((surface) => surface.placement.replace('{entityTypeId}', String(id)))).sort();
+    const expected = SMART_PROCESSES.flatMap((id) =>
+      DEFAULT_SURFACES.map((surface) => surface.placement.replace('{entityTypeId}', String(id))),
+    ).sort();
     expect(bound.map((binding) => binding.placement).sort()).toEqual(expected);
     expect(new Set(bound.map((binding) => binding.handler))).toEqual(new Set([handler]));
   });
 
   await test.step("the item's tab, served from the archive, creates exactly one linked task with one click", async () => {
     const linked = async () =>
-      (await rest<{ tasks: PortalTask[] }>('tasks.task.list', { filter: { UF_CRM_TASK: 'Tb1_29' }, select: ['ID', 'TITLE', 'UF_CRM_TASK'] })).tasks;
+      (
+        await rest<{ tasks: PortalTask[] }>('tasks.task.list', {
+          filter: { UF_CRM_TASK: 'Tb1_29' },
+          select: ['ID', 'TITLE', 'UF_CRM_TASK'],
+        })
+      ).tasks;
     const before = await linked();
     const tab = await openDetailTab(page, { entityTypeId: 177, itemId: 29 });
     await expect(tab.locator('li.dt-task')).toHaveCount(before.length);

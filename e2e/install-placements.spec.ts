@@ -24,7 +24,9 @@ const bindings = () => portalRest<Binding[]>('placement.get', {});
 const installed = async () => (await portalRest<{ INSTALLED: boolean }>('app.info', {})).INSTALLED;
 
 function expectedPlacements(): string[] {
-  return SMART_PROCESSES.flatMap((id) => DEFAULT_SURFACES.map((surface) => surface.placement.replace('{entityTypeId}', String(id)))).sort();
+  return SMART_PROCESSES.flatMap((id) =>
+    DEFAULT_SURFACES.map((surface) => surface.placement.replace('{entityTypeId}', String(id))),
+  ).sort();
 }
 
 async function waitForInstall(page: Page): Promise<void> {
@@ -84,7 +86,9 @@ test('opening the app page again binds nothing new', async ({ page }) => {
   expect(await bindings()).toEqual(before);
 });
 
-test('opening the app page shows what drifted and changes nothing; Sync repairs it and says what it did', async ({ page }) => {
+test('opening the app page shows what drifted and changes nothing; Sync repairs it and says what it did', async ({
+  page,
+}) => {
   await openAppPage(page);
   await waitForInstall(page);
   // Someone removed the list menu of Purchase and left a binding Smart Tasks does not declare.
@@ -94,7 +98,9 @@ test('opening the app page shows what drifted and changes nothing; Sync repairs 
   await control.clearRequests();
 
   const app = await openAppPage(page);
-  await expect(app.getByText('Bitrix24 differs from these settings in 2 places. Nothing changes until you sync:')).toBeVisible();
+  await expect(
+    app.getByText('Bitrix24 differs from these settings in 2 places. Nothing changes until you sync:'),
+  ).toBeVisible();
   await expect(app.getByText('Add: Row menu in the list, Purchase')).toBeVisible();
   const commands = (await appRequests()).flatMap((entry) => entry.commands ?? [entry.method]);
   expect(commands).not.toContain('placement.bind');
@@ -130,9 +136,15 @@ test('switching a surface off unbinds it, switching it on binds it again', async
   expect((await bindings()).map((binding) => binding.placement)).toContain('CRM_DYNAMIC_156_LIST_MENU');
 });
 
-test('a user who is not an administrator learns where the app lives and opens a recent item from the page', async ({ page }) => {
+test('a user who is not an administrator learns where the app lives and opens a recent item from the page', async ({
+  page,
+}) => {
   await control.reset({ fresh: false });
-  const newest = await portalRest<{ items: Array<{ id: number; title: string }> }>('crm.item.list', { entityTypeId: 177, order: { id: 'DESC' }, select: ['id', 'title'] });
+  const newest = await portalRest<{ items: Array<{ id: number; title: string }> }>('crm.item.list', {
+    entityTypeId: 177,
+    order: { id: 'DESC' },
+    select: ['id', 'title'],
+  });
   const item = newest.items[0]!;
   const app = await openAppPage(page, { user: 2 });
   await expect(app.getByText('Tab in the item card: “Tasks”')).toBeVisible();
@@ -141,7 +153,10 @@ test('a user who is not an administrator learns where the app lives and opens a 
   await expect(app.getByRole('heading', { name: 'Smart Tasks' })).toHaveCount(0);
   await app.getByRole('link', { name: item.title }).click();
   // The card opens in the portal's slider, on the app's tab; the page underneath stays.
-  await expect(page.getByTestId('slider-page-frame')).toHaveAttribute('src', new RegExp(`/crm/type/177/details/${item.id}/\\?active_tab=CRM_DYNAMIC_177_DETAIL_TAB`));
+  await expect(page.getByTestId('slider-page-frame')).toHaveAttribute(
+    'src',
+    new RegExp(`/crm/type/177/details/${item.id}/\\?active_tab=CRM_DYNAMIC_177_DETAIL_TAB`),
+  );
   await expect(page).toHaveURL(/marketplace\/app\/1/);
 });
 

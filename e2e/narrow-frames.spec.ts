@@ -35,7 +35,9 @@ async function wordsSplit(cell: Locator): Promise<string[]> {
         const range = element.ownerDocument.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+        const lines = new Set(
+          [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)),
+        );
         if (lines.size > 1) split.push(match[0]);
       }
     }
@@ -77,7 +79,9 @@ test('the app page of a user who is not an administrator at 400 px', async ({ pa
   await expectReachable(link);
 });
 
-test('the bulk panel at 400 px: no sideways overflow, and the run can be set up, confirmed and started', async ({ page }) => {
+test('the bulk panel at 400 px: no sideways overflow, and the run can be set up, confirmed and started', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 400, height: 800 });
   const panel = await openBulkPanel(page);
   const start = panel.getByRole('button', { name: /^Create (up to )?\d[\d,]* tasks?$/ });

@@ -47,7 +47,9 @@ test('a pending click of user 1 never holds up user 3 in the same browser', asyn
   const sophies = (await newTasks(before)).filter((task) => task.createdBy === '3');
   expect(sophies).toHaveLength(1);
   // Olivia's own request lands too: one task for each click, no more.
-  await expect.poll(async () => (await newTasks(before)).map((task) => task.createdBy).sort(), { timeout: 10_000 }).toEqual(['1', '3']);
+  await expect
+    .poll(async () => (await newTasks(before)).map((task) => task.createdBy).sort(), { timeout: 10_000 })
+    .toEqual(['1', '3']);
 });
 
 test('an item titled with BBCode adds no link and no formatting to the task', async ({ page }) => {
@@ -73,7 +75,9 @@ test('an item titled with BBCode adds no link and no formatting to the task', as
   expect((await description.innerText()).replace(/\u2060/g, '')).toContain(hostile);
 });
 
-test('a connection dropped before the write: "not created" at once, and the next click creates without waiting', async ({ page }) => {
+test('a connection dropped before the write: "not created" at once, and the next click creates without waiting', async ({
+  page,
+}) => {
   const before = await tasksLinkedTo('Tb1_29');
   const tab = await openTab(page);
   // Two: Chromium resends a POST once when its reused connection drops.
@@ -91,7 +95,9 @@ test('a connection dropped before the write: "not created" at once, and the next
   expect(await newTasks(before)).toHaveLength(1);
 });
 
-test('a write that lands after the app gave up on it leaves one task: the next open deletes the late copy', async ({ page }) => {
+test('a write that lands after the app gave up on it leaves one task: the next open deletes the late copy', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const before = await tasksLinkedTo('Tb1_29');
   let tab = await openTab(page);
@@ -112,7 +118,9 @@ test('a write that lands after the app gave up on it leaves one task: the next o
 
   // The next open of the tab looks for copies again and deletes the newer one.
   tab = await openTab(page);
-  await expect.poll(async () => (await newTasks(before)).map((task) => task.id), { timeout: 15_000 }).toEqual([first[0]!.id]);
+  await expect
+    .poll(async () => (await newTasks(before)).map((task) => task.id), { timeout: 15_000 })
+    .toEqual([first[0]!.id]);
   await expect(tab.locator('li.dt-task', { hasText: DEFAULT_TITLE })).toHaveCount(1);
 });
 
@@ -130,11 +138,15 @@ test('a late copy is deleted without reopening: the re-check after the landing w
   await expect.poll(async () => (await newTasks(before)).length, { timeout: 20_000 }).toBe(2);
 
   // 65 s after the last send no request with the key can land: the tab searches and deletes.
-  await expect.poll(async () => (await newTasks(before)).map((task) => task.id), { timeout: 90_000, intervals: [2_000] }).toEqual([first[0]!.id]);
+  await expect
+    .poll(async () => (await newTasks(before)).map((task) => task.id), { timeout: 90_000, intervals: [2_000] })
+    .toEqual([first[0]!.id]);
   await expect(tab.locator('li.dt-task', { hasText: DEFAULT_TITLE })).toHaveCount(1);
 });
 
-test('a computer clock three hours ahead of the portal’s still finds the task whose answer was lost', async ({ page }) => {
+test('a computer clock three hours ahead of the portal’s still finds the task whose answer was lost', async ({
+  page,
+}) => {
   await control.configure({ clockOffsetSeconds: -3 * 3600 });
   const before = await tasksLinkedTo('Tb1_29');
   const tab = await openTab(page);
@@ -166,7 +178,7 @@ test('a smart process deleted while an item’s tab is open gets no task, and th
   const tab = await openTab(page);
   // An administrator empties and deletes the whole smart process.
   const ids: number[] = [];
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const { items } = await portalRest<{ items: Array<{ id: number }> }>('crm.item.list', {
       entityTypeId: 177,
       select: ['id'],
@@ -179,7 +191,12 @@ test('a smart process deleted while an item’s tab is open gets no task, and th
     afterId = items.at(-1)!.id;
   }
   for (let start = 0; start < ids.length; start += 50) {
-    await portalRest('batch', { halt: 0, cmd: Object.fromEntries(ids.slice(start, start + 50).map((id) => [`d${id}`, `crm.item.delete?entityTypeId=177&id=${id}`])) });
+    await portalRest('batch', {
+      halt: 0,
+      cmd: Object.fromEntries(
+        ids.slice(start, start + 50).map((id) => [`d${id}`, `crm.item.delete?entityTypeId=177&id=${id}`]),
+      ),
+    });
   }
   await portalRest('crm.type.delete', { id: 7 });
 

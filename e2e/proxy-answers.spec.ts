@@ -28,7 +28,9 @@ test.beforeEach(async () => {
 });
 
 for (const answer of ['proxy-html', 'proxy-text'] as const) {
-  test(`a ${answer === 'proxy-html' ? '503 page' : '429'} from a proxy after the portal wrote the task: one task, and the user is told it exists`, async ({ page }) => {
+  test(`a ${answer === 'proxy-html' ? '503 page' : '429'} from a proxy after the portal wrote the task: one task, and the user is told it exists`, async ({
+    page,
+  }) => {
     const before = await tasksLinkedTo('Tb1_29');
     const tab = await openTab(page);
     await control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, answer, when: 'after' }] });
@@ -43,10 +45,14 @@ for (const answer of ['proxy-html', 'proxy-text'] as const) {
   });
 }
 
-test('the portal’s own QUERY_LIMIT_EXCEEDED is a refusal: nothing created, and the user may click again', async ({ page }) => {
+test('the portal’s own QUERY_LIMIT_EXCEEDED is a refusal: nothing created, and the user may click again', async ({
+  page,
+}) => {
   const before = await tasksLinkedTo('Tb1_29');
   const tab = await openTab(page);
-  await control.setFaults({ fail: [{ method: 'batch', count: 1, error: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' }] });
+  await control.setFaults({
+    fail: [{ method: 'batch', count: 1, error: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' }],
+  });
 
   await tab.getByRole('button', { name: 'Create task', exact: true }).click();
 

@@ -27,7 +27,11 @@ test('the panel is compact, mentions the open tasks, and "More options…" leads
   // The card opens on the app's Tasks tab, with its Customize… form at hand.
   // The portal opens the card in a slider of its own (openPath), above the panel's.
   const card = topSlider(page).locator('iframe').first().contentFrame();
-  const tab = card.locator(`[data-testid="app-tab-panel"][data-placement="${placementCode(177, 'DETAIL_TAB')}"]:visible`);
+  const tab = card.locator(
+    `[data-testid="app-tab-panel"][data-placement="${placementCode(177, 'DETAIL_TAB')}"]:visible`,
+  );
   await expect(tab).toBeVisible({ timeout: 15_000 });
-  await expect(tab.locator('iframe').first().contentFrame().getByRole('button', { name: 'Customize…' })).toBeVisible({ timeout: 15_000 });
+  await expect(tab.locator('iframe').first().contentFrame().getByRole('button', { name: 'Customize…' })).toBeVisible({
+    timeout: 15_000,
+  });
 });

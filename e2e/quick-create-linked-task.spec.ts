@@ -6,7 +6,13 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { listPath } from '../portal/host/paths';
 import { control, portalRest, tasksLinkedTo } from './support/app';
-import { openDetailActivityApp, openDetailToolbarApp, openListRowMenuApp, openTimelineMenuApp, sliderAppFrame } from './support/portal';
+import {
+  openDetailActivityApp,
+  openDetailToolbarApp,
+  openListRowMenuApp,
+  openTimelineMenuApp,
+  sliderAppFrame,
+} from './support/portal';
 
 test.beforeEach(async () => {
   await control.reset();
@@ -102,6 +108,8 @@ test('an item deleted while the panel is open gets no task, and the panel says w
   await portalRest('crm.item.delete', { entityTypeId: 177, id: 31 });
 
   await panel.getByRole('button', { name: 'Create task' }).click();
-  await expect(panel.getByRole('alert').filter({ hasText: 'The task was not created' })).toContainText('This item no longer exists');
+  await expect(panel.getByRole('alert').filter({ hasText: 'The task was not created' })).toContainText(
+    'This item no longer exists',
+  );
   expect(await tasksLinkedTo('Tb1_31')).toHaveLength(before.length);
 });

@@ -24,7 +24,9 @@ test('an administrator switches links on and creates a linked task', async ({ pa
   await notice.getByRole('button', { name: 'Allow links to tasks' }).click();
   await expect(tab.getByRole('status').filter({ hasText: 'Links to tasks are on' })).toBeVisible();
 
-  const { type } = await portalRest<{ type: { linkedUserFields: Record<string, string>; isUseInUserfieldEnabled: string } }>('crm.type.getByEntityTypeId', { entityTypeId: 187 });
+  const { type } = await portalRest<{
+    type: { linkedUserFields: Record<string, string>; isUseInUserfieldEnabled: string };
+  }>('crm.type.getByEntityTypeId', { entityTypeId: 187 });
   expect(type.linkedUserFields['TASKS_TASK|UF_CRM_TASK']).toBe('Y');
   expect(type.isUseInUserfieldEnabled).toBe('Y');
 

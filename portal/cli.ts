@@ -55,13 +55,15 @@ class UsageError extends Error {}
 
 function positiveNumber(text: string, flag: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} expects a positive number, got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${flag} expects a positive number, got "${text}"`);
   return value;
 }
 
 function wholeNumber(text: string, flag: string, min = 0): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${flag} expects a whole number of ${min} or more, got "${text}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(`${flag} expects a whole number of ${min} or more, got "${text}"`);
   return value;
 }
 
@@ -100,7 +102,8 @@ function parseCommandLine(argv: string[]): { config: Partial<PortalConfig>; faul
   if (values.port !== undefined) config.port = wholeNumber(values.port, '--port');
   if (values.host !== undefined) config.hostname = values.host;
   if (values['app-archive'] !== undefined) {
-    if (values['app-url'] !== undefined) throw new UsageError('--app-archive and --app-url name two different apps; give one of them');
+    if (values['app-url'] !== undefined)
+      throw new UsageError('--app-archive and --app-url name two different apps; give one of them');
     config.appArchive = resolve(values['app-archive']);
   }
   if (values['app-url'] !== undefined) {
@@ -108,13 +111,16 @@ function parseCommandLine(argv: string[]): { config: Partial<PortalConfig>; faul
       const url = new URL(values['app-url']);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
     } catch {
-      throw new UsageError(`--app-url expects an http(s) URL such as http://127.0.0.1:5173/, got "${values['app-url']}"`);
+      throw new UsageError(
+        `--app-url expects an http(s) URL such as http://127.0.0.1:5173/, got "${values['app-url']}"`,
+      );
     }
     config.appUrl = values['app-url'];
   }
   if (values.https) config.https = true;
   if (values['webhook-secret'] !== undefined) {
-    if (!/^[A-Za-z0-9_-]+$/.test(values['webhook-secret'])) throw new UsageError('--webhook-secret may contain only letters, digits, "_" and "-"');
+    if (!/^[A-Za-z0-9_-]+$/.test(values['webhook-secret']))
+      throw new UsageError('--webhook-secret may contain only letters, digits, "_" and "-"');
     config.webhookSecret = values['webhook-secret'];
   } else {
     config.webhookSecret = randomBytes(8).toString('hex');
@@ -126,28 +132,37 @@ function parseCommandLine(argv: string[]): { config: Partial<PortalConfig>; faul
   if (values['no-rate-limit']) config.rateLimit = null;
   else if (values['rate-limit'] !== undefined) {
     const match = /^(\d+(?:\.\d+)?)\/(\d+)$/.exec(values['rate-limit']);
-    if (!match || Number(match[1]) <= 0 || Number(match[2]) <= 0) throw new UsageError(`--rate-limit expects DRAIN/BURST such as 2/50, got "${values['rate-limit']}"`);
+    if (!match || Number(match[1]) <= 0 || Number(match[2]) <= 0)
+      throw new UsageError(`--rate-limit expects DRAIN/BURST such as 2/50, got "${values['rate-limit']}"`);
     config.rateLimit = { drainPerSecond: Number(match[1]), burst: Number(match[2]) };
   }
   if (values.lang !== undefined) {
-    if (!isLanguage(values.lang)) throw new UsageError(`--lang expects one of ${LANGUAGES.join(', ')}, got "${values.lang}"`);
+    if (!isLanguage(values.lang))
+      throw new UsageError(`--lang expects one of ${LANGUAGES.join(', ')}, got "${values.lang}"`);
     config.language = values.lang;
   }
-  if (values.cost !== undefined) config.cost = values.cost === 'cloud' || values.cost === 'instant' ? values.cost : resolve(values.cost);
+  if (values.cost !== undefined)
+    config.cost = values.cost === 'cloud' || values.cost === 'instant' ? values.cost : resolve(values.cost);
   if (values['time-scale'] !== undefined) config.timeScale = positiveNumber(values['time-scale'], '--time-scale');
   if (values['clock-offset'] !== undefined) {
     const offset = Number(values['clock-offset']);
-    if (values['clock-offset'].trim() === '' || !Number.isFinite(offset)) throw new UsageError(`--clock-offset expects seconds such as 3600 or -5400, got "${values['clock-offset']}"`);
+    if (values['clock-offset'].trim() === '' || !Number.isFinite(offset))
+      throw new UsageError(`--clock-offset expects seconds such as 3600 or -5400, got "${values['clock-offset']}"`);
     config.clockOffsetSeconds = offset;
   }
   if (values['time-zone'] !== undefined) {
-    if (!isValidTimeZone(values['time-zone'])) throw new UsageError(`--time-zone expects an IANA zone such as Europe/Berlin or Asia/Vladivostok, got "${values['time-zone']}"`);
+    if (!isValidTimeZone(values['time-zone']))
+      throw new UsageError(
+        `--time-zone expects an IANA zone such as Europe/Berlin or Asia/Vladivostok, got "${values['time-zone']}"`,
+      );
     config.timeZone = values['time-zone'];
   }
   if (values['operating-limit'] !== undefined) {
-    config.operatingLimitSeconds = values['operating-limit'] === 'off' ? null : positiveNumber(values['operating-limit'], '--operating-limit');
+    config.operatingLimitSeconds =
+      values['operating-limit'] === 'off' ? null : positiveNumber(values['operating-limit'], '--operating-limit');
   }
-  if (values['request-time-limit'] !== undefined) config.requestTimeLimitSeconds = positiveNumber(values['request-time-limit'], '--request-time-limit');
+  if (values['request-time-limit'] !== undefined)
+    config.requestTimeLimitSeconds = positiveNumber(values['request-time-limit'], '--request-time-limit');
   const faults: FaultSettings = {};
   if (values.fail) faults.fail = values.fail.map(parseFailFlag);
   if (values.drop) faults.drop = values.drop.map(parseDropFlag);
@@ -160,7 +175,10 @@ async function main(): Promise<void> {
   try {
     parsed = parseCommandLine(process.argv.slice(2));
   } catch (error) {
-    const message = error instanceof UsageError || error instanceof FaultSettingsError || error instanceof TypeError ? error.message : String(error);
+    const message =
+      error instanceof UsageError || error instanceof FaultSettingsError || error instanceof TypeError
+        ? error.message
+        : String(error);
     console.error(`portal: ${message}\nRun with --help for the options.`);
     process.exit(2);
   }
@@ -172,8 +190,12 @@ async function main(): Promise<void> {
   try {
     portal = await startPortal(parsed.config, { faults: parsed.faults });
   } catch (error) {
-    if (error instanceof StateFileError || error instanceof StaticAppArchiveError || error instanceof CostProfileError) console.error(`portal: ${error.message}`);
-    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`portal: port ${parsed.config.port ?? defaultPortalConfig.port} is already in use; choose another with --port`);
+    if (error instanceof StateFileError || error instanceof StaticAppArchiveError || error instanceof CostProfileError)
+      console.error(`portal: ${error.message}`);
+    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      console.error(
+        `portal: port ${parsed.config.port ?? defaultPortalConfig.port} is already in use; choose another with --port`,
+      );
     else console.error('portal: could not start:', error);
     process.exit(1);
   }
@@ -192,7 +214,8 @@ async function main(): Promise<void> {
     `  Costs:        ${config.cost}${config.timeScale !== 1 ? `, time scale ${config.timeScale}× (amounts in portal seconds)` : ''}; operating limit ${config.operatingLimitSeconds === null ? 'off' : `${config.operatingLimitSeconds} s / 10 min`}; request limit ${config.requestTimeLimitSeconds} s`,
     `  Clock:        ${config.timeZone}${config.clockOffsetSeconds !== 0 ? `, ${config.clockOffsetSeconds > 0 ? '+' : ''}${config.clockOffsetSeconds} s from this machine` : ''}`,
   ];
-  if (config.https) lines.push('  HTTPS:        self-signed certificate for 127.0.0.1 and localhost (accept it in the browser once)');
+  if (config.https)
+    lines.push('  HTTPS:        self-signed certificate for 127.0.0.1 and localhost (accept it in the browser once)');
   console.log(lines.join('\n'));
 
   let stopping = false;

@@ -75,7 +75,10 @@ export class EmulatorControl {
     });
     const payload = (await response.json().catch(() => ({}))) as { ok?: boolean; error?: string } & T;
     if (!response.ok || payload.ok === false) {
-      throw new EmulatorControlError(`${method} /_emulator/${path}: ${payload.error ?? response.statusText}`, response.status);
+      throw new EmulatorControlError(
+        `${method} /_emulator/${path}: ${payload.error ?? response.statusText}`,
+        response.status,
+      );
     }
     return payload;
   }
@@ -115,7 +118,9 @@ export class EmulatorControl {
    * makes `tasks.task.add` answer after ~47 ms while reporting 0.934 s. A reset puts back the
    * portal's start configuration.
    */
-  async useCloudProfile(options: { timeScale?: number; operatingLimitSeconds?: number | null } = {}): Promise<EmulatorConfigView> {
+  async useCloudProfile(
+    options: { timeScale?: number; operatingLimitSeconds?: number | null } = {},
+  ): Promise<EmulatorConfigView> {
     return this.configure({
       cost: 'cloud',
       timeScale: options.timeScale ?? 1,

@@ -36,7 +36,10 @@ export const DEFAULT_PORTAL_TIME_ZONE = 'Europe/Moscow';
 export const PORTAL_UTC_OFFSET_MINUTES = 180;
 
 const DAY_MS = 86_400_000;
-const DEFAULT_SETTINGS: PortalClockSettings = Object.freeze({ clockOffsetSeconds: 0, timeZone: DEFAULT_PORTAL_TIME_ZONE });
+const DEFAULT_SETTINGS: PortalClockSettings = Object.freeze({
+  clockOffsetSeconds: 0,
+  timeZone: DEFAULT_PORTAL_TIME_ZONE,
+});
 
 let bound: PortalClockSettings = DEFAULT_SETTINGS;
 
@@ -201,7 +204,9 @@ export function parseDateInZone(value: unknown, zone: string): number | null {
     const [, day, month, year, hours = '00', minutes = '00', seconds = '00'] = russian;
     return parseDateInZone(`${year}-${month}-${day}T${hours}:${minutes}:${seconds}`, zone);
   }
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    text,
+  );
   if (!iso) return null;
   const [, year, month, day, hours = '00', minutes = '00', seconds = '00', offset] = iso;
   const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds));

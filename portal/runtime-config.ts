@@ -48,7 +48,8 @@ export class RuntimeConfig {
 
   /** Applies changes; a new `cost` is resolved first (throws CostProfileError, nothing changed). */
   update(changes: RuntimeConfigChanges): void {
-    if (changes.cost !== undefined && changes.cost !== this.current.cost) this.#costs = resolveCostProfile(changes.cost);
+    if (changes.cost !== undefined && changes.cost !== this.current.cost)
+      this.#costs = resolveCostProfile(changes.cost);
     if (changes.timeScale !== undefined) this.timeline.setScale(changes.timeScale);
     Object.assign(this.current, changes);
   }
@@ -56,7 +57,11 @@ export class RuntimeConfig {
   /** Back to the starting configuration; the port the server listens on stays. */
   reset(): void {
     const port = this.current.port;
-    Object.assign(this.current, { ...this.base, port, rateLimit: this.base.rateLimit ? { ...this.base.rateLimit } : null });
+    Object.assign(this.current, {
+      ...this.base,
+      port,
+      rateLimit: this.base.rateLimit ? { ...this.base.rateLimit } : null,
+    });
     this.#costs = resolveCostProfile(this.base.cost);
     this.timeline.setScale(this.base.timeScale);
   }

@@ -115,14 +115,23 @@ function sendNotFound(response: ServerResponse, url: URL): void {
   response.end(body);
 }
 
-async function createServer(https: boolean, handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Server> {
+async function createServer(
+  https: boolean,
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<Server> {
   if (!https) return createHttpServer(handler);
   const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keyType: 'ec',
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: false },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
   return createHttpsServer({ key: pems.private, cert: pems.cert }, handler);
@@ -133,7 +142,10 @@ async function createServer(https: boolean, handler: (request: IncomingMessage, 
  * valid profile file, StateFileError for a bad `dataFile`, and the listen error (EADDRINUSE…).
  * The portal's clock and zone become this process's portal clock (portal/portal-time.ts).
  */
-export async function startPortal(overrides: Partial<PortalConfig> = {}, options: StartOptions = {}): Promise<RunningPortal> {
+export async function startPortal(
+  overrides: Partial<PortalConfig> = {},
+  options: StartOptions = {},
+): Promise<RunningPortal> {
   const runtimeConfig = new RuntimeConfig({ ...defaultPortalConfig, ...overrides });
   const config = runtimeConfig.current;
   // Read before listening, so a broken archive stops the start with its reason (StaticAppArchiveError).
@@ -161,7 +173,12 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
   };
   const toIssued = (userId: number) => {
     const token = store.issueToken(userId, tokenLifetimeMachineSeconds(config));
-    return { access_token: token.accessToken, refresh_token: token.refreshToken, expires_in: config.tokenTtlSeconds, user_id: userId };
+    return {
+      access_token: token.accessToken,
+      refresh_token: token.refreshToken,
+      expires_in: config.tokenTtlSeconds,
+      user_id: userId,
+    };
   };
   const control: ControlTarget = {
     runtime,
@@ -173,7 +190,14 @@ export async function startPortal(overrides: Partial<PortalConfig> = {}, options
     issueToken: toIssued,
     refreshToken: (refreshToken) => {
       const token = store.refreshToken(refreshToken, tokenLifetimeMachineSeconds(config));
-      return token ? { access_token: token.accessToken, refresh_token: token.refreshToken, expires_in: config.tokenTtlSeconds, user_id: token.userId } : undefined;
+      return token
+        ? {
+            access_token: token.accessToken,
+            refresh_token: token.refreshToken,
+            expires_in: config.tokenTtlSeconds,
+            user_id: token.userId,
+          }
+        : undefined;
     },
   };
 

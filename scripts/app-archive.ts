@@ -33,7 +33,9 @@ export interface ArchiveEntry {
 /** An archive that breaks a rule; `problems` lists each broken rule in words an integrator can act on. */
 export class AppArchiveError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The app archive cannot be installed as a static Bitrix24 app:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(
+      `The app archive cannot be installed as a static Bitrix24 app:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     this.name = 'AppArchiveError';
   }
 }
@@ -57,9 +59,12 @@ function referencePath(reference: string): string {
 
 /** `src`/`href` of HTML, `url()`/`@import` of CSS: references to other files. */
 function markupReferences(path: string, text: string): string[] {
-  if (path.endsWith('.html')) return [...text.matchAll(/\s(?:src|href)\s*=\s*["']([^"']*)["']/gi)].map((match) => match[1] ?? '');
+  if (path.endsWith('.html'))
+    return [...text.matchAll(/\s(?:src|href)\s*=\s*["']([^"']*)["']/gi)].map((match) => match[1] ?? '');
   if (path.endsWith('.css')) {
-    return [...text.matchAll(/url\(\s*["']?([^"')]*)["']?\s*\)|@import\s+["']([^"']+)["']/gi)].map((match) => match[1] ?? match[2] ?? '');
+    return [...text.matchAll(/url\(\s*["']?([^"')]*)["']?\s*\)|@import\s+["']([^"']+)["']/gi)].map(
+      (match) => match[1] ?? match[2] ?? '',
+    );
   }
   return [];
 }
@@ -76,11 +81,16 @@ function resolveInArchive(from: string, reference: string): string {
  * @param files archive path → content, as unpacked.
  * @param zipBytes size of the ZIP itself, bytes.
  */
-export function archiveProblems(files: ReadonlyMap<string, Uint8Array>, zipBytes: number, rules: ArchiveRules): string[] {
+export function archiveProblems(
+  files: ReadonlyMap<string, Uint8Array>,
+  zipBytes: number,
+  rules: ArchiveRules,
+): string[] {
   const problems: string[] = [];
   for (const entry of ENTRY_FILES) if (!files.has(entry)) problems.push(`${entry} is not at the archive's root`);
   for (const path of files.keys()) {
-    if (path.startsWith('/') || path.split('/').includes('..') || path.includes('\\')) problems.push(`${path}: the name leaves the app's folder`);
+    if (path.startsWith('/') || path.split('/').includes('..') || path.includes('\\'))
+      problems.push(`${path}: the name leaves the app's folder`);
   }
   const decoder = new TextDecoder();
   for (const [path, content] of files) {
@@ -97,7 +107,9 @@ export function archiveProblems(files: ReadonlyMap<string, Uint8Array>, zipBytes
         continue;
       }
       if (reference.startsWith('/')) {
-        problems.push(`${path}: ${reference} is an absolute path; the portal chooses the app's folder, so it must be relative`);
+        problems.push(
+          `${path}: ${reference} is an absolute path; the portal chooses the app's folder, so it must be relative`,
+        );
         continue;
       }
       const target = resolveInArchive(path, referencePath(reference));
@@ -111,7 +123,8 @@ export function archiveProblems(files: ReadonlyMap<string, Uint8Array>, zipBytes
         }
       }
     }
-    if (!rules.sourcemap && /[#@]\s*sourceMappingURL=/.test(text)) problems.push(`${path}: points to a source map, though none was asked for`);
+    if (!rules.sourcemap && /[#@]\s*sourceMappingURL=/.test(text))
+      problems.push(`${path}: points to a source map, though none was asked for`);
   }
   const budget = rules.budgetBytes ?? ARCHIVE_BUDGET_BYTES;
   if (zipBytes > budget) problems.push(`the archive has ${zipBytes} bytes, over the budget of ${budget}`);

@@ -34,7 +34,15 @@ export interface NeededPort {
  */
 export function takenPortsMessage(taken: readonly NeededPort[]): string {
   if (taken.length === 0) return '';
-  const lines = taken.map((p) => `  - the ${p.role} port ${p.port} is already in use (choose another with ${p.env}=<port> or ${p.flag} <port>)`);
+  const lines = taken.map(
+    (p) =>
+      `  - the ${p.role} port ${p.port} is already in use (choose another with ${p.env}=<port> or ${p.flag} <port>)`,
+  );
   const example = taken.map((p) => `${p.env}=${p.port + 1}`).join(' ');
-  return [`Cannot start: ${taken.length === 1 ? 'a port is' : 'ports are'} taken.`, ...lines, `For example: ${example} npm start`, '(or stop whatever is listening there).'].join('\n');
+  return [
+    `Cannot start: ${taken.length === 1 ? 'a port is' : 'ports are'} taken.`,
+    ...lines,
+    `For example: ${example} npm start`,
+    '(or stop whatever is listening there).',
+  ].join('\n');
 }

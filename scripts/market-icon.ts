@@ -22,10 +22,20 @@ export async function renderMarketIcon(): Promise<Uint8Array> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: MARKET_ICON_SIZE, height: MARKET_ICON_SIZE }, deviceScaleFactor: 1 });
-    const svg = appCardIconSvg().replace(/\swidth="\d+"\s+height="\d+"/, ` width="${MARKET_ICON_SIZE}" height="${MARKET_ICON_SIZE}"`);
+    const page = await browser.newPage({
+      viewport: { width: MARKET_ICON_SIZE, height: MARKET_ICON_SIZE },
+      deviceScaleFactor: 1,
+    });
+    const svg = appCardIconSvg().replace(
+      /\swidth="\d+"\s+height="\d+"/,
+      ` width="${MARKET_ICON_SIZE}" height="${MARKET_ICON_SIZE}"`,
+    );
     await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
-    return await page.screenshot({ type: 'png', omitBackground: false, clip: { x: 0, y: 0, width: MARKET_ICON_SIZE, height: MARKET_ICON_SIZE } });
+    return await page.screenshot({
+      type: 'png',
+      omitBackground: false,
+      clip: { x: 0, y: 0, width: MARKET_ICON_SIZE, height: MARKET_ICON_SIZE },
+    });
   } finally {
     await browser.close();
   }

@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveProblems, ARCHIVE_BUDGET_BYTES, unzipAppFiles, zipAppFiles } from './app-archive';
-import { archiveName, buildAppInto, marketIconFile, packageApp, packageReport, readTree, shownPath, type PackagedApp } from './package';
+import {
+  archiveName,
+  buildAppInto,
+  marketIconFile,
+  packageApp,
+  packageReport,
+  readTree,
+  shownPath,
+  type PackagedApp,
+} from './package';
 
 const BUILD_TIMEOUT_MS = 180_000;
 const text = (value: string) => new TextEncoder().encode(value);
@@ -51,7 +60,9 @@ describe('the packaged archive', () => {
       expect(references.length).toBeGreaterThan(0);
       for (const reference of references) {
         expect(reference, `${entry} → ${reference}`).not.toMatch(/^(\/|[a-z]+:)/i);
-        expect(files.has(new URL(reference, 'http://app.invalid/').pathname.slice(1)), `${entry} → ${reference}`).toBe(true);
+        expect(files.has(new URL(reference, 'http://app.invalid/').pathname.slice(1)), `${entry} → ${reference}`).toBe(
+          true,
+        );
       }
     }
     // Chunks load each other relative to themselves, never from the server's root.
@@ -62,7 +73,8 @@ describe('the packaged archive', () => {
 
   it('holds no source maps', () => {
     expect([...files.keys()].filter((path) => path.endsWith('.map'))).toEqual([]);
-    for (const [path, content] of files) if (path.endsWith('.js')) expect(decode(content), path).not.toContain('sourceMappingURL');
+    for (const [path, content] of files)
+      if (path.endsWith('.js')) expect(decode(content), path).not.toContain('sourceMappingURL');
   });
 
   it('reports the size it has on disk, within the budget, and lists every file', () => {
@@ -79,26 +91,34 @@ describe('the packaged archive', () => {
     expect(report).not.toContain('source maps');
   });
 
-  it('with --sourcemap, goes to its own file with the maps, says so, and leaves the release archive as it was', async () => {
-    const release = readFileSync(packaged.file);
-    const debug = await packageApp({ outDir, sourcemap: true, buildOutput: 'ignore' });
-    expect(debug.file).toBe(join(outDir, `smart-tasks-${debug.version}-sourcemap.zip`));
-    expect(readFileSync(packaged.file)).toEqual(release);
-    expect(debug.entries.some((entry) => entry.path.endsWith('.js.map'))).toBe(true);
-    const report = packageReport(debug, outDir);
-    expect(report).toContain('holds source maps');
-    expect(report).toContain(`smart-tasks-${debug.version}.zip`);
-  }, BUILD_TIMEOUT_MS);
+  it(
+    'with --sourcemap, goes to its own file with the maps, says so, and leaves the release archive as it was',
+    async () => {
+      const release = readFileSync(packaged.file);
+      const debug = await packageApp({ outDir, sourcemap: true, buildOutput: 'ignore' });
+      expect(debug.file).toBe(join(outDir, `smart-tasks-${debug.version}-sourcemap.zip`));
+      expect(readFileSync(packaged.file)).toEqual(release);
+      expect(debug.entries.some((entry) => entry.path.endsWith('.js.map'))).toBe(true);
+      const report = packageReport(debug, outDir);
+      expect(report).toContain('holds source maps');
+      expect(report).toContain(`smart-tasks-${debug.version}.zip`);
+    },
+    BUILD_TIMEOUT_MS,
+  );
 });
 
 describe('file names npm run package prints', () => {
   it('name a file outside the project by its full path, one inside relative to it', () => {
-    expect(shownPath('/tmp/out/smart-tasks-1.2.3-icon.png', '/work/project')).toBe('/tmp/out/smart-tasks-1.2.3-icon.png');
+    expect(shownPath('/tmp/out/smart-tasks-1.2.3-icon.png', '/work/project')).toBe(
+      '/tmp/out/smart-tasks-1.2.3-icon.png',
+    );
     expect(shownPath('/work/project/smart-tasks-1.2.3.zip', '/work/project')).toBe('smart-tasks-1.2.3.zip');
   });
 
   it('give the Market icon the release name beside the archive, also for a --sourcemap build', () => {
-    expect(marketIconFile('/tmp/out/smart-tasks-1.2.3-sourcemap.zip', '1.2.3')).toBe('/tmp/out/smart-tasks-1.2.3-icon.png');
+    expect(marketIconFile('/tmp/out/smart-tasks-1.2.3-sourcemap.zip', '1.2.3')).toBe(
+      '/tmp/out/smart-tasks-1.2.3-icon.png',
+    );
     expect(marketIconFile('/tmp/out/smart-tasks-1.2.3.zip', '1.2.3')).toBe('/tmp/out/smart-tasks-1.2.3-icon.png');
   });
 });
@@ -106,7 +126,10 @@ describe('file names npm run package prints', () => {
 describe('archive rules', () => {
   const goodApp = () =>
     new Map<string, Uint8Array>([
-      ['index.html', text('<script type="module" src="./assets/main.js"></script><link rel="stylesheet" href="./assets/app.css">')],
+      [
+        'index.html',
+        text('<script type="module" src="./assets/main.js"></script><link rel="stylesheet" href="./assets/app.css">'),
+      ],
       ['install.html', text('<script type="module" src="./assets/main.js"></script>')],
       ['assets/main.js', text('import("./chunk.js");')],
       ['assets/chunk.js', text('export const a = 1;')],
@@ -118,17 +141,23 @@ describe('archive rules', () => {
     expect(archiveProblems(goodApp(), 1000, { sourcemap: false })).toEqual([]);
   });
 
-  it('refuse a build made for the server root (base "/")', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'smart-tasks-absolute-build-'));
-    try {
-      await buildAppInto(folder, { sourcemap: false, output: 'ignore', base: '/' });
-      const problems = archiveProblems(readTree(folder), 1000, { sourcemap: false });
-      expect(problems.some((problem) => problem.startsWith('index.html: /assets/') && problem.includes('absolute path'))).toBe(true);
-      expect(problems.some((problem) => problem.startsWith('install.html: /assets/'))).toBe(true);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  }, BUILD_TIMEOUT_MS);
+  it(
+    'refuse a build made for the server root (base "/")',
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'smart-tasks-absolute-build-'));
+      try {
+        await buildAppInto(folder, { sourcemap: false, output: 'ignore', base: '/' });
+        const problems = archiveProblems(readTree(folder), 1000, { sourcemap: false });
+        expect(
+          problems.some((problem) => problem.startsWith('index.html: /assets/') && problem.includes('absolute path')),
+        ).toBe(true);
+        expect(problems.some((problem) => problem.startsWith('install.html: /assets/'))).toBe(true);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    BUILD_TIMEOUT_MS,
+  );
 
   it('refuse entry files packed inside a folder', () => {
     const nested = new Map([...goodApp()].map(([path, content]) => [`dist/${path}`, content]));
@@ -140,10 +169,15 @@ describe('archive rules', () => {
   it('refuse a script that names a chunk from the server root, a dangling link and a file from another host', () => {
     const app = goodApp();
     app.set('assets/main.js', text('import("/assets/chunk.js");'));
-    app.set('install.html', text('<script src="./assets/missing.js"></script><script src="https://cdn.example.com/x.js"></script>'));
+    app.set(
+      'install.html',
+      text('<script src="./assets/missing.js"></script><script src="https://cdn.example.com/x.js"></script>'),
+    );
     const problems = archiveProblems(app, 1000, { sourcemap: false });
     expect(problems).toContain('assets/main.js: names /assets/chunk.js by an absolute path');
-    expect(problems).toContain('install.html: ./assets/missing.js names assets/missing.js, which the archive does not hold');
+    expect(problems).toContain(
+      'install.html: ./assets/missing.js names assets/missing.js, which the archive does not hold',
+    );
     expect(problems).toContain('install.html: https://cdn.example.com/x.js is loaded from outside the archive');
   });
 

@@ -76,7 +76,10 @@ export function buildAppInto(outDir: string, options: BuildOptions): Promise<voi
   const quiet = options.output === 'ignore';
   return new Promise((resolveBuild, reject) => {
     // Quiet: vite's warnings are dropped, its errors kept for the failure's message.
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', options.output, quiet ? 'pipe' : 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', options.output, quiet ? 'pipe' : 'inherit'],
+    });
     let errors = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       errors = (errors + chunk.toString()).slice(-4000);
@@ -116,7 +119,10 @@ export async function packageApp(options: PackageOptions = {}): Promise<Packaged
     await buildAppInto(buildDir, { sourcemap, output: options.buildOutput ?? 'inherit' });
     const zip = zipAppFiles(readTree(buildDir));
     // A build with source maps is for debugging, not for the upload budget.
-    const entries = checkAppArchive(zip, { sourcemap, budgetBytes: sourcemap ? Number.POSITIVE_INFINITY : ARCHIVE_BUDGET_BYTES });
+    const entries = checkAppArchive(zip, {
+      sourcemap,
+      budgetBytes: sourcemap ? Number.POSITIVE_INFINITY : ARCHIVE_BUDGET_BYTES,
+    });
     const outDir = resolve(options.outDir ?? PROJECT_ROOT);
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, archiveName(version, sourcemap));
@@ -188,7 +194,12 @@ async function main(): Promise<void> {
   let values: { sourcemap?: boolean; out?: string; 'market-icon'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { sourcemap: { type: 'boolean' }, out: { type: 'string' }, 'market-icon': { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        sourcemap: { type: 'boolean' },
+        out: { type: 'string' },
+        'market-icon': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -200,7 +211,10 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    const packaged = await packageApp({ sourcemap: values.sourcemap ?? false, ...(values.out ? { outDir: values.out } : {}) });
+    const packaged = await packageApp({
+      sourcemap: values.sourcemap ?? false,
+      ...(values.out ? { outDir: values.out } : {}),
+    });
     console.log(packageReport(packaged));
     if (values['market-icon']) {
       // Loaded only when asked for: it starts a browser.

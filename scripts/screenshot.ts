@@ -21,7 +21,10 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await page.goto(`${portal.origin}/crm/type/177/details/29/?active_tab=CRM_DYNAMIC_177_DETAIL_TAB`);
   const frame = page.frameLocator('iframe[name*="|"]').first();
-  await frame.getByRole('button', { name: /create task/i }).first().waitFor();
+  await frame
+    .getByRole('button', { name: /create task/i })
+    .first()
+    .waitFor();
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
   console.log('docs/screenshot.png written');

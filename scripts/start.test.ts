@@ -22,7 +22,9 @@ describe('npm start -- --archive', () => {
       timeout: 30_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`No app archive at ${missing}. Run \`npm run package\` first, or name one: npm start -- --archive FILE`);
+    expect(result.stderr).toContain(
+      `No app archive at ${missing}. Run \`npm run package\` first, or name one: npm start -- --archive FILE`,
+    );
   });
 
   it('reads --archive=FILE like --archive FILE (it never reaches the portal as an unknown option)', () => {
@@ -48,9 +50,15 @@ describe('npm start with its ports taken', () => {
   }
 
   /** Runs `npm start` (its script) without blocking the test's own event loop (the holders must answer). */
-  function start(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  function start(
+    args: string[],
+    env: Record<string, string>,
+  ): Promise<{ status: number | null; stdout: string; stderr: string }> {
     return new Promise((done) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, ...env },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -70,8 +78,12 @@ describe('npm start with its ports taken', () => {
       const result = await start([], { PORTAL_PORT: String(portal.port), APP_PORT: String(app.port) });
       expect(result.status).toBe(1);
       expect(result.stdout).not.toContain('is running');
-      expect(result.stderr).toContain(`the portal port ${portal.port} is already in use (choose another with PORTAL_PORT=<port> or --portal-port <port>)`);
-      expect(result.stderr).toContain(`the app port ${app.port} is already in use (choose another with APP_PORT=<port> or --app-port <port>)`);
+      expect(result.stderr).toContain(
+        `the portal port ${portal.port} is already in use (choose another with PORTAL_PORT=<port> or --portal-port <port>)`,
+      );
+      expect(result.stderr).toContain(
+        `the app port ${app.port} is already in use (choose another with APP_PORT=<port> or --app-port <port>)`,
+      );
     } finally {
       await portal.release();
       await app.release();

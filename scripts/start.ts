@@ -49,7 +49,10 @@ function takeArchiveFlag(args: string[]): { archive: string | null; rest: string
   const joined = args.findIndex((arg) => arg.startsWith('--archive='));
   if (joined !== -1) {
     const value = args[joined]!.slice('--archive='.length);
-    return { archive: resolve(value || archiveName(appVersion())), rest: [...args.slice(0, joined), ...args.slice(joined + 1)] };
+    return {
+      archive: resolve(value || archiveName(appVersion())),
+      rest: [...args.slice(0, joined), ...args.slice(joined + 1)],
+    };
   }
   const index = args.indexOf('--archive');
   if (index === -1) return { archive: null, rest: args };
@@ -61,7 +64,9 @@ function takeArchiveFlag(args: string[]): { archive: string | null; rest: string
 
 const { archive, rest: portalArgs } = takeArchiveFlag(cliArgs);
 if (archive !== null && !existsSync(archive)) {
-  console.error(`No app archive at ${archive}. Run \`npm run package\` first, or name one: npm start -- --archive FILE`);
+  console.error(
+    `No app archive at ${archive}. Run \`npm run package\` first, or name one: npm start -- --archive FILE`,
+  );
   process.exit(1);
 }
 
@@ -126,11 +131,21 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 const tsx = process.platform === 'win32' ? 'tsx.cmd' : 'tsx';
 const vite = process.platform === 'win32' ? 'vite.cmd' : 'vite';
 const appSource = archive === null ? ['--app-url', appUrl] : ['--app-archive', archive];
-run('portal', `node_modules/.bin/${tsx}`, ['portal/cli.ts', '--port', String(PORTAL_PORT), ...appSource, ...portalArgs]);
-if (archive === null) run('app', `node_modules/.bin/${vite}`, ['--host', '127.0.0.1', '--port', String(APP_PORT), '--strictPort']);
+run('portal', `node_modules/.bin/${tsx}`, [
+  'portal/cli.ts',
+  '--port',
+  String(PORTAL_PORT),
+  ...appSource,
+  ...portalArgs,
+]);
+if (archive === null)
+  run('app', `node_modules/.bin/${vite}`, ['--host', '127.0.0.1', '--port', String(APP_PORT), '--strictPort']);
 
 try {
-  await Promise.all([waitFor(`${portalOrigin}/_emulator/health`, 60_000), ...(archive === null ? [waitFor(`${appUrl}index.html`, 60_000)] : [])]);
+  await Promise.all([
+    waitFor(`${portalOrigin}/_emulator/health`, 60_000),
+    ...(archive === null ? [waitFor(`${appUrl}index.html`, 60_000)] : []),
+  ]);
   console.log(`
 Smart Tasks is running inside the emulated Bitrix24 portal${archive === null ? '' : `, installed from ${archive}`}.
 

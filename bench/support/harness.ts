@@ -21,7 +21,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -52,7 +54,8 @@ export interface BenchCosts {
 /** What a benchmark asked for, overridden by BENCH_COST / BENCH_TIME_SCALE when set. */
 export function benchCosts(requested: Partial<BenchCosts> = {}): BenchCosts {
   const fromEnvironment = process.env.BENCH_COST;
-  const cost = fromEnvironment === 'instant' || fromEnvironment === 'cloud' ? fromEnvironment : (requested.cost ?? 'cloud');
+  const cost =
+    fromEnvironment === 'instant' || fromEnvironment === 'cloud' ? fromEnvironment : (requested.cost ?? 'cloud');
   const scale = Number(process.env.BENCH_TIME_SCALE ?? requested.timeScale ?? 1);
   return { cost, timeScale: Number.isFinite(scale) && scale > 0 ? scale : 1 };
 }
@@ -74,14 +77,28 @@ export interface BenchEnvironment {
   close(): Promise<void>;
 }
 
-export async function startEnvironment(options: { latencyMs: number } & Partial<BenchCosts>): Promise<BenchEnvironment> {
+export async function startEnvironment(
+  options: { latencyMs: number } & Partial<BenchCosts>,
+): Promise<BenchEnvironment> {
   const costs = benchCosts(options);
   await buildApp();
   const appPort = await freePort();
-  const app: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: BUILD_DIR }, preview: { host: '127.0.0.1', port: appPort, strictPort: true } });
+  const app: PreviewServer = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir: BUILD_DIR },
+    preview: { host: '127.0.0.1', port: appPort, strictPort: true },
+  });
   const appUrl = `http://127.0.0.1:${appPort}/`;
   // No rate limit: the benchmark measures the app, not the leaky bucket.
-  const portal = await startPortal({ port: 0, appUrl, rateLimit: null, latencyMs: options.latencyMs, cost: costs.cost, timeScale: costs.timeScale });
+  const portal = await startPortal({
+    port: 0,
+    appUrl,
+    rateLimit: null,
+    latencyMs: options.latencyMs,
+    cost: costs.cost,
+    timeScale: costs.timeScale,
+  });
   const control = new EmulatorControl(portal.origin);
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
@@ -133,7 +150,11 @@ export async function atLatencies(
 }
 
 /** One run in a fresh browser context (closed after), on the portal's seeded state unless told otherwise. */
-export async function inFreshPage<T>(environment: BenchEnvironment, run: (page: Page) => Promise<T>, options: { reset?: boolean } = {}): Promise<T> {
+export async function inFreshPage<T>(
+  environment: BenchEnvironment,
+  run: (page: Page) => Promise<T>,
+  options: { reset?: boolean } = {},
+): Promise<T> {
   if (options.reset !== false) await environment.control.reset();
   const context = await environment.browser.newContext({ baseURL: environment.portal.origin });
   try {
@@ -144,7 +165,10 @@ export async function inFreshPage<T>(environment: BenchEnvironment, run: (page: 
 }
 
 /** Runs `run` `count` times and gathers each figure it reports into one list per figure. */
-export async function repeat<K extends string>(count: number, run: () => Promise<Record<K, number>>): Promise<Record<K, number[]>> {
+export async function repeat<K extends string>(
+  count: number,
+  run: () => Promise<Record<K, number>>,
+): Promise<Record<K, number[]>> {
   const figures = {} as Record<K, number[]>;
   for (let index = 0; index < count; index += 1) {
     for (const [name, value] of Object.entries(await run()) as Array<[K, number]>) (figures[name] ??= []).push(value);
@@ -158,7 +182,11 @@ export const DETAIL_TAB_PATH = `/crm/type/177/details/29/?active_tab=${DETAIL_TA
 export const DETAIL_TAB_FRAME = `[data-testid="app-tab-panel"][data-placement="${DETAIL_TAB}"] iframe[data-testid="app-frame"]`;
 
 /** Round trips and bytes both ways of what the emulator logged. */
-export function requestTotals(log: readonly RequestLogEntry[]): { roundTrips: number; bytesSent: number; bytesReceived: number } {
+export function requestTotals(log: readonly RequestLogEntry[]): {
+  roundTrips: number;
+  bytesSent: number;
+  bytesReceived: number;
+} {
   return {
     roundTrips: log.length,
     bytesSent: log.reduce((sum, entry) => sum + entry.bytesIn, 0),

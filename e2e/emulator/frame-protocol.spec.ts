@@ -52,27 +52,38 @@ const test = base.extend<object, { probeApp: ProbeServer; portal: TestPortal }>(
 
 async function openProbeTab(page: Page, options: { user?: number; lang?: string } = {}): Promise<ProbeFrame> {
   await openDetailTab(page, { entityTypeId: TYPE, itemId: ITEM, ...options });
-  return new ProbeFrame(page.locator(`[data-testid="app-tab-panel"][data-placement="${TAB}"] iframe[data-testid="app-frame"]`));
+  return new ProbeFrame(
+    page.locator(`[data-testid="app-tab-panel"][data-placement="${TAB}"] iframe[data-testid="app-frame"]`),
+  );
 }
 
 function sliderProbe(page: Page): ProbeFrame {
   return new ProbeFrame(topSlider(page).locator('iframe[data-testid="app-frame"]'));
 }
 
-test('a detail tab is POSTed as Bitrix24 does and the SDK reads placement, options and language', async ({ page, portal, probeApp }) => {
+test('a detail tab is POSTed as Bitrix24 does and the SDK reads placement, options and language', async ({
+  page,
+  portal,
+  probeApp,
+}) => {
   const probe = await openProbeTab(page, { user: 2, lang: 'de' });
   const init = await probe.ready();
   const portalHost = new URL(portal.origin).host;
 
   expect(init.placement).toBe(TAB);
-  expect(init.options).toEqual({ ID: String(ITEM), URI: expect.stringContaining(`/crm/type/${TYPE}/details/${ITEM}/`) });
+  expect(init.options).toEqual({
+    ID: String(ITEM),
+    URI: expect.stringContaining(`/crm/type/${TYPE}/details/${ITEM}/`),
+  });
   expect(init.lang).toBe('de');
   expect(init.isAdmin).toBe(false);
   expect(init.targetOrigin).toBe(portal.origin);
   expect(init.windowName).toMatch(new RegExp(`^${portalHost.replace(/\./g, '\\.')}\\|0\\|[0-9a-f]{32}$`));
   expect(init.windowName.split('|')[2]).toBe(init.appSid);
 
-  const post = probeApp.pageLoads().filter((request) => request.method === 'POST' && request.query.APP_SID === init.appSid);
+  const post = probeApp
+    .pageLoads()
+    .filter((request) => request.method === 'POST' && request.query.APP_SID === init.appSid);
   expect(post).toHaveLength(1);
   expect(post[0]?.query).toEqual({ DOMAIN: portalHost, PROTOCOL: '0', LANG: 'de', APP_SID: init.appSid });
   expect(Object.keys(post[0]?.fields ?? {})).toEqual([
@@ -92,7 +103,10 @@ test('a detail tab is POSTed as Bitrix24 does and the SDK reads placement, optio
   expect(JSON.parse(post[0]?.fields.PLACEMENT_OPTIONS ?? '')).toEqual(init.options);
 });
 
-test('the SDK calls REST with the frame token and survives an expired token by refreshing it', async ({ page, portal }) => {
+test('the SDK calls REST with the frame token and survives an expired token by refreshing it', async ({
+  page,
+  portal,
+}) => {
   const probe = await openProbeTab(page, { user: 2 });
   await probe.ready();
   const before = await probe.run('call', 'user.current');
@@ -119,7 +133,9 @@ test('resizeWindow really resizes the frame and answers the measured size', asyn
 test('openPath opens a portal page in a slider and answers when it is closed', async ({ page }) => {
   const probe = await openProbeTab(page);
   await probe.ready();
-  const tasks = (await probe.run('call', 'tasks.task.list', { select: ['ID', 'TITLE'] })) as { result: { tasks: Array<{ id: string; title: string }> } };
+  const tasks = (await probe.run('call', 'tasks.task.list', { select: ['ID', 'TITLE'] })) as {
+    result: { tasks: Array<{ id: string; title: string }> };
+  };
   const task = tasks.result.tasks[0];
   expect(task).toBeDefined();
 
@@ -131,10 +147,14 @@ test('openPath opens a portal page in a slider and answers when it is closed', a
   expect((await probe.outcome('openPath'))?.settled).toBe(false);
 
   await closeSlider(page);
-  await expect.poll(() => probe.outcome('openPath')).toEqual({ settled: true, value: { isOpenAtNewWindow: false, isClose: true } });
+  await expect
+    .poll(() => probe.outcome('openPath'))
+    .toEqual({ settled: true, value: { isOpenAtNewWindow: false, isClose: true } });
 });
 
-test('openApplication opens the app in a popup slider, which closeApplication closes, answering the opener', async ({ page }) => {
+test('openApplication opens the app in a popup slider, which closeApplication closes, answering the opener', async ({
+  page,
+}) => {
   const probe = await openProbeTab(page);
   await probe.ready();
   await probe.start('openApplication', { view: 'popup', bx24_title: 'Probe popup', bx24_width: 900 });
@@ -154,7 +174,9 @@ test('openApplication opens the app in a popup slider, which closeApplication cl
   await expect.poll(() => probe.outcome('openApplication')).toEqual({ settled: true, value: '' });
 });
 
-test('selectUser and selectUsers answer the documented user shape; a closed picker answers nothing', async ({ page }) => {
+test('selectUser and selectUsers answer the documented user shape; a closed picker answers nothing', async ({
+  page,
+}) => {
   const probe = await openProbeTab(page);
   await probe.ready();
 
@@ -179,7 +201,11 @@ test('selectUser and selectUsers answer the documented user shape; a closed pick
   await probe.start('selectUsers');
   const third = (await options.nth(2).locator('.picker-option-name').textContent()) ?? '';
   await pickUsersInPicker(page, [name, third]);
-  await expect.poll(async () => ((await probe.outcome('selectUsers'))?.value as Array<{ name: string }> | undefined)?.map((user) => user.name)).toEqual([name, third]);
+  await expect
+    .poll(async () =>
+      ((await probe.outcome('selectUsers'))?.value as Array<{ name: string }> | undefined)?.map((user) => user.name),
+    )
+    .toEqual([name, third]);
 
   await probe.start('selectUser');
   await cancelPicker(page);
@@ -209,7 +235,12 @@ test('every CRM placement opens in its place with the options the docs list', as
   const timeline = sliderProbe(page);
   const init = await timeline.ready();
   expect(init.placement).toBe(placementCode(TYPE, 'ACTIVITY_TIMELINE_MENU'));
-  expect(init.options).toEqual({ ENTITY_ID: String(ITEM), ASSOCIATED_ENTITY_ID: activityId, ASSOCIATED_ENTITY_TYPE_ID: '6', URI: expect.any(String) });
+  expect(init.options).toEqual({
+    ENTITY_ID: String(ITEM),
+    ASSOCIATED_ENTITY_ID: activityId,
+    ASSOCIATED_ENTITY_TYPE_ID: '6',
+    URI: expect.any(String),
+  });
 });
 
 test('the timeline button opens a popup that may reload the card but not resize itself', async ({ page }) => {
@@ -217,13 +248,20 @@ test('the timeline button opens a popup that may reload the card but not resize 
   const probe = sliderProbe(page);
   await probe.ready();
   expect(await probe.classic('getInterface')).toMatchObject({ result: { command: ['reloadData'], event: [] } });
-  expect(await probe.classic('reloadData')).toEqual({ answered: true, raw: expect.stringMatching(/^classic\w+:$/), result: '' });
+  expect(await probe.classic('reloadData')).toEqual({
+    answered: true,
+    raw: expect.stringMatching(/^classic\w+:$/),
+    result: '',
+  });
   expect(await probe.classic('resizeWindow', { width: '100%', height: 300 })).toEqual({ answered: false });
   expect(await probe.classic('setTitle', { title: 'x' })).toEqual({ answered: false });
 });
 
-test('reloadData redraws the card under a detail tab and the list under a row menu entry (docs: DETAIL_TAB, DETAIL_ACTIVITY, LIST_MENU)', async ({ page }) => {
-  const rename = (probe: ProbeFrame, title: string) => probe.run('call', 'crm.item.update', { entityTypeId: TYPE, id: ITEM, fields: { title } });
+test('reloadData redraws the card under a detail tab and the list under a row menu entry (docs: DETAIL_TAB, DETAIL_ACTIVITY, LIST_MENU)', async ({
+  page,
+}) => {
+  const rename = (probe: ProbeFrame, title: string) =>
+    probe.run('call', 'crm.item.update', { entityTypeId: TYPE, id: ITEM, fields: { title } });
   const tab = await openProbeTab(page);
   await tab.ready();
   expect(await tab.classic('getInterface')).toMatchObject({ result: { command: ['reloadData'], event: [] } });
@@ -231,7 +269,11 @@ test('reloadData redraws the card under a detail tab and the list under a row me
   try {
     await rename(tab, 'Washing Machine, second unit');
     await expect(page.locator('#pagetitle')).toHaveText(original);
-    expect(await tab.classic('reloadData')).toEqual({ answered: true, raw: expect.stringMatching(/^classic\w+:$/), result: '' });
+    expect(await tab.classic('reloadData')).toEqual({
+      answered: true,
+      raw: expect.stringMatching(/^classic\w+:$/),
+      result: '',
+    });
     await expect(page.locator('#pagetitle')).toHaveText('Washing Machine, second unit');
 
     await openListRowMenuApp(page, { entityTypeId: TYPE, itemId: ITEM });
@@ -267,7 +309,10 @@ test('frames on one page are kept apart by APP_SID', async ({ page }) => {
   const tab = await openProbeTab(page);
   const tabInit = await tab.ready();
   await page.getByTestId('detail-toolbar-apps').click();
-  await page.getByRole('menuitem').and(page.locator(`[data-placement="${placementCode(TYPE, 'DETAIL_TOOLBAR')}"]`)).click();
+  await page
+    .getByRole('menuitem')
+    .and(page.locator(`[data-placement="${placementCode(TYPE, 'DETAIL_TOOLBAR')}"]`))
+    .click();
   const toolbar = sliderProbe(page);
   const toolbarInit = await toolbar.ready();
 
@@ -297,9 +342,15 @@ test('the classic BX24 wire format works; unknown, denied and foreign commands g
     MEMBER_ID: expect.any(String),
   });
   const refreshed = await probe.classic('refreshAuth');
-  expect(refreshed.result).toEqual({ AUTH_ID: expect.any(String), AUTH_EXPIRES: expect.any(String), REFRESH_ID: expect.any(String) });
+  expect(refreshed.result).toEqual({
+    AUTH_ID: expect.any(String),
+    AUTH_EXPIRES: expect.any(String),
+    REFRESH_ID: expect.any(String),
+  });
 
-  expect(await probe.classic('openPath', { path: '/settings/configs/' })).toMatchObject({ result: { result: 'error', errorCode: 'PATH_NOT_AVAILABLE' } });
+  expect(await probe.classic('openPath', { path: '/settings/configs/' })).toMatchObject({
+    result: { result: 'error', errorCode: 'PATH_NOT_AVAILABLE' },
+  });
   expect(await probe.classic('getInterface')).toMatchObject({ result: { command: ['reloadData'], event: [] } });
   expect(await probe.objectForm('getInitData')).toMatchObject({ answered: true, result: { PLACEMENT: TAB } });
 
@@ -318,7 +369,10 @@ test.describe('a portal where the app is not installed yet', () => {
     await fresh.close();
   });
 
-  test('an administrator runs the install; what it binds shows only once it is finished', async ({ page, probeApp }) => {
+  test('an administrator runs the install; what it binds shows only once it is finished', async ({
+    page,
+    probeApp,
+  }) => {
     const card = `${fresh.origin}/crm/type/${TYPE}/details/${ITEM}/`;
     await page.goto(`${fresh.origin}/marketplace/app/1/?user=2`);
     await expect(page.getByTestId('app-not-installed')).toContainText('not fully installed');
@@ -328,7 +382,11 @@ test.describe('a portal where the app is not installed yet', () => {
     const init = await probe.ready();
     expect(init).toMatchObject({ placement: 'DEFAULT', isInstallMode: true, isFirstRun: true });
     expect(new URL(init.location).pathname).toBe('/install.html');
-    const bound = await probe.run('call', 'placement.bind', { PLACEMENT: TAB, HANDLER: `${probeApp.origin}/index.html`, TITLE: 'Probe tab' });
+    const bound = await probe.run('call', 'placement.bind', {
+      PLACEMENT: TAB,
+      HANDLER: `${probeApp.origin}/index.html`,
+      TITLE: 'Probe tab',
+    });
     expect(bound).toMatchObject({ ok: true });
 
     const cardPage = await page.context().newPage();
@@ -337,10 +395,14 @@ test.describe('a portal where the app is not installed yet', () => {
 
     await probe.start('installFinish');
     await expect(page).toHaveURL(/install_finished=Y/);
-    const installed = await new ProbeFrame(page.getByTestId('app-page').locator('iframe[data-testid="app-frame"]')).ready();
+    const installed = await new ProbeFrame(
+      page.getByTestId('app-page').locator('iframe[data-testid="app-frame"]'),
+    ).ready();
     expect(installed).toMatchObject({ isInstallMode: false, isFirstRun: false });
     expect(new URL(installed.location).pathname).toBe('/index.html');
-    expect(probeApp.pageLoads().some((request) => request.method === 'POST' && request.path === '/install.html')).toBe(true);
+    expect(probeApp.pageLoads().some((request) => request.method === 'POST' && request.path === '/install.html')).toBe(
+      true,
+    );
 
     await cardPage.reload();
     await expect(cardPage.getByRole('tab', { name: 'Probe tab' })).toBeVisible();
@@ -352,7 +414,9 @@ test('a handler that answers the POST with an error is shown in the frame', asyn
   const broken = await startTestPortal({ appUrl: `${probeApp.origin}/broken/` });
   try {
     await page.goto(`${broken.origin}/marketplace/app/1/`);
-    await expect(page.getByTestId('app-page').locator('iframe[data-testid="app-frame"]').contentFrame().getByTestId('probe-error')).toHaveText(BROKEN_HANDLER_TEXT);
+    await expect(
+      page.getByTestId('app-page').locator('iframe[data-testid="app-frame"]').contentFrame().getByTestId('probe-error'),
+    ).toHaveText(BROKEN_HANDLER_TEXT);
   } finally {
     await broken.close();
   }

@@ -42,7 +42,8 @@ export class ProbeFrame {
   async run(name: string, ...args: unknown[]): Promise<unknown> {
     const frame = await this.frame();
     return frame.evaluate(
-      ([method, parameters]) => (window as unknown as { probe: ProbeApi }).probe[method as string]!(...(parameters as unknown[])),
+      ([method, parameters]) =>
+        (window as unknown as { probe: ProbeApi }).probe[method as string]!(...(parameters as unknown[])),
       [name, args] as const,
     );
   }

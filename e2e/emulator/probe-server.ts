@@ -73,7 +73,11 @@ export async function startProbeServer(port = 0): Promise<ProbeServer> {
   return {
     origin,
     requests,
-    pageLoads: () => requests.filter((request) => !request.path.startsWith('/sdk/') && request.path !== '/probe.js' && request.path !== '/favicon.ico'),
+    pageLoads: () =>
+      requests.filter(
+        (request) =>
+          !request.path.startsWith('/sdk/') && request.path !== '/probe.js' && request.path !== '/favicon.ico',
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -9,7 +9,14 @@ export interface TestPortal {
 
 export async function startTestPortal(options: { appUrl: string; fresh?: boolean }): Promise<TestPortal> {
   // No rate limit: the test measures the protocol, not the leaky bucket.
-  const portal = await startPortal({ port: 0, appUrl: options.appUrl, fresh: options.fresh ?? false, rateLimit: null, latencyMs: 0, cost: 'instant' });
+  const portal = await startPortal({
+    port: 0,
+    appUrl: options.appUrl,
+    fresh: options.fresh ?? false,
+    rateLimit: null,
+    latencyMs: 0,
+    cost: 'instant',
+  });
   return {
     origin: portal.origin,
     async expireTokens() {

@@ -33,7 +33,8 @@ export function portalRestClient(origin: string, emulator: EmulatorControl): Por
       body: JSON.stringify({ ...params, auth: token.access_token }),
     });
     const body = (await response.json()) as { result?: T; error?: string; error_description?: string };
-    if (!response.ok || body.error !== undefined) throw new Error(`${method}: ${body.error} ${body.error_description ?? ''}`);
+    if (!response.ok || body.error !== undefined)
+      throw new Error(`${method}: ${body.error} ${body.error_description ?? ''}`);
     return body.result as T;
   };
 }
@@ -45,7 +46,17 @@ export const portalRest: PortalRest = portalRestClient(PORTAL_ORIGIN, control);
 export async function tasksLinkedTo(code: string): Promise<PortalTask[]> {
   const result = await portalRest<{ tasks: PortalTask[] }>('tasks.task.list', {
     filter: { UF_CRM_TASK: code },
-    select: ['ID', 'TITLE', 'DESCRIPTION', 'RESPONSIBLE_ID', 'CREATED_BY', 'DEADLINE', 'PRIORITY', 'ACCOMPLICES', 'UF_CRM_TASK'],
+    select: [
+      'ID',
+      'TITLE',
+      'DESCRIPTION',
+      'RESPONSIBLE_ID',
+      'CREATED_BY',
+      'DEADLINE',
+      'PRIORITY',
+      'ACCOMPLICES',
+      'UF_CRM_TASK',
+    ],
   });
   return result.tasks;
 }
@@ -70,7 +81,7 @@ export const BULK_STAGE = { entityTypeId: 183, categoryId: 12, stageId: 'DT183_1
 /** Ids of every item in the bulk stage, all pages (keyset paging, 50 a page). */
 export async function bulkStageItemIds(rest: PortalRest): Promise<number[]> {
   const ids: number[] = [];
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const page = await rest<{ items: Array<{ id: number }> }>('crm.item.list', {
       entityTypeId: BULK_STAGE.entityTypeId,
       select: ['id'],

@@ -28,7 +28,11 @@ export async function outsideLimits<T>(work: () => Promise<T>): Promise<T> {
  * Bulk-run tasks per linked item of smart process `shortCode` (`Tb7`): the portal's own record.
  * Reads every task linked to the given items (50 codes per question).
  */
-export async function bulkTasksPerItem(itemIds: readonly number[], shortCode = 'Tb7', rest: PortalRest = portalRest): Promise<Map<number, number>> {
+export async function bulkTasksPerItem(
+  itemIds: readonly number[],
+  shortCode = 'Tb7',
+  rest: PortalRest = portalRest,
+): Promise<Map<number, number>> {
   return outsideLimits(async () => {
     const perItem = new Map<number, number>();
     for (let from = 0; from < itemIds.length; from += 50) {
@@ -56,7 +60,11 @@ export async function bulkTasksPerItem(itemIds: readonly number[], shortCode = '
 }
 
 /** Items without a bulk task and items with more than one: both must be empty. */
-export async function lostAndDoubled(itemIds: readonly number[], shortCode = 'Tb7', rest: PortalRest = portalRest): Promise<{ withoutTask: number[]; withTwoOrMore: number[] }> {
+export async function lostAndDoubled(
+  itemIds: readonly number[],
+  shortCode = 'Tb7',
+  rest: PortalRest = portalRest,
+): Promise<{ withoutTask: number[]; withTwoOrMore: number[] }> {
   const perItem = await bulkTasksPerItem(itemIds, shortCode, rest);
   return {
     withoutTask: itemIds.filter((id) => !perItem.has(id)),
@@ -68,7 +76,7 @@ export async function lostAndDoubled(itemIds: readonly number[], shortCode = 'Tb
 export async function funnelItemIds(categoryId: number, rest: PortalRest = portalRest): Promise<number[]> {
   return outsideLimits(async () => {
     const ids: number[] = [];
-    for (let afterId = 0; ; ) {
+    for (let afterId = 0; ;) {
       const page = await rest<{ items: Array<{ id: number }> }>('crm.item.list', {
         entityTypeId: BULK_STAGE.entityTypeId,
         select: ['id'],

@@ -29,7 +29,10 @@ function query(options: PortalPageOptions): PageQuery {
   return { user: options.user, lang: options.lang };
 }
 
-export function placementCode(entityTypeId: number, suffix: 'DETAIL_TAB' | 'DETAIL_ACTIVITY' | 'DETAIL_TOOLBAR' | 'LIST_MENU' | 'LIST_TOOLBAR' | 'ACTIVITY_TIMELINE_MENU'): string {
+export function placementCode(
+  entityTypeId: number,
+  suffix: 'DETAIL_TAB' | 'DETAIL_ACTIVITY' | 'DETAIL_TOOLBAR' | 'LIST_MENU' | 'LIST_TOOLBAR' | 'ACTIVITY_TIMELINE_MENU',
+): string {
   return `CRM_DYNAMIC_${entityTypeId}_${suffix}`;
 }
 
@@ -78,32 +81,58 @@ export async function openDetailTab(page: Page, options: ItemOptions & EntryChoi
 /** Opens the card's "Applications" toolbar menu and the app's DETAIL_TOOLBAR entry (a slider). */
 export async function openDetailToolbarApp(page: Page, options: ItemOptions & EntryChoice): Promise<FrameLocator> {
   await page.goto(detailPath(options.entityTypeId, options.itemId, query(options)));
-  await chooseMenuEntry(page, page.getByTestId('detail-toolbar-apps'), placementCode(options.entityTypeId, 'DETAIL_TOOLBAR'), options);
+  await chooseMenuEntry(
+    page,
+    page.getByTestId('detail-toolbar-apps'),
+    placementCode(options.entityTypeId, 'DETAIL_TOOLBAR'),
+    options,
+  );
   return sliderAppFrame(page);
 }
 
 /** Clicks the app's DETAIL_ACTIVITY button above the timeline (opened like openApplication, in a slider). */
 export async function openDetailActivityApp(page: Page, options: ItemOptions & EntryChoice): Promise<FrameLocator> {
   await page.goto(detailPath(options.entityTypeId, options.itemId, query(options)));
-  const buttons = page.getByTestId('timeline-menubar').locator(`[data-placement="${placementCode(options.entityTypeId, 'DETAIL_ACTIVITY')}"]`);
+  const buttons = page
+    .getByTestId('timeline-menubar')
+    .locator(`[data-placement="${placementCode(options.entityTypeId, 'DETAIL_ACTIVITY')}"]`);
   await (options.title ? buttons.filter({ hasText: options.title }).first() : buttons.first()).click();
   await expect(topSlider(page)).toBeVisible();
   return sliderAppFrame(page);
 }
 
 /** Opens a timeline record's menu (the first record unless `activityId`) and the app's ACTIVITY_TIMELINE_MENU entry. */
-export async function openTimelineMenuApp(page: Page, options: ItemOptions & EntryChoice & { activityId?: number }): Promise<FrameLocator> {
+export async function openTimelineMenuApp(
+  page: Page,
+  options: ItemOptions & EntryChoice & { activityId?: number },
+): Promise<FrameLocator> {
   await page.goto(detailPath(options.entityTypeId, options.itemId, query(options)));
   const records = page.getByTestId('timeline-record');
-  const record = options.activityId === undefined ? records.first() : records.and(page.locator(`[data-activity-id="${options.activityId}"]`));
-  await chooseMenuEntry(page, record.getByTestId('timeline-record-menu'), placementCode(options.entityTypeId, 'ACTIVITY_TIMELINE_MENU'), options);
+  const record =
+    options.activityId === undefined
+      ? records.first()
+      : records.and(page.locator(`[data-activity-id="${options.activityId}"]`));
+  await chooseMenuEntry(
+    page,
+    record.getByTestId('timeline-record-menu'),
+    placementCode(options.entityTypeId, 'ACTIVITY_TIMELINE_MENU'),
+    options,
+  );
   return sliderAppFrame(page);
 }
 
 /** Opens the list's "Applications" toolbar menu and the app's LIST_TOOLBAR entry. */
-export async function openListToolbarApp(page: Page, options: PortalPageOptions & EntryChoice & { entityTypeId: number; category?: number }): Promise<FrameLocator> {
+export async function openListToolbarApp(
+  page: Page,
+  options: PortalPageOptions & EntryChoice & { entityTypeId: number; category?: number },
+): Promise<FrameLocator> {
   await page.goto(listPath(options.entityTypeId, { ...query(options), category: options.category }));
-  await chooseMenuEntry(page, page.getByTestId('list-toolbar-apps'), placementCode(options.entityTypeId, 'LIST_TOOLBAR'), options);
+  await chooseMenuEntry(
+    page,
+    page.getByTestId('list-toolbar-apps'),
+    placementCode(options.entityTypeId, 'LIST_TOOLBAR'),
+    options,
+  );
   return sliderAppFrame(page);
 }
 
@@ -111,13 +140,23 @@ export async function openListToolbarApp(page: Page, options: PortalPageOptions 
 export async function openListRowMenuApp(page: Page, options: ItemOptions & EntryChoice): Promise<FrameLocator> {
   await page.goto(listPath(options.entityTypeId, { ...query(options), find: String(options.itemId) }));
   const row = page.locator(`[data-testid="list-row"][data-item-id="${options.itemId}"]`);
-  await chooseMenuEntry(page, row.getByTestId('list-row-menu'), placementCode(options.entityTypeId, 'LIST_MENU'), options);
+  await chooseMenuEntry(
+    page,
+    row.getByTestId('list-row-menu'),
+    placementCode(options.entityTypeId, 'LIST_MENU'),
+    options,
+  );
   return sliderAppFrame(page);
 }
 
 /** Opens the app's own page (placement DEFAULT); `options` become its PLACEMENT_OPTIONS. */
-export async function openAppPage(page: Page, options: PortalPageOptions & { appId?: number | string; options?: Record<string, string> } = {}): Promise<FrameLocator> {
-  await page.goto(appPagePath(options.appId ?? 1, { ...query(options), ...(options.options ? { options: options.options } : {}) }));
+export async function openAppPage(
+  page: Page,
+  options: PortalPageOptions & { appId?: number | string; options?: Record<string, string> } = {},
+): Promise<FrameLocator> {
+  await page.goto(
+    appPagePath(options.appId ?? 1, { ...query(options), ...(options.options ? { options: options.options } : {}) }),
+  );
   const frame = page.getByTestId('app-page').locator(APP_FRAME);
   await expect(frame).toBeAttached();
   return frame.contentFrame();

@@ -14,7 +14,9 @@ type BatchMaps = { result: unknown; result_error: Record<string, unknown>; resul
 
 describe('falsy error codes inside a batch', () => {
   it('answers a deleted smart process with error 0, a missing activity and a bad stage filter with error ""', async () => {
-    const created = await call<{ type: { id: number; entityTypeId: number } }>(context.hook, 'crm.type.add', { fields: { title: 'Short-lived' } });
+    const created = await call<{ type: { id: number; entityTypeId: number } }>(context.hook, 'crm.type.add', {
+      fields: { title: 'Short-lived' },
+    });
     const { id, entityTypeId } = created.result.type;
     await call(context.hook, 'crm.type.delete', { id });
 

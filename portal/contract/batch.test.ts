@@ -17,14 +17,26 @@ describe('batch through the SDK', () => {
   it('chains commands with $result references', async () => {
     const response = await context.hook.actions.v2.batch.make({
       calls: {
-        item: { method: 'crm.item.list', params: { entityTypeId: 177, filter: { title: 'Washing Machine' }, select: ['id'] } },
-        tasks: { method: 'tasks.task.list', params: { filter: { UF_CRM_TASK: 'Tb1_$result[item][items][0][id]' }, select: ['ID'], order: { ID: 'ASC' } } },
-        first: { method: 'tasks.task.get', params: { taskId: '$result[tasks][tasks][0][id]', select: ['ID', 'TITLE', 'UF_CRM_TASK'] } },
+        item: {
+          method: 'crm.item.list',
+          params: { entityTypeId: 177, filter: { title: 'Washing Machine' }, select: ['id'] },
+        },
+        tasks: {
+          method: 'tasks.task.list',
+          params: { filter: { UF_CRM_TASK: 'Tb1_$result[item][items][0][id]' }, select: ['ID'], order: { ID: 'ASC' } },
+        },
+        first: {
+          method: 'tasks.task.get',
+          params: { taskId: '$result[tasks][tasks][0][id]', select: ['ID', 'TITLE', 'UF_CRM_TASK'] },
+        },
       },
       options: { isHaltOnError: true },
     });
     expect(response.isSuccess).toBe(true);
-    const data = response.getData() as Record<string, { items?: unknown[]; tasks?: Array<{ id: string }>; task?: { title: string; ufCrmTask: string[] } }>;
+    const data = response.getData() as Record<
+      string,
+      { items?: unknown[]; tasks?: Array<{ id: string }>; task?: { title: string; ufCrmTask: string[] } }
+    >;
     expect(data.item!.items).toEqual([{ id: 29 }]);
     expect(data.tasks!.tasks!.map((task) => task.id)).toEqual(['101', '102', '103', '104', '111']);
     expect(data.first!.task).toMatchObject({ title: 'Request quotes from three suppliers', ufCrmTask: ['Tb1_29'] });
@@ -34,8 +46,20 @@ describe('batch through the SDK', () => {
     const response = await context.hook.actions.v2.batch.make({
       calls: {
         source: { method: 'tasks.task.get', params: { taskId: 103, select: ['ID', 'UF_CRM_TASK'] } },
-        copy: { method: 'tasks.task.add', params: { fields: { TITLE: 'Copy of $result[source][task][id][missing]', RESPONSIBLE_ID: 1, UF_CRM_TASK: '$result[source][task][ufCrmTask]' } } },
-        literal: { method: 'tasks.task.add', params: { fields: { TITLE: 'Links: $result[source][task][ufCrmTask]', RESPONSIBLE_ID: 1 } } },
+        copy: {
+          method: 'tasks.task.add',
+          params: {
+            fields: {
+              TITLE: 'Copy of $result[source][task][id][missing]',
+              RESPONSIBLE_ID: 1,
+              UF_CRM_TASK: '$result[source][task][ufCrmTask]',
+            },
+          },
+        },
+        literal: {
+          method: 'tasks.task.add',
+          params: { fields: { TITLE: 'Links: $result[source][task][ufCrmTask]', RESPONSIBLE_ID: 1 } },
+        },
       },
       options: { isHaltOnError: true },
     });
@@ -43,7 +67,10 @@ describe('batch through the SDK', () => {
     const data = response.getData() as Record<string, { task: { id: string; title: string } }>;
     expect(data.copy!.task.title).toBe('Copy of 103');
     expect(data.literal!.task.title).toBe('Links: $result[source][task][ufCrmTask]');
-    const links = await call<{ task: { ufCrmTask: string[] } }>(context.hook, 'tasks.task.get', { taskId: data.copy!.task.id, select: ['UF_CRM_TASK'] });
+    const links = await call<{ task: { ufCrmTask: string[] } }>(context.hook, 'tasks.task.get', {
+      taskId: data.copy!.task.id,
+      select: ['UF_CRM_TASK'],
+    });
     expect(links.result.task.ufCrmTask).toEqual(['Tb1_29', 'T9c_12']);
   });
 
@@ -76,7 +103,11 @@ describe('batch on the wire', () => {
     expect(batch.result_total).toEqual([1240, 2]);
     // PHP writes {0: 50} as a list, as it does every array keyed 0..n-1.
     expect(batch.result_next).toEqual([50]);
-    expect((batch.result_time as Array<Record<string, unknown>>)[0]).toMatchObject({ start: expect.any(Number), finish: expect.any(Number), date_start: expect.any(String) });
+    expect((batch.result_time as Array<Record<string, unknown>>)[0]).toMatchObject({
+      start: expect.any(Number),
+      finish: expect.any(Number),
+      date_start: expect.any(String),
+    });
     // The outer batch is not accounted (limits.md): the portal code prints its empty account.
     expect((body as unknown as BatchBody).time).toMatchObject({ operating: 0, operating_reset_at: expect.any(Number) });
   });
@@ -84,7 +115,16 @@ describe('batch on the wire', () => {
   it('times each command with its own operating keys, as the portal code prints a batch item (the SDK reads them)', async () => {
     const { body } = await rawWebhookCall(context.portal, 'batch', { cmd: { me: 'user.current' } });
     const time = ((body as unknown as BatchBody).result.result_time as Record<string, Record<string, unknown>>).me!;
-    expect(Object.keys(time)).toEqual(['start', 'finish', 'duration', 'processing', 'date_start', 'date_finish', 'operating_reset_at', 'operating']);
+    expect(Object.keys(time)).toEqual([
+      'start',
+      'finish',
+      'duration',
+      'processing',
+      'date_start',
+      'date_finish',
+      'operating_reset_at',
+      'operating',
+    ]);
   });
 
   it('skips a command that is not a string: no entry in any map', async () => {
@@ -124,7 +164,10 @@ describe('batch on the wire', () => {
     const response = await fetch(`${context.portal.origin}/rest/batch`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ auth: token.accessToken, cmd: { fields: 'userfieldconfig.list?moduleId=crm', me: 'user.current' } }),
+      body: JSON.stringify({
+        auth: token.accessToken,
+        cmd: { fields: 'userfieldconfig.list?moduleId=crm', me: 'user.current' },
+      }),
     });
     const batch = ((await response.json()) as BatchBody).result;
     expect(batch.result_error).toEqual({ fields: { error: 'insufficient_scope', error_description: '' } });
@@ -133,9 +176,20 @@ describe('batch on the wire', () => {
 
   it('counts as one request in the request log, with its commands', async () => {
     await context.control.clearRequests();
-    await context.hook.actions.v2.batch.make({ calls: [['user.current', {}], ['server.time', {}]], options: { isHaltOnError: true } });
+    await context.hook.actions.v2.batch.make({
+      calls: [
+        ['user.current', {}],
+        ['server.time', {}],
+      ],
+      options: { isHaltOnError: true },
+    });
     const log = await context.control.requests();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ method: 'batch', commands: ['user.current', 'server.time'], status: 200, userId: 1 });
+    expect(log[0]).toMatchObject({
+      method: 'batch',
+      commands: ['user.current', 'server.time'],
+      status: 200,
+      userId: 1,
+    });
   });
 });

@@ -30,7 +30,11 @@ interface Time {
 }
 
 interface BatchAnswer {
-  result: { result: Record<string, unknown>; result_error: Record<string, { error: string; error_description: string }> | []; result_time: Record<string, Time> };
+  result: {
+    result: Record<string, unknown>;
+    result_error: Record<string, { error: string; error_description: string }> | [];
+    result_time: Record<string, Time>;
+  };
   time: Time;
 }
 
@@ -70,7 +74,9 @@ describe('the time block reports what the call cost', () => {
   it('answers with the cloud profile by default: tasks.task.add reports the docs\u2019 0.934 s', async () => {
     // Scale 20 keeps the test quick; the figures stay in portal seconds.
     await context.control.useCloudProfile({ timeScale: 20 });
-    const added = await call<{ task: { id: string } }>(context.hook, 'tasks.task.add', { fields: { TITLE: 'Cost probe', RESPONSIBLE_ID: 1 } });
+    const added = await call<{ task: { id: string } }>(context.hook, 'tasks.task.add', {
+      fields: { TITLE: 'Cost probe', RESPONSIBLE_ID: 1 },
+    });
     const time = added.time as unknown as Time;
     expect(time.processing).toBeGreaterThanOrEqual(CLOUD_PROFILE.methods['tasks.task.add'] as number);
     expect(time.processing).toBeLessThan(0.934 + 20 * 0.05);
@@ -82,7 +88,11 @@ describe('the time block reports what the call cost', () => {
   it('costs a list more the more rows it returns and counts', async () => {
     await context.control.configure({ cost: 'cloud' });
     const page = await call<{ items: unknown[] }>(context.hook, 'crm.item.list', { entityTypeId: 183, select: ['id'] });
-    const one = await call<{ items: unknown[] }>(context.hook, 'crm.item.list', { entityTypeId: 183, select: ['id'], filter: { id: 1 } });
+    const one = await call<{ items: unknown[] }>(context.hook, 'crm.item.list', {
+      entityTypeId: 183,
+      select: ['id'],
+      filter: { id: 1 },
+    });
     expect(page.result.items).toHaveLength(50);
     expect(one.result.items).toHaveLength(1);
     const pageTime = page.time as unknown as Time;
@@ -126,7 +136,11 @@ describe('batch', () => {
 describe('time scale', () => {
   it('shortens the wait K times while the figures stay in portal seconds and the clock stays the machine\u2019s', async () => {
     // Latency is portal time too: 1,000 portal ms = 100 machine ms at K = 10.
-    await context.control.configure({ cost: costFile('slow-current', { methods: { 'user.current': 4 } }), timeScale: 10, latencyMs: 1_000 });
+    await context.control.configure({
+      cost: costFile('slow-current', { methods: { 'user.current': 4 } }),
+      timeScale: 10,
+      latencyMs: 1_000,
+    });
     const sentAt = Date.now();
     const time = (await call(context.hook, 'user.current')).time as unknown as Time;
     const receivedAt = Date.now();
@@ -151,25 +165,39 @@ describe('time scale', () => {
     expect(fresh.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     const stale = await rawRequest(context.portal, `/rest/user.current?auth=${token.access_token}`);
-    expect([stale.status, stale.json()]).toEqual([401, { error: 'expired_token', error_description: 'The access token provided has expired' }]);
+    expect([stale.status, stale.json()]).toEqual([
+      401,
+      { error: 'expired_token', error_description: 'The access token provided has expired' },
+    ]);
   });
 });
 
 describe('request time limit', () => {
   async function itemsTitled(title: string): Promise<number> {
-    const { total } = await call(context.hook, 'crm.item.list', { entityTypeId: 177, filter: { title }, select: ['id'] });
+    const { total } = await call(context.hook, 'crm.item.list', {
+      entityTypeId: 177,
+      filter: { title },
+      select: ['id'],
+    });
     return total;
   }
 
   it('cuts off a batch whose processing would pass 60 s: no result reaches the client, the commands done stay done', async () => {
     // 50 × crm.item.add at 1.833 s = 92 s of processing; at K = 60 the cut comes after ~1 s.
     await context.control.useCloudProfile({ timeScale: 60 });
-    const cmd = Array.from({ length: 50 }, (_, index) => `crm.item.add?entityTypeId=177&fields[title]=Cut off&fields[categoryId]=7&n=${index}`);
-    const { status, text, headers } = await rawRequest(context.portal, `/rest/1/${context.portal.config.webhookSecret}/batch`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ cmd }),
-    });
+    const cmd = Array.from(
+      { length: 50 },
+      (_, index) => `crm.item.add?entityTypeId=177&fields[title]=Cut off&fields[categoryId]=7&n=${index}`,
+    );
+    const { status, text, headers } = await rawRequest(
+      context.portal,
+      `/rest/1/${context.portal.config.webhookSecret}/batch`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ cmd }),
+      },
+    );
     expect(status).toBe(504);
     expect(headers.get('content-type')).toContain('text/html');
     expect(text).not.toContain('"result"');

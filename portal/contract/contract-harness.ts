@@ -39,7 +39,9 @@ export async function startContractPortal(overrides: Partial<PortalConfig> = {})
   // Contracts check shapes, not time: no costs unless a test asks for them (cost: 'cloud').
   const portal = await startPortal({ port: 0, https: true, rateLimit: null, cost: 'instant', ...overrides });
   const hookAs = (userId: number): B24Hook => {
-    const hook = B24Hook.fromWebhookUrl(portal.webhookUrl.replace('/rest/1/', `/rest/${userId}/`), { restrictionParams: restrictionParams() });
+    const hook = B24Hook.fromWebhookUrl(portal.webhookUrl.replace('/rest/1/', `/rest/${userId}/`), {
+      restrictionParams: restrictionParams(),
+    });
     hook.offClientSideWarning();
     return hook;
   };
@@ -106,7 +108,11 @@ export interface CallData<T> {
 }
 
 /** One successful call through `actions.v2.call.make`; fails the test with the portal's error otherwise. */
-export async function call<T = unknown>(b24: AbstractB24, method: string, params: Record<string, unknown> = {}): Promise<CallData<T>> {
+export async function call<T = unknown>(
+  b24: AbstractB24,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<CallData<T>> {
   const response = await b24.actions.v2.call.make<T>({ method, params });
   if (!response.isSuccess) throw new Error(`${method} failed: ${response.getErrorMessages().join('; ')}`);
   const data = response.getData() as unknown as { result: T; time: Record<string, unknown> };
@@ -120,7 +126,11 @@ export interface PortalFailure {
 }
 
 /** A call that must fail: the portal's error code, HTTP status and description as the SDK reports them. */
-export async function callFailure(b24: AbstractB24, method: string, params: Record<string, unknown> = {}): Promise<PortalFailure> {
+export async function callFailure(
+  b24: AbstractB24,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<PortalFailure> {
   try {
     const response = await b24.actions.v2.call.make({ method, params });
     if (response.isSuccess) throw new Error(`${method} was expected to fail but succeeded`);
@@ -134,13 +144,25 @@ export async function callFailure(b24: AbstractB24, method: string, params: Reco
 }
 
 /** The portal's envelope as sent, through the webhook (for `next`/`total` exactly as written). */
-export async function rawWebhookCall(portal: RunningPortal, method: string, params: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${portal.webhookUrl}${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(params) });
+export async function rawWebhookCall(
+  portal: RunningPortal,
+  method: string,
+  params: Record<string, unknown>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${portal.webhookUrl}${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(params),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** Raw HTTP to the portal (what the SDK never sends: forms, GET, preflight). */
-export async function rawRequest(portal: RunningPortal, path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }> {
+export async function rawRequest(
+  portal: RunningPortal,
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }> {
   const response = await fetch(portal.origin + path, init);
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as unknown };

@@ -5,7 +5,14 @@
  */
 import { B24Hook } from '@bitrix24/b24jssdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, callFailure, rawRequest, rawWebhookCall, restrictionParams, startContractPortal } from './contract-harness';
+import {
+  call,
+  callFailure,
+  rawRequest,
+  rawWebhookCall,
+  restrictionParams,
+  startContractPortal,
+} from './contract-harness';
 import type { ContractPortal } from './contract-harness';
 
 let context: ContractPortal;
@@ -26,15 +33,28 @@ async function tasksTitled(title: string): Promise<number> {
 
 describe('authentication and method errors', () => {
   it('answers an unknown method with 404 ERROR_METHOD_NOT_FOUND', async () => {
-    expect(await callFailure(context.hook, 'crm.item.teleport', {})).toEqual({ code: 'ERROR_METHOD_NOT_FOUND', status: 404, message: 'Method not found!' });
+    expect(await callFailure(context.hook, 'crm.item.teleport', {})).toEqual({
+      code: 'ERROR_METHOD_NOT_FOUND',
+      status: 404,
+      message: 'Method not found!',
+    });
   });
 
   it('answers missing and unknown credentials with 401, a wrong webhook secret with 403', async () => {
     const missing = await rawRequest(context.portal, '/rest/user.current', { method: 'POST' });
-    expect([missing.status, missing.json()]).toEqual([401, { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' }]);
+    expect([missing.status, missing.json()]).toEqual([
+      401,
+      { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' },
+    ]);
     const unknown = await rawRequest(context.portal, '/rest/user.current?auth=0123456789abcdef');
-    expect([unknown.status, unknown.json()]).toEqual([401, { error: 'invalid_token', error_description: 'The access token provided is invalid.' }]);
-    const wrongSecret = B24Hook.fromWebhookUrl(context.portal.webhookUrl.replace(context.portal.config.webhookSecret, 'not-the-secret'), { restrictionParams: restrictionParams() });
+    expect([unknown.status, unknown.json()]).toEqual([
+      401,
+      { error: 'invalid_token', error_description: 'The access token provided is invalid.' },
+    ]);
+    const wrongSecret = B24Hook.fromWebhookUrl(
+      context.portal.webhookUrl.replace(context.portal.config.webhookSecret, 'not-the-secret'),
+      { restrictionParams: restrictionParams() },
+    );
     wrongSecret.offClientSideWarning();
     expect(await callFailure(wrongSecret, 'user.current')).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 403 });
   });
@@ -53,7 +73,10 @@ describe('authentication and method errors', () => {
     const shortLived = context.portal.issueAppToken(3);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const expired = await rawRequest(context.portal, `/rest/profile?auth=${shortLived.accessToken}`);
-    expect([expired.status, expired.json()]).toEqual([401, { error: 'expired_token', error_description: 'The access token provided has expired' }]);
+    expect([expired.status, expired.json()]).toEqual([
+      401,
+      { error: 'expired_token', error_description: 'The access token provided has expired' },
+    ]);
     await context.control.configure({ tokenTtlSeconds: 3600 });
   });
 });
@@ -63,11 +86,20 @@ describe('rate limit', () => {
     await context.control.configure({ rateLimit: { drainPerSecond: 0.001, burst: 3 } });
     try {
       await call(context.hook, 'server.time');
-      const batch = await context.hook.actions.v2.batch.make({ calls: Array.from({ length: 20 }, () => ['server.time', {}] as [string, object]), options: { isHaltOnError: true } });
+      const batch = await context.hook.actions.v2.batch.make({
+        calls: Array.from({ length: 20 }, () => ['server.time', {}] as [string, object]),
+        options: { isHaltOnError: true },
+      });
       expect(batch.isSuccess).toBe(true);
       await call(context.hook, 'server.time');
-      expect(await callFailure(context.hook, 'server.time')).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', status: 503 });
-      expect(await rawWebhookCall(context.portal, 'server.time', {})).toEqual({ status: 503, body: { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' } });
+      expect(await callFailure(context.hook, 'server.time')).toMatchObject({
+        code: 'QUERY_LIMIT_EXCEEDED',
+        status: 503,
+      });
+      expect(await rawWebhookCall(context.portal, 'server.time', {})).toEqual({
+        status: 503,
+        body: { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' },
+      });
     } finally {
       await context.control.configure({ rateLimit: null });
     }
@@ -76,22 +108,34 @@ describe('rate limit', () => {
 
 describe('planned faults', () => {
   it('fails the next N calls of a method with the given error, also inside a batch', async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 2, error: 'ERROR_CORE', status: 400, description: 'Planned outage' }] });
-    expect(await callFailure(context.hook, 'tasks.task.add', { fields: { TITLE: 'Fault one', RESPONSIBLE_ID: 1 } })).toMatchObject({ code: 'ERROR_CORE', status: 400, message: 'Planned outage' });
-    const batch = await rawWebhookCall(context.portal, 'batch', { cmd: { a: 'tasks.task.add?fields[TITLE]=Fault two&fields[RESPONSIBLE_ID]=1', b: 'server.time' } });
-    expect((batch.body.result as { result_error: unknown }).result_error).toEqual({ a: { error: 'ERROR_CORE', error_description: 'Planned outage' } });
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 2, error: 'ERROR_CORE', status: 400, description: 'Planned outage' }],
+    });
+    expect(
+      await callFailure(context.hook, 'tasks.task.add', { fields: { TITLE: 'Fault one', RESPONSIBLE_ID: 1 } }),
+    ).toMatchObject({ code: 'ERROR_CORE', status: 400, message: 'Planned outage' });
+    const batch = await rawWebhookCall(context.portal, 'batch', {
+      cmd: { a: 'tasks.task.add?fields[TITLE]=Fault two&fields[RESPONSIBLE_ID]=1', b: 'server.time' },
+    });
+    expect((batch.body.result as { result_error: unknown }).result_error).toEqual({
+      a: { error: 'ERROR_CORE', error_description: 'Planned outage' },
+    });
     await call(context.hook, 'tasks.task.add', { fields: { TITLE: 'Fault three', RESPONSIBLE_ID: 1 } });
     expect(await tasksTitled('Fault one')).toBe(0);
     expect(await tasksTitled('Fault three')).toBe(1);
 
-    await context.control.setFaults({ fail: [{ method: 'batch', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500 }] });
+    await context.control.setFaults({
+      fail: [{ method: 'batch', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500 }],
+    });
     expect((await rawWebhookCall(context.portal, 'batch', { cmd: ['server.time'] })).status).toBe(500);
   });
 
   it('drops the connection before the portal acts: nothing is written', async () => {
     await context.control.setFaults({ drop: [{ method: 'tasks.task.add', count: 1, when: 'before' }] });
     await context.control.clearRequests();
-    const failure = await callFailure(context.hook, 'tasks.task.add', { fields: { TITLE: 'Dropped before', RESPONSIBLE_ID: 1 } });
+    const failure = await callFailure(context.hook, 'tasks.task.add', {
+      fields: { TITLE: 'Dropped before', RESPONSIBLE_ID: 1 },
+    });
     expect(failure.status).toBe(0);
     expect(await tasksTitled('Dropped before')).toBe(0);
     expect((await context.control.requests())[0]).toMatchObject({ method: 'tasks.task.add', status: 0, userId: null });
@@ -99,7 +143,9 @@ describe('planned faults', () => {
 
   it('drops the connection after the portal acted: the task exists though the caller saw a network error', async () => {
     await context.control.setFaults({ drop: [{ method: 'tasks.task.add', count: 1, when: 'after' }] });
-    const failure = await callFailure(context.hook, 'tasks.task.add', { fields: { TITLE: 'Dropped after', RESPONSIBLE_ID: 1 } });
+    const failure = await callFailure(context.hook, 'tasks.task.add', {
+      fields: { TITLE: 'Dropped after', RESPONSIBLE_ID: 1 },
+    });
     expect(failure.status).toBe(0);
     expect(await tasksTitled('Dropped after')).toBe(1);
   });
@@ -115,10 +161,22 @@ describe('planned faults', () => {
   it('drops a batch that contains the method', async () => {
     await context.control.setFaults({ drop: [{ method: 'crm.item.update', count: 1, when: 'before' }] });
     const dropped = await context.hook.actions.v2.batch
-      .make({ calls: [['server.time', {}], ['crm.item.update', { entityTypeId: 177, id: 29, fields: { title: 'Renamed' } }]], options: { isHaltOnError: true } })
-      .then(() => 'answered', () => 'dropped');
+      .make({
+        calls: [
+          ['server.time', {}],
+          ['crm.item.update', { entityTypeId: 177, id: 29, fields: { title: 'Renamed' } }],
+        ],
+        options: { isHaltOnError: true },
+      })
+      .then(
+        () => 'answered',
+        () => 'dropped',
+      );
     expect(dropped).toBe('dropped');
-    expect((await call<{ item: { title: string } }>(context.hook, 'crm.item.get', { entityTypeId: 177, id: 29 })).result.item.title).toBe('Washing Machine');
+    expect(
+      (await call<{ item: { title: string } }>(context.hook, 'crm.item.get', { entityTypeId: 177, id: 29 })).result.item
+        .title,
+    ).toBe('Washing Machine');
   });
 
   it('slows a method down and adds latency, as the time block shows', async () => {
@@ -132,7 +190,9 @@ describe('planned faults', () => {
   });
 
   it('rejects a malformed fault with a clear message', async () => {
-    await expect(context.control.setFaults({ drop: [{ method: 'x', count: 1, when: 'sometimes' as 'before' }] })).rejects.toThrow('drop[0].when must be "before" or "after"');
+    await expect(
+      context.control.setFaults({ drop: [{ method: 'x', count: 1, when: 'sometimes' as 'before' }] }),
+    ).rejects.toThrow('drop[0].when must be "before" or "after"');
   });
 });
 
@@ -161,7 +221,10 @@ describe('reset and configuration', () => {
     await context.control.reset({ fresh: true });
     expect(await tasksTitled('Before reset')).toBe(0);
     const fresh = context.app(1);
-    expect((await call<{ INSTALLED: boolean; LANGUAGE_ID: string }>(fresh, 'app.info')).result).toMatchObject({ INSTALLED: false, LANGUAGE_ID: 'en' });
+    expect((await call<{ INSTALLED: boolean; LANGUAGE_ID: string }>(fresh, 'app.info')).result).toMatchObject({
+      INSTALLED: false,
+      LANGUAGE_ID: 'en',
+    });
     expect((await call(fresh, 'placement.get')).result).toEqual([]);
 
     await context.control.reset();

@@ -24,20 +24,43 @@ function addTask(title: string) {
 
 describe('a plain call that fails after its write', () => {
   it("answers the portal's own JSON error and keeps the task", async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, error: 'ERROR_CORE', status: 400, description: 'Lost on the way back', when: 'after' }] });
-    expect(await addTask('After portal error')).toMatchObject({ code: 'ERROR_CORE', status: 400, message: 'Lost on the way back' });
+    await context.control.setFaults({
+      fail: [
+        {
+          method: 'tasks.task.add',
+          count: 1,
+          error: 'ERROR_CORE',
+          status: 400,
+          description: 'Lost on the way back',
+          when: 'after',
+        },
+      ],
+    });
+    expect(await addTask('After portal error')).toMatchObject({
+      code: 'ERROR_CORE',
+      status: 400,
+      message: 'Lost on the way back',
+    });
     expect(await tasksTitled('After portal error')).toBe(1);
   });
 
   it("answers a proxy's 503 HTML page, not Bitrix JSON, and keeps the task", async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, answer: 'proxy-html', when: 'after' }] });
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 1, answer: 'proxy-html', when: 'after' }],
+    });
     const failure = await addTask('After proxy 503');
     expect(failure.status).toBe(503);
     expect(failure.code).not.toBe('QUERY_LIMIT_EXCEEDED');
     expect(await tasksTitled('After proxy 503')).toBe(1);
 
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, answer: 'proxy-html', when: 'after' }] });
-    const raw = await fetch(`${context.portal.webhookUrl}tasks.task.add`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields: { TITLE: 'After proxy 503 raw', RESPONSIBLE_ID: 1 } }) });
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 1, answer: 'proxy-html', when: 'after' }],
+    });
+    const raw = await fetch(`${context.portal.webhookUrl}tasks.task.add`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fields: { TITLE: 'After proxy 503 raw', RESPONSIBLE_ID: 1 } }),
+    });
     expect(raw.status).toBe(503);
     expect(raw.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await raw.text()).toContain('<title>503 Service Unavailable</title>');
@@ -45,7 +68,9 @@ describe('a plain call that fails after its write', () => {
   });
 
   it("answers a gateway's 429 in plain text, not Bitrix JSON, and keeps the task", async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, answer: 'proxy-text', when: 'after' }] });
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 1, answer: 'proxy-text', when: 'after' }],
+    });
     const failure = await addTask('After gateway 429');
     expect(failure.status).toBe(429);
     expect(failure.code).not.toBe('OPERATION_TIME_LIMIT');
@@ -53,7 +78,9 @@ describe('a plain call that fails after its write', () => {
   });
 
   it('answers a 500 and keeps the task', async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500, when: 'after' }] });
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500, when: 'after' }],
+    });
     expect(await addTask('After 500')).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 500 });
     expect(await tasksTitled('After 500')).toBe(1);
   });
@@ -72,7 +99,9 @@ describe('a plain call that fails after its write', () => {
   });
 
   it('answers a method that fails on its own with its own error (nothing written)', async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, error: 'ERROR_CORE', status: 500, when: 'after' }] });
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 1, error: 'ERROR_CORE', status: 500, when: 'after' }],
+    });
     const failure = await callFailure(context.hook, 'tasks.task.add', { fields: { RESPONSIBLE_ID: 1 } });
     expect(failure).toMatchObject({ code: 'ERROR_CORE', status: 400 });
     expect(failure.message).toContain('Task title is not specified');
@@ -86,7 +115,9 @@ describe('a batch that fails after its commands ran', () => {
   ];
 
   it('answers the whole batch request with a 500 while both tasks were written', async () => {
-    await context.control.setFaults({ fail: [{ method: 'batch', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500, when: 'after' }] });
+    await context.control.setFaults({
+      fail: [{ method: 'batch', count: 1, error: 'INTERNAL_SERVER_ERROR', status: 500, when: 'after' }],
+    });
     const failed = await context.hook.actions.v2.batch.make({ calls, options: { isHaltOnError: true } }).then(
       (response) => response.isSuccess,
       () => false,
@@ -97,28 +128,45 @@ describe('a batch that fails after its commands ran', () => {
   });
 
   it("answers a proxy's 503 for a batch holding the method, after all its commands ran", async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, answer: 'proxy-html', when: 'after' }] });
-    const batch = await rawWebhookCall(context.portal, 'batch', { cmd: { c: 'tasks.task.add?fields[TITLE]=Batch proxy C&fields[RESPONSIBLE_ID]=1', d: 'tasks.task.add?fields[TITLE]=Batch proxy D&fields[RESPONSIBLE_ID]=1' } }).catch(
-      () => ({ status: 503, body: {} }),
-    );
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 1, answer: 'proxy-html', when: 'after' }],
+    });
+    const batch = await rawWebhookCall(context.portal, 'batch', {
+      cmd: {
+        c: 'tasks.task.add?fields[TITLE]=Batch proxy C&fields[RESPONSIBLE_ID]=1',
+        d: 'tasks.task.add?fields[TITLE]=Batch proxy D&fields[RESPONSIBLE_ID]=1',
+      },
+    }).catch(() => ({ status: 503, body: {} }));
     expect(batch.status).toBe(503);
     expect(await tasksTitled('Batch proxy C')).toBe(1);
     expect(await tasksTitled('Batch proxy D')).toBe(1);
   });
 
   it("reports a command failing after its write in result_error, the portal's way", async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, error: 'ERROR_CORE', description: 'Late failure', when: 'after' }] });
-    const batch = await rawWebhookCall(context.portal, 'batch', { cmd: { e: 'tasks.task.add?fields[TITLE]=Batch late E&fields[RESPONSIBLE_ID]=1' } });
-    expect((batch.body.result as { result_error: unknown }).result_error).toEqual({ e: { error: 'ERROR_CORE', error_description: 'Late failure' } });
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 1, error: 'ERROR_CORE', description: 'Late failure', when: 'after' }],
+    });
+    const batch = await rawWebhookCall(context.portal, 'batch', {
+      cmd: { e: 'tasks.task.add?fields[TITLE]=Batch late E&fields[RESPONSIBLE_ID]=1' },
+    });
+    expect((batch.body.result as { result_error: unknown }).result_error).toEqual({
+      e: { error: 'ERROR_CORE', error_description: 'Late failure' },
+    });
     expect(await tasksTitled('Batch late E')).toBe(1);
   });
 });
 
 describe('fault settings', () => {
   it('shows what is planned and refuses an unknown answer form', async () => {
-    await context.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 2, answer: 'proxy-text', when: 'after' }] });
+    await context.control.setFaults({
+      fail: [{ method: 'tasks.task.add', count: 2, answer: 'proxy-text', when: 'after' }],
+    });
     const planned = await (await fetch(`${context.portal.origin}/_emulator/faults`)).json();
-    expect(planned.faults.fail).toEqual([{ method: 'tasks.task.add', count: 2, error: 'proxy-text', answer: 'proxy-text', when: 'after' }]);
-    await expect(context.control.setFaults({ fail: [{ method: 'x', count: 1, answer: 'teapot' as 'portal' }] })).rejects.toThrow('fail[0].answer must be one of portal, proxy-html, proxy-text');
+    expect(planned.faults.fail).toEqual([
+      { method: 'tasks.task.add', count: 2, error: 'proxy-text', answer: 'proxy-text', when: 'after' },
+    ]);
+    await expect(
+      context.control.setFaults({ fail: [{ method: 'x', count: 1, answer: 'teapot' as 'portal' }] }),
+    ).rejects.toThrow('fail[0].answer must be one of portal, proxy-html, proxy-text');
   });
 });

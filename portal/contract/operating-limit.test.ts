@@ -29,7 +29,11 @@ interface Time {
   operating_reset_at?: number;
 }
 
-const BLOCKED: PortalFailure = { code: 'OPERATION_TIME_LIMIT', status: 429, message: 'Method is blocked due to operation time limit.' };
+const BLOCKED: PortalFailure = {
+  code: 'OPERATION_TIME_LIMIT',
+  status: 429,
+  message: 'Method is blocked due to operation time limit.',
+};
 
 function addTask(title: string) {
   return { fields: { TITLE: title, RESPONSIBLE_ID: 1 } };
@@ -79,7 +83,9 @@ describe('operating time per method', () => {
     const appAsOlivia = context.app(1);
     const appAsMaxim = context.app(2);
     for (let index = 0; index < 10; index += 1) {
-      const failure = await callFailure(appAsOlivia, 'tasks.task.add', addTask(`App budget ${index}`)).catch(() => null);
+      const failure = await callFailure(appAsOlivia, 'tasks.task.add', addTask(`App budget ${index}`)).catch(
+        () => null,
+      );
       if (failure) break;
     }
     expect(await callFailure(appAsOlivia, 'tasks.task.add', addTask('App refused'))).toEqual(BLOCKED);
@@ -102,7 +108,8 @@ describe('batch', () => {
 
   it('is not counted itself; each command is, and a command over the limit fails inside result_error', async () => {
     const cmd: Record<string, string> = {};
-    for (let index = 0; index < 6; index += 1) cmd[`t${index}`] = `tasks.task.add?fields[TITLE]=Batch budget ${index}&fields[RESPONSIBLE_ID]=1`;
+    for (let index = 0; index < 6; index += 1)
+      cmd[`t${index}`] = `tasks.task.add?fields[TITLE]=Batch budget ${index}&fields[RESPONSIBLE_ID]=1`;
     cmd.me = 'user.current';
     const { status, body } = await rawWebhookCall(context.portal, 'batch', { halt: 0, cmd });
     expect(status).toBe(200);
@@ -117,7 +124,11 @@ describe('batch', () => {
     const lastDone = answer.result_time[done[done.length - 1]!]!;
     expect(lastDone.operating).toBeGreaterThan(LIMIT);
     expect(answer.result_time[done[done.length - 2]!]!.operating).toBeLessThanOrEqual(LIMIT);
-    for (const key of refused) expect(errors[key]).toEqual({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' });
+    for (const key of refused)
+      expect(errors[key]).toEqual({
+        error: 'OPERATION_TIME_LIMIT',
+        error_description: 'Method is blocked due to operation time limit.',
+      });
     // The request log counts the refusals a batch met (benchmarks read it).
     const logged = (await context.control.requests()).filter((entry) => entry.method === 'batch');
     expect(logged[logged.length - 1]?.operationTimeLimited).toBe(refused.length);
@@ -126,16 +137,23 @@ describe('batch', () => {
     expect(answer.result_time.me).toBeDefined();
 
     // The batch itself is never blocked, and the method stays refused inside it.
-    const again = await rawWebhookCall(context.portal, 'batch', { cmd: { t: 'tasks.task.add?fields[TITLE]=Blocked&fields[RESPONSIBLE_ID]=1', me: 'user.current' } });
+    const again = await rawWebhookCall(context.portal, 'batch', {
+      cmd: { t: 'tasks.task.add?fields[TITLE]=Blocked&fields[RESPONSIBLE_ID]=1', me: 'user.current' },
+    });
     expect(again.status).toBe(200);
     const second = (again.body as unknown as BatchAnswer).result;
-    expect((second.result_error as Record<string, unknown>).t).toEqual({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' });
+    expect((second.result_error as Record<string, unknown>).t).toEqual({
+      error: 'OPERATION_TIME_LIMIT',
+      error_description: 'Method is blocked due to operation time limit.',
+    });
     expect((again.body as unknown as BatchAnswer).time.operating).toBe(0);
   });
 
   it('shows the SDK a refused command as that command\u2019s error', async () => {
     for (let index = 0; index < 10; index += 1) {
-      const failure = await callFailure(context.hook, 'tasks.task.add', addTask(`SDK budget ${index}`)).catch(() => null);
+      const failure = await callFailure(context.hook, 'tasks.task.add', addTask(`SDK budget ${index}`)).catch(
+        () => null,
+      );
       if (failure) break;
     }
     const response = await context.hook.actions.v2.batch.make({

@@ -6,7 +6,10 @@ const context = contractPortalForThisFile();
 
 describe('crm.enum.ownertype', () => {
   it('lists the documented system types in the documented order and names, with integer ids', async () => {
-    const { result } = await call<Array<{ ID: number; NAME: string; SYMBOL_CODE: string; SYMBOL_CODE_SHORT: string }>>(context.hook, 'crm.enum.ownertype');
+    const { result } = await call<Array<{ ID: number; NAME: string; SYMBOL_CODE: string; SYMBOL_CODE_SHORT: string }>>(
+      context.hook,
+      'crm.enum.ownertype',
+    );
     const system = result.filter((type) => !type.SYMBOL_CODE.startsWith('DYNAMIC_'));
     expect(system.map((type) => [type.ID, type.NAME, type.SYMBOL_CODE, type.SYMBOL_CODE_SHORT])).toEqual([
       [1, 'Lead', 'LEAD', 'L'],

@@ -37,9 +37,13 @@ describe('clock offset', () => {
     expect(time.start - machineNow).toBeGreaterThan(TWO_HOURS - 5);
     expect(secondsOf(time.date_start)).toBe(Math.floor(time.start));
 
-    const added = await call<{ task: { id: string; createdDate: string; changedDate: string } }>(context.hook, 'tasks.task.add', {
-      fields: { TITLE: 'Made two hours ahead', RESPONSIBLE_ID: 1 },
-    });
+    const added = await call<{ task: { id: string; createdDate: string; changedDate: string } }>(
+      context.hook,
+      'tasks.task.add',
+      {
+        fields: { TITLE: 'Made two hours ahead', RESPONSIBLE_ID: 1 },
+      },
+    );
     expect(secondsOf(added.result.task.createdDate) - machineNow).toBeGreaterThan(TWO_HOURS - 5);
     expect(secondsOf(added.result.task.changedDate) - machineNow).toBeLessThan(TWO_HOURS + 5);
     const addedTime = added.time as unknown as Time;
@@ -57,7 +61,10 @@ describe('clock offset', () => {
   it('can put the portal behind the machine', async () => {
     await context.control.configure({ clockOffsetSeconds: -TWO_HOURS });
     const machineNow = Date.now() / 1000;
-    const item = await call<{ item: { createdTime: string } }>(context.hook, 'crm.item.add', { entityTypeId: 177, fields: { title: 'Made two hours behind', categoryId: 7 } });
+    const item = await call<{ item: { createdTime: string } }>(context.hook, 'crm.item.add', {
+      entityTypeId: 177,
+      fields: { title: 'Made two hours behind', categoryId: 7 },
+    });
     expect(secondsOf(item.result.item.createdTime) - machineNow).toBeLessThan(-TWO_HOURS + 5);
   });
 });
@@ -76,6 +83,8 @@ describe('server time zone', () => {
   });
 
   it('refuses a zone it does not know', async () => {
-    await expect(context.control.configure({ timeZone: 'Mars/Olympus_Mons' })).rejects.toThrow('timeZone must be an IANA time zone');
+    await expect(context.control.configure({ timeZone: 'Mars/Olympus_Mons' })).rejects.toThrow(
+      'timeZone must be an IANA time zone',
+    );
   });
 });

@@ -44,7 +44,9 @@ describe("the portal's pages in the viewer's zone", () => {
   }
 
   it("shows a task deadline in each viewer's zone on the task card", async () => {
-    const { result } = await call<{ task: { id: string } }>(context.hook, 'tasks.task.add', { fields: { TITLE: 'Zoned deadline', RESPONSIBLE_ID: 2, DEADLINE: '2026-12-04T18:00:00+03:00' } });
+    const { result } = await call<{ task: { id: string } }>(context.hook, 'tasks.task.add', {
+      fields: { TITLE: 'Zoned deadline', RESPONSIBLE_ID: 2, DEADLINE: '2026-12-04T18:00:00+03:00' },
+    });
     const path = `/company/personal/user/2/tasks/task/view/${result.task.id}/`;
     expect(await shown(path, 'task-deadline', 1)).toBe('4 Dec 2026, 18:00');
     expect(await shown(path, 'task-deadline', 2)).toBe('5 Dec 2026, 01:00');
@@ -52,10 +54,21 @@ describe("the portal's pages in the viewer's zone", () => {
   });
 
   it("shows an item's date-time field in the viewer's zone on the item card", async () => {
-    await call(context.hook, 'crm.item.update', { entityTypeId: 177, id: 29, fields: { ufCrm7InspectionAt: '2026-12-04T09:30:00+03:00' } });
-    const card = async (userId: number) => (await rawRequest(context.portal, `/crm/type/177/details/29/?user=${userId}`)).text;
-    expect(await card(1)).toContain('<time datetime="2026-12-04T09:30:00+03:00" title="Europe/Moscow">4 Dec 2026, 09:30</time>');
-    expect(await card(2)).toContain('<time datetime="2026-12-04T09:30:00+03:00" title="Asia/Vladivostok">4 Dec 2026, 16:30</time>');
-    expect(await card(4)).toContain('<time datetime="2026-12-04T09:30:00+03:00" title="America/New_York">4 Dec 2026, 01:30</time>');
+    await call(context.hook, 'crm.item.update', {
+      entityTypeId: 177,
+      id: 29,
+      fields: { ufCrm7InspectionAt: '2026-12-04T09:30:00+03:00' },
+    });
+    const card = async (userId: number) =>
+      (await rawRequest(context.portal, `/crm/type/177/details/29/?user=${userId}`)).text;
+    expect(await card(1)).toContain(
+      '<time datetime="2026-12-04T09:30:00+03:00" title="Europe/Moscow">4 Dec 2026, 09:30</time>',
+    );
+    expect(await card(2)).toContain(
+      '<time datetime="2026-12-04T09:30:00+03:00" title="Asia/Vladivostok">4 Dec 2026, 16:30</time>',
+    );
+    expect(await card(4)).toContain(
+      '<time datetime="2026-12-04T09:30:00+03:00" title="America/New_York">4 Dec 2026, 01:30</time>',
+    );
   });
 });

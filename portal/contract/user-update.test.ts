@@ -13,7 +13,11 @@ type RestUser = { ID: string; ACTIVE: boolean; NAME: string; WORK_POSITION: stri
 
 /** The ids the portal's employee selector (BX24.selectUser) offers. */
 async function selectableUserIds(): Promise<string[]> {
-  const response = await fetch(context.portal.origin + LAYOUT_AJAX_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'user_selector' }) });
+  const response = await fetch(context.portal.origin + LAYOUT_AJAX_PATH, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'user_selector' }),
+  });
   const body = (await response.json()) as { users: Array<{ id: string }> };
   return body.users.map((user) => user.id);
 }
@@ -35,7 +39,10 @@ describe('user.update', () => {
     const activeOnly = await call<RestUser[]>(context.hook, 'user.get', { filter: { ACTIVE: true } });
     expect(activeOnly.result.map((user) => user.ID)).not.toContain('3');
     expect(await callFailure(app, 'user.current')).toMatchObject({ status: 401 });
-    expect(await callFailure(context.hookAs(3), 'user.current')).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 403 });
+    expect(await callFailure(context.hookAs(3), 'user.current')).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      status: 403,
+    });
     expect(await selectableUserIds()).toEqual(['1', '2', '4', '5', '6', '7']);
 
     expect((await call<boolean>(context.hook, 'user.update', { ID: 3, ACTIVE: 'Y' })).result).toBe(true);
@@ -50,9 +57,20 @@ describe('user.update', () => {
   });
 
   it('refuses a caller who is not an administrator, an unknown user and a missing ID with ERROR_CORE', async () => {
-    expect(await callFailure(context.hookAs(2), 'user.update', { ID: 4, ACTIVE: 'N' })).toEqual({ code: 'ERROR_CORE', status: 400, message: 'access_denied' });
+    expect(await callFailure(context.hookAs(2), 'user.update', { ID: 4, ACTIVE: 'N' })).toEqual({
+      code: 'ERROR_CORE',
+      status: 400,
+      message: 'access_denied',
+    });
     expect((await userById(4)).ACTIVE).toBe(true);
-    expect(await callFailure(context.hook, 'user.update', { ID: 999, ACTIVE: 'N' })).toMatchObject({ code: 'ERROR_CORE', status: 400, message: 'access_denied' });
-    expect(await callFailure(context.hook, 'user.update', { ACTIVE: 'N' })).toMatchObject({ code: 'ERROR_CORE', status: 400 });
+    expect(await callFailure(context.hook, 'user.update', { ID: 999, ACTIVE: 'N' })).toMatchObject({
+      code: 'ERROR_CORE',
+      status: 400,
+      message: 'access_denied',
+    });
+    expect(await callFailure(context.hook, 'user.update', { ACTIVE: 'N' })).toMatchObject({
+      code: 'ERROR_CORE',
+      status: 400,
+    });
   });
 });

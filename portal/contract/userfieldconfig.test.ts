@@ -16,19 +16,39 @@ describe('userfieldconfig.list', () => {
       select: { 0: '*', language: 'de' },
       filter: { fieldName: 'UF_CRM_7_PRIORITY' },
     });
-    expect(result.fields[0]).toMatchObject({ fieldName: 'UF_CRM_7_PRIORITY', languageId: { de: 'de' }, editFormLabel: { de: 'Priorität' }, helpMessage: { de: null } });
+    expect(result.fields[0]).toMatchObject({
+      fieldName: 'UF_CRM_7_PRIORITY',
+      languageId: { de: 'de' },
+      editFormLabel: { de: 'Priorität' },
+      helpMessage: { de: null },
+    });
   });
 
   it('returns only the selected keys when `*` is not selected', async () => {
-    const { result } = await call<{ fields: Field[] }>(context.hook, 'userfieldconfig.list', { moduleId: 'crm', select: ['id', 'fieldName'], filter: { fieldName: 'UF_CRM_7_SUPPLIER' } });
+    const { result } = await call<{ fields: Field[] }>(context.hook, 'userfieldconfig.list', {
+      moduleId: 'crm',
+      select: ['id', 'fieldName'],
+      filter: { fieldName: 'UF_CRM_7_SUPPLIER' },
+    });
     expect(result.fields).toEqual([{ id: expect.stringMatching(/^\d+$/), fieldName: 'UF_CRM_7_SUPPLIER' }]);
   });
 
   it('lists an enumeration field without its values; userfieldconfig.get carries them', async () => {
-    const { result } = await call<{ fields: Field[] }>(context.hook, 'userfieldconfig.list', { moduleId: 'crm', filter: { fieldName: 'UF_CRM_7_PRIORITY' } });
+    const { result } = await call<{ fields: Field[] }>(context.hook, 'userfieldconfig.list', {
+      moduleId: 'crm',
+      filter: { fieldName: 'UF_CRM_7_PRIORITY' },
+    });
     expect(result.fields[0]).not.toHaveProperty('enum');
-    const got = await call<{ field: Field }>(context.hook, 'userfieldconfig.get', { moduleId: 'crm', id: result.fields[0]!.id });
-    expect((got.result.field.enum as Field[]).map((value) => value.value)).toEqual(['Low', 'Normal', 'High', 'Critical']);
+    const got = await call<{ field: Field }>(context.hook, 'userfieldconfig.get', {
+      moduleId: 'crm',
+      id: result.fields[0]!.id,
+    });
+    expect((got.result.field.enum as Field[]).map((value) => value.value)).toEqual([
+      'Low',
+      'Normal',
+      'High',
+      'Critical',
+    ]);
   });
 });
 

@@ -47,7 +47,12 @@ describe('users', () => {
   it('user.get and user.search write TIMESTAMP_X and LAST_ACTIVITY_DATE as {} and carry PERSONAL_WWW; user.current writes the activity date as text', async () => {
     for (const method of ['user.get', 'user.search']) {
       const listed = await rawWebhookCall(context.portal, method, { filter: { ID: 1 } });
-      expect((listed.body.result as User[])[0]).toMatchObject({ ID: '1', TIMESTAMP_X: {}, LAST_ACTIVITY_DATE: {}, PERSONAL_WWW: '' });
+      expect((listed.body.result as User[])[0]).toMatchObject({
+        ID: '1',
+        TIMESTAMP_X: {},
+        LAST_ACTIVITY_DATE: {},
+        PERSONAL_WWW: '',
+      });
     }
     const current = await rawWebhookCall(context.portal, 'user.current', {});
     expect((current.body.result as User).LAST_ACTIVITY_DATE).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
@@ -55,8 +60,13 @@ describe('users', () => {
   });
 
   it('user.get and user.search return only the selected fields (`*` all, `UF_*` the custom ones, unknown names skipped)', async () => {
-    const picked = await call<User[]>(context.hook, 'user.get', { filter: { ID: [2] }, select: ['ID', 'NAME', 'PERSONAL_PHOTO', 'NO_SUCH_FIELD'] });
-    expect(picked.result).toEqual([{ ID: '2', NAME: 'Maxim', PERSONAL_PHOTO: expect.stringMatching(/\/upload\/avatars\/2\.svg$/) }]);
+    const picked = await call<User[]>(context.hook, 'user.get', {
+      filter: { ID: [2] },
+      select: ['ID', 'NAME', 'PERSONAL_PHOTO', 'NO_SUCH_FIELD'],
+    });
+    expect(picked.result).toEqual([
+      { ID: '2', NAME: 'Maxim', PERSONAL_PHOTO: expect.stringMatching(/\/upload\/avatars\/2\.svg$/) },
+    ]);
     const custom = await call<User[]>(context.hook, 'user.search', { FIND: 'Orlov', select: ['UF_*'] });
     expect(Object.keys(custom.result[0]!)).toEqual(['UF_EMPLOYMENT_DATE', 'UF_DEPARTMENT']);
     const everything = await call<User[]>(context.hook, 'user.get', { ID: 2, select: ['*'] });
@@ -73,22 +83,50 @@ describe('users', () => {
 
 describe('the caller', () => {
   it('profile says who the token belongs to and whether they are an administrator', async () => {
-    expect((await call<User>(context.app(1), 'profile')).result).toMatchObject({ ID: '1', ADMIN: true, NAME: 'Olivia', LAST_NAME: 'Bennett', TIME_ZONE: '', TIME_ZONE_OFFSET: 10800 });
+    expect((await call<User>(context.app(1), 'profile')).result).toMatchObject({
+      ID: '1',
+      ADMIN: true,
+      NAME: 'Olivia',
+      LAST_NAME: 'Bennett',
+      TIME_ZONE: '',
+      TIME_ZONE_OFFSET: 10800,
+    });
     expect((await call<User>(context.app(6), 'profile')).result).toMatchObject({ ID: '6', ADMIN: false });
   });
 
   it('scope lists the app scopes; methods and method.get follow them', async () => {
     expect((await call<string[]>(context.app(2), 'scope')).result).toEqual(['crm', 'task', 'user', 'placement']);
-    expect((await call<string[]>(context.hook, 'scope')).result).toEqual(['crm', 'task', 'user', 'placement', 'userfieldconfig']);
+    expect((await call<string[]>(context.hook, 'scope')).result).toEqual([
+      'crm',
+      'task',
+      'user',
+      'placement',
+      'userfieldconfig',
+    ]);
     const methods = (await call<string[]>(context.app(2), 'methods')).result;
-    expect(methods).toEqual(expect.arrayContaining(['batch', 'crm.item.list', 'tasks.task.add', 'placement.bind', 'app.info', 'crm.type.getbyentitytypeid']));
+    expect(methods).toEqual(
+      expect.arrayContaining([
+        'batch',
+        'crm.item.list',
+        'tasks.task.add',
+        'placement.bind',
+        'app.info',
+        'crm.type.getbyentitytypeid',
+      ]),
+    );
     expect(methods).not.toContain('userfieldconfig.list');
     const common = (await call<string[]>(context.app(2), 'methods', { scope: '' })).result;
     expect(common).toEqual(expect.arrayContaining(['batch', 'app.info', 'server.time']));
     expect(common).not.toContain('crm.item.list');
     expect((await call<string[]>(context.app(2), 'methods', { scope: 'task' })).result).toContain('tasks.task.add');
-    expect((await call(context.app(2), 'method.get', { name: 'userfieldconfig.list' })).result).toEqual({ isExisting: true, isAvailable: false });
-    expect((await call(context.app(2), 'method.get', { name: 'crm.item.list' })).result).toEqual({ isExisting: true, isAvailable: true });
+    expect((await call(context.app(2), 'method.get', { name: 'userfieldconfig.list' })).result).toEqual({
+      isExisting: true,
+      isAvailable: false,
+    });
+    expect((await call(context.app(2), 'method.get', { name: 'crm.item.list' })).result).toEqual({
+      isExisting: true,
+      isAvailable: true,
+    });
   });
 
   it('server.time answers the portal time', async () => {
@@ -114,13 +152,18 @@ describe('app.info and options', () => {
       LICENSE_TYPE: 'pro100',
       LICENSE_FAMILY: 'pro',
     });
-    expect((await call<User>(context.hook, 'app.info')).result).toEqual({ SCOPE: ['crm', 'task', 'user', 'placement', 'userfieldconfig'], LICENSE: 'en_pro100' });
+    expect((await call<User>(context.hook, 'app.info')).result).toEqual({
+      SCOPE: ['crm', 'task', 'user', 'placement', 'userfieldconfig'],
+      LICENSE: 'en_pro100',
+    });
   });
 
   it('app options: an administrator sets, everyone reads; user options are per user', async () => {
     const admin = context.app(1);
     expect((await call(admin, 'app.option.get')).result).toEqual([]);
-    expect((await call(admin, 'app.option.set', { options: { surfaces: { 177: ['detail-tab'] }, version: 2 } })).result).toBe(true);
+    expect(
+      (await call(admin, 'app.option.set', { options: { surfaces: { 177: ['detail-tab'] }, version: 2 } })).result,
+    ).toBe(true);
     expect((await call(context.app(5), 'app.option.get', { option: 'version' })).result).toBe(2);
     expect((await call(context.app(5), 'app.option.get', { option: 'missing' })).result).toBeNull();
     expect(await callFailure(context.app(5), 'app.option.set', { options: { version: 3 } })).toMatchObject({
@@ -128,7 +171,10 @@ describe('app.info and options', () => {
       status: 403,
       message: 'Access denied! Administrator authorization required',
     });
-    expect(await callFailure(admin, 'app.option.set', { options: {} })).toMatchObject({ code: 'ERROR_ARGUMENT', message: "Argument 'options' is null or empty" });
+    expect(await callFailure(admin, 'app.option.set', { options: {} })).toMatchObject({
+      code: 'ERROR_ARGUMENT',
+      message: "Argument 'options' is null or empty",
+    });
 
     await call(context.app(5), 'user.option.set', { options: { lastTab: 'mine' } });
     expect((await call(context.app(5), 'user.option.get')).result).toEqual({ lastTab: 'mine' });
@@ -136,7 +182,14 @@ describe('app.info and options', () => {
   });
 
   it('options need an application context', async () => {
-    expect(await callFailure(context.hook, 'app.option.get')).toMatchObject({ code: 'ACCESS_DENIED', status: 403, message: 'Access denied! Application context required' });
-    expect(await callFailure(context.hook, 'user.option.set', { options: { a: 1 } })).toMatchObject({ code: 'ACCESS_DENIED', status: 403 });
+    expect(await callFailure(context.hook, 'app.option.get')).toMatchObject({
+      code: 'ACCESS_DENIED',
+      status: 403,
+      message: 'Access denied! Application context required',
+    });
+    expect(await callFailure(context.hook, 'user.option.set', { options: { a: 1 } })).toMatchObject({
+      code: 'ACCESS_DENIED',
+      status: 403,
+    });
   });
 });

@@ -24,14 +24,20 @@ export interface ControlTarget {
   /** Puts the seed back (demo state, or app not installed when `fresh`). */
   reseed(fresh: boolean): void;
   issueToken(userId: number): { access_token: string; refresh_token: string; expires_in: number; user_id: number };
-  refreshToken(refreshToken: string): { access_token: string; refresh_token: string; expires_in: number; user_id: number } | undefined;
+  refreshToken(
+    refreshToken: string,
+  ): { access_token: string; refresh_token: string; expires_in: number; user_id: number } | undefined;
 }
 
 class ControlInputError extends Error {}
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  response.writeHead(status, {
+    ...CORS_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
   response.end(text);
 }
 
@@ -51,15 +57,18 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 }
 
 function positiveNumber(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new ControlInputError(`${name} must be a positive number`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    throw new ControlInputError(`${name} must be a positive number`);
   return value;
 }
 
 function configChanges(body: Record<string, unknown>) {
   const changes: RuntimeConfigChanges = {};
-  if (body.tokenTtlSeconds !== undefined) changes.tokenTtlSeconds = positiveNumber(body.tokenTtlSeconds, 'tokenTtlSeconds');
+  if (body.tokenTtlSeconds !== undefined)
+    changes.tokenTtlSeconds = positiveNumber(body.tokenTtlSeconds, 'tokenTtlSeconds');
   if (body.latencyMs !== undefined) {
-    if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw new ControlInputError('latencyMs must be 0 or more');
+    if (typeof body.latencyMs !== 'number' || body.latencyMs < 0)
+      throw new ControlInputError('latencyMs must be 0 or more');
     changes.latencyMs = body.latencyMs;
   }
   if (body.rateLimit !== undefined) {
@@ -72,36 +81,69 @@ function configChanges(body: Record<string, unknown>) {
     } else throw new ControlInputError('rateLimit must be {drainPerSecond, burst} or null');
   }
   if (body.language !== undefined) {
-    if (typeof body.language !== 'string' || !/^[a-z]{2}$/.test(body.language)) throw new ControlInputError('language must be a two-letter portal language id such as en, ru, de');
+    if (typeof body.language !== 'string' || !/^[a-z]{2}$/.test(body.language))
+      throw new ControlInputError('language must be a two-letter portal language id such as en, ru, de');
     changes.language = body.language;
   }
   if (body.cost !== undefined) {
-    if (typeof body.cost !== 'string' || body.cost.trim() === '') throw new ControlInputError('cost must be "cloud", "instant" or the path of a JSON cost profile file');
+    if (typeof body.cost !== 'string' || body.cost.trim() === '')
+      throw new ControlInputError('cost must be "cloud", "instant" or the path of a JSON cost profile file');
     changes.cost = body.cost;
   }
   if (body.timeScale !== undefined) changes.timeScale = positiveNumber(body.timeScale, 'timeScale');
   if (body.clockOffsetSeconds !== undefined) {
-    if (typeof body.clockOffsetSeconds !== 'number' || !Number.isFinite(body.clockOffsetSeconds)) throw new ControlInputError('clockOffsetSeconds must be a number of seconds (negative: the portal is behind)');
+    if (typeof body.clockOffsetSeconds !== 'number' || !Number.isFinite(body.clockOffsetSeconds))
+      throw new ControlInputError('clockOffsetSeconds must be a number of seconds (negative: the portal is behind)');
     changes.clockOffsetSeconds = body.clockOffsetSeconds;
   }
   if (body.timeZone !== undefined) {
-    if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone)) throw new ControlInputError('timeZone must be an IANA time zone such as Europe/Berlin');
+    if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone))
+      throw new ControlInputError('timeZone must be an IANA time zone such as Europe/Berlin');
     changes.timeZone = body.timeZone;
   }
   if (body.operatingLimitSeconds !== undefined) {
-    changes.operatingLimitSeconds = body.operatingLimitSeconds === null ? null : positiveNumber(body.operatingLimitSeconds, 'operatingLimitSeconds');
+    changes.operatingLimitSeconds =
+      body.operatingLimitSeconds === null ? null : positiveNumber(body.operatingLimitSeconds, 'operatingLimitSeconds');
   }
-  if (body.requestTimeLimitSeconds !== undefined) changes.requestTimeLimitSeconds = positiveNumber(body.requestTimeLimitSeconds, 'requestTimeLimitSeconds');
+  if (body.requestTimeLimitSeconds !== undefined)
+    changes.requestTimeLimitSeconds = positiveNumber(body.requestTimeLimitSeconds, 'requestTimeLimitSeconds');
   return changes;
 }
 
 function publicConfig(runtime: RestRuntime) {
-  const { tokenTtlSeconds, rateLimit, language, latencyMs, cost, timeScale, clockOffsetSeconds, timeZone, operatingLimitSeconds, requestTimeLimitSeconds } = runtime.config.current;
-  return { tokenTtlSeconds, rateLimit, language, latencyMs, cost, timeScale, clockOffsetSeconds, timeZone, operatingLimitSeconds, requestTimeLimitSeconds };
+  const {
+    tokenTtlSeconds,
+    rateLimit,
+    language,
+    latencyMs,
+    cost,
+    timeScale,
+    clockOffsetSeconds,
+    timeZone,
+    operatingLimitSeconds,
+    requestTimeLimitSeconds,
+  } = runtime.config.current;
+  return {
+    tokenTtlSeconds,
+    rateLimit,
+    language,
+    latencyMs,
+    cost,
+    timeScale,
+    clockOffsetSeconds,
+    timeZone,
+    operatingLimitSeconds,
+    requestTimeLimitSeconds,
+  };
 }
 
 /** Handles a request under /_emulator/; returns false when the path is not a control route. */
-export async function handleControlRequest(request: IncomingMessage, response: ServerResponse, url: URL, target: ControlTarget): Promise<boolean> {
+export async function handleControlRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  target: ControlTarget,
+): Promise<boolean> {
   if (!url.pathname.startsWith(CONTROL_PREFIX)) return false;
   const route = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
   const method = request.method ?? 'GET';
@@ -160,7 +202,8 @@ export async function handleControlRequest(request: IncomingMessage, response: S
         const body = await readJson(request);
         const userId = typeof body.userId === 'number' ? body.userId : Number(body.userId ?? 1);
         const user = runtime.store.user(userId);
-        if (!user || !user.active) throw new ControlInputError(`No active user ${String(body.userId)}; seeded users are 1-7`);
+        if (!user || !user.active)
+          throw new ControlInputError(`No active user ${String(body.userId)}; seeded users are 1-7`);
         send(response, 200, { ok: true, ...target.issueToken(userId) });
         return true;
       }
@@ -183,7 +226,11 @@ export async function handleControlRequest(request: IncomingMessage, response: S
         return true;
     }
   } catch (error) {
-    if (error instanceof ControlInputError || error instanceof FaultSettingsError || error instanceof CostProfileError) {
+    if (
+      error instanceof ControlInputError ||
+      error instanceof FaultSettingsError ||
+      error instanceof CostProfileError
+    ) {
       send(response, 400, { ok: false, error: error.message });
       return true;
     }

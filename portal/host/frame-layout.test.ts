@@ -7,7 +7,12 @@ const layoutRequest = { action: 'layout' as const, user: 1, lang: 'en' };
 describe('laying out an app frame', () => {
   it('posts the documented fields to a placement handler with a fresh token and string options', () => {
     const data = createFakeHostData({ appUrl: 'http://127.0.0.1:5190/' });
-    const response = buildFrameLayout(data, { ...layoutRequest, user: 2, placement: 'CRM_DYNAMIC_177_DETAIL_TAB', placementOptions: { ID: 29, URI: '/crm/type/177/details/29/' } });
+    const response = buildFrameLayout(data, {
+      ...layoutRequest,
+      user: 2,
+      placement: 'CRM_DYNAMIC_177_DETAIL_TAB',
+      placementOptions: { ID: 29, URI: '/crm/type/177/details/29/' },
+    });
     expect(response.status).toBe('ok');
     if (response.status !== 'ok') return;
     const layout = response.layout;
@@ -66,21 +71,34 @@ describe('laying out an app frame', () => {
 
   it('tells anybody else that the app is not fully installed, and shows no placement', () => {
     const data = createFakeHostData({ installed: false });
-    expect(buildFrameLayout(data, { ...layoutRequest, user: 2, placement: 'DEFAULT' })).toEqual({ status: 'not-installed', message: NOT_INSTALLED_MESSAGE });
-    expect(buildFrameLayout(data, { ...layoutRequest, placement: 'CRM_DYNAMIC_177_DETAIL_TAB' }).status).toBe('not-installed');
+    expect(buildFrameLayout(data, { ...layoutRequest, user: 2, placement: 'DEFAULT' })).toEqual({
+      status: 'not-installed',
+      message: NOT_INSTALLED_MESSAGE,
+    });
+    expect(buildFrameLayout(data, { ...layoutRequest, placement: 'CRM_DYNAMIC_177_DETAIL_TAB' }).status).toBe(
+      'not-installed',
+    );
   });
 
   it('refuses a placement nothing is bound to, and an unknown user', () => {
     const data = createFakeHostData({ bindings: [] });
-    expect(buildFrameLayout(data, { ...layoutRequest, placement: 'CRM_DYNAMIC_177_DETAIL_TAB' })).toMatchObject({ status: 'error' });
-    expect(buildFrameLayout(data, { ...layoutRequest, user: 99, placement: 'DEFAULT' })).toMatchObject({ status: 'error' });
+    expect(buildFrameLayout(data, { ...layoutRequest, placement: 'CRM_DYNAMIC_177_DETAIL_TAB' })).toMatchObject({
+      status: 'error',
+    });
+    expect(buildFrameLayout(data, { ...layoutRequest, user: 99, placement: 'DEFAULT' })).toMatchObject({
+      status: 'error',
+    });
   });
 
   it('carries the options saved so far, and the binding title in the page language', () => {
     const data = createFakeHostData();
     data.setAppOption('mode', 'compact');
     data.setUserOption(1, 'view', 'list');
-    const response = buildFrameLayout(data, { ...layoutRequest, lang: 'de', placement: 'CRM_DYNAMIC_177_LIST_TOOLBAR' });
+    const response = buildFrameLayout(data, {
+      ...layoutRequest,
+      lang: 'de',
+      placement: 'CRM_DYNAMIC_177_LIST_TOOLBAR',
+    });
     if (response.status !== 'ok') throw new Error('expected a layout');
     expect(response.layout.appOptions).toEqual({ mode: 'compact' });
     expect(response.layout.userOptions).toEqual({ view: 'list' });

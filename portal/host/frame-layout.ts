@@ -33,7 +33,11 @@ function optionsValue(options: Record<string, unknown>): OptionsValue {
   return Object.keys(options).length === 0 ? [] : options;
 }
 
-export function buildFrameLayout(data: HostData, request: LayoutRequest, createSid: () => string = newAppSid): LayoutResponse {
+export function buildFrameLayout(
+  data: HostData,
+  request: LayoutRequest,
+  createSid: () => string = newAppSid,
+): LayoutResponse {
   const user = data.user(request.user);
   if (!user) return { status: 'error', message: `There is no user ${request.user} on this portal.` };
   const app = data.app();
@@ -53,7 +57,9 @@ export function buildFrameLayout(data: HostData, request: LayoutRequest, createS
     }
   } else {
     if (!app.installed) return { status: 'not-installed', message: NOT_INSTALLED_MESSAGE };
-    const binding = bindingsFor(data, placement).find((candidate) => !request.handler || candidate.handler === request.handler);
+    const binding = bindingsFor(data, placement).find(
+      (candidate) => !request.handler || candidate.handler === request.handler,
+    );
     if (!binding) return { status: 'error', message: `The application has no handler bound to ${placement}.` };
     handler = binding.handler;
     title = bindingTitle(binding, request.lang);

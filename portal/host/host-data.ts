@@ -106,7 +106,10 @@ export interface HostData extends HostTaskData {
   smartProcess(entityTypeId: number): HostSmartProcess | undefined;
   categories(entityTypeId: number): HostCategory[];
   stages(entityTypeId: number, categoryId: number): HostStage[];
-  items(entityTypeId: number, page: { offset: number; limit: number; categoryId?: number }): { items: HostItem[]; total: number };
+  items(
+    entityTypeId: number,
+    page: { offset: number; limit: number; categoryId?: number },
+  ): { items: HostItem[]; total: number };
   item(entityTypeId: number, id: number): HostItem | undefined;
   activities(entityTypeId: number, itemId: number): HostActivity[];
   app(): HostApp;

@@ -54,7 +54,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function requireObject(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadRequest('The request must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new BadRequest('The request must be a JSON object.');
   return value as Record<string, unknown>;
 }
 
@@ -72,16 +73,19 @@ function requireString(body: Record<string, unknown>, name: string): string {
 
 /** The employees the selector offers: active ones only, as the portal's selector leaves dismissed users out. */
 export function selectedUsers(data: HostData): SelectedUser[] {
-  return data.users().filter((user) => user.active).map((user) => ({
-    id: String(user.id),
-    name: [user.name, user.lastName].filter(Boolean).join(' '),
-    photo: user.photoUrl,
-    position: user.position,
-    url: userProfilePath(user.id),
-    // The emulated company has no department tree, so nobody is anybody's manager.
-    sub: false,
-    sup: false,
-  }));
+  return data
+    .users()
+    .filter((user) => user.active)
+    .map((user) => ({
+      id: String(user.id),
+      name: [user.name, user.lastName].filter(Boolean).join(' '),
+      photo: user.photoUrl,
+      position: user.position,
+      url: userProfilePath(user.id),
+      // The emulated company has no department tree, so nobody is anybody's manager.
+      sub: false,
+      sup: false,
+    }));
 }
 
 function crmEntities(data: HostData, types: CrmSelectorType[]): CrmSelectorEntity[] {
@@ -124,20 +128,29 @@ function handle(data: HostData, body: Record<string, unknown>): { status: number
     case 'access_refresh': {
       const refreshed = data.refreshAuth(requireString(body, 'refreshId'));
       const answer: AccessRefreshResponse = refreshed
-        ? { access_token: refreshed.accessToken, refresh_token: refreshed.refreshToken, expires_in: String(refreshed.expiresIn) }
+        ? {
+            access_token: refreshed.accessToken,
+            refresh_token: refreshed.refreshToken,
+            expires_in: String(refreshed.expiresIn),
+          }
         : { error: 'invalid_grant', error_description: 'The refresh token is unknown or was already used.' };
       return { status: refreshed ? 200 : 400, body: answer };
     }
     case 'set_option': {
       const user = data.user(requireUserId(body));
-      if (!user?.isAdmin) return { status: 403, body: { error: 'ACCESS_DENIED', error_description: 'Only an administrator may set application options.' } };
+      if (!user?.isAdmin)
+        return {
+          status: 403,
+          body: { error: 'ACCESS_DENIED', error_description: 'Only an administrator may set application options.' },
+        };
       const options = (request as { options?: unknown }).options;
       if (!Array.isArray(options)) throw new BadRequest('`options` must be an array of {name, value}.');
       for (const option of options) {
         const name = (option as { name?: unknown } | null)?.name;
         if (typeof name !== 'string' || name === '') throw new BadRequest('Every option needs a non-empty `name`.');
       }
-      for (const option of options as Array<{ name: string; value: unknown }>) data.setAppOption(option.name, option.value);
+      for (const option of options as Array<{ name: string; value: unknown }>)
+        data.setAppOption(option.name, option.value);
       return { status: 200, body: data.appOptions() };
     }
     case 'set_user_option': {
@@ -148,7 +161,11 @@ function handle(data: HostData, body: Record<string, unknown>): { status: number
     }
     case 'set_installed': {
       const user = data.user(requireUserId(body));
-      if (!user?.isAdmin) return { status: 403, body: { error: 'ACCESS_DENIED', error_description: 'Only an administrator may finish the installation.' } };
+      if (!user?.isAdmin)
+        return {
+          status: 403,
+          body: { error: 'ACCESS_DENIED', error_description: 'Only an administrator may finish the installation.' },
+        };
       if (body.v === 'N') return { status: 200, body: { result: false } };
       data.finishInstall();
       return { status: 200, body: { result: true } };
@@ -156,7 +173,9 @@ function handle(data: HostData, body: Record<string, unknown>): { status: number
     case 'user_selector':
       return { status: 200, body: { users: selectedUsers(data) } };
     case 'crm_selector': {
-      const types = Array.isArray(body.entityTypes) ? (body.entityTypes.filter((type) => typeof type === 'string') as CrmSelectorType[]) : [];
+      const types = Array.isArray(body.entityTypes)
+        ? (body.entityTypes.filter((type) => typeof type === 'string') as CrmSelectorType[])
+        : [];
       return { status: 200, body: { entities: crmEntities(data, types) } };
     }
     default:

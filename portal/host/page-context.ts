@@ -19,12 +19,21 @@ export function readPageContext(data: HostData, url: URL): PageContextResult {
   const userId = userParam === null || userParam === '' ? DEFAULT_USER_ID : Number(userParam);
   const user = Number.isInteger(userId) ? data.user(userId) : undefined;
   if (!user) {
-    const known = data.users().map((candidate) => candidate.id).join(', ');
-    return { ok: false, message: `There is no user "${userParam}" on this portal. Use ?${USER_QUERY}= with one of: ${known}.` };
+    const known = data
+      .users()
+      .map((candidate) => candidate.id)
+      .join(', ');
+    return {
+      ok: false,
+      message: `There is no user "${userParam}" on this portal. Use ?${USER_QUERY}= with one of: ${known}.`,
+    };
   }
   const langParam = url.searchParams.get(LANG_QUERY);
   if (langParam !== null && !/^[a-z]{2}$/.test(langParam)) {
-    return { ok: false, message: `"${langParam}" is not a language code. Use ?${LANG_QUERY}= with two lower-case letters, e.g. en, ru, de.` };
+    return {
+      ok: false,
+      message: `"${langParam}" is not a language code. Use ?${LANG_QUERY}= with two lower-case letters, e.g. en, ru, de.`,
+    };
   }
   return {
     ok: true,

@@ -18,7 +18,8 @@ export const APP_ICON_PATH = '/bitrix/images/rest/app-icon.svg';
  * Paths an app may open with `openPath`, as the portal's applayout.js tests them: on the raw
  * string the app sent, before the browser resolves `..` segments.
  */
-export const OPEN_PATH_PATTERN = /^\/(crm\/(deal|lead|contact|company|type)|marketplace|company\/personal\/user\/[0-9]+|workgroups\/group\/[0-9]+)\//;
+export const OPEN_PATH_PATTERN =
+  /^\/(crm\/(deal|lead|contact|company|type)|marketplace|company\/personal\/user\/[0-9]+|workgroups\/group\/[0-9]+)\//;
 
 export interface PageQuery {
   user?: number | undefined;
@@ -34,7 +35,11 @@ function withQuery(path: string, query: Record<string, string | number | undefin
   return text ? `${path}?${text}` : path;
 }
 
-export function detailPath(entityTypeId: number, itemId: number, query: PageQuery & { activeTab?: string } = {}): string {
+export function detailPath(
+  entityTypeId: number,
+  itemId: number,
+  query: PageQuery & { activeTab?: string } = {},
+): string {
   return withQuery(`/crm/type/${entityTypeId}/details/${itemId}/`, {
     active_tab: query.activeTab,
     [USER_QUERY]: query.user,
@@ -42,7 +47,10 @@ export function detailPath(entityTypeId: number, itemId: number, query: PageQuer
   });
 }
 
-export function listPath(entityTypeId: number, query: PageQuery & { category?: number; page?: number; find?: string } = {}): string {
+export function listPath(
+  entityTypeId: number,
+  query: PageQuery & { category?: number; page?: number; find?: string } = {},
+): string {
   return withQuery(`/crm/type/${entityTypeId}/list/`, {
     category: query.category,
     page: query.page,
@@ -52,7 +60,10 @@ export function listPath(entityTypeId: number, query: PageQuery & { category?: n
   });
 }
 
-export function appPagePath(appId: number | string, query: PageQuery & { options?: Record<string, string> } = {}): string {
+export function appPagePath(
+  appId: number | string,
+  query: PageQuery & { options?: Record<string, string> } = {},
+): string {
   return withQuery(`/marketplace/app/${appId}/`, {
     ...query.options,
     [USER_QUERY]: query.user,
@@ -86,10 +97,16 @@ export type PortalRoute =
 
 const ROUTES: Array<[RegExp, (match: RegExpMatchArray) => PortalRoute]> = [
   [/^\/$/, () => ({ page: 'home' })],
-  [/^\/crm\/type\/(\d+)\/details\/(\d+)\/$/, (m) => ({ page: 'detail', entityTypeId: Number(m[1]), itemId: Number(m[2]) })],
+  [
+    /^\/crm\/type\/(\d+)\/details\/(\d+)\/$/,
+    (m) => ({ page: 'detail', entityTypeId: Number(m[1]), itemId: Number(m[2]) }),
+  ],
   [/^\/crm\/type\/(\d+)\/list\/$/, (m) => ({ page: 'list', entityTypeId: Number(m[1]) })],
   [/^\/marketplace\/app\/([^/]+)\/$/, (m) => ({ page: 'app', appId: decodeURIComponent(m[1] ?? '') })],
-  [/^\/company\/personal\/user\/(\d+)\/tasks\/task\/view\/(\d+)\/$/, (m) => ({ page: 'task', userId: Number(m[1]), taskId: Number(m[2]) })],
+  [
+    /^\/company\/personal\/user\/(\d+)\/tasks\/task\/view\/(\d+)\/$/,
+    (m) => ({ page: 'task', userId: Number(m[1]), taskId: Number(m[2]) }),
+  ],
   [/^\/company\/personal\/user\/(\d+)\/$/, (m) => ({ page: 'user', userId: Number(m[1]) })],
   [/^\/(crm|marketplace|company|workgroups)\//, () => ({ page: 'unsupported' })],
 ];

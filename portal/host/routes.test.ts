@@ -20,7 +20,11 @@ async function page(origin: string, path: string): Promise<{ status: number; tex
 }
 
 async function ajax(origin: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(origin + LAYOUT_AJAX_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(origin + LAYOUT_AJAX_PATH, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -36,7 +40,9 @@ describe('the item card', () => {
     expect(text).toContain('data-open-app="application" data-placement="CRM_DYNAMIC_177_DETAIL_ACTIVITY"');
     expect(text).toContain('data-testid="detail-toolbar-apps"');
     expect(text.match(/data-placement="CRM_DYNAMIC_177_ACTIVITY_TIMELINE_MENU"/g)).toHaveLength(2);
-    expect(text).toContain('&quot;ENTITY_ID&quot;:&quot;29&quot;,&quot;ASSOCIATED_ENTITY_ID&quot;:&quot;1528&quot;,&quot;ASSOCIATED_ENTITY_TYPE_ID&quot;:&quot;6&quot;');
+    expect(text).toContain(
+      '&quot;ENTITY_ID&quot;:&quot;29&quot;,&quot;ASSOCIATED_ENTITY_ID&quot;:&quot;1528&quot;,&quot;ASSOCIATED_ENTITY_TYPE_ID&quot;:&quot;6&quot;',
+    );
   });
 
   it('renders portal data as text, never as markup', async () => {
@@ -95,7 +101,9 @@ describe('the item list', () => {
   it('opens the list toolbar entry with the page URI only', async () => {
     const origin = await start(createFakeHostData());
     const { text } = await page(origin, '/crm/type/177/list/');
-    expect(text).toContain('data-placement="CRM_DYNAMIC_177_LIST_TOOLBAR" data-handler="http://127.0.0.1:5999/index.html" data-options="{&quot;URI&quot;:&quot;/crm/type/177/list/&quot;}"');
+    expect(text).toContain(
+      'data-placement="CRM_DYNAMIC_177_LIST_TOOLBAR" data-handler="http://127.0.0.1:5999/index.html" data-options="{&quot;URI&quot;:&quot;/crm/type/177/list/&quot;}"',
+    );
   });
 });
 
@@ -134,7 +142,11 @@ describe('the frames endpoint', () => {
     expect(layout.body.status).toBe('ok');
     const refreshId = (layout.body.layout as { refreshId: string }).refreshId;
     const refreshed = await ajax(origin, { action: 'access_refresh', refreshId });
-    expect(refreshed.body).toEqual({ access_token: expect.any(String), refresh_token: expect.any(String), expires_in: '3600' });
+    expect(refreshed.body).toEqual({
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+      expires_in: '3600',
+    });
     const unknown = await ajax(origin, { action: 'access_refresh', refreshId: 'nope' });
     expect(unknown.status).toBe(400);
   });
@@ -142,7 +154,14 @@ describe('the frames endpoint', () => {
   it('saves app options for an administrator only and echoes them all', async () => {
     const data = createFakeHostData();
     const origin = await start(data);
-    const saved = await ajax(origin, { action: 'set_option', user: 1, options: [{ name: 'a', value: '1' }, { name: 'b', value: { c: 2 } }] });
+    const saved = await ajax(origin, {
+      action: 'set_option',
+      user: 1,
+      options: [
+        { name: 'a', value: '1' },
+        { name: 'b', value: { c: 2 } },
+      ],
+    });
     expect(saved.body).toEqual({ a: '1', b: { c: 2 } });
     const denied = await ajax(origin, { action: 'set_option', user: 2, options: [{ name: 'a', value: 'x' }] });
     expect(denied.status).toBe(403);
@@ -163,7 +182,10 @@ describe('the frames endpoint', () => {
     const unknownAction = await ajax(origin, { action: 'explode' });
     expect(unknownAction.status).toBe(400);
     expect(unknownAction.body.message).toBe('Unknown action "explode".');
-    const form = await fetch(origin + LAYOUT_AJAX_PATH, { method: 'POST', body: new URLSearchParams({ action: 'layout' }) });
+    const form = await fetch(origin + LAYOUT_AJAX_PATH, {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'layout' }),
+    });
     expect(form.status).toBe(400);
   });
 

@@ -117,4 +117,3 @@ export function createHostRoutes(context: HostContext): HostRoutes {
     return true;
   };
 }
-

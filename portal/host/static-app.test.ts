@@ -21,31 +21,44 @@ function archive(files: Record<string, string>): Uint8Array {
 
 describe('unpacking a static app archive', () => {
   it('keeps the files and notes the install wizard', () => {
-    const app = unpackStaticApp(archive({ 'index.html': INDEX, 'install.html': INSTALL, 'assets/main.js': 'export {}' }), 'app.zip');
+    const app = unpackStaticApp(
+      archive({ 'index.html': INDEX, 'install.html': INSTALL, 'assets/main.js': 'export {}' }),
+      'app.zip',
+    );
     expect([...app.files.keys()].sort()).toEqual(['assets/main.js', 'index.html', 'install.html']);
     expect(app.hasInstallWizard).toBe(true);
     expect(unpackStaticApp(archive({ 'index.html': INDEX }), 'app.zip').hasInstallWizard).toBe(false);
   });
 
   it('refuses an archive whose index.html is inside a folder, and says so', () => {
-    expect(() => unpackStaticApp(archive({ 'dist/index.html': INDEX, 'dist/install.html': INSTALL }), 'app.zip')).toThrow(
+    expect(() =>
+      unpackStaticApp(archive({ 'dist/index.html': INDEX, 'dist/install.html': INSTALL }), 'app.zip'),
+    ).toThrow(
       "app.zip cannot be installed as a static application: index.html is not at the archive's root (it has dist/index.html: pack the folder's contents, not the folder)",
     );
   });
 
   it('refuses entries that would be unpacked outside the app folder', () => {
-    expect(() => unpackStaticApp(archive({ 'index.html': INDEX, '../evil.js': 'x' }), 'app.zip')).toThrow(StaticAppArchiveError);
+    expect(() => unpackStaticApp(archive({ 'index.html': INDEX, '../evil.js': 'x' }), 'app.zip')).toThrow(
+      StaticAppArchiveError,
+    );
   });
 
   it('refuses a file that is not a ZIP, and a file that is not there', () => {
-    expect(() => unpackStaticApp(encode('not a zip at all'), 'app.zip')).toThrow(/app\.zip cannot be installed as a static application: it is not a readable ZIP archive/);
-    expect(() => readStaticAppArchive('/nonexistent/smart-tasks-0.0.0.zip')).toThrow('the file does not exist (run `npm run package` first)');
+    expect(() => unpackStaticApp(encode('not a zip at all'), 'app.zip')).toThrow(
+      /app\.zip cannot be installed as a static application: it is not a readable ZIP archive/,
+    );
+    expect(() => readStaticAppArchive('/nonexistent/smart-tasks-0.0.0.zip')).toThrow(
+      'the file does not exist (run `npm run package` first)',
+    );
   });
 
   it('refuses a folder named in place of the archive, and says to name the ZIP', () => {
     const folder = mkdtempSync(join(tmpdir(), 'static-app-folder-'));
     try {
-      expect(() => readStaticAppArchive(folder)).toThrow(`${folder} cannot be installed as a static application: it is a folder, not a ZIP archive (name the .zip file \`npm run package\` wrote)`);
+      expect(() => readStaticAppArchive(folder)).toThrow(
+        `${folder} cannot be installed as a static application: it is a folder, not a ZIP archive (name the .zip file \`npm run package\` wrote)`,
+      );
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -60,7 +73,10 @@ describe('a portal started with an app archive', () => {
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'static-app-test-'));
     const file = join(folder, 'smart-tasks-9.9.9.zip');
-    writeFileSync(file, archive({ 'index.html': INDEX, 'install.html': INSTALL, 'assets/main.js': 'export const loaded = true;' }));
+    writeFileSync(
+      file,
+      archive({ 'index.html': INDEX, 'install.html': INSTALL, 'assets/main.js': 'export const loaded = true;' }),
+    );
     portal = await startPortal({ port: 0, appArchive: file, appUrl: 'http://127.0.0.1:5999/', rateLimit: null });
     base = `${portal.origin}${staticAppPath('local.6740f1c2a9b35d8e71c04b29')}`;
   });
@@ -76,7 +92,10 @@ describe('a portal started with an app archive', () => {
     expect(get.status).toBe(200);
     expect(get.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await get.text()).toBe('export const loaded = true;');
-    const post = await fetch(`${base}index.html`, { method: 'POST', body: new URLSearchParams({ AUTH_ID: 'x', PLACEMENT: 'DEFAULT' }) });
+    const post = await fetch(`${base}index.html`, {
+      method: 'POST',
+      body: new URLSearchParams({ AUTH_ID: 'x', PLACEMENT: 'DEFAULT' }),
+    });
     expect(post.status).toBe(200);
     expect(await post.text()).toBe(INDEX);
     expect((await fetch(`${base}missing.js`)).status).toBe(404);
@@ -95,7 +114,11 @@ describe('a portal started with an app archive', () => {
   it('registers index.html as the app and install.html as its install URL, and binds placements to the hosted handler', async () => {
     const token = portal.issueAppToken(1);
     const call = async (method: string) => {
-      const response = await fetch(`${portal.origin}/rest/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ auth: token.accessToken }) });
+      const response = await fetch(`${portal.origin}/rest/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ auth: token.accessToken }),
+      });
       return ((await response.json()) as { result: unknown }).result;
     };
     const bound = (await call('placement.get')) as Array<{ handler: string }>;
@@ -110,7 +133,11 @@ describe('a portal started with an app archive', () => {
   });
 
   it('keeps the app in its folder when the control API resets the portal to a fresh install', async () => {
-    const reset = await fetch(`${portal.origin}/_emulator/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fresh: true }) });
+    const reset = await fetch(`${portal.origin}/_emulator/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fresh: true }),
+    });
     expect(reset.status).toBe(200);
     const layout = await fetch(`${portal.origin}/bitrix/components/bitrix/app.layout/lazyload.ajax.php`, {
       method: 'POST',
@@ -131,7 +158,9 @@ describe('the first run of an app installed from its archive', () => {
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  async function defaultLayout(files: Record<string, string>): Promise<{ handler: string; install: boolean; base: string }> {
+  async function defaultLayout(
+    files: Record<string, string>,
+  ): Promise<{ handler: string; install: boolean; base: string }> {
     const file = join(folder, `app-${Object.keys(files).length}.zip`);
     writeFileSync(file, archive(files));
     const portal = await startPortal({ port: 0, appArchive: file, fresh: true, rateLimit: null });

@@ -79,12 +79,16 @@ export function unpackStaticApp(bytes: Uint8Array, file: string): StaticAppArchi
   try {
     entries = unzipSync(bytes);
   } catch (error) {
-    throw new StaticAppArchiveError(file, `it is not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})`);
+    throw new StaticAppArchiveError(
+      file,
+      `it is not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const files = new Map<string, Uint8Array>();
   for (const [name, content] of Object.entries(entries)) {
     if (name.endsWith('/')) continue;
-    if (!isSafeEntryName(name)) throw new StaticAppArchiveError(file, `the entry "${name}" would be unpacked outside the app's folder`);
+    if (!isSafeEntryName(name))
+      throw new StaticAppArchiveError(file, `the entry "${name}" would be unpacked outside the app's folder`);
     files.set(name, content);
   }
   if (!files.has(manifest.entries.handler)) {

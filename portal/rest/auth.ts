@@ -21,7 +21,10 @@ export interface RestRoute {
 /** `/rest/crm.item.list.json`, `/rest/1/secret/crm.item.list` → the method and webhook parts. */
 export function parseRestPath(pathname: string): RestRoute | null {
   const rest = pathname.replace(/^\/rest\/?/, '');
-  const segments = rest.split('/').filter((segment) => segment !== '').map((segment) => decodeURIComponent(segment));
+  const segments = rest
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => decodeURIComponent(segment));
   const strip = (method: string): string => method.replace(/\.(json|xml)$/i, '').toLowerCase();
   if (segments.length === 1) return { method: strip(segments[0]!), webhook: null };
   if (segments.length === 3 && /^\d+$/.test(segments[0]!)) {

@@ -32,7 +32,11 @@ export function substituteReferences(value: string, maps: ResultMaps): unknown {
     if (segments.length === 0) continue;
     let resolved: unknown = maps[match[1] as keyof ResultMaps];
     for (const segment of segments) {
-      if ((isRecord(resolved) || Array.isArray(resolved)) && (resolved as Record<string, unknown>)[segment] !== undefined && (resolved as Record<string, unknown>)[segment] !== null) {
+      if (
+        (isRecord(resolved) || Array.isArray(resolved)) &&
+        (resolved as Record<string, unknown>)[segment] !== undefined &&
+        (resolved as Record<string, unknown>)[segment] !== null
+      ) {
         resolved = (resolved as Record<string, unknown>)[segment];
       } else {
         break;
@@ -66,7 +70,13 @@ function splitCommand(command: unknown): { method: string; query: string } {
   const questionMark = text.indexOf('?');
   const path = questionMark >= 0 ? text.slice(0, questionMark) : text;
   const query = questionMark >= 0 ? text.slice(questionMark + 1) : '';
-  return { method: path.trim().replace(/^\/+/, '').replace(/\.json$/i, ''), query };
+  return {
+    method: path
+      .trim()
+      .replace(/^\/+/, '')
+      .replace(/\.json$/i, ''),
+    query,
+  };
 }
 
 /** The sub-methods of a batch request, lower-cased, for the request log and drop faults. */

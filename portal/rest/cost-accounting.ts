@@ -46,7 +46,11 @@ export interface RequestTiming {
 /** The timing of a request that arrived at `arrivedAtMs`, under the runtime's limit and scale. */
 export function requestTiming(runtime: RestRuntime, arrivedAtMs: number): RequestTiming {
   const { timeline, current } = runtime.config;
-  return { arrivedAtMs, deadlineMs: arrivedAtMs + timeline.machineMsFor(current.requestTimeLimitSeconds), operationTimeLimited: 0 };
+  return {
+    arrivedAtMs,
+    deadlineMs: arrivedAtMs + timeline.machineMsFor(current.requestTimeLimitSeconds),
+    operationTimeLimited: 0,
+  };
 }
 
 /** One call as it ran: what it returned and when, in machine milliseconds. */
@@ -95,12 +99,19 @@ export async function runCostedCall(
   if (costEndsAtMs > timing.deadlineMs || Date.now() > timing.deadlineMs) {
     // The work is done (the write stays); the portal stops at the limit and sends no result.
     await sleepUntil(timing.deadlineMs);
-    if (accounted) runtime.operating.record(entity, name, startedAtPortalMs, timeline.portalSecondsFor(Math.max(0, timing.deadlineMs - startedAtMs)));
+    if (accounted)
+      runtime.operating.record(
+        entity,
+        name,
+        startedAtPortalMs,
+        timeline.portalSecondsFor(Math.max(0, timing.deadlineMs - startedAtMs)),
+      );
     throw new RequestTimeLimitExceeded(current.requestTimeLimitSeconds);
   }
   await sleepUntil(costEndsAtMs);
   const finishedAtMs = Date.now();
-  if (accounted) runtime.operating.record(entity, name, startedAtPortalMs, timeline.portalSecondsFor(finishedAtMs - startedAtMs));
+  if (accounted)
+    runtime.operating.record(entity, name, startedAtPortalMs, timeline.portalSecondsFor(finishedAtMs - startedAtMs));
 
   let operating: OperatingView | null = null;
   if (limit !== null) {
@@ -108,11 +119,15 @@ export async function runCostedCall(
       const state = runtime.operating.state(entity, name, timeline.portalMs(finishedAtMs));
       operating = {
         operatingSeconds: state.operatingSeconds,
-        resetAtSeconds: state.resetAtMs === null ? null : Math.floor(toPortalClock(timeline.machineMsAt(state.resetAtMs)) / 1000),
+        resetAtSeconds:
+          state.resetAtMs === null ? null : Math.floor(toPortalClock(timeline.machineMsAt(state.resetAtMs)) / 1000),
       };
     } else {
       // The portal code prints the outer batch's own (empty) account: 0, reset ten minutes after it began.
-      operating = { operatingSeconds: 0, resetAtSeconds: Math.floor(toPortalClock(timeline.machineMsAt(startedAtPortalMs + BASKET_LIFETIME_MS)) / 1000) };
+      operating = {
+        operatingSeconds: 0,
+        resetAtSeconds: Math.floor(toPortalClock(timeline.machineMsAt(startedAtPortalMs + BASKET_LIFETIME_MS)) / 1000),
+      };
     }
   }
   return { result, startedAtMs, finishedAtMs, operating };

@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLOUD_PROFILE, CostProfileError, INSTANT_PROFILE, methodCost, parseCostProfile, resolveCostProfile, rowsReturned } from './cost-model';
+import {
+  CLOUD_PROFILE,
+  CostProfileError,
+  INSTANT_PROFILE,
+  methodCost,
+  parseCostProfile,
+  resolveCostProfile,
+  rowsReturned,
+} from './cost-model';
 
 describe('cost profiles', () => {
   it('costs a cloud tasks.task.add 0.934 s and a list more with more rows and more counted', () => {
@@ -23,7 +31,10 @@ describe('cost profiles', () => {
   });
 
   it('extends cloud or instant from a file and refuses what is not a profile', () => {
-    const profile = parseCostProfile({ extends: 'cloud', methods: { 'Tasks.Task.Add': 2, 'crm.item.list': { base: 1, perRow: 0.1 } } }, 'test');
+    const profile = parseCostProfile(
+      { extends: 'cloud', methods: { 'Tasks.Task.Add': 2, 'crm.item.list': { base: 1, perRow: 0.1 } } },
+      'test',
+    );
     expect(methodCost(profile, 'tasks.task.add', {}, 0)).toBe(2);
     expect(methodCost(profile, 'crm.item.list', { items: [1, 2] }, 100)).toBeCloseTo(1.2, 6);
     expect(methodCost(profile, 'crm.item.get', {}, 0)).toBe(0.164);
@@ -36,7 +47,9 @@ describe('cost profiles', () => {
       expect(methodCost(resolveCostProfile(file), 'user.current', {}, 0)).toBe(0.5);
       writeFileSync(file, '{not json');
       expect(() => resolveCostProfile(file)).toThrow('is not valid JSON');
-      expect(() => resolveCostProfile(join(directory, 'missing.json'))).toThrow('neither cloud, instant nor a readable file');
+      expect(() => resolveCostProfile(join(directory, 'missing.json'))).toThrow(
+        'neither cloud, instant nor a readable file',
+      );
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

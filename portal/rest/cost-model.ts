@@ -83,15 +83,15 @@ export const CLOUD_PROFILE: CostProfile = Object.freeze({
     'user.get': list(0.019), // user/user-get.md processing 0.019 for 2 users
     'user.search': list(0.019), // user/user-search.md processing 0.019
     'user.current': 0.001, // user/user-current.md processing 0.0013
-    'profile': 0.001, // common/users/profile.md processing 0.0012
+    profile: 0.001, // common/users/profile.md processing 0.0012
     'app.info': 0.005, // common/system/app-info.md processing 0.0053
     'app.option.get': 0.0001, // common/settings/app-option-get.md processing 0.00004
     'app.option.set': 0.0001, // app-option-set.md processing 0.00004
     'user.option.get': 0.0001, // user-option-get.md processing 0.00004
     'user.option.set': 0.0001, // user-option-set.md processing 0.00004
     'server.time': 0.0001, // common/system/server-time.md processing 0.00004
-    'scope': 0.0001, // common/system/scope.md processing 0.00002
-    'methods': 0.0001, // common/system/methods.md processing 0.00003
+    scope: 0.0001, // common/system/scope.md processing 0.00002
+    methods: 0.0001, // common/system/methods.md processing 0.00003
     'method.get': 0.0002, // common/system/method-get.md processing 0.00015
     // widgets (their examples share one time block; placement-unbind.md prints processing 0)
     'placement.bind': 0.032, // widgets/placement-bind.md processing 0.032
@@ -100,7 +100,7 @@ export const CLOUD_PROFILE: CostProfile = Object.freeze({
     'placement.list': 0.032, // widgets/placement-list.md processing 0.032
     // batch itself costs nothing beyond its commands (batch.md example: 0.010 s for two commands
     // of 0.003 and 0.006)
-    'batch': 0,
+    batch: 0,
   },
 });
 
@@ -111,13 +111,16 @@ export class CostProfileError extends Error {}
 
 function validCost(value: unknown, where: string): MethodCost {
   const nonNegative = (number: unknown, what: string): number => {
-    if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) throw new CostProfileError(`${what} must be a number of seconds, 0 or more`);
+    if (typeof number !== 'number' || !Number.isFinite(number) || number < 0)
+      throw new CostProfileError(`${what} must be a number of seconds, 0 or more`);
     return number;
   };
   if (typeof value === 'number') return nonNegative(value, where);
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    const cost: { base: number; perRow?: number; perCounted?: number } = { base: nonNegative(record.base ?? 0, `${where}.base`) };
+    const cost: { base: number; perRow?: number; perCounted?: number } = {
+      base: nonNegative(record.base ?? 0, `${where}.base`),
+    };
     if (record.perRow !== undefined) cost.perRow = nonNegative(record.perRow, `${where}.perRow`);
     if (record.perCounted !== undefined) cost.perCounted = nonNegative(record.perCounted, `${where}.perCounted`);
     return cost;
@@ -132,17 +135,25 @@ function validCost(value: unknown, where: string): MethodCost {
  * CostProfileError naming what is wrong.
  */
 export function parseCostProfile(json: unknown, name: string): CostProfile {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new CostProfileError('A cost profile must be a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new CostProfileError('A cost profile must be a JSON object');
   const record = json as Record<string, unknown>;
   const parentName = record.extends ?? 'instant';
-  if (parentName !== 'cloud' && parentName !== 'instant') throw new CostProfileError('"extends" must be "cloud" or "instant"');
+  if (parentName !== 'cloud' && parentName !== 'instant')
+    throw new CostProfileError('"extends" must be "cloud" or "instant"');
   const parent = parentName === 'cloud' ? CLOUD_PROFILE : INSTANT_PROFILE;
   const methods: Record<string, MethodCost> = { ...parent.methods };
   if (record.methods !== undefined) {
-    if (typeof record.methods !== 'object' || record.methods === null || Array.isArray(record.methods)) throw new CostProfileError('"methods" must be an object');
-    for (const [method, cost] of Object.entries(record.methods)) methods[method.trim().toLowerCase()] = validCost(cost, `methods["${method}"]`);
+    if (typeof record.methods !== 'object' || record.methods === null || Array.isArray(record.methods))
+      throw new CostProfileError('"methods" must be an object');
+    for (const [method, cost] of Object.entries(record.methods))
+      methods[method.trim().toLowerCase()] = validCost(cost, `methods["${method}"]`);
   }
-  return { name, default: record.default === undefined ? parent.default : validCost(record.default, 'default'), methods };
+  return {
+    name,
+    default: record.default === undefined ? parent.default : validCost(record.default, 'default'),
+    methods,
+  };
 }
 
 /** `cloud`, `instant`, or a path to a JSON profile file (read now). Throws CostProfileError. */
@@ -153,7 +164,9 @@ export function resolveCostProfile(cost: string): CostProfile {
   try {
     text = readFileSync(cost, 'utf8');
   } catch (error) {
-    throw new CostProfileError(`Cost profile "${cost}" is neither cloud, instant nor a readable file (${(error as Error).message})`);
+    throw new CostProfileError(
+      `Cost profile "${cost}" is neither cloud, instant nor a readable file (${(error as Error).message})`,
+    );
   }
   let json: unknown;
   try {

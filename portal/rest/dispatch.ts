@@ -33,11 +33,16 @@ export async function invokeMethod(
   const slowdown = faults.slowdownFor(method);
   // A slow method still writes no later than the request's cut-off: a portal stops the request
   // there (limits.md, 60 s), so the write lands at the cut-off at the latest (the demanding side).
-  const allowed = context.deadlineMs === undefined ? slowdown : Math.min(slowdown, Math.max(0, context.deadlineMs - Date.now()));
+  const allowed =
+    context.deadlineMs === undefined ? slowdown : Math.min(slowdown, Math.max(0, context.deadlineMs - Date.now()));
   if (allowed > 0) await sleep(allowed);
   const failure = faults.takeFailure(method);
   if (!failure) return definition.handler(params, context);
-  const planned = new RestError(failure.error ?? 'INTERNAL_SERVER_ERROR', failure.description ?? `Planned failure of ${method} (emulator fault)`, failStatus(failure));
+  const planned = new RestError(
+    failure.error ?? 'INTERNAL_SERVER_ERROR',
+    failure.description ?? `Planned failure of ${method} (emulator fault)`,
+    failStatus(failure),
+  );
   if (failure.when !== 'after') throw planned;
   // The method runs and its write stays; the caller is told it failed (its own error wins).
   await definition.handler(params, context);

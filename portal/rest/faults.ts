@@ -113,7 +113,9 @@ export class FaultRegistry {
 
   /** Consumes one planned failure answered by the portal itself (JSON) for this method, if any. */
   takeFailure(method: string): FailFault | undefined {
-    const fault = this.#fail.find((candidate) => candidate.count > 0 && !isProxyAnswer(candidate) && matches(candidate.method, method));
+    const fault = this.#fail.find(
+      (candidate) => candidate.count > 0 && !isProxyAnswer(candidate) && matches(candidate.method, method),
+    );
     if (!fault) return undefined;
     fault.count -= 1;
     this.#fail = this.#fail.filter((candidate) => candidate.count > 0);
@@ -125,7 +127,10 @@ export class FaultRegistry {
    * these methods (the URL's method and a batch's commands): a proxy sees only whole requests.
    */
   takeProxyFailure(methods: string[]): FailFault | undefined {
-    const fault = this.#fail.find((candidate) => candidate.count > 0 && isProxyAnswer(candidate) && methods.some((method) => matches(candidate.method, method)));
+    const fault = this.#fail.find(
+      (candidate) =>
+        candidate.count > 0 && isProxyAnswer(candidate) && methods.some((method) => matches(candidate.method, method)),
+    );
     if (!fault) return undefined;
     fault.count -= 1;
     this.#fail = this.#fail.filter((candidate) => candidate.count > 0);
@@ -134,7 +139,9 @@ export class FaultRegistry {
 
   /** Consumes one planned drop for a request containing any of these methods. */
   takeDrop(methods: string[]): 'before' | 'after' | null {
-    const fault = this.#drop.find((candidate) => candidate.count > 0 && methods.some((method) => matches(candidate.method, method)));
+    const fault = this.#drop.find(
+      (candidate) => candidate.count > 0 && methods.some((method) => matches(candidate.method, method)),
+    );
     if (!fault) return null;
     fault.count -= 1;
     this.#drop = this.#drop.filter((candidate) => candidate.count > 0);
@@ -181,7 +188,11 @@ export function parseFailFlag(text: string): FailFault {
     rest = rest.slice(0, -1);
   }
   if (!method || !count || !error || rest.length > 1) throw new FaultSettingsError(`${FAIL_FLAG_USAGE}; got "${text}"`);
-  const fault: FailFault = { method: methodName(method, '--fail'), count: positiveInteger(count, '--fail COUNT'), error };
+  const fault: FailFault = {
+    method: methodName(method, '--fail'),
+    count: positiveInteger(count, '--fail COUNT'),
+    error,
+  };
   if ((FAIL_ANSWERS as readonly string[]).includes(error)) fault.answer = error as FailAnswer;
   if (rest[0] !== undefined) fault.status = httpStatus(rest[0], '--fail STATUS');
   if (when) fault.when = when;
@@ -190,7 +201,8 @@ export function parseFailFlag(text: string): FailFault {
 
 function httpStatus(value: unknown, what: string): number {
   const status = positiveInteger(value, what);
-  if (status < 100 || status > 599) throw new FaultSettingsError(`${what} must be an HTTP status 100-599, got ${JSON.stringify(value)}`);
+  if (status < 100 || status > 599)
+    throw new FaultSettingsError(`${what} must be an HTTP status 100-599, got ${JSON.stringify(value)}`);
   return status;
 }
 
@@ -198,7 +210,9 @@ function httpStatus(value: unknown, what: string): number {
 export function parseDropFlag(text: string): DropFault {
   const [method, count, when = 'before'] = text.split(':');
   if (!method || !count || (when !== 'before' && when !== 'after')) {
-    throw new FaultSettingsError(`--drop expects METHOD:COUNT[:before|after], e.g. tasks.task.add:1:after; got "${text}"`);
+    throw new FaultSettingsError(
+      `--drop expects METHOD:COUNT[:before|after], e.g. tasks.task.add:1:after; got "${text}"`,
+    );
   }
   return { method: methodName(method, '--drop'), count: positiveInteger(count, '--drop COUNT'), when };
 }
@@ -230,9 +244,11 @@ export function parseFaultSettings(body: unknown): FaultSettings {
         throw new FaultSettingsError(`fail[${index}].answer must be one of ${FAIL_ANSWERS.join(', ')}`);
       }
       const proxy = answer !== 'portal';
-      if (!proxy && (typeof entry.error !== 'string' || entry.error === '')) throw new FaultSettingsError(`fail[${index}].error must be an error code`);
+      if (!proxy && (typeof entry.error !== 'string' || entry.error === ''))
+        throw new FaultSettingsError(`fail[${index}].error must be an error code`);
       const when = entry.when ?? 'before';
-      if (when !== 'before' && when !== 'after') throw new FaultSettingsError(`fail[${index}].when must be "before" or "after"`);
+      if (when !== 'before' && when !== 'after')
+        throw new FaultSettingsError(`fail[${index}].when must be "before" or "after"`);
       const fault: FailFault = {
         method: methodName(entry.method, `fail[${index}]`),
         count: positiveInteger(entry.count ?? 1, `fail[${index}].count`),
@@ -250,8 +266,13 @@ export function parseFaultSettings(body: unknown): FaultSettings {
     settings.drop = drop.map((entry, index) => {
       if (!isRecord(entry)) throw new FaultSettingsError(`drop[${index}] must be an object`);
       const when = entry.when ?? 'before';
-      if (when !== 'before' && when !== 'after') throw new FaultSettingsError(`drop[${index}].when must be "before" or "after"`);
-      return { method: methodName(entry.method, `drop[${index}]`), count: positiveInteger(entry.count ?? 1, `drop[${index}].count`), when };
+      if (when !== 'before' && when !== 'after')
+        throw new FaultSettingsError(`drop[${index}].when must be "before" or "after"`);
+      return {
+        method: methodName(entry.method, `drop[${index}]`),
+        count: positiveInteger(entry.count ?? 1, `drop[${index}].count`),
+        when,
+      };
     });
   }
   const slow = list('slow');

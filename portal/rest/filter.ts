@@ -106,7 +106,12 @@ function listOf(value: unknown): unknown[] {
   return [value];
 }
 
-function singleCondition<T>(field: FilterField<T>, operator: Operator, expected: unknown, plainLike: boolean): Predicate<T> {
+function singleCondition<T>(
+  field: FilterField<T>,
+  operator: Operator,
+  expected: unknown,
+  plainLike: boolean,
+): Predicate<T> {
   const kind = field.kind;
   const values = (record: T): unknown[] => {
     const raw = field.get(record);
@@ -136,7 +141,8 @@ function singleCondition<T>(field: FilterField<T>, operator: Operator, expected:
     case 'in':
     case '!in': {
       const wanted = listOf(expected).map((value) => comparable(kind, value));
-      const positive: Predicate<T> = (record) => anyValue(record, (actual) => actual !== null && wanted.includes(actual));
+      const positive: Predicate<T> = (record) =>
+        anyValue(record, (actual) => actual !== null && wanted.includes(actual));
       return operator === 'in' ? positive : (record) => !positive(record);
     }
     case '>':
@@ -149,14 +155,22 @@ function singleCondition<T>(field: FilterField<T>, operator: Operator, expected:
         anyValue(record, (actual) => {
           if (actual === null) return false;
           const order = compareValues(actual, wanted);
-          return operator === '>' ? order > 0 : operator === '>=' ? order >= 0 : operator === '<' ? order < 0 : order <= 0;
+          return operator === '>'
+            ? order > 0
+            : operator === '>='
+              ? order >= 0
+              : operator === '<'
+                ? order < 0
+                : order <= 0;
         });
     }
     case '%':
     case '!%': {
       const needle = String(expected ?? '').toLowerCase();
       const positive: Predicate<T> = (record) =>
-        values(record).some((raw) => !isEmpty(raw) && typeof raw !== 'object' && String(raw).toLowerCase().includes(needle));
+        values(record).some(
+          (raw) => !isEmpty(raw) && typeof raw !== 'object' && String(raw).toLowerCase().includes(needle),
+        );
       return operator === '%' ? positive : (record) => !positive(record);
     }
     case 'like':
@@ -205,7 +219,11 @@ export interface OrderOptions {
 }
 
 /** Compiles `{field: "ASC"|"DESC"}` into a comparator; ties keep the input order. */
-export function compileOrder<T>(order: unknown, resolve: FieldResolver<T>, options: OrderOptions): ((a: T, b: T) => number) | null {
+export function compileOrder<T>(
+  order: unknown,
+  resolve: FieldResolver<T>,
+  options: OrderOptions,
+): ((a: T, b: T) => number) | null {
   if (!isRecord(order)) return null;
   const keys: Array<{ field: FilterField<T>; direction: number }> = [];
   for (const [name, rawDirection] of Object.entries(order)) {

@@ -44,7 +44,12 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function createContext(auth: AuthContext, runtime: RestRuntime, insideBatch: boolean, timing: RequestTiming): MethodContext {
+function createContext(
+  auth: AuthContext,
+  runtime: RestRuntime,
+  insideBatch: boolean,
+  timing: RequestTiming,
+): MethodContext {
   const context: MethodContext = {
     auth,
     store: runtime.store,
@@ -81,7 +86,11 @@ function scaledRateLimit(runtime: RestRuntime): { drainPerSecond: number; burst:
  */
 function timeLimitAnswer(): { status: number; contentType: string; body: string } {
   const title = '504 Gateway Time-out';
-  return { status: 504, contentType: 'text/html; charset=utf-8', body: `<html>\n<head><title>${title}</title></head>\n<body>\n<center><h1>${title}</h1></center>\n</body>\n</html>\n` };
+  return {
+    status: 504,
+    contentType: 'text/html; charset=utf-8',
+    body: `<html>\n<head><title>${title}</title></head>\n<body>\n<center><h1>${title}</h1></center>\n</body>\n</html>\n`,
+  };
 }
 
 /**
@@ -90,7 +99,12 @@ function timeLimitAnswer(): { status: number; contentType: string; body: string 
  * leaves, and is cut off with a 504 page at the request time limit. Never throws for a REST
  * failure: every outcome is written to `response` and to the request log.
  */
-export async function handleRestRequest(request: IncomingMessage, response: ServerResponse, url: URL, runtime: RestRuntime): Promise<void> {
+export async function handleRestRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  runtime: RestRuntime,
+): Promise<void> {
   const arrivedAt = Date.now();
   let body: Buffer;
   try {
@@ -123,7 +137,8 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
   }
 
   const proxyFailure = runtime.faults.takeProxyFailure([method, ...(entry.commands ?? [])]);
-  if (proxyFailure && proxyFailure.when !== 'after') return sendProxyAnswer(request, response, proxyAnswer(proxyFailure), entry, runtime);
+  if (proxyFailure && proxyFailure.when !== 'after')
+    return sendProxyAnswer(request, response, proxyAnswer(proxyFailure), entry, runtime);
 
   const latency = runtime.faults.latencyOverride() ?? runtime.config.current.latencyMs;
   // The network is part of a time-scaled world too: latency is in portal milliseconds.
@@ -154,7 +169,11 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
     payload = { result: result.result };
     if (result.next !== undefined) payload.next = result.next;
     if (result.total !== undefined) payload.total = result.total;
-    const time = portalTimeBlock({ startMs: arrivedAt, processingStartMs: call.startedAtMs, finishMs: call.finishedAtMs }, runtime.config.timeline, call.operating);
+    const time = portalTimeBlock(
+      { startMs: arrivedAt, processingStartMs: call.startedAtMs, finishMs: call.finishedAtMs },
+      runtime.config.timeline,
+      call.operating,
+    );
     payload.time = time;
     // The portal code sends the method body's time here (number_format with 10 decimals).
     headers['X-Bitrix-Rest-Time'] = time.processing.toFixed(10);
@@ -186,7 +205,11 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
   if (proxyFailure) return sendProxyAnswer(request, response, proxyAnswer(proxyFailure), entry, runtime);
   if (timeLimit) {
     const page = Buffer.from(timeLimit.body, 'utf8');
-    response.writeHead(timeLimit.status, { ...REST_CORS_HEADERS, 'Content-Type': timeLimit.contentType, 'Content-Length': String(page.length) });
+    response.writeHead(timeLimit.status, {
+      ...REST_CORS_HEADERS,
+      'Content-Type': timeLimit.contentType,
+      'Content-Length': String(page.length),
+    });
     response.end(request.method === 'HEAD' ? undefined : page);
     entry.status = timeLimit.status;
     entry.bytesOut = page.length;
@@ -203,9 +226,19 @@ export async function handleRestRequest(request: IncomingMessage, response: Serv
 }
 
 /** A proxy's answer in place of the portal's (planned `proxy-*` failure), logged with its status. */
-function sendProxyAnswer(request: IncomingMessage, response: ServerResponse, answer: ProxyAnswer, entry: RequestLogEntry, runtime: RestRuntime): void {
+function sendProxyAnswer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  answer: ProxyAnswer,
+  entry: RequestLogEntry,
+  runtime: RestRuntime,
+): void {
   const bytes = Buffer.from(answer.body, 'utf8');
-  response.writeHead(answer.status, { ...REST_CORS_HEADERS, 'Content-Type': answer.contentType, 'Content-Length': String(bytes.length) });
+  response.writeHead(answer.status, {
+    ...REST_CORS_HEADERS,
+    'Content-Type': answer.contentType,
+    'Content-Length': String(bytes.length),
+  });
   response.end(request.method === 'HEAD' ? undefined : bytes);
   entry.status = answer.status;
   entry.bytesOut = bytes.length;

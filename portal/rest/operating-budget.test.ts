@@ -22,11 +22,17 @@ describe('OperatingBudget', () => {
     // "then five more calls are completed, and operating reaches 500 seconds": the fifth is checked
     // at 480 s, which does not exceed the limit.
     for (let index = 0; index < 5; index += 1) expect(call(590)).toBe(true);
-    expect(budget.state('app', 'crm.item.list', 590 * SECOND)).toEqual({ operatingSeconds: 500, resetAtMs: 600 * SECOND });
+    expect(budget.state('app', 'crm.item.list', 590 * SECOND)).toEqual({
+      operatingSeconds: 500,
+      resetAtMs: 600 * SECOND,
+    });
     // "the next call will be blocked because the value already exceeds 480 seconds"
     expect(call(599)).toBe(false);
     // "when the oldest basket, which has accumulated 40 seconds, is excluded … 460 seconds"
-    expect(budget.state('app', 'crm.item.list', 600 * SECOND)).toEqual({ operatingSeconds: 460, resetAtMs: 660 * SECOND });
+    expect(budget.state('app', 'crm.item.list', 600 * SECOND)).toEqual({
+      operatingSeconds: 460,
+      resetAtMs: 660 * SECOND,
+    });
     expect(call(600)).toBe(true);
   });
 

@@ -48,7 +48,8 @@ export function asList(value: unknown): unknown[] {
 
 /** PHP's `(bool)`: "", "0", 0, null, false and empty arrays are false. */
 export function phpTruthy(value: unknown): boolean {
-  if (value === null || value === undefined || value === false || value === 0 || value === '' || value === '0') return false;
+  if (value === null || value === undefined || value === false || value === 0 || value === '' || value === '0')
+    return false;
   if (Array.isArray(value)) return value.length > 0;
   if (isRecord(value)) return Object.keys(value).length > 0;
   return true;
@@ -57,6 +58,7 @@ export function phpTruthy(value: unknown): boolean {
 /** "Y"/"N" flags as clients send them: Y, N, true, false, 1, 0. */
 export function asYesNo(value: unknown): 'Y' | 'N' | null {
   if (value === 'Y' || value === 'y' || value === true || value === 1 || value === '1' || value === 'true') return 'Y';
-  if (value === 'N' || value === 'n' || value === false || value === 0 || value === '0' || value === 'false') return 'N';
+  if (value === 'N' || value === 'n' || value === false || value === 0 || value === '0' || value === 'false')
+    return 'N';
   return null;
 }

@@ -3,7 +3,9 @@ import { PHP_EMPTY_OBJECT, encodePhpJson } from './php-json';
 
 describe('encodePhpJson', () => {
   it('writes what PHP json_encode with the portal flags writes', () => {
-    expect(encodePhpJson({ a: '</b> & \'x\' "y" /', u: 'Задача' })).toBe('{"a":"\\u003C\\/b\\u003E \\u0026 \\u0027x\\u0027 \\u0022y\\u0022 \\/","u":"Задача"}');
+    expect(encodePhpJson({ a: '</b> & \'x\' "y" /', u: 'Задача' })).toBe(
+      '{"a":"\\u003C\\/b\\u003E \\u0026 \\u0027x\\u0027 \\u0022y\\u0022 \\/","u":"Задача"}',
+    );
   });
 
   it('writes arrays keyed 0..n-1 as lists and empty objects as []', () => {
@@ -17,6 +19,8 @@ describe('encodePhpJson', () => {
   });
 
   it('keeps numbers, booleans and nulls', () => {
-    expect(encodePhpJson({ id: 29, price: 85.5, ok: true, none: null, skipped: undefined })).toBe('{"id":29,"price":85.5,"ok":true,"none":null}');
+    expect(encodePhpJson({ id: 29, price: 85.5, ok: true, none: null, skipped: undefined })).toBe(
+      '{"id":29,"price":85.5,"ok":true,"none":null}',
+    );
   });
 });

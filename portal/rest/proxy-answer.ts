@@ -17,7 +17,8 @@ export interface ProxyAnswer {
 export function proxyAnswer(fault: FailFault): ProxyAnswer {
   const status = failStatus(fault);
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
-  if (fault.answer === 'proxy-text') return { status, contentType: 'text/plain; charset=utf-8', body: `${fault.description ?? title}\n` };
+  if (fault.answer === 'proxy-text')
+    return { status, contentType: 'text/plain; charset=utf-8', body: `${fault.description ?? title}\n` };
   const body = `<!DOCTYPE html>\n<html>\n<head><title>${title}</title></head>\n<body>\n<h1>${title}</h1>\n<hr><p>proxy</p>\n</body>\n</html>\n`;
   return { status, contentType: 'text/html; charset=utf-8', body };
 }

@@ -29,14 +29,22 @@ export const restErrors = {
   insufficientScope: (webhook: boolean, insideBatch: boolean) =>
     new RestError(
       'insufficient_scope',
-      insideBatch ? '' : `The request requires higher privileges than provided by the ${webhook ? 'webhook' : 'access'} token`,
+      insideBatch
+        ? ''
+        : `The request requires higher privileges than provided by the ${webhook ? 'webhook' : 'access'} token`,
       403,
     ),
   methodNotFound: () => new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404),
   queryLimit: () => new RestError('QUERY_LIMIT_EXCEEDED', 'Too many requests', 503),
   wrongAuthType: () =>
-    new RestError('WRONG_AUTH_TYPE', 'Current authorization type is denied for this method Application context required', 403),
-  accessDenied: (detail = '') => new RestError('ACCESS_DENIED', detail ? `Access denied! ${detail}` : 'Access denied!', 403),
-  argumentNull: (name: string) => new RestError('ERROR_ARGUMENT', `Argument '${name}' is null or empty`, 400, { argument: name }),
+    new RestError(
+      'WRONG_AUTH_TYPE',
+      'Current authorization type is denied for this method Application context required',
+      403,
+    ),
+  accessDenied: (detail = '') =>
+    new RestError('ACCESS_DENIED', detail ? `Access denied! ${detail}` : 'Access denied!', 403),
+  argumentNull: (name: string) =>
+    new RestError('ERROR_ARGUMENT', `Argument '${name}' is null or empty`, 400, { argument: name }),
   internal: (message: string) => new RestError('INTERNAL_SERVER_ERROR', message, 500),
 };

@@ -43,7 +43,11 @@ export interface CallMoments {
 }
 
 /** A time block in portal terms, see the file comment. */
-export function portalTimeBlock(moments: CallMoments, timeline: Pick<PortalTimeline, 'portalSecondsFor'>, operating: OperatingView | null): TimeBlock {
+export function portalTimeBlock(
+  moments: CallMoments,
+  timeline: Pick<PortalTimeline, 'portalSecondsFor'>,
+  operating: OperatingView | null,
+): TimeBlock {
   const startClock = toPortalClock(moments.startMs);
   const finishClock = toPortalClock(moments.finishMs);
   const block: TimeBlock = {
@@ -65,8 +69,17 @@ export function portalTimeBlock(moments: CallMoments, timeline: Pick<PortalTimel
  * A plain block at scale 1 without operating keys (kept for callers that time something
  * themselves); `withOperating` adds the call's own processing as `operating`.
  */
-export function timeBlock(startMs: number, processingStartMs: number, finishMs: number, withOperating: boolean): TimeBlock {
-  const block = portalTimeBlock({ startMs, processingStartMs, finishMs }, { portalSecondsFor: (ms) => ms / 1000 }, null);
+export function timeBlock(
+  startMs: number,
+  processingStartMs: number,
+  finishMs: number,
+  withOperating: boolean,
+): TimeBlock {
+  const block = portalTimeBlock(
+    { startMs, processingStartMs, finishMs },
+    { portalSecondsFor: (ms) => ms / 1000 },
+    null,
+  );
   if (withOperating) {
     block.operating_reset_at = Math.floor(block.start) + 600;
     block.operating = block.processing;

@@ -72,15 +72,139 @@ const departments = [
 ];
 
 function buildUsers(): SeedUser[] {
-  const people: Array<Omit<SeedUser, 'email' | 'photoPath' | 'dateRegister' | 'lastLogin' | 'secondName' | 'workPhone' | 'personalMobile' | 'personalBirthday'> & { registeredDaysAgo: number; birthday: string }> = [
-    { id: 1, active: true, name: 'Olivia', lastName: 'Bennett', position: 'Chief Executive Officer', gender: 'F', departmentIds: [1], isAdmin: true, deniedEntityTypeIds: [], isOnline: true, timeZone: '', registeredDaysAgo: 900, birthday: '1981-03-14' },
-    { id: 2, active: true, name: 'Maxim', lastName: 'Orlov', position: 'Procurement Manager', gender: 'M', departmentIds: [2], isAdmin: false, deniedEntityTypeIds: [], isOnline: true, timeZone: 'Asia/Vladivostok', registeredDaysAgo: 720, birthday: '1988-07-02' },
-    { id: 3, active: true, name: 'Sophie', lastName: 'Wagner', position: 'Sales Manager', gender: 'F', departmentIds: [3], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, timeZone: 'Europe/Berlin', registeredDaysAgo: 640, birthday: '1990-11-23' },
-    { id: 4, active: true, name: 'Daniel', lastName: 'Park', position: 'Facilities Engineer', gender: 'M', departmentIds: [5], isAdmin: false, deniedEntityTypeIds: [], isOnline: true, timeZone: 'America/New_York', registeredDaysAgo: 500, birthday: '1985-01-30' },
-    { id: 5, active: true, name: 'Elena', lastName: 'Petrova', position: 'Chief Accountant', gender: 'F', departmentIds: [4], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, timeZone: '', registeredDaysAgo: 820, birthday: '1979-05-09' },
-    { id: 6, active: true, name: 'Lukas', lastName: 'Becker', position: 'Sales Assistant', gender: 'M', departmentIds: [3], isAdmin: false, deniedEntityTypeIds: [156], isOnline: true, timeZone: 'Europe/Berlin', registeredDaysAgo: 90, birthday: '1999-09-17' },
-    { id: 7, active: true, name: 'Amara', lastName: 'Okafor', position: 'Logistics Coordinator', gender: 'F', departmentIds: [5], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, timeZone: '', registeredDaysAgo: 300, birthday: '1993-02-11' },
-    { id: 8, active: false, name: 'Tomasz', lastName: 'Nowak', position: 'Former Buyer', gender: 'M', departmentIds: [2], isAdmin: false, deniedEntityTypeIds: [], isOnline: false, timeZone: '', registeredDaysAgo: 1100, birthday: '1975-12-01' },
+  const people: Array<
+    Omit<
+      SeedUser,
+      | 'email'
+      | 'photoPath'
+      | 'dateRegister'
+      | 'lastLogin'
+      | 'secondName'
+      | 'workPhone'
+      | 'personalMobile'
+      | 'personalBirthday'
+    > & { registeredDaysAgo: number; birthday: string }
+  > = [
+    {
+      id: 1,
+      active: true,
+      name: 'Olivia',
+      lastName: 'Bennett',
+      position: 'Chief Executive Officer',
+      gender: 'F',
+      departmentIds: [1],
+      isAdmin: true,
+      deniedEntityTypeIds: [],
+      isOnline: true,
+      timeZone: '',
+      registeredDaysAgo: 900,
+      birthday: '1981-03-14',
+    },
+    {
+      id: 2,
+      active: true,
+      name: 'Maxim',
+      lastName: 'Orlov',
+      position: 'Procurement Manager',
+      gender: 'M',
+      departmentIds: [2],
+      isAdmin: false,
+      deniedEntityTypeIds: [],
+      isOnline: true,
+      timeZone: 'Asia/Vladivostok',
+      registeredDaysAgo: 720,
+      birthday: '1988-07-02',
+    },
+    {
+      id: 3,
+      active: true,
+      name: 'Sophie',
+      lastName: 'Wagner',
+      position: 'Sales Manager',
+      gender: 'F',
+      departmentIds: [3],
+      isAdmin: false,
+      deniedEntityTypeIds: [],
+      isOnline: false,
+      timeZone: 'Europe/Berlin',
+      registeredDaysAgo: 640,
+      birthday: '1990-11-23',
+    },
+    {
+      id: 4,
+      active: true,
+      name: 'Daniel',
+      lastName: 'Park',
+      position: 'Facilities Engineer',
+      gender: 'M',
+      departmentIds: [5],
+      isAdmin: false,
+      deniedEntityTypeIds: [],
+      isOnline: true,
+      timeZone: 'America/New_York',
+      registeredDaysAgo: 500,
+      birthday: '1985-01-30',
+    },
+    {
+      id: 5,
+      active: true,
+      name: 'Elena',
+      lastName: 'Petrova',
+      position: 'Chief Accountant',
+      gender: 'F',
+      departmentIds: [4],
+      isAdmin: false,
+      deniedEntityTypeIds: [],
+      isOnline: false,
+      timeZone: '',
+      registeredDaysAgo: 820,
+      birthday: '1979-05-09',
+    },
+    {
+      id: 6,
+      active: true,
+      name: 'Lukas',
+      lastName: 'Becker',
+      position: 'Sales Assistant',
+      gender: 'M',
+      departmentIds: [3],
+      isAdmin: false,
+      deniedEntityTypeIds: [156],
+      isOnline: true,
+      timeZone: 'Europe/Berlin',
+      registeredDaysAgo: 90,
+      birthday: '1999-09-17',
+    },
+    {
+      id: 7,
+      active: true,
+      name: 'Amara',
+      lastName: 'Okafor',
+      position: 'Logistics Coordinator',
+      gender: 'F',
+      departmentIds: [5],
+      isAdmin: false,
+      deniedEntityTypeIds: [],
+      isOnline: false,
+      timeZone: '',
+      registeredDaysAgo: 300,
+      birthday: '1993-02-11',
+    },
+    {
+      id: 8,
+      active: false,
+      name: 'Tomasz',
+      lastName: 'Nowak',
+      position: 'Former Buyer',
+      gender: 'M',
+      departmentIds: [2],
+      isAdmin: false,
+      deniedEntityTypeIds: [],
+      isOnline: false,
+      timeZone: '',
+      registeredDaysAgo: 1100,
+      birthday: '1975-12-01',
+    },
   ];
   return people.map(({ registeredDaysAgo, birthday, ...person }) => ({
     ...person,
@@ -125,40 +249,162 @@ interface ProcessPlan {
   categories: CategoryPlan[];
 }
 
-const stage = (code: string, name: string, color: string, semantics: 'S' | 'F' | null = null): StagePlan => ({ code, name, color, semantics });
+const stage = (code: string, name: string, color: string, semantics: 'S' | 'F' | null = null): StagePlan => ({
+  code,
+  name,
+  color,
+  semantics,
+});
 
 const processPlans: ProcessPlan[] = [
   {
-    id: 7, entityTypeId: 177, title: 'Equipment Purchase', code: 'equipment_purchase', allowsTaskLinks: true, itemCount: 64,
-    withClient: true, withProducts: true, withObservers: true, withSource: true,
+    id: 7,
+    entityTypeId: 177,
+    title: 'Equipment Purchase',
+    code: 'equipment_purchase',
+    allowsTaskLinks: true,
+    itemCount: 64,
+    withClient: true,
+    withProducts: true,
+    withObservers: true,
+    withSource: true,
     categories: [
-      { id: 7, name: 'General', stages: [stage('NEW', 'New request', '#22B9FF'), stage('PREPARATION', 'Collecting quotes', '#88B9FF'), stage('CLIENT', 'Approval', '#10e5fc'), stage('UC_ORDERED', 'Ordered', '#FFA900'), stage('SUCCESS', 'Delivered', '#00ff00', 'S'), stage('FAIL', 'Cancelled', '#ff0000', 'F')] },
-      { id: 9, name: 'Urgent procurement', stages: [stage('NEW', 'New', '#22B9FF'), stage('PREPARATION', 'Sourcing', '#88B9FF'), stage('SUCCESS', 'Delivered', '#00ff00', 'S'), stage('FAIL', 'Cancelled', '#ff0000', 'F')] },
+      {
+        id: 7,
+        name: 'General',
+        stages: [
+          stage('NEW', 'New request', '#22B9FF'),
+          stage('PREPARATION', 'Collecting quotes', '#88B9FF'),
+          stage('CLIENT', 'Approval', '#10e5fc'),
+          stage('UC_ORDERED', 'Ordered', '#FFA900'),
+          stage('SUCCESS', 'Delivered', '#00ff00', 'S'),
+          stage('FAIL', 'Cancelled', '#ff0000', 'F'),
+        ],
+      },
+      {
+        id: 9,
+        name: 'Urgent procurement',
+        stages: [
+          stage('NEW', 'New', '#22B9FF'),
+          stage('PREPARATION', 'Sourcing', '#88B9FF'),
+          stage('SUCCESS', 'Delivered', '#00ff00', 'S'),
+          stage('FAIL', 'Cancelled', '#ff0000', 'F'),
+        ],
+      },
     ],
   },
   {
-    id: 3, entityTypeId: 156, title: 'Purchase', code: 'purchase', allowsTaskLinks: true, itemCount: 150,
-    withClient: true, withProducts: true, withObservers: false, withSource: false,
+    id: 3,
+    entityTypeId: 156,
+    title: 'Purchase',
+    code: 'purchase',
+    allowsTaskLinks: true,
+    itemCount: 150,
+    withClient: true,
+    withProducts: true,
+    withObservers: false,
+    withSource: false,
     categories: [
-      { id: 3, name: 'General', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('PREPARATION', 'Sent to supplier', '#88B9FF'), stage('CLIENT', 'Confirmed', '#10e5fc'), stage('SUCCESS', 'Received', '#00ff00', 'S'), stage('FAIL', 'Rejected', '#ff0000', 'F')] },
-      { id: 4, name: 'Office supplies', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('SUCCESS', 'Received', '#00ff00', 'S'), stage('FAIL', 'Rejected', '#ff0000', 'F')] },
+      {
+        id: 3,
+        name: 'General',
+        stages: [
+          stage('NEW', 'Draft', '#22B9FF'),
+          stage('PREPARATION', 'Sent to supplier', '#88B9FF'),
+          stage('CLIENT', 'Confirmed', '#10e5fc'),
+          stage('SUCCESS', 'Received', '#00ff00', 'S'),
+          stage('FAIL', 'Rejected', '#ff0000', 'F'),
+        ],
+      },
+      {
+        id: 4,
+        name: 'Office supplies',
+        stages: [
+          stage('NEW', 'Draft', '#22B9FF'),
+          stage('SUCCESS', 'Received', '#00ff00', 'S'),
+          stage('FAIL', 'Rejected', '#ff0000', 'F'),
+        ],
+      },
     ],
   },
   {
-    id: 9, entityTypeId: 183, title: 'Service Requests', code: 'service_requests', allowsTaskLinks: true, itemCount: 1240,
-    withClient: false, withProducts: false, withObservers: false, withSource: true,
+    id: 9,
+    entityTypeId: 183,
+    title: 'Service Requests',
+    code: 'service_requests',
+    allowsTaskLinks: true,
+    itemCount: 1240,
+    withClient: false,
+    withProducts: false,
+    withObservers: false,
+    withSource: true,
     categories: [
-      { id: 11, name: 'Support', stages: [stage('NEW', 'New', '#22B9FF'), stage('PREPARATION', 'In progress', '#88B9FF'), stage('CLIENT', 'Waiting for customer', '#10e5fc'), stage('SUCCESS', 'Resolved', '#00ff00', 'S'), stage('FAIL', 'Closed without fix', '#ff0000', 'F')] },
-      { id: 12, name: 'Field service', stages: [stage('NEW', 'Scheduled', '#22B9FF'), stage('PREPARATION', 'Technician on site', '#88B9FF'), stage('SUCCESS', 'Done', '#00ff00', 'S'), stage('FAIL', 'Cancelled', '#ff0000', 'F')] },
-      { id: 13, name: 'Warranty claims', stages: [stage('NEW', 'Claim received', '#22B9FF'), stage('PREPARATION', 'Under review', '#88B9FF'), stage('SUCCESS', 'Approved', '#00ff00', 'S'), stage('FAIL', 'Declined', '#ff0000', 'F'), stage('UC_DUPLICATE', 'Duplicate', '#B0B8C1', 'F')] },
+      {
+        id: 11,
+        name: 'Support',
+        stages: [
+          stage('NEW', 'New', '#22B9FF'),
+          stage('PREPARATION', 'In progress', '#88B9FF'),
+          stage('CLIENT', 'Waiting for customer', '#10e5fc'),
+          stage('SUCCESS', 'Resolved', '#00ff00', 'S'),
+          stage('FAIL', 'Closed without fix', '#ff0000', 'F'),
+        ],
+      },
+      {
+        id: 12,
+        name: 'Field service',
+        stages: [
+          stage('NEW', 'Scheduled', '#22B9FF'),
+          stage('PREPARATION', 'Technician on site', '#88B9FF'),
+          stage('SUCCESS', 'Done', '#00ff00', 'S'),
+          stage('FAIL', 'Cancelled', '#ff0000', 'F'),
+        ],
+      },
+      {
+        id: 13,
+        name: 'Warranty claims',
+        stages: [
+          stage('NEW', 'Claim received', '#22B9FF'),
+          stage('PREPARATION', 'Under review', '#88B9FF'),
+          stage('SUCCESS', 'Approved', '#00ff00', 'S'),
+          stage('FAIL', 'Declined', '#ff0000', 'F'),
+          stage('UC_DUPLICATE', 'Duplicate', '#B0B8C1', 'F'),
+        ],
+      },
     ],
   },
   {
-    id: 11, entityTypeId: 187, title: 'Supplier Contracts', code: 'supplier_contracts', allowsTaskLinks: false, itemCount: 45,
-    withClient: false, withProducts: true, withObservers: false, withSource: false,
+    id: 11,
+    entityTypeId: 187,
+    title: 'Supplier Contracts',
+    code: 'supplier_contracts',
+    allowsTaskLinks: false,
+    itemCount: 45,
+    withClient: false,
+    withProducts: true,
+    withObservers: false,
+    withSource: false,
     categories: [
-      { id: 15, name: 'General', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('PREPARATION', 'Negotiation', '#88B9FF'), stage('CLIENT', 'Legal review', '#10e5fc'), stage('SUCCESS', 'Signed', '#00ff00', 'S'), stage('FAIL', 'Terminated', '#ff0000', 'F')] },
-      { id: 16, name: 'Framework agreements', stages: [stage('NEW', 'Draft', '#22B9FF'), stage('SUCCESS', 'Signed', '#00ff00', 'S'), stage('FAIL', 'Lapsed', '#ff0000', 'F')] },
+      {
+        id: 15,
+        name: 'General',
+        stages: [
+          stage('NEW', 'Draft', '#22B9FF'),
+          stage('PREPARATION', 'Negotiation', '#88B9FF'),
+          stage('CLIENT', 'Legal review', '#10e5fc'),
+          stage('SUCCESS', 'Signed', '#00ff00', 'S'),
+          stage('FAIL', 'Terminated', '#ff0000', 'F'),
+        ],
+      },
+      {
+        id: 16,
+        name: 'Framework agreements',
+        stages: [
+          stage('NEW', 'Draft', '#22B9FF'),
+          stage('SUCCESS', 'Signed', '#00ff00', 'S'),
+          stage('FAIL', 'Lapsed', '#ff0000', 'F'),
+        ],
+      },
     ],
   },
 ];
@@ -212,7 +458,13 @@ function buildCategoriesAndStages(): { categories: SeedCategory[]; stages: SeedS
   let statusRowId = 201;
   for (const plan of processPlans) {
     plan.categories.forEach((category, categoryIndex) => {
-      categories.push({ id: category.id, entityTypeId: plan.entityTypeId, name: category.name, sort: (categoryIndex + 1) * 100, isDefault: categoryIndex === 0 });
+      categories.push({
+        id: category.id,
+        entityTypeId: plan.entityTypeId,
+        name: category.name,
+        sort: (categoryIndex + 1) * 100,
+        isDefault: categoryIndex === 0,
+      });
       category.stages.forEach((planned, stageIndex) => {
         stages.push({
           id: statusRowId++,
@@ -248,35 +500,86 @@ const fieldPlans: Record<number, FieldPlan[]> = {
   177: [
     { suffix: 'SUPPLIER', type: 'string', labels: { en: 'Supplier', ru: 'Поставщик', de: 'Lieferant' } },
     { suffix: 'QUANTITY', type: 'integer', labels: { en: 'Quantity', ru: 'Количество', de: 'Menge' } },
-    { suffix: 'WEIGHT_KG', type: 'double', labels: { en: 'Weight, kg', ru: 'Вес, кг', de: 'Gewicht, kg' }, settings: { PRECISION: 1, SIZE: 20, MIN_VALUE: 0, MAX_VALUE: 0, DEFAULT_VALUE: null } },
+    {
+      suffix: 'WEIGHT_KG',
+      type: 'double',
+      labels: { en: 'Weight, kg', ru: 'Вес, кг', de: 'Gewicht, kg' },
+      settings: { PRECISION: 1, SIZE: 20, MIN_VALUE: 0, MAX_VALUE: 0, DEFAULT_VALUE: null },
+    },
     { suffix: 'BUDGET', type: 'money', labels: { en: 'Budget', ru: 'Бюджет', de: 'Budget' } },
     { suffix: 'DELIVERY_DATE', type: 'date', labels: { en: 'Delivery date', ru: 'Дата поставки', de: 'Liefertermin' } },
-    { suffix: 'INSPECTION_AT', type: 'datetime', labels: { en: 'Inspection at', ru: 'Время приёмки', de: 'Abnahme am' } },
+    {
+      suffix: 'INSPECTION_AT',
+      type: 'datetime',
+      labels: { en: 'Inspection at', ru: 'Время приёмки', de: 'Abnahme am' },
+    },
     { suffix: 'WARRANTY', type: 'boolean', labels: { en: 'Under warranty', ru: 'На гарантии', de: 'Mit Garantie' } },
-    { suffix: 'PRIORITY', type: 'enumeration', labels: { en: 'Priority', ru: 'Приоритет', de: 'Priorität' }, enumValues: ['Low', 'Normal', 'High', 'Critical'] },
+    {
+      suffix: 'PRIORITY',
+      type: 'enumeration',
+      labels: { en: 'Priority', ru: 'Приоритет', de: 'Priorität' },
+      enumValues: ['Low', 'Normal', 'High', 'Critical'],
+    },
     { suffix: 'INSPECTOR', type: 'employee', labels: { en: 'Inspector', ru: 'Приёмщик', de: 'Prüfer' } },
-    { suffix: 'PURCHASE', type: 'crm', labels: { en: 'Purchase order', ru: 'Закупка', de: 'Bestellung' }, settings: { LEAD: 'N', CONTACT: 'N', COMPANY: 'N', DEAL: 'N', DYNAMIC_156: 'Y', DYNAMIC_183: 'Y' } },
-    { suffix: 'SERIAL_NUMBERS', type: 'string', multiple: true, labels: { en: 'Serial numbers', ru: 'Серийные номера', de: 'Seriennummern' } },
+    {
+      suffix: 'PURCHASE',
+      type: 'crm',
+      labels: { en: 'Purchase order', ru: 'Закупка', de: 'Bestellung' },
+      settings: { LEAD: 'N', CONTACT: 'N', COMPANY: 'N', DEAL: 'N', DYNAMIC_156: 'Y', DYNAMIC_183: 'Y' },
+    },
+    {
+      suffix: 'SERIAL_NUMBERS',
+      type: 'string',
+      multiple: true,
+      labels: { en: 'Serial numbers', ru: 'Серийные номера', de: 'Seriennummern' },
+    },
     { suffix: '1763551201', type: 'string', labels: { en: 'Cost center', ru: 'Центр затрат', de: 'Kostenstelle' } },
   ],
   156: [
     { suffix: 'VENDOR', type: 'string', mandatory: true, labels: { en: 'Vendor', ru: 'Продавец', de: 'Anbieter' } },
     { suffix: 'AMOUNT', type: 'money', labels: { en: 'Order amount', ru: 'Сумма заказа', de: 'Bestellwert' } },
-    { suffix: 'CATEGORY', type: 'enumeration', labels: { en: 'Spend category', ru: 'Категория расходов', de: 'Ausgabenkategorie' }, enumValues: ['Office', 'IT', 'Facilities', 'Production'] },
+    {
+      suffix: 'CATEGORY',
+      type: 'enumeration',
+      labels: { en: 'Spend category', ru: 'Категория расходов', de: 'Ausgabenkategorie' },
+      enumValues: ['Office', 'IT', 'Facilities', 'Production'],
+    },
     { suffix: 'APPROVED', type: 'boolean', labels: { en: 'Approved', ru: 'Одобрено', de: 'Genehmigt' } },
-    { suffix: 'REQUESTED_BY', type: 'employee', labels: { en: 'Requested by', ru: 'Инициатор', de: 'Angefordert von' } },
+    {
+      suffix: 'REQUESTED_BY',
+      type: 'employee',
+      labels: { en: 'Requested by', ru: 'Инициатор', de: 'Angefordert von' },
+    },
   ],
   183: [
     { suffix: 'SLA_HOURS', type: 'integer', labels: { en: 'SLA, hours', ru: 'SLA, часов', de: 'SLA, Stunden' } },
-    { suffix: 'CHANNEL', type: 'enumeration', labels: { en: 'Channel', ru: 'Канал', de: 'Kanal' }, enumValues: ['Phone', 'E-mail', 'Portal', 'Chat'] },
-    { suffix: 'AFFECTED_ASSETS', type: 'string', multiple: true, labels: { en: 'Affected assets', ru: 'Затронутое оборудование', de: 'Betroffene Geräte' } },
+    {
+      suffix: 'CHANNEL',
+      type: 'enumeration',
+      labels: { en: 'Channel', ru: 'Канал', de: 'Kanal' },
+      enumValues: ['Phone', 'E-mail', 'Portal', 'Chat'],
+    },
+    {
+      suffix: 'AFFECTED_ASSETS',
+      type: 'string',
+      multiple: true,
+      labels: { en: 'Affected assets', ru: 'Затронутое оборудование', de: 'Betroffene Geräte' },
+    },
     { suffix: 'VISIT_AT', type: 'datetime', labels: { en: 'Visit at', ru: 'Время визита', de: 'Besuchstermin' } },
   ],
   187: [
-    { suffix: 'CONTRACT_NO', type: 'string', labels: { en: 'Contract number', ru: 'Номер договора', de: 'Vertragsnummer' } },
+    {
+      suffix: 'CONTRACT_NO',
+      type: 'string',
+      labels: { en: 'Contract number', ru: 'Номер договора', de: 'Vertragsnummer' },
+    },
     { suffix: 'SIGNED_ON', type: 'date', labels: { en: 'Signed on', ru: 'Дата подписания', de: 'Unterzeichnet am' } },
     { suffix: 'VALUE', type: 'money', labels: { en: 'Contract value', ru: 'Сумма договора', de: 'Vertragswert' } },
-    { suffix: 'AUTO_RENEW', type: 'boolean', labels: { en: 'Renews automatically', ru: 'Автопродление', de: 'Automatische Verlängerung' } },
+    {
+      suffix: 'AUTO_RENEW',
+      type: 'boolean',
+      labels: { en: 'Renews automatically', ru: 'Автопродление', de: 'Automatische Verlängerung' },
+    },
   ],
 };
 
@@ -339,18 +642,95 @@ function buildUserFields(): SeedUserField[] {
 // ---------------------------------------------------------------------------------------------
 // Items
 
-const equipment = ['Industrial Dishwasher', 'Forklift', 'Laptop', 'Conference Projector', 'Dryer', 'Espresso Machine', 'Pallet Jack', 'Label Printer', 'Air Compressor', 'Refrigerated Display', 'Vacuum Cleaner', 'Server Rack', 'Ice Maker', 'Water Heater', 'Steam Oven', 'Floor Scrubber', 'Barcode Scanner', 'Stand-up Desk', 'Ventilation Unit', 'Security Camera Kit'];
+const equipment = [
+  'Industrial Dishwasher',
+  'Forklift',
+  'Laptop',
+  'Conference Projector',
+  'Dryer',
+  'Espresso Machine',
+  'Pallet Jack',
+  'Label Printer',
+  'Air Compressor',
+  'Refrigerated Display',
+  'Vacuum Cleaner',
+  'Server Rack',
+  'Ice Maker',
+  'Water Heater',
+  'Steam Oven',
+  'Floor Scrubber',
+  'Barcode Scanner',
+  'Stand-up Desk',
+  'Ventilation Unit',
+  'Security Camera Kit',
+];
 const equipmentModels = ['Pro 500', 'XL', 'Series 3', 'Compact', 'Heavy Duty', 'Eco', 'Plus', 'S2', 'Max', '2000'];
-const suppliers = ['Miele Professional', 'Nordic Steel AB', 'Bosch Rexroth', 'Kärcher Center Berlin', 'Office World GmbH', 'TechSource Ltd', 'Electrolux Professional', 'Linde Material Handling', 'Zebra Partners', 'Rittal Direct'];
-const purchaseGoods = ['Office chairs', 'Printer paper', 'Toner cartridges', 'Monitors', 'Cleaning supplies', 'Safety gloves', 'Spare parts', 'Network switches', 'Packaging material', 'Coffee beans', 'Desk lamps', 'Power tools'];
-const serviceProblems = ['Printer jam on the 3rd floor', 'Washing machine leaks water', 'No hot water in the kitchen', 'Forklift battery does not charge', 'Wi-Fi drops in meeting room B', 'Door badge reader offline', 'Air conditioning too loud', 'Dishwasher error E24', 'Projector shows no image', 'Freezer temperature alarm', 'Conveyor belt stops randomly', 'Laptop screen flickers', 'Coffee machine descaling needed', 'Loading dock door stuck', 'Emergency light test failed'];
+const suppliers = [
+  'Miele Professional',
+  'Nordic Steel AB',
+  'Bosch Rexroth',
+  'Kärcher Center Berlin',
+  'Office World GmbH',
+  'TechSource Ltd',
+  'Electrolux Professional',
+  'Linde Material Handling',
+  'Zebra Partners',
+  'Rittal Direct',
+];
+const purchaseGoods = [
+  'Office chairs',
+  'Printer paper',
+  'Toner cartridges',
+  'Monitors',
+  'Cleaning supplies',
+  'Safety gloves',
+  'Spare parts',
+  'Network switches',
+  'Packaging material',
+  'Coffee beans',
+  'Desk lamps',
+  'Power tools',
+];
+const serviceProblems = [
+  'Printer jam on the 3rd floor',
+  'Washing machine leaks water',
+  'No hot water in the kitchen',
+  'Forklift battery does not charge',
+  'Wi-Fi drops in meeting room B',
+  'Door badge reader offline',
+  'Air conditioning too loud',
+  'Dishwasher error E24',
+  'Projector shows no image',
+  'Freezer temperature alarm',
+  'Conveyor belt stops randomly',
+  'Laptop screen flickers',
+  'Coffee machine descaling needed',
+  'Loading dock door stuck',
+  'Emergency light test failed',
+];
 const sites = ['Berlin HQ', 'Hamburg warehouse', 'Munich showroom', 'Leipzig plant', 'Cologne office'];
-const contractPartners = ['Nordic Steel AB', 'Miele Professional', 'CleanCo Facility Services', 'Linde Material Handling', 'Telekom Business', 'DHL Freight', 'Securitas', 'Office World GmbH'];
+const contractPartners = [
+  'Nordic Steel AB',
+  'Miele Professional',
+  'CleanCo Facility Services',
+  'Linde Material Handling',
+  'Telekom Business',
+  'DHL Freight',
+  'Securitas',
+  'Office World GmbH',
+];
 
-function pickStage(random: Random, plan: ProcessPlan, categories: SeedCategory[], stages: SeedStage[]): { categoryId: number; stageId: string; previousStageId: string | null } {
+function pickStage(
+  random: Random,
+  plan: ProcessPlan,
+  categories: SeedCategory[],
+  stages: SeedStage[],
+): { categoryId: number; stageId: string; previousStageId: string | null } {
   const processCategories = categories.filter((category) => category.entityTypeId === plan.entityTypeId);
   const category = random.chance(0.8) ? processCategories[0]! : random.pick(processCategories.slice(1));
-  const categoryStages = stages.filter((row) => row.categoryId === category.id && row.entityTypeId === plan.entityTypeId);
+  const categoryStages = stages.filter(
+    (row) => row.categoryId === category.id && row.entityTypeId === plan.entityTypeId,
+  );
   const index = random.int(0, categoryStages.length - 1);
   return {
     categoryId: category.id,
@@ -377,7 +757,12 @@ function randomEnumId(random: Random, fields: SeedUserField[], fieldName: string
 
 const activeUserIds = [1, 2, 3, 4, 5, 6, 7];
 
-function buildItems(random: Random, categories: SeedCategory[], stages: SeedStage[], fields: SeedUserField[]): SeedItem[] {
+function buildItems(
+  random: Random,
+  categories: SeedCategory[],
+  stages: SeedStage[],
+  fields: SeedUserField[],
+): SeedItem[] {
   const items: SeedItem[] = [];
   for (const plan of processPlans) {
     const usedTitles = new Set<string>();
@@ -400,12 +785,16 @@ function buildItems(random: Random, categories: SeedCategory[], stages: SeedStag
           uf[ufName(plan, 'WEIGHT_KG')] = random.int(5, 900) / 2;
           uf[ufName(plan, 'BUDGET')] = `${amount}|EUR`;
           uf[ufName(plan, 'DELIVERY_DATE')] = dateOnly(createdDay + random.int(10, 40));
-          uf[ufName(plan, 'INSPECTION_AT')] = random.chance(0.6) ? at(createdDay + random.int(10, 45), random.int(9, 16), 30) : '';
+          uf[ufName(plan, 'INSPECTION_AT')] = random.chance(0.6)
+            ? at(createdDay + random.int(10, 45), random.int(9, 16), 30)
+            : '';
           uf[ufName(plan, 'WARRANTY')] = random.chance(0.7) ? 'Y' : 'N';
           uf[ufName(plan, 'PRIORITY')] = randomEnumId(random, fields, ufName(plan, 'PRIORITY'));
           uf[ufName(plan, 'INSPECTOR')] = random.pick(activeUserIds);
           uf[ufName(plan, 'PURCHASE')] = random.chance(0.5) ? `T9c_${random.int(1, 150)}` : '';
-          uf[ufName(plan, 'SERIAL_NUMBERS')] = random.chance(0.5) ? [`SN-${random.int(10000, 99999)}`, `SN-${random.int(10000, 99999)}`] : [];
+          uf[ufName(plan, 'SERIAL_NUMBERS')] = random.chance(0.5)
+            ? [`SN-${random.int(10000, 99999)}`, `SN-${random.int(10000, 99999)}`]
+            : [];
           uf[ufName(plan, '1763551201')] = `CC-${random.int(100, 499)}`;
           break;
         }
@@ -422,7 +811,9 @@ function buildItems(random: Random, categories: SeedCategory[], stages: SeedStag
           uf[ufName(plan, 'SLA_HOURS')] = random.pick([4, 8, 24, 48, 72]);
           uf[ufName(plan, 'CHANNEL')] = randomEnumId(random, fields, ufName(plan, 'CHANNEL'));
           uf[ufName(plan, 'AFFECTED_ASSETS')] = random.chance(0.4) ? [`Asset #${random.int(100, 999)}`] : [];
-          uf[ufName(plan, 'VISIT_AT')] = random.chance(0.3) ? at(createdDay + random.int(1, 5), random.int(8, 17), 0) : '';
+          uf[ufName(plan, 'VISIT_AT')] = random.chance(0.3)
+            ? at(createdDay + random.int(1, 5), random.int(8, 17), 0)
+            : '';
           break;
         default:
           title = `Contract C-2026-${String(id).padStart(3, '0')} with ${random.pick(contractPartners)}`;
@@ -520,25 +911,168 @@ interface TaskPlan {
 }
 
 const explicitTasks: TaskPlan[] = [
-  { title: 'Request quotes from three suppliers', description: 'Ask Miele, Electrolux and Bosch for quotes on two [B]commercial[/B] washing machines.', status: 5, responsibleId: 2, createdBy: 2, createdDay: -20, deadlineDay: -12, links: ['Tb1_29'], tags: ['procurement'] },
-  { title: 'Check the installation site for the washing machine', description: 'Water supply, drain and a 400 V socket in the laundry room.', status: 3, priority: 2, responsibleId: 4, createdBy: 2, createdDay: -10, deadlineDay: -3, deadlineHour: 18, links: ['Tb1_29'], auditors: [2] },
-  { title: 'Approve the purchase budget', status: 2, responsibleId: 1, createdBy: 2, createdDay: -4, deadlineDay: 5, deadlineHour: 18, links: ['Tb1_29', 'T9c_12'], tags: ['budget', 'procurement'], accomplices: [5] },
-  { title: 'Sign the delivery note for the washing machine', status: 2, priority: 1, responsibleId: 7, createdBy: 2, createdDay: -1, deadlineDay: 12, links: ['Tb1_29'] },
-  { title: 'Compare forklift leasing offers', status: 3, responsibleId: 2, createdBy: 1, createdDay: -15, deadlineDay: 2, links: ['Tb1_12'], tags: ['procurement'] },
-  { title: 'Prepare the handover protocol', status: 5, responsibleId: 4, createdBy: 2, createdDay: -30, deadlineDay: -21, links: ['Tb1_12'] },
-  { title: 'Call the supplier about the delay', status: 2, priority: 2, responsibleId: 3, createdBy: 3, createdDay: -6, deadlineDay: -1, deadlineHour: 12, links: ['Tb1_31'], tags: ['urgent'] },
-  { title: 'Pay the invoice for office chairs', status: 4, responsibleId: 5, createdBy: 2, createdDay: -9, deadlineDay: -2, links: ['T9c_12'], tags: ['finance'] },
-  { title: 'Confirm the delivery address', status: 5, responsibleId: 7, createdBy: 2, createdDay: -25, deadlineDay: -18, links: ['T9c_12'] },
-  { title: 'Send the technician to the 3rd floor', status: 3, responsibleId: 4, createdBy: 6, createdDay: -2, deadlineDay: 1, links: ['Tb7_1240'] },
-  { title: 'Order spare parts for the dishwasher', status: 2, responsibleId: 2, createdBy: 4, createdDay: -3, deadlineDay: -1, links: ['Tb7_1239', 'Tb1_29'] },
-  { title: 'Quarterly review of supplier contracts', status: 2, responsibleId: 1, createdBy: 1, createdDay: -7, deadlineDay: 20, links: [], tags: ['finance'] },
-  { title: 'Update the fire safety plan', status: 6, responsibleId: 4, createdBy: 1, createdDay: -40, deadlineDay: 30, links: [] },
-  { title: 'Prepare the monthly sales report', status: 2, responsibleId: 3, createdBy: 1, createdDay: -2, deadlineDay: 3, links: [], accomplices: [6] },
+  {
+    title: 'Request quotes from three suppliers',
+    description: 'Ask Miele, Electrolux and Bosch for quotes on two [B]commercial[/B] washing machines.',
+    status: 5,
+    responsibleId: 2,
+    createdBy: 2,
+    createdDay: -20,
+    deadlineDay: -12,
+    links: ['Tb1_29'],
+    tags: ['procurement'],
+  },
+  {
+    title: 'Check the installation site for the washing machine',
+    description: 'Water supply, drain and a 400 V socket in the laundry room.',
+    status: 3,
+    priority: 2,
+    responsibleId: 4,
+    createdBy: 2,
+    createdDay: -10,
+    deadlineDay: -3,
+    deadlineHour: 18,
+    links: ['Tb1_29'],
+    auditors: [2],
+  },
+  {
+    title: 'Approve the purchase budget',
+    status: 2,
+    responsibleId: 1,
+    createdBy: 2,
+    createdDay: -4,
+    deadlineDay: 5,
+    deadlineHour: 18,
+    links: ['Tb1_29', 'T9c_12'],
+    tags: ['budget', 'procurement'],
+    accomplices: [5],
+  },
+  {
+    title: 'Sign the delivery note for the washing machine',
+    status: 2,
+    priority: 1,
+    responsibleId: 7,
+    createdBy: 2,
+    createdDay: -1,
+    deadlineDay: 12,
+    links: ['Tb1_29'],
+  },
+  {
+    title: 'Compare forklift leasing offers',
+    status: 3,
+    responsibleId: 2,
+    createdBy: 1,
+    createdDay: -15,
+    deadlineDay: 2,
+    links: ['Tb1_12'],
+    tags: ['procurement'],
+  },
+  {
+    title: 'Prepare the handover protocol',
+    status: 5,
+    responsibleId: 4,
+    createdBy: 2,
+    createdDay: -30,
+    deadlineDay: -21,
+    links: ['Tb1_12'],
+  },
+  {
+    title: 'Call the supplier about the delay',
+    status: 2,
+    priority: 2,
+    responsibleId: 3,
+    createdBy: 3,
+    createdDay: -6,
+    deadlineDay: -1,
+    deadlineHour: 12,
+    links: ['Tb1_31'],
+    tags: ['urgent'],
+  },
+  {
+    title: 'Pay the invoice for office chairs',
+    status: 4,
+    responsibleId: 5,
+    createdBy: 2,
+    createdDay: -9,
+    deadlineDay: -2,
+    links: ['T9c_12'],
+    tags: ['finance'],
+  },
+  {
+    title: 'Confirm the delivery address',
+    status: 5,
+    responsibleId: 7,
+    createdBy: 2,
+    createdDay: -25,
+    deadlineDay: -18,
+    links: ['T9c_12'],
+  },
+  {
+    title: 'Send the technician to the 3rd floor',
+    status: 3,
+    responsibleId: 4,
+    createdBy: 6,
+    createdDay: -2,
+    deadlineDay: 1,
+    links: ['Tb7_1240'],
+  },
+  {
+    title: 'Order spare parts for the dishwasher',
+    status: 2,
+    responsibleId: 2,
+    createdBy: 4,
+    createdDay: -3,
+    deadlineDay: -1,
+    links: ['Tb7_1239', 'Tb1_29'],
+  },
+  {
+    title: 'Quarterly review of supplier contracts',
+    status: 2,
+    responsibleId: 1,
+    createdBy: 1,
+    createdDay: -7,
+    deadlineDay: 20,
+    links: [],
+    tags: ['finance'],
+  },
+  {
+    title: 'Update the fire safety plan',
+    status: 6,
+    responsibleId: 4,
+    createdBy: 1,
+    createdDay: -40,
+    deadlineDay: 30,
+    links: [],
+  },
+  {
+    title: 'Prepare the monthly sales report',
+    status: 2,
+    responsibleId: 3,
+    createdBy: 1,
+    createdDay: -2,
+    deadlineDay: 3,
+    links: [],
+    accomplices: [6],
+  },
 ];
 
-const generatedTaskTitles = ['Check the warranty terms', 'Agree the delivery window', 'Collect the signed acceptance form', 'Update the asset register', 'Book the installation team', 'Ask finance for a cost center', 'Verify the serial numbers', 'Schedule the follow-up call', 'Send photos of the damage', 'Reply to the customer'];
+const generatedTaskTitles = [
+  'Check the warranty terms',
+  'Agree the delivery window',
+  'Collect the signed acceptance form',
+  'Update the asset register',
+  'Book the installation team',
+  'Ask finance for a cost center',
+  'Verify the serial numbers',
+  'Schedule the follow-up call',
+  'Send photos of the damage',
+  'Reply to the customer',
+];
 
-function buildTasks(random: Random, items: SeedItem[]): { tasks: SeedTask[]; tags: Array<{ id: number; title: string }> } {
+function buildTasks(
+  random: Random,
+  items: SeedItem[],
+): { tasks: SeedTask[]; tags: Array<{ id: number; title: string }> } {
   const plans: TaskPlan[] = [...explicitTasks];
   const linkable = items.filter((item) => item.entityTypeId !== 187);
   for (let index = 0; index < 40; index += 1) {
@@ -562,7 +1096,8 @@ function buildTasks(random: Random, items: SeedItem[]): { tasks: SeedTask[]; tag
   const tasks = plans.map((plan, index): SeedTask => {
     for (const tag of plan.tags ?? []) if (!tagTitles.includes(tag)) tagTitles.push(tag);
     const createdDate = at(plan.createdDay, 9 + (index % 8), (index * 7) % 60);
-    const closedDate = plan.status === 5 ? at(Math.min(-1, (plan.deadlineDay ?? plan.createdDay + 3) - 1), 16, 20) : null;
+    const closedDate =
+      plan.status === 5 ? at(Math.min(-1, (plan.deadlineDay ?? plan.createdDay + 3) - 1), 16, 20) : null;
     return {
       id: 101 + index,
       title: plan.title,
@@ -592,10 +1127,30 @@ function buildTasks(random: Random, items: SeedItem[]): { tasks: SeedTask[]; tag
 // Timeline activities
 
 const activityKinds = [
-  { typeId: 2, providerId: 'VOXIMPLANT_CALL', providerTypeId: 'CALL', subjects: ['Outgoing call to the supplier', 'Incoming call from the warehouse', 'Call about the delivery date'] },
-  { typeId: 4, providerId: 'CRM_EMAIL', providerTypeId: 'EMAIL', subjects: ['Quote request sent', 'Re: Delivery confirmation', 'Invoice received'] },
-  { typeId: 1, providerId: 'CRM_MEETING', providerTypeId: 'MEETING', subjects: ['On-site inspection', 'Meeting with the supplier'] },
-  { typeId: 6, providerId: 'CRM_TODO', providerTypeId: 'TODO', subjects: ['Check the documents', 'Follow up next week'] },
+  {
+    typeId: 2,
+    providerId: 'VOXIMPLANT_CALL',
+    providerTypeId: 'CALL',
+    subjects: ['Outgoing call to the supplier', 'Incoming call from the warehouse', 'Call about the delivery date'],
+  },
+  {
+    typeId: 4,
+    providerId: 'CRM_EMAIL',
+    providerTypeId: 'EMAIL',
+    subjects: ['Quote request sent', 'Re: Delivery confirmation', 'Invoice received'],
+  },
+  {
+    typeId: 1,
+    providerId: 'CRM_MEETING',
+    providerTypeId: 'MEETING',
+    subjects: ['On-site inspection', 'Meeting with the supplier'],
+  },
+  {
+    typeId: 6,
+    providerId: 'CRM_TODO',
+    providerTypeId: 'TODO',
+    subjects: ['Check the documents', 'Follow up next week'],
+  },
 ] as const;
 
 function buildActivities(random: Random, items: SeedItem[]): SeedActivity[] {
@@ -658,7 +1213,8 @@ export function buildSeedFixture(): SeedFixture {
   const { tasks, tags } = buildTasks(random, items);
   const activities = buildActivities(random, items);
   return {
-    $comment: 'Generated by portal/seed/generate.ts; do not edit by hand. Dates are relative to referenceDate and shifted to today at load.',
+    $comment:
+      'Generated by portal/seed/generate.ts; do not edit by hand. Dates are relative to referenceDate and shifted to today at load.',
     referenceDate: REFERENCE_DATE,
     memberId: 'b6f1e7c94d2a4e0f9a51c3d7e8f20a64',
     departments,
@@ -682,7 +1238,9 @@ export function serializeSeedFixture(fixture: SeedFixture): string {
     const comma = index < entries.length - 1 ? ',' : '';
     if (Array.isArray(value)) {
       lines.push(`  ${JSON.stringify(key)}: [`);
-      value.forEach((row, rowIndex) => lines.push(`    ${JSON.stringify(row)}${rowIndex < value.length - 1 ? ',' : ''}`));
+      value.forEach((row, rowIndex) =>
+        lines.push(`    ${JSON.stringify(row)}${rowIndex < value.length - 1 ? ',' : ''}`),
+      );
       lines.push(`  ]${comma}`);
     } else {
       lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);

@@ -19,7 +19,8 @@ describe('seed fixture', () => {
     expect(seed.users.length).toBeGreaterThanOrEqual(6);
     expect(seed.users[0]).toMatchObject({ id: 1, name: 'Olivia', lastName: 'Bennett', isAdmin: true });
     expect(seed.users.find((user) => user.id === 6)).toMatchObject({ isAdmin: false, deniedEntityTypeIds: [156] });
-    for (const user of seed.users.filter((candidate) => candidate.active)) expect(user.photoPath).toBe(`/upload/avatars/${user.id}.svg`);
+    for (const user of seed.users.filter((candidate) => candidate.active))
+      expect(user.photoPath).toBe(`/upload/avatars/${user.id}.svg`);
   });
 
   it('gives users their own time zones, some empty (the portal zone), as user.get prints TIME_ZONE', () => {
@@ -34,7 +35,9 @@ describe('seed fixture', () => {
       [183, 'Service Requests'],
       [187, 'Supplier Contracts'],
     ]);
-    const withoutLinks = seed.smartProcesses.filter((process) => process.linkedUserFields['TASKS_TASK|UF_CRM_TASK'] === 'N');
+    const withoutLinks = seed.smartProcesses.filter(
+      (process) => process.linkedUserFields['TASKS_TASK|UF_CRM_TASK'] === 'N',
+    );
     expect(withoutLinks.map((process) => process.entityTypeId)).toEqual([187]);
     expect(seed.items.find((item) => item.entityTypeId === 177 && item.id === 29)?.title).toBe('Washing Machine');
     expect(seed.items.filter((item) => item.entityTypeId === 183)).toHaveLength(1240);
@@ -46,16 +49,25 @@ describe('seed fixture', () => {
       expect(categories.length).toBeGreaterThanOrEqual(2);
       expect(categories.filter((category) => category.isDefault)).toHaveLength(1);
       for (const category of categories) {
-        const stages = seed.stages.filter((stage) => stage.categoryId === category.id && stage.entityTypeId === process.entityTypeId);
+        const stages = seed.stages.filter(
+          (stage) => stage.categoryId === category.id && stage.entityTypeId === process.entityTypeId,
+        );
         expect(stages.filter((stage) => stage.semantics === 'S')).toHaveLength(1);
         expect(stages.some((stage) => stage.semantics === 'F')).toBe(true);
-        for (const stage of stages) expect(stage.statusId.startsWith(`DT${process.entityTypeId}_${category.id}:`)).toBe(true);
+        for (const stage of stages)
+          expect(stage.statusId.startsWith(`DT${process.entityTypeId}_${category.id}:`)).toBe(true);
       }
     }
   });
 
   it('keeps the colors a new funnel gives its default stages (renamed, as users do, but not recolored)', () => {
-    const defaults: Record<string, string> = { NEW: '#22B9FF', PREPARATION: '#88B9FF', CLIENT: '#10e5fc', SUCCESS: '#00ff00', FAIL: '#ff0000' };
+    const defaults: Record<string, string> = {
+      NEW: '#22B9FF',
+      PREPARATION: '#88B9FF',
+      CLIENT: '#10e5fc',
+      SUCCESS: '#00ff00',
+      FAIL: '#ff0000',
+    };
     for (const stage of seed.stages) {
       const code = stage.statusId.split(':')[1]!;
       if (defaults[code]) expect([stage.statusId, stage.color]).toEqual([stage.statusId, defaults[code]]);
@@ -71,11 +83,30 @@ describe('seed fixture', () => {
 
   it('has custom fields of every common type, and linked, overdue and done tasks', () => {
     const kinds = new Set(seed.userFields.map((field) => `${field.userTypeId}${field.multiple ? '[]' : ''}`));
-    for (const kind of ['string', 'integer', 'double', 'money', 'date', 'datetime', 'boolean', 'enumeration', 'employee', 'crm', 'string[]']) expect(kinds).toContain(kind);
+    for (const kind of [
+      'string',
+      'integer',
+      'double',
+      'money',
+      'date',
+      'datetime',
+      'boolean',
+      'enumeration',
+      'employee',
+      'crm',
+      'string[]',
+    ])
+      expect(kinds).toContain(kind);
     const linkedTo29 = seed.tasks.filter((task) => task.crmLinks.includes('Tb1_29'));
     expect(linkedTo29.map((task) => task.status)).toEqual(expect.arrayContaining([5, 3, 2]));
-    expect(seed.tasks.some((task) => task.deadline !== null && task.deadline < `${seed.referenceDate}T00:00:00+03:00` && task.status !== 5)).toBe(true);
+    expect(
+      seed.tasks.some(
+        (task) => task.deadline !== null && task.deadline < `${seed.referenceDate}T00:00:00+03:00` && task.status !== 5,
+      ),
+    ).toBe(true);
     expect(seed.tasks.some((task) => task.crmLinks.some((link) => link.startsWith('Tbb_')))).toBe(false);
-    expect(seed.activities.filter((activity) => activity.ownerTypeId === 177 && activity.ownerId === 29)).toHaveLength(4);
+    expect(seed.activities.filter((activity) => activity.ownerTypeId === 177 && activity.ownerId === 29)).toHaveLength(
+      4,
+    );
   });
 });

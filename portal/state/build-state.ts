@@ -54,7 +54,12 @@ export function createApp(appUrl: string, installed: boolean): StoredApp {
 const MANIFEST_LANGUAGES: readonly ManifestLanguage[] = LANGUAGES;
 
 /** Every default surface on every smart process, bound to the app's handler. */
-export function defaultPlacements(appUrl: string, entityTypeIds: number[], language: string, firstId: number): StoredPlacement[] {
+export function defaultPlacements(
+  appUrl: string,
+  entityTypeIds: number[],
+  language: string,
+  firstId: number,
+): StoredPlacement[] {
   const handler = entryUrls(appUrl).handler;
   const placements: StoredPlacement[] = [];
   let id = firstId;

@@ -33,7 +33,9 @@ function formatOne(field: StoredUserField, value: unknown, store: PortalStore, l
   if (value === null || value === undefined || value === '') return '';
   switch (field.userTypeId) {
     case 'boolean':
-      return value === 'Y' || value === 1 || value === '1' || value === true ? label(YES, language) : label(NO, language);
+      return value === 'Y' || value === 1 || value === '1' || value === true
+        ? label(YES, language)
+        : label(NO, language);
     case 'enumeration':
       return field.enumItems.find((item) => item.id === Number(value))?.value ?? String(value);
     case 'employee':
@@ -54,15 +56,27 @@ function formatOne(field: StoredUserField, value: unknown, store: PortalStore, l
   }
 }
 
-export function formatUserFieldValue(field: StoredUserField, value: unknown, store: PortalStore, language: string): string {
+export function formatUserFieldValue(
+  field: StoredUserField,
+  value: unknown,
+  store: PortalStore,
+  language: string,
+): string {
   if (Array.isArray(value)) {
-    return value.map((entry) => formatOne(field, entry, store, language)).filter(Boolean).join(', ');
+    return value
+      .map((entry) => formatOne(field, entry, store, language))
+      .filter(Boolean)
+      .join(', ');
   }
   return formatOne(field, value, store, language);
 }
 
 /** Label → text pairs for the General tab: a few system fields, then every custom field. */
-export function generalFields(item: StoredItem, store: PortalStore, language: string): Array<{ label: string; value: string; dateTime?: string }> {
+export function generalFields(
+  item: StoredItem,
+  store: PortalStore,
+  language: string,
+): Array<{ label: string; value: string; dateTime?: string }> {
   const process = store.smartProcess(item.entityTypeId);
   const stage = store.state.stages.find((row) => row.statusId === item.stageId);
   const rows: Array<{ label: string; value: string; dateTime?: string }> = [
@@ -70,16 +84,24 @@ export function generalFields(item: StoredItem, store: PortalStore, language: st
     { label: label(SYSTEM_LABELS.responsible!, language), value: userDisplayName(store, item.assignedById) },
   ];
   if (process?.flags.isLinkWithProductsEnabled === 'Y') {
-    rows.push({ label: label(SYSTEM_LABELS.amount!, language), value: `${item.opportunity.toFixed(2)} ${item.currencyId}` });
+    rows.push({
+      label: label(SYSTEM_LABELS.amount!, language),
+      value: `${item.opportunity.toFixed(2)} ${item.currencyId}`,
+    });
   }
   if (process?.flags.isBeginCloseDatesEnabled === 'Y') {
     rows.push({ label: label(SYSTEM_LABELS.begindate!, language), value: item.begindate.slice(0, 10) });
     rows.push({ label: label(SYSTEM_LABELS.closedate!, language), value: item.closedate.slice(0, 10) });
   }
-  const fields = store.state.userFields.filter((field) => field.entityTypeId === item.entityTypeId).sort((a, b) => a.sort - b.sort);
+  const fields = store.state.userFields
+    .filter((field) => field.entityTypeId === item.entityTypeId)
+    .sort((a, b) => a.sort - b.sort);
   for (const field of fields) {
     const value = item.uf[field.fieldName];
-    const row: { label: string; value: string; dateTime?: string } = { label: label(field.labels, language), value: formatUserFieldValue(field, value, store, language) };
+    const row: { label: string; value: string; dateTime?: string } = {
+      label: label(field.labels, language),
+      value: formatUserFieldValue(field, value, store, language),
+    };
     // A single date-time is a moment: the page shows it in the viewer's zone.
     if (field.userTypeId === 'datetime' && typeof value === 'string' && value !== '') row.dateTime = value;
     rows.push(row);

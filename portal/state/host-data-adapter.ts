@@ -87,9 +87,16 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
       store.state.stages
         .filter((row) => row.entityTypeId === entityTypeId && row.categoryId === categoryId)
         .sort((a, b) => a.sort - b.sort)
-        .map((row): HostStage => ({ statusId: row.statusId, name: row.name, color: row.color, semantics: row.semantics })),
+        .map((row): HostStage => ({
+          statusId: row.statusId,
+          name: row.name,
+          color: row.color,
+          semantics: row.semantics,
+        })),
     items: (entityTypeId, page) => {
-      const all = store.items(entityTypeId).filter((item) => page.categoryId === undefined || item.categoryId === page.categoryId);
+      const all = store
+        .items(entityTypeId)
+        .filter((item) => page.categoryId === undefined || item.categoryId === page.categoryId);
       return { items: all.slice(page.offset, page.offset + page.limit).map(hostItem), total: all.length };
     },
     item: (entityTypeId, id) => {
@@ -100,7 +107,12 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
       store.state.activities
         .filter((activity) => activity.ownerTypeId === entityTypeId && activity.ownerId === itemId)
         .sort((a, b) => b.created.localeCompare(a.created) || b.id - a.id)
-        .map((activity): HostActivity => ({ id: activity.id, subject: activity.subject, created: activity.created, typeId: activity.typeId })),
+        .map((activity): HostActivity => ({
+          id: activity.id,
+          subject: activity.subject,
+          created: activity.created,
+          typeId: activity.typeId,
+        })),
     app: (): HostApp => {
       const app = store.state.app;
       return {
@@ -108,7 +120,12 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
         clientId: app.clientId,
         name: app.name,
         applicationToken: app.applicationToken,
-        url: app.url, installUrl: app.installUrl, installed: app.installed, status: app.status, scope: [...app.scope] };
+        url: app.url,
+        installUrl: app.installUrl,
+        installed: app.installed,
+        status: app.status,
+        scope: [...app.scope],
+      };
     },
     finishInstall: () => {
       store.state.app.installed = true;
@@ -121,7 +138,8 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
         title: placement.title,
         langAll: placement.langAll,
       })),
-    issueAuth: (userId) => toIssuedAuth(store.issueToken(userId, tokenLifetimeMachineSeconds(config)), config.tokenTtlSeconds),
+    issueAuth: (userId) =>
+      toIssuedAuth(store.issueToken(userId, tokenLifetimeMachineSeconds(config)), config.tokenTtlSeconds),
     refreshAuth: (refreshToken) => {
       const token = store.refreshToken(refreshToken, tokenLifetimeMachineSeconds(config));
       return token ? toIssuedAuth(token, config.tokenTtlSeconds) : undefined;

@@ -22,7 +22,12 @@ export function readStateFile(file: string): PortalState | null {
     );
   }
   const state = parsed as Partial<PortalState> | null;
-  if (!state || typeof state !== 'object' || state.formatVersion !== STATE_FORMAT_VERSION || !Array.isArray(state.items)) {
+  if (
+    !state ||
+    typeof state !== 'object' ||
+    state.formatVersion !== STATE_FORMAT_VERSION ||
+    !Array.isArray(state.items)
+  ) {
     throw new StateFileError(
       `The data file ${file} is not an emulator state of format ${STATE_FORMAT_VERSION}. ` +
         'It was left untouched; move it away or start with --fresh to replace it.',

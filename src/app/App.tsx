@@ -23,7 +23,11 @@ export function App() {
         ) : start.status === 'fulfilled' && start.value.status === 'outside-bitrix' ? (
           <OutsideBitrixPage />
         ) : (
-          <FrameFailed messageKey={start.status === 'fulfilled' && start.value.status === 'failed' ? start.value.error.messageKey : 'unknown'} />
+          <FrameFailed
+            messageKey={
+              start.status === 'fulfilled' && start.value.status === 'failed' ? start.value.error.messageKey : 'unknown'
+            }
+          />
         )}
       </I18nProvider>
     );

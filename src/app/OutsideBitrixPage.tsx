@@ -20,7 +20,14 @@ export function OutsideBitrixPage() {
           ))}
         </ol>
         <p>{text.outsideSelfHostText}</p>
-        <dl style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: 'var(--ui-space-1) var(--ui-space-3)', margin: 0 }}>
+        <dl
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'max-content minmax(0, 1fr)',
+            gap: 'var(--ui-space-1) var(--ui-space-3)',
+            margin: 0,
+          }}
+        >
           <dt>{text.handlerAddress}</dt>
           <dd style={{ margin: 0 }}>
             <code style={{ overflowWrap: 'anywhere' }}>{urls.handler}</code>

@@ -19,7 +19,10 @@ afterEach(() => {
 });
 
 function renderRouter(bitrixLanguage: string) {
-  const boundary = createFakeBoundary({}, { placement: 'CRM_DYNAMIC_177_DETAIL_TAB', placementOptions: { ID: '29' }, bitrixLanguage });
+  const boundary = createFakeBoundary(
+    {},
+    { placement: 'CRM_DYNAMIC_177_DETAIL_TAB', placementOptions: { ID: '29' }, bitrixLanguage },
+  );
   render(
     <AppProviders boundary={boundary}>
       <FrameFit>

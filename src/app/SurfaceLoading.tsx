@@ -5,7 +5,12 @@ import { Skeleton } from '../ui';
 export function SurfaceLoading() {
   const text = useMessages(commonMessages);
   return (
-    <div role="status" aria-busy="true" aria-label={text.loading} style={{ padding: 'var(--ui-space-4)', display: 'grid', gap: 'var(--ui-space-2)' }}>
+    <div
+      role="status"
+      aria-busy="true"
+      aria-label={text.loading}
+      style={{ padding: 'var(--ui-space-4)', display: 'grid', gap: 'var(--ui-space-2)' }}
+    >
       <Skeleton width="45%" height={22} />
       <Skeleton width="70%" />
       <Skeleton height={8} />

@@ -47,7 +47,13 @@ function Surface({ target }: { target: LaunchTarget }) {
   return <LoadedSurface module={module} target={target} />;
 }
 
-function LoadedSurface({ module, target }: { module: NonNullable<ReturnType<typeof loadSurface>>; target: LaunchTarget }) {
+function LoadedSurface({
+  module,
+  target,
+}: {
+  module: NonNullable<ReturnType<typeof loadSurface>>;
+  target: LaunchTarget;
+}) {
   const loaded = usePromise(module);
   if (loaded.status === 'pending') return <SurfaceLoading />;
   if (loaded.status === 'rejected') return <FrameFailed messageKey="network" />;

@@ -8,12 +8,14 @@ export const appMessages = defineMessages(
     frameFailedText: 'Smart Tasks could not start inside this Bitrix24 page.',
     reload: 'Reload',
     surfaceFailedTitle: 'Something went wrong on this page',
-    surfaceFailedText: 'Smart Tasks could not show this part. Nothing was changed in Bitrix24 by the failure; reload to try again.',
+    surfaceFailedText:
+      'Smart Tasks could not show this part. Nothing was changed in Bitrix24 by the failure; reload to try again.',
     unknownPlacementTitle: 'Smart Tasks does not know this place',
     unknownPlacementText: (placement: string) =>
       `Bitrix24 opened Smart Tasks in “${placement}”, which this version does not serve. An administrator can re-sync the app’s placements on its settings page.`,
     malformedOptionsTitle: 'Bitrix24 sent data Smart Tasks cannot read',
-    malformedOptionsText: 'The information about this item did not arrive in a readable form. Reload the page; if it stays, tell your administrator.',
+    malformedOptionsText:
+      'The information about this item did not arrive in a readable form. Reload the page; if it stays, tell your administrator.',
     missingItemTitle: 'Which item is this?',
     missingItemText: 'Bitrix24 did not say which item this is. Reload the page; if it stays, tell your administrator.',
     notAvailableTitle: 'Not available in this version',
@@ -45,14 +47,17 @@ export const appMessages = defineMessages(
       frameFailedText: 'Smart Tasks не удалось запуститься на этой странице Битрикс24.',
       reload: 'Обновить',
       surfaceFailedTitle: 'На этой странице что-то пошло не так',
-      surfaceFailedText: 'Smart Tasks не удалось показать эту часть. Сбой ничего не изменил в Битрикс24; обновите страницу, чтобы попробовать снова.',
+      surfaceFailedText:
+        'Smart Tasks не удалось показать эту часть. Сбой ничего не изменил в Битрикс24; обновите страницу, чтобы попробовать снова.',
       unknownPlacementTitle: 'Smart Tasks не знает это место',
       unknownPlacementText: (placement: string) =>
         `Битрикс24 открыл Smart Tasks в «${placement}», а эта версия там не работает. Администратор может заново синхронизировать места встраивания на странице настроек приложения.`,
       malformedOptionsTitle: 'Битрикс24 передал данные, которые Smart Tasks не может прочитать',
-      malformedOptionsText: 'Сведения об элементе пришли в нечитаемом виде. Обновите страницу; если не поможет, сообщите администратору.',
+      malformedOptionsText:
+        'Сведения об элементе пришли в нечитаемом виде. Обновите страницу; если не поможет, сообщите администратору.',
       missingItemTitle: 'Какой это элемент?',
-      missingItemText: 'Битрикс24 не сообщил, какой это элемент. Обновите страницу; если не поможет, сообщите администратору.',
+      missingItemText:
+        'Битрикс24 не сообщил, какой это элемент. Обновите страницу; если не поможет, сообщите администратору.',
       notAvailableTitle: 'Недоступно в этой версии',
       notAvailableText: 'Эта часть Smart Tasks не входит в эту версию приложения.',
       outsideTitle: 'Smart Tasks для Битрикс24',
@@ -81,14 +86,17 @@ export const appMessages = defineMessages(
       frameFailedText: 'Smart Tasks konnte auf dieser Bitrix24-Seite nicht starten.',
       reload: 'Neu laden',
       surfaceFailedTitle: 'Auf dieser Seite ist etwas schiefgelaufen',
-      surfaceFailedText: 'Smart Tasks konnte diesen Teil nicht anzeigen. Der Fehler hat in Bitrix24 nichts verändert; laden Sie neu, um es erneut zu versuchen.',
+      surfaceFailedText:
+        'Smart Tasks konnte diesen Teil nicht anzeigen. Der Fehler hat in Bitrix24 nichts verändert; laden Sie neu, um es erneut zu versuchen.',
       unknownPlacementTitle: 'Smart Tasks kennt diesen Ort nicht',
       unknownPlacementText: (placement: string) =>
         `Bitrix24 hat Smart Tasks in „${placement}“ geöffnet, was diese Version nicht bedient. Ein Administrator kann die Einbindungen auf der Einstellungsseite der App neu synchronisieren.`,
       malformedOptionsTitle: 'Bitrix24 hat Daten gesendet, die Smart Tasks nicht lesen kann',
-      malformedOptionsText: 'Die Angaben zu diesem Element kamen nicht lesbar an. Laden Sie die Seite neu; bleibt es so, wenden Sie sich an Ihren Administrator.',
+      malformedOptionsText:
+        'Die Angaben zu diesem Element kamen nicht lesbar an. Laden Sie die Seite neu; bleibt es so, wenden Sie sich an Ihren Administrator.',
       missingItemTitle: 'Welches Element ist das?',
-      missingItemText: 'Bitrix24 hat nicht mitgeteilt, um welches Element es geht. Laden Sie die Seite neu; bleibt es so, wenden Sie sich an Ihren Administrator.',
+      missingItemText:
+        'Bitrix24 hat nicht mitgeteilt, um welches Element es geht. Laden Sie die Seite neu; bleibt es so, wenden Sie sich an Ihren Administrator.',
       notAvailableTitle: 'In dieser Version nicht verfügbar',
       notAvailableText: 'Dieser Teil von Smart Tasks ist in dieser Version der App nicht enthalten.',
       outsideTitle: 'Smart Tasks für Bitrix24',

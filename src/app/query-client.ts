@@ -11,7 +11,9 @@ function defaultRetryDelayMs(attempt: number, error: unknown): number {
  * Server state lives here. Reads retry transient failures with back-off (the SDK itself makes
  * one attempt, see src/bitrix/frame.ts); writes (mutations) never retry on their own.
  */
-export function createQueryClient(options: { retryDelayMs?: (attempt: number, error: unknown) => number } = {}): QueryClient {
+export function createQueryClient(
+  options: { retryDelayMs?: (attempt: number, error: unknown) => number } = {},
+): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {

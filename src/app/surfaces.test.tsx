@@ -19,7 +19,12 @@ describe('the quick-create panel prefetched while its code downloads', () => {
       {
         ...fakeCrmHandlers(fakeCrm()),
         ...fakeTaskHandlers(fakeTaskStore()),
-        'crm.activity.get': ({ id }) => ({ ID: String(id), SUBJECT: 'Call with Miele about the installation', OWNER_ID: '29', OWNER_TYPE_ID: '177' }),
+        'crm.activity.get': ({ id }) => ({
+          ID: String(id),
+          SUBJECT: 'Call with Miele about the installation',
+          OWNER_ID: '29',
+          OWNER_TYPE_ID: '177',
+        }),
       },
       { placement: 'CRM_DYNAMIC_177_ACTIVITY_TIMELINE_MENU' },
     );

@@ -27,7 +27,10 @@ export const surfaces: SurfaceRegistry = {
 };
 
 /** Starts a surface's prefetch, if it declares one. */
-export function prefetchSurface(target: LaunchTarget, context: { boundary: BitrixBoundary; queryClient: QueryClient }): void {
+export function prefetchSurface(
+  target: LaunchTarget,
+  context: { boundary: BitrixBoundary; queryClient: QueryClient },
+): void {
   const entry = surfaces[target.route] as SurfaceEntry<LaunchTarget['route']> | null;
   entry?.prefetch?.(target as never, context);
 }

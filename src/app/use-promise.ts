@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export type Settled<T> = { status: 'pending' } | { status: 'fulfilled'; value: T } | { status: 'rejected'; error: unknown };
+export type Settled<T> =
+  { status: 'pending' } | { status: 'fulfilled'; value: T } | { status: 'rejected'; error: unknown };
 
 const settledPromises = new WeakMap<Promise<unknown>, Settled<unknown>>();
 

@@ -61,7 +61,8 @@ export interface CommandTime {
  * One command's outcome. `total` is the list size the portal reports for list methods; `time`
  * what it said about the command's cost (added by B for bulk pacing; absent from fakes).
  */
-export type BatchEntry<T> = { ok: true; result: T; total: number | undefined; time?: CommandTime } | { ok: false; error: BitrixError };
+export type BatchEntry<T> =
+  { ok: true; result: T; total: number | undefined; time?: CommandTime } | { ok: false; error: BitrixError };
 
 export type BatchResults<C extends BatchCommands> = {
   [K in keyof C]: C[K] extends BatchCommand<infer M> ? BatchEntry<RestResult<M>> : never;

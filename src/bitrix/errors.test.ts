@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { batchCommandError, BitrixError, classifyError, cleanPortalDescription, toBitrixError } from './errors';
 
 function ajax(code: string, status: number, description = ''): AjaxError {
-  return new AjaxError({ code, status, description, requestInfo: { method: 'tasks.task.add', params: {}, requestId: 'r1' } });
+  return new AjaxError({
+    code,
+    status,
+    description,
+    requestInfo: { method: 'tasks.task.add', params: {}, requestId: 'r1' },
+  });
 }
 
 describe('toBitrixError', () => {
@@ -18,7 +23,9 @@ describe('toBitrixError', () => {
     expect(toBitrixError(ajax('REQUEST_TIMEOUT', 408)).kind).toBe('timeout');
     expect(toBitrixError(ajax('ERROR_METHOD_NOT_FOUND', 404)).kind).toBe('method-not-found');
     expect(toBitrixError(ajax('INTERNAL_SERVER_ERROR', 500)).kind).toBe('server');
-    expect(toBitrixError(new SdkError({ code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT', status: 408, description: 'x' })).kind).toBe('auth-expired');
+    expect(
+      toBitrixError(new SdkError({ code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT', status: 408, description: 'x' })).kind,
+    ).toBe('auth-expired');
   });
 
   it('keeps the portal’s own words for validation errors, without markup', () => {
@@ -58,7 +65,11 @@ describe('toBitrixError', () => {
     expect(toBitrixError(ajax('Service Unavailable', 503)).leavesWriteUncertain).toBe(true);
     expect(toBitrixError(ajax('Service Unavailable', 503)).portalAnswered).toBe(false);
     // The portal's own bodies are.
-    for (const [code, status] of [['QUERY_LIMIT_EXCEEDED', 503], ['OPERATION_TIME_LIMIT', 429], ['QUERY_LIMIT_EXCEEDED', 429]] as const) {
+    for (const [code, status] of [
+      ['QUERY_LIMIT_EXCEEDED', 503],
+      ['OPERATION_TIME_LIMIT', 429],
+      ['QUERY_LIMIT_EXCEEDED', 429],
+    ] as const) {
       const refusal = toBitrixError(ajax(code, status));
       expect(refusal.kind).toBe('rate-limit');
       expect(refusal.leavesWriteUncertain).toBe(false);
@@ -69,7 +80,11 @@ describe('toBitrixError', () => {
   it('reads a refused token refresh out of the SDK’s generic wrapper: the session ended, nothing was sent', () => {
     // SDK 2.2.0: the frame's refreshAuth times out (the portal answers nothing when it refuses),
     // and AbstractHttp.call wraps that SdkError as JSSDK_UNKNOWN_ERROR (status 0).
-    const refused = new SdkError({ code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT', status: 408, description: 'refreshAuth: the parent window did not answer within 10000ms' });
+    const refused = new SdkError({
+      code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
+      status: 408,
+      description: 'refreshAuth: the parent window did not answer within 10000ms',
+    });
     const wrapped = new AjaxError({
       code: 'JSSDK_UNKNOWN_ERROR',
       status: 0,
@@ -82,7 +97,17 @@ describe('toBitrixError', () => {
     expect(error.leavesWriteUncertain).toBe(false);
     expect(error.method).toBe('batch');
     // A wrapper around something unknown stays unknown (uncertain), as before.
-    expect(toBitrixError(new AjaxError({ code: 'JSSDK_UNKNOWN_ERROR', status: 0, description: 'x', requestInfo: { method: 'batch', params: {}, requestId: 'r3' }, originalError: new TypeError('x') })).kind).toBe('unknown');
+    expect(
+      toBitrixError(
+        new AjaxError({
+          code: 'JSSDK_UNKNOWN_ERROR',
+          status: 0,
+          description: 'x',
+          requestInfo: { method: 'batch', params: {}, requestId: 'r3' },
+          originalError: new TypeError('x'),
+        }),
+      ).kind,
+    ).toBe('unknown');
   });
 
   it('accepts anything thrown', () => {
@@ -93,7 +118,9 @@ describe('toBitrixError', () => {
 
 describe('batch command errors', () => {
   it('reads {error, error_description} and bare codes', () => {
-    expect(batchCommandError({ error: 'NOT_FOUND', error_description: 'Element not found' }, 'crm.item.get')).toMatchObject({ kind: 'not-found', method: 'crm.item.get' });
+    expect(
+      batchCommandError({ error: 'NOT_FOUND', error_description: 'Element not found' }, 'crm.item.get'),
+    ).toMatchObject({ kind: 'not-found', method: 'crm.item.get' });
     expect(batchCommandError('ERROR_CORE', 'tasks.task.add').kind).toBe('validation');
   });
 });

@@ -102,7 +102,13 @@ export function isBitrixError(error: unknown): error is BitrixError {
 }
 
 const AUTH_EXPIRED = new Set(['expired_token', 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT']);
-const AUTH_INVALID = new Set(['invalid_token', 'NO_AUTH_FOUND', 'INVALID_CREDENTIALS', 'user_access_error', 'JSSDK_CORE_B24_NOT_INIT']);
+const AUTH_INVALID = new Set([
+  'invalid_token',
+  'NO_AUTH_FOUND',
+  'INVALID_CREDENTIALS',
+  'user_access_error',
+  'JSSDK_CORE_B24_NOT_INIT',
+]);
 const ACCESS_DENIED = new Set([
   'ACCESS_DENIED',
   'access_denied',
@@ -176,7 +182,12 @@ interface ErrorLike {
 }
 
 /** Codes under which the SDK hides another error: read the cause instead. */
-const WRAPPER_CODES = new Set(['UNKNOWN', 'JSSDK_UNKNOWN_ERROR', 'JSSDK_INTERNAL_ERROR', 'JSSDK_CALL_ALL_ATTEMPTS_EXHAUSTED']);
+const WRAPPER_CODES = new Set([
+  'UNKNOWN',
+  'JSSDK_UNKNOWN_ERROR',
+  'JSSDK_INTERNAL_ERROR',
+  'JSSDK_CALL_ALL_ATTEMPTS_EXHAUSTED',
+]);
 
 /** The response body of the axios error an AjaxError wraps, when it is the portal's `{error, error_description}`. */
 function falsyCodeBody(originalError: unknown): Record<string, unknown> | undefined {
@@ -195,7 +206,8 @@ function wrappedCause(like: ErrorLike, code: string): unknown {
 function firstValidationField(validation: unknown): string | undefined {
   if (!Array.isArray(validation)) return undefined;
   const first: unknown = validation[0];
-  if (typeof first === 'object' && first !== null && 'field' in first && typeof first.field === 'string') return first.field;
+  if (typeof first === 'object' && first !== null && 'field' in first && typeof first.field === 'string')
+    return first.field;
   return undefined;
 }
 
@@ -216,7 +228,11 @@ function convert(error: unknown, method: string | undefined, depth: number): Bit
   if (cause !== undefined) {
     // SDK 2.2.0 wraps whatever its transport did not expect (a refused token refresh among them)
     // in JSSDK_UNKNOWN_ERROR; the cause says what happened.
-    const inner = convert(cause, method ?? (typeof like.requestInfo?.method === 'string' ? like.requestInfo.method : undefined), depth + 1);
+    const inner = convert(
+      cause,
+      method ?? (typeof like.requestInfo?.method === 'string' ? like.requestInfo.method : undefined),
+      depth + 1,
+    );
     if (inner.kind !== 'unknown') return inner;
   }
   const status = typeof like.status === 'number' && Number.isFinite(like.status) ? like.status : 0;
@@ -234,7 +250,9 @@ function convert(error: unknown, method: string | undefined, depth: number): Bit
       method: method ?? requestMethod,
     });
   }
-  const portalDescription = cleanPortalDescription(typeof like.message === 'string' ? like.message : error instanceof Error ? error.message : undefined);
+  const portalDescription = cleanPortalDescription(
+    typeof like.message === 'string' ? like.message : error instanceof Error ? error.message : undefined,
+  );
   return new BitrixError({
     kind: classifyError(code, status, portalDescription),
     code,
@@ -251,7 +269,14 @@ export function batchCommandError(raw: unknown, method: string): BitrixError {
     return new BitrixError({ kind: classifyError(raw, 400), code: raw, status: 400, method });
   }
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const code = record.error === undefined || record.error === null || record.error === '' ? 'UNKNOWN' : String(record.error);
+  const code =
+    record.error === undefined || record.error === null || record.error === '' ? 'UNKNOWN' : String(record.error);
   const portalDescription = cleanPortalDescription(record.error_description);
-  return new BitrixError({ kind: classifyError(code, 400, portalDescription), code, status: 400, portalDescription, method });
+  return new BitrixError({
+    kind: classifyError(code, 400, portalDescription),
+    code,
+    status: 400,
+    portalDescription,
+    method,
+  });
 }

@@ -56,7 +56,11 @@ async function start(): Promise<FrameStart> {
     const b24 = await Promise.race([initializeB24Frame({ restrictionParams: SDK_RESTRICTIONS }), timeout]);
     return { status: 'ready', boundary: createSdkBoundary(b24) };
   } catch (error) {
-    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'JSSDK_CLIENT_SIDE_WARNING') {
+    if (
+      typeof error === 'object' &&
+      error !== null &&
+      (error as { code?: unknown }).code === 'JSSDK_CLIENT_SIDE_WARNING'
+    ) {
       return { status: 'outside-bitrix' };
     }
     return { status: 'failed', error: toBitrixError(error, 'getInitData') };

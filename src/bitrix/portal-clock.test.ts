@@ -8,7 +8,10 @@ describe('portal clock', () => {
     let mono = 1_000;
     const browser = Date.UTC(2026, 10, 30, 12, 0, 0);
     const portal = browser + 3 * HOUR;
-    const clock = createPortalClock(() => mono, () => browser + (mono - 1_000));
+    const clock = createPortalClock(
+      () => mono,
+      () => browser + (mono - 1_000),
+    );
     expect(clock.synced).toBe(false);
     expect(clock.now()).toBe(browser);
 
@@ -21,7 +24,10 @@ describe('portal clock', () => {
 
   it('keeps the highest reading: a late answer does not pull the clock back', () => {
     let mono = 0;
-    const clock = createPortalClock(() => mono, () => 0);
+    const clock = createPortalClock(
+      () => mono,
+      () => 0,
+    );
     clock.observe({ finish: 1_000_000 });
     mono = 5_000;
     // Stamped 2 s after the first, but it took 4 s to arrive: the first reading is better.
@@ -31,7 +37,10 @@ describe('portal clock', () => {
 
   it('follows a portal clock that was set back by more than an answer can take to arrive', () => {
     let mono = 0;
-    const clock = createPortalClock(() => mono, () => 0);
+    const clock = createPortalClock(
+      () => mono,
+      () => 0,
+    );
     clock.observe({ finish: 2_000_000 });
     mono = 1_000;
     clock.observe({ finish: 1_000_000 });
@@ -43,7 +52,10 @@ describe('portal clock', () => {
     expect(readFinishMs({ finish: '1764504000.25' })).toBe(1_764_504_000_250);
     expect(readFinishMs(undefined)).toBeNull();
     expect(readFinishMs({ finish: 'soon' })).toBeNull();
-    const clock = createPortalClock(() => 0, () => 42);
+    const clock = createPortalClock(
+      () => 0,
+      () => 42,
+    );
     clock.observe({ finish: -1 });
     expect(clock.synced).toBe(false);
     expect(clock.now()).toBe(42);

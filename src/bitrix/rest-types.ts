@@ -201,7 +201,12 @@ export type TaskSelectField =
 export interface RestMethods {
   'crm.enum.ownertype': { params: Record<string, never>; result: RestOwnerType[] };
   'crm.type.list': {
-    params: { select?: string[]; filter?: Record<string, unknown>; order?: Record<string, 'ASC' | 'DESC'>; start?: number };
+    params: {
+      select?: string[];
+      filter?: Record<string, unknown>;
+      order?: Record<string, 'ASC' | 'DESC'>;
+      start?: number;
+    };
     result: { types: RestSmartProcessType[] };
   };
   'crm.activity.get': { params: { id: number }; result: RestActivity };
@@ -219,25 +224,44 @@ export interface RestMethods {
   'crm.type.getByEntityTypeId': { params: { entityTypeId: number }; result: { type: RestSmartProcessType } };
   'crm.type.update': {
     /** Written as "true"/"false" (read back as "Y"/"N"). */
-    params: { id: number; fields: { isUseInUserfieldEnabled?: YesNo; linkedUserFields?: Record<string, 'true' | 'false'> } };
+    params: {
+      id: number;
+      fields: { isUseInUserfieldEnabled?: YesNo; linkedUserFields?: Record<string, 'true' | 'false'> };
+    };
     result: { type: RestSmartProcessType };
   };
   'crm.item.get': { params: { entityTypeId: number; id: number }; result: { item: RestCrmItem } };
   'crm.item.list': {
-    params: { entityTypeId: number; select?: string[]; filter?: Record<string, unknown>; order?: Record<string, 'ASC' | 'DESC'>; start?: number };
+    params: {
+      entityTypeId: number;
+      select?: string[];
+      filter?: Record<string, unknown>;
+      order?: Record<string, 'ASC' | 'DESC'>;
+      start?: number;
+    };
     result: { items: RestCrmItem[] };
   };
   'crm.item.fields': { params: { entityTypeId: number }; result: { fields: Record<string, RestFieldDescription> } };
   'crm.category.list': { params: { entityTypeId: number }; result: { categories: RestCategory[] } };
-  'crm.status.list': { params: { filter: { ENTITY_ID: string }; order?: { SORT: 'ASC' | 'DESC' } }; result: RestStatus[] };
+  'crm.status.list': {
+    params: { filter: { ENTITY_ID: string }; order?: { SORT: 'ASC' | 'DESC' } };
+    result: RestStatus[];
+  };
   'user.current': { params: Record<string, never>; result: RestUser };
   'user.get': {
-    params: { filter?: { ID?: Array<number | string> | number | string; ACTIVE?: boolean }; select?: string[]; start?: number };
+    params: {
+      filter?: { ID?: Array<number | string> | number | string; ACTIVE?: boolean };
+      select?: string[];
+      start?: number;
+    };
     result: RestUser[];
   };
   'tasks.task.add': { params: { fields: RestTaskAddFields }; result: { task: RestTask } };
   'tasks.task.delete': { params: { taskId: number | string }; result: { task: boolean } };
-  'tasks.task.get': { params: { taskId: number | string; select?: TaskSelectField[] }; result: { task: RestTask } | [] };
+  'tasks.task.get': {
+    params: { taskId: number | string; select?: TaskSelectField[] };
+    result: { task: RestTask } | [];
+  };
   'tasks.task.list': {
     params: {
       filter?: Record<string, unknown>;

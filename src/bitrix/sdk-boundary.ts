@@ -8,7 +8,12 @@ import type { BitrixBoundary, FrameSession, PickedUser } from './boundary';
 import { toBitrixError } from './errors';
 import { createSdkRest } from './sdk-rest';
 
-function toPickedUser(user: { id: string | number; name?: string; photo?: string; position?: string }): PickedUser | null {
+function toPickedUser(user: {
+  id: string | number;
+  name?: string;
+  photo?: string;
+  position?: string;
+}): PickedUser | null {
   const id = Number(user.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   return { id, name: user.name ?? '', photoUrl: user.photo ? user.photo : null, position: user.position ?? '' };

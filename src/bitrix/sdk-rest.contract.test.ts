@@ -21,16 +21,20 @@ describe('falsy error codes (issue 8.3)', () => {
       item: command('crm.item.get', { entityTypeId: 177, id: 29 }),
     });
     expect(answers.activity.ok).toBe(false);
-    if (!answers.activity.ok) expect(answers.activity.error).toMatchObject({ kind: 'not-found', method: 'crm.activity.get' });
+    if (!answers.activity.ok)
+      expect(answers.activity.error).toMatchObject({ kind: 'not-found', method: 'crm.activity.get' });
     expect(answers.type.ok).toBe(false);
-    if (!answers.type.ok) expect(answers.type.error).toMatchObject({ kind: 'not-found', method: 'crm.type.getByEntityTypeId' });
+    if (!answers.type.ok)
+      expect(answers.type.error).toMatchObject({ kind: 'not-found', method: 'crm.type.getByEntityTypeId' });
     expect(answers.item.ok).toBe(true);
   });
 
   it('turns the same answers to plain calls into thrown not-found errors with the portal’s words', async () => {
     const rest = createSdkRest(contract.hook);
     await expect(rest.call('crm.activity.get', { id: 999_999 })).rejects.toMatchObject({ kind: 'not-found' });
-    const typeError = await rest.call('crm.type.getByEntityTypeId', { entityTypeId: 1_999 }).catch((error: unknown) => error);
+    const typeError = await rest
+      .call('crm.type.getByEntityTypeId', { entityTypeId: 1_999 })
+      .catch((error: unknown) => error);
     expect(typeError).toMatchObject({ kind: 'not-found' });
     expect((typeError as { portalDescription?: string }).portalDescription).toMatch(/not found/i);
   });
@@ -58,7 +62,10 @@ describe('the portal clock', () => {
 describe('limits and proxies after a write (issue 7.5)', () => {
   const title = (tag: string) => `Contract ${tag} ${Math.random().toString(36).slice(2)}`;
   async function tasksTitled(text: string): Promise<number> {
-    const { result } = await createSdkRest(contract.hook).call('tasks.task.list', { filter: { TITLE: text }, select: ['ID'] });
+    const { result } = await createSdkRest(contract.hook).call('tasks.task.list', {
+      filter: { TITLE: text },
+      select: ['ID'],
+    });
     return result.tasks.length;
   }
 
@@ -67,7 +74,9 @@ describe('limits and proxies after a write (issue 7.5)', () => {
     for (const answer of ['proxy-html', 'proxy-text'] as const) {
       await contract.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, answer, when: 'after' }] });
       const text = title(answer);
-      const failure = await rest.call('tasks.task.add', { fields: { TITLE: text, RESPONSIBLE_ID: 1 } }).catch((error: unknown) => error);
+      const failure = await rest
+        .call('tasks.task.add', { fields: { TITLE: text, RESPONSIBLE_ID: 1 } })
+        .catch((error: unknown) => error);
       expect(failure).toMatchObject({ kind: 'server', leavesWriteUncertain: true, portalAnswered: false });
       expect(await tasksTitled(text)).toBe(1);
     }
@@ -76,9 +85,21 @@ describe('limits and proxies after a write (issue 7.5)', () => {
 
   it('the portal’s own QUERY_LIMIT_EXCEEDED is a definite refusal', async () => {
     const rest = createSdkRest(contract.hook);
-    await contract.control.setFaults({ fail: [{ method: 'tasks.task.add', count: 1, error: 'QUERY_LIMIT_EXCEEDED', status: 503, description: 'Too many requests' }] });
+    await contract.control.setFaults({
+      fail: [
+        {
+          method: 'tasks.task.add',
+          count: 1,
+          error: 'QUERY_LIMIT_EXCEEDED',
+          status: 503,
+          description: 'Too many requests',
+        },
+      ],
+    });
     const text = title('limit');
-    const failure = await rest.call('tasks.task.add', { fields: { TITLE: text, RESPONSIBLE_ID: 1 } }).catch((error: unknown) => error);
+    const failure = await rest
+      .call('tasks.task.add', { fields: { TITLE: text, RESPONSIBLE_ID: 1 } })
+      .catch((error: unknown) => error);
     expect(failure).toMatchObject({ kind: 'rate-limit', leavesWriteUncertain: false, portalAnswered: true });
     expect(await tasksTitled(text)).toBe(0);
     await contract.control.clearFaults();

@@ -4,7 +4,15 @@
  * boundary's contract test), so what the SDK does to the portal's answers is tested for real.
  */
 import type { AbstractB24, AjaxResult } from '@bitrix24/b24jssdk';
-import type { BatchCommands, BatchEntry, BatchOptions, BatchResults, BitrixBoundary, CallResult, CommandTime } from './boundary';
+import type {
+  BatchCommands,
+  BatchEntry,
+  BatchOptions,
+  BatchResults,
+  BitrixBoundary,
+  CallResult,
+  CommandTime,
+} from './boundary';
 import { batchCommandError, BitrixError, toBitrixError } from './errors';
 import { createPortalClock } from './portal-clock';
 import type { RestMethodName, RestParams, RestResult } from './rest-types';
@@ -18,7 +26,8 @@ function firstError(result: { getErrors(): IterableIterator<unknown> }): unknown
 
 /** A failed command (in a batch, or a soft error of a single call): the SDK's AjaxError inside. */
 function commandError(result: AjaxResult<unknown>, method: string): BitrixError {
-  const error = firstError(result) as { code?: unknown; message?: unknown; status?: unknown; validation?: unknown } | undefined;
+  const error = firstError(result) as
+    { code?: unknown; message?: unknown; status?: unknown; validation?: unknown } | undefined;
   // Inside a batch the HTTP status (200) says nothing about the command: it is a portal refusal.
   const status = typeof error?.status === 'number' && error.status >= 400 ? error.status : 400;
   return toBitrixError({ code: error?.code, message: error?.message, validation: error?.validation, status }, method);
@@ -29,7 +38,9 @@ function commandError(result: AjaxResult<unknown>, method: string): BitrixError 
  * entries of result, result_error, result_time…). `_data` is protected in the SDK's types;
  * bracket access is TypeScript's sanctioned way in.
  */
-function rawAnswer(result: AjaxResult<unknown>): { error?: unknown; error_description?: unknown; result?: unknown; time?: unknown } | null {
+function rawAnswer(
+  result: AjaxResult<unknown>,
+): { error?: unknown; error_description?: unknown; result?: unknown; time?: unknown } | null {
   const raw: unknown = result['_data'];
   return typeof raw === 'object' && raw !== null ? raw : null;
 }
@@ -47,7 +58,10 @@ function falsyCodeError(result: AjaxResult<unknown>, method: string): BitrixErro
   if (!answer) return null;
   const hasError = answer.error !== undefined && answer.error !== null;
   if (!hasError && answer.result !== undefined) return null;
-  return batchCommandError({ error: hasError ? answer.error : '', error_description: answer.error_description }, method);
+  return batchCommandError(
+    { error: hasError ? answer.error : '', error_description: answer.error_description },
+    method,
+  );
 }
 
 /** A command's `time` block in app terms (CommandTime); every field null when absent or malformed. */
@@ -84,16 +98,19 @@ export function createSdkRest(b24: Pick<AbstractB24, 'actions'>): SdkRest {
       clock.observe(data?.time);
       const hidden = falsyCodeError(response as AjaxResult<unknown>, method);
       if (hidden) throw hidden;
-      if (!data) throw new BitrixError({ kind: 'unknown', code: 'EMPTY_RESPONSE', status: response.getStatus(), method });
-      return { result: data.result, total: response.isMore() || response.getTotal() > 0 ? response.getTotal() : undefined };
+      if (!data)
+        throw new BitrixError({ kind: 'unknown', code: 'EMPTY_RESPONSE', status: response.getStatus(), method });
+      return {
+        result: data.result,
+        total: response.isMore() || response.getTotal() > 0 ? response.getTotal() : undefined,
+      };
     },
 
     async batch<C extends BatchCommands>(commands: C, options: BatchOptions = {}): Promise<BatchResults<C>> {
       const keys = Object.keys(commands);
-      const calls = Object.fromEntries(keys.map((key) => [key, [commands[key]!.method, commands[key]!.params]])) as Record<
-        string,
-        [string, Record<string, unknown>]
-      >;
+      const calls = Object.fromEntries(
+        keys.map((key) => [key, [commands[key]!.method, commands[key]!.params]]),
+      ) as Record<string, [string, Record<string, unknown>]>;
       let answers: Record<string, AjaxResult<unknown> | undefined>;
       try {
         const response = await b24.actions.v2.batch.make({
@@ -113,7 +130,10 @@ export function createSdkRest(b24: Pick<AbstractB24, 'actions'>): SdkRest {
         if (answer) clock.observe(rawAnswer(answer)?.time);
         if (!answer) {
           // With halt the portal skips every command after the first failure.
-          results[key] = { ok: false, error: new BitrixError({ kind: 'unknown', code: 'BATCH_COMMAND_SKIPPED', status: 0, method }) };
+          results[key] = {
+            ok: false,
+            error: new BitrixError({ kind: 'unknown', code: 'BATCH_COMMAND_SKIPPED', status: 0, method }),
+          };
         } else if (!answer.isSuccess) {
           results[key] = { ok: false, error: commandError(answer, method) };
         } else {
@@ -123,7 +143,12 @@ export function createSdkRest(b24: Pick<AbstractB24, 'actions'>): SdkRest {
             continue;
           }
           const total = answer.getTotal();
-          results[key] = { ok: true, result: answer.getData()?.result, total: total > 0 ? total : undefined, time: commandTime(answer.getData()?.time) };
+          results[key] = {
+            ok: true,
+            result: answer.getData()?.result,
+            total: total > 0 ? total : undefined,
+            time: commandTime(answer.getData()?.time),
+          };
         }
       }
       return results as BatchResults<C>;

@@ -5,7 +5,9 @@ import { bbcodeLink, bbcodeText, bbcodeUrl, trailingLinkHref } from './bbcode';
 function liveMarkup(bbcode: string): string[] {
   const tag = /\[\/?(?:URL|B|I|U|S|LIST|QUOTE|CODE|IMG|COLOR|SIZE|USER|\*)(?:=[^\]]*)?\]/gi;
   const tags = [...bbcode.matchAll(tag)].map((match) => match[0]);
-  const autolinks = [...bbcode.replace(tag, ' ').matchAll(/\b(?:https?|ftp):\/\/[^\s[\]]+|\bwww\.[^\s[\]]+/gi)].map((match) => match[0]);
+  const autolinks = [...bbcode.replace(tag, ' ').matchAll(/\b(?:https?|ftp):\/\/[^\s[\]]+|\bwww\.[^\s[\]]+/gi)].map(
+    (match) => match[0],
+  );
   return [...tags, ...autolinks];
 }
 
@@ -33,7 +35,10 @@ describe('bbcodeText', () => {
 
 describe('bbcodeLink', () => {
   it('is the only live link: an escaped label cannot close it early or add another', () => {
-    const link = bbcodeLink('https://acme.bitrix24.com/crm/type/177/details/29/?k=1', 'x[/URL][URL=https://evil.example]y');
+    const link = bbcodeLink(
+      'https://acme.bitrix24.com/crm/type/177/details/29/?k=1',
+      'x[/URL][URL=https://evil.example]y',
+    );
     expect(liveMarkup(link)).toEqual(['[URL=https://acme.bitrix24.com/crm/type/177/details/29/?k=1]', '[/URL]']);
     expect(trailingLinkHref(`Intro\n${link}`)).toBe('https://acme.bitrix24.com/crm/type/177/details/29/?k=1');
   });
@@ -47,7 +52,9 @@ describe('bbcodeLink', () => {
 describe('trailingLinkHref', () => {
   it('reads only the link that ends the description', () => {
     expect(trailingLinkHref('[URL=https://a.example/]a[/URL] then text')).toBeNull();
-    expect(trailingLinkHref('[URL=https://a.example/]a[/URL]\n[URL=https://b.example/]b[/URL]\n')).toBe('https://b.example/');
+    expect(trailingLinkHref('[URL=https://a.example/]a[/URL]\n[URL=https://b.example/]b[/URL]\n')).toBe(
+      'https://b.example/',
+    );
     expect(trailingLinkHref(bbcodeText('[URL=https://evil.example/]x[/URL]'))).toBeNull();
   });
 });

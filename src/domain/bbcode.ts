@@ -34,7 +34,8 @@ export function bbcodeText(text: string): string {
  */
 export function bbcodeUrl(href: string): string {
   const url = new URL(href);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`Not an http(s) URL: ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new RangeError(`Not an http(s) URL: ${url.protocol}`);
   return url.toString().replace(/\[/g, '%5B').replace(/\]/g, '%5D').replace(/\s/g, encodeURIComponent);
 }
 

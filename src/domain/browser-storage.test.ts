@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStorage, portalScope, readStored, removeStored, writeStored, type KeyValueStorage } from './browser-storage';
+import {
+  memoryStorage,
+  portalScope,
+  readStored,
+  removeStored,
+  writeStored,
+  type KeyValueStorage,
+} from './browser-storage';
 
 /** A storage the browser has revoked: every call throws. */
 const revoked: KeyValueStorage = {

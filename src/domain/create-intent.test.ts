@@ -40,7 +40,9 @@ describe('create intents', () => {
     store.begin('177:29', 40_000); // the next click sends again under the same key
     store.settle('177:29');
     expect(late.key).not.toBe(clean.key);
-    expect(store.recent()).toEqual([{ target: '177:29', key: late.key, startedAt: 2000, recheckAt: 40_000 + LATE_LANDING_WINDOW_MS }]);
+    expect(store.recent()).toEqual([
+      { target: '177:29', key: late.key, startedAt: 2000, recheckAt: 40_000 + LATE_LANDING_WINDOW_MS },
+    ]);
     expect(createIntentStore(storage, { ...olivia, userId: 3 }).recent()).toEqual([]);
     store.forget(late.key);
     expect(store.recent()).toEqual([]);

@@ -13,7 +13,14 @@
  * the same browser never see (or wait for) each other's clicks. All times are the PORTAL's
  * clock (ms since the epoch, `BitrixBoundary.portalNow()`), never the browser's.
  */
-import { memoryStorage, readStored, removeStored, usableStorage, writeStored, type KeyValueStorage } from './browser-storage';
+import {
+  memoryStorage,
+  readStored,
+  removeStored,
+  usableStorage,
+  writeStored,
+  type KeyValueStorage,
+} from './browser-storage';
 
 export { memoryStorage };
 
@@ -137,7 +144,11 @@ export interface IntentStore {
 }
 
 /** The store of one portal's and one user's clicks, in `storage`. */
-export function createIntentStore(storage: IntentStorage, scope: IntentScope, makeKey: () => string = newRequestKey): IntentStore {
+export function createIntentStore(
+  storage: IntentStorage,
+  scope: IntentScope,
+  makeKey: () => string = newRequestKey,
+): IntentStore {
   const prefix = `smart-tasks:create-intent:${scope.portal}:user-${scope.userId}`;
   const pendingKey = (target: string) => `${prefix}:${target}`;
   const recentKey = `${prefix}:recent`;
@@ -151,21 +162,29 @@ export function createIntentStore(storage: IntentStorage, scope: IntentScope, ma
     },
     begin(target, now) {
       const existing = store.pending(target);
-      const intent: CreateIntent = existing ? { ...existing, lastSentAt: Math.max(existing.lastSentAt, now) } : { key: makeKey(), startedAt: now, lastSentAt: now, uncertain: false };
+      const intent: CreateIntent = existing
+        ? { ...existing, lastSentAt: Math.max(existing.lastSentAt, now) }
+        : { key: makeKey(), startedAt: now, lastSentAt: now, uncertain: false };
       // Storage full or blocked: the click still works, only reload protection is lost.
       writeStored(storage, pendingKey(target), JSON.stringify(intent));
       return intent;
     },
     markUncertain(target) {
       const existing = store.pending(target);
-      if (existing && !existing.uncertain) writeStored(storage, pendingKey(target), JSON.stringify({ ...existing, uncertain: true }));
+      if (existing && !existing.uncertain)
+        writeStored(storage, pendingKey(target), JSON.stringify({ ...existing, uncertain: true }));
     },
     settle(target, keptTaskId) {
       const intent = store.pending(target);
       removeStored(storage, pendingKey(target));
       if (!intent?.uncertain) return;
       const others = store.recent().filter((entry) => entry.key !== intent.key);
-      const entry: RecentKey = { target, key: intent.key, startedAt: intent.startedAt, recheckAt: intent.lastSentAt + LATE_LANDING_WINDOW_MS };
+      const entry: RecentKey = {
+        target,
+        key: intent.key,
+        startedAt: intent.startedAt,
+        recheckAt: intent.lastSentAt + LATE_LANDING_WINDOW_MS,
+      };
       if (keptTaskId !== undefined) entry.keptTaskId = keptTaskId;
       writeRecent([...others, entry]);
     },

@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { buildFieldViews, parseMoney, referencedCrmItems, referencedStatusTypes, referencedUserIds, type FieldDefinition, type FieldLookups } from './fields';
+import {
+  buildFieldViews,
+  parseMoney,
+  referencedCrmItems,
+  referencedStatusTypes,
+  referencedUserIds,
+  type FieldDefinition,
+  type FieldLookups,
+} from './fields';
 
 function field(name: string, type: string, overrides: Partial<FieldDefinition> = {}): FieldDefinition {
-  return { name, label: name, type, isMultiple: false, isDynamic: name.startsWith('uf'), isDeprecated: false, enumeration: null, settings: {}, statusType: null, ...overrides };
+  return {
+    name,
+    label: name,
+    type,
+    isMultiple: false,
+    isDynamic: name.startsWith('uf'),
+    isDeprecated: false,
+    enumeration: null,
+    settings: {},
+    statusType: null,
+    ...overrides,
+  };
 }
 
 const lookups: FieldLookups = {
@@ -109,7 +128,9 @@ describe('buildFieldViews', () => {
 
   it('keeps a status code with the directory that names it: statusType, else a custom field’s ENTITY_TYPE', () => {
     expect(byName.get('sourceId')?.values).toEqual([{ kind: 'status', statusType: 'SOURCE', statusId: 'OTHER' }]);
-    expect(byName.get('ufCrm7_Channel')?.values).toEqual([{ kind: 'status', statusType: 'CONTACT_TYPE', statusId: 'PARTNER' }]);
+    expect(byName.get('ufCrm7_Channel')?.values).toEqual([
+      { kind: 'status', statusType: 'CONTACT_TYPE', statusId: 'PARTNER' },
+    ]);
     // No directory to ask: the code is all there is.
     expect(byName.get('ufCrm7_Loose')?.values).toEqual([{ kind: 'text', text: 'SOMETHING' }]);
     expect(referencedStatusTypes(views)).toEqual(['CONTACT_TYPE', 'SOURCE']);

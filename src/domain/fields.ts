@@ -83,10 +83,22 @@ const NOT_LISTED = new Set([
 /** Record metadata: listed after the business fields. */
 const LISTED_LAST = ['createdBy', 'createdTime', 'updatedTime'];
 
-const CRM_TYPE_BY_FIELD_TYPE: Record<string, number> = { crm_lead: 1, crm_deal: 2, crm_contact: 3, crm_company: 4, crm_quote: 7 };
+const CRM_TYPE_BY_FIELD_TYPE: Record<string, number> = {
+  crm_lead: 1,
+  crm_deal: 2,
+  crm_contact: 3,
+  crm_company: 4,
+  crm_quote: 7,
+};
 
 function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    value === false ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function asNumber(value: unknown): number | null {
@@ -132,7 +144,9 @@ function crmValue(raw: unknown, definition: FieldDefinition, lookups: FieldLooku
     const match = /^([A-Za-z][A-Za-z0-9]*)_(\d+)$/.exec(raw);
     if (!match) return { kind: 'text', text: raw };
     const entityId = Number(match[2]);
-    return entityId > 0 ? { kind: 'crm', entityTypeId: lookups.entityTypeIdByShortCode.get(match[1]!) ?? null, entityId, code: raw } : null;
+    return entityId > 0
+      ? { kind: 'crm', entityTypeId: lookups.entityTypeIdByShortCode.get(match[1]!) ?? null, entityId, code: raw }
+      : null;
   }
   const entityId = asPositiveInteger(raw);
   if (entityId === null) return null;
@@ -222,10 +236,13 @@ function singleValue(raw: unknown, definition: FieldDefinition, lookups: FieldLo
 }
 
 function fieldValues(raw: unknown, definition: FieldDefinition, lookups: FieldLookups): FieldValue[] {
-  if (definition.type === 'boolean' && !definition.isMultiple) return raw === null || raw === undefined || raw === '' ? [] : [singleValue(raw, definition, lookups)!];
+  if (definition.type === 'boolean' && !definition.isMultiple)
+    return raw === null || raw === undefined || raw === '' ? [] : [singleValue(raw, definition, lookups)!];
   if (isBlank(raw)) return [];
   const list = Array.isArray(raw) ? raw : [raw];
-  return list.map((entry) => singleValue(entry, definition, lookups)).filter((value): value is FieldValue => value !== null);
+  return list
+    .map((entry) => singleValue(entry, definition, lookups))
+    .filter((value): value is FieldValue => value !== null);
 }
 
 /** The system amount: `opportunity` with the item's `currencyId`; zero counts as not filled. */
@@ -252,10 +269,14 @@ export function buildFieldViews(
   item: Readonly<Record<string, unknown>>,
   lookups: FieldLookups,
 ): FieldView[] {
-  const listed = definitions.filter((definition) => !NOT_LISTED.has(definition.name) && !definition.isDeprecated && definition.name in item);
+  const listed = definitions.filter(
+    (definition) => !NOT_LISTED.has(definition.name) && !definition.isDeprecated && definition.name in item,
+  );
   const ordered = [
     ...listed.filter((definition) => !LISTED_LAST.includes(definition.name)),
-    ...LISTED_LAST.map((name) => listed.find((definition) => definition.name === name)).filter((definition): definition is FieldDefinition => !!definition),
+    ...LISTED_LAST.map((name) => listed.find((definition) => definition.name === name)).filter(
+      (definition): definition is FieldDefinition => !!definition,
+    ),
   ];
   return ordered.map((definition) => {
     const values =

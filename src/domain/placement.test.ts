@@ -14,25 +14,42 @@ function reasonOf(run: () => unknown): string {
 describe('parseLaunchTarget', () => {
   it('reads the smart process and the item of a detail tab', () => {
     const target = parseLaunchTarget('CRM_DYNAMIC_177_DETAIL_TAB', { ID: '29', URI: '/crm/type/177/details/29/' });
-    expect(target).toMatchObject({ route: 'detail-tab', entityTypeId: 177, itemId: 29, placement: 'CRM_DYNAMIC_177_DETAIL_TAB' });
+    expect(target).toMatchObject({
+      route: 'detail-tab',
+      entityTypeId: 177,
+      itemId: 29,
+      placement: 'CRM_DYNAMIC_177_DETAIL_TAB',
+    });
   });
 
   it('accepts PLACEMENT_OPTIONS as a JSON string, as the portal posts them', () => {
-    expect(parseLaunchTarget('CRM_DYNAMIC_156_DETAIL_TAB', '{"ID":"7","URI":"\\/crm\\/type\\/156\\/details\\/7\\/"}')).toMatchObject({
+    expect(
+      parseLaunchTarget('CRM_DYNAMIC_156_DETAIL_TAB', '{"ID":"7","URI":"\\/crm\\/type\\/156\\/details\\/7\\/"}'),
+    ).toMatchObject({
       entityTypeId: 156,
       itemId: 7,
     });
   });
 
   it('takes the item id from ENTITY_ID where the manifest says the placement sends it', () => {
-    expect(parseLaunchTarget('CRM_DYNAMIC_177_DETAIL_TOOLBAR', { ENTITY_ID: '31' })).toMatchObject({ route: 'quick-create', itemId: 31 });
+    expect(parseLaunchTarget('CRM_DYNAMIC_177_DETAIL_TOOLBAR', { ENTITY_ID: '31' })).toMatchObject({
+      route: 'quick-create',
+      itemId: 31,
+    });
     expect(
-      parseLaunchTarget('CRM_DYNAMIC_177_ACTIVITY_TIMELINE_MENU', { ENTITY_ID: '29', ASSOCIATED_ENTITY_ID: '8097', ASSOCIATED_ENTITY_TYPE_ID: '6' }),
+      parseLaunchTarget('CRM_DYNAMIC_177_ACTIVITY_TIMELINE_MENU', {
+        ENTITY_ID: '29',
+        ASSOCIATED_ENTITY_ID: '8097',
+        ASSOCIATED_ENTITY_TYPE_ID: '6',
+      }),
     ).toMatchObject({ itemId: 29, options: { ASSOCIATED_ENTITY_ID: '8097' } });
   });
 
   it('needs no item for the list toolbar', () => {
-    expect(parseLaunchTarget('CRM_DYNAMIC_177_LIST_TOOLBAR', { URI: '/crm/type/177/list/' })).toMatchObject({ route: 'bulk', entityTypeId: 177 });
+    expect(parseLaunchTarget('CRM_DYNAMIC_177_LIST_TOOLBAR', { URI: '/crm/type/177/list/' })).toMatchObject({
+      route: 'bulk',
+      entityTypeId: 177,
+    });
   });
 
   it('sends DEFAULT (and an empty placement) to the app page', () => {

@@ -77,7 +77,11 @@ export function itemIdFromOptions(surface: SurfaceDeclaration, options: Placemen
     }
     return Number(value);
   }
-  throw new PlacementError('missing-item-id', placement, `PLACEMENT_OPTIONS has none of ${surface.itemIdFrom.join(', ')}`);
+  throw new PlacementError(
+    'missing-item-id',
+    placement,
+    `PLACEMENT_OPTIONS has none of ${surface.itemIdFrom.join(', ')}`,
+  );
 }
 
 /** Parses the placement code and options the frame received into a launch target. */

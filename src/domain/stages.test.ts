@@ -11,7 +11,11 @@ const stages: Stage[] = [
 describe('buildStageBar', () => {
   it('orders the path by sort, success last, failures apart, and marks the current stage', () => {
     const bar = buildStageBar(stages, 'DT177_7:PREPARATION');
-    expect(bar.steps.map((step) => `${step.stage.name}:${step.state}`)).toEqual(['Start:passed', 'Preparation:current', 'Success:upcoming']);
+    expect(bar.steps.map((step) => `${step.stage.name}:${step.state}`)).toEqual([
+      'Start:passed',
+      'Preparation:current',
+      'Success:upcoming',
+    ]);
     expect(bar.failures.map((step) => step.stage.name)).toEqual(['Failure']);
     expect(bar.outcome).toBe('in-progress');
   });

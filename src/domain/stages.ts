@@ -44,10 +44,14 @@ export function semanticsFromCode(code: string | null | undefined): StageSemanti
 
 export function buildStageBar(stages: readonly Stage[], currentStageId: string | null | undefined): StageBar {
   const sorted = [...stages].sort((a, b) => a.sort - b.sort || a.id.localeCompare(b.id));
-  const path = [...sorted.filter((stage) => stage.semantics === 'process'), ...sorted.filter((stage) => stage.semantics === 'success')];
+  const path = [
+    ...sorted.filter((stage) => stage.semantics === 'process'),
+    ...sorted.filter((stage) => stage.semantics === 'success'),
+  ];
   const failureStages = sorted.filter((stage) => stage.semantics === 'failure');
   const current = sorted.find((stage) => stage.id === currentStageId) ?? null;
-  const outcome = current?.semantics === 'success' ? 'success' : current?.semantics === 'failure' ? 'failure' : 'in-progress';
+  const outcome =
+    current?.semantics === 'success' ? 'success' : current?.semantics === 'failure' ? 'failure' : 'in-progress';
   const currentIndex = current ? path.indexOf(current) : -1;
 
   const steps = path.map((stage, index): StageStep => {
@@ -58,6 +62,9 @@ export function buildStageBar(stages: readonly Stage[], currentStageId: string |
     if (index === currentIndex) return { stage, state: 'current' };
     return { stage, state: currentIndex >= 0 && index < currentIndex ? 'passed' : 'upcoming' };
   });
-  const failures = failureStages.map((stage): StageStep => ({ stage, state: stage === current ? 'current' : 'upcoming' }));
+  const failures = failureStages.map((stage): StageStep => ({
+    stage,
+    state: stage === current ? 'current' : 'upcoming',
+  }));
   return { steps, failures, current, outcome };
 }

@@ -3,7 +3,9 @@ import { defaultTaskDraft, requestKeyIn, taskAddFields, validateDraft, type Task
 
 /** The tags a BBCode reader (the portal's task card) would act on, in order. */
 function readerTags(bbcode: string): string[] {
-  return [...bbcode.matchAll(/\[\/?(?:URL|B|I|U|S|LIST|QUOTE|CODE|IMG|COLOR|SIZE|USER|\*)(?:=[^\]]*)?\]/gi)].map((match) => match[0]);
+  return [...bbcode.matchAll(/\[\/?(?:URL|B|I|U|S|LIST|QUOTE|CODE|IMG|COLOR|SIZE|USER|\*)(?:=[^\]]*)?\]/gi)].map(
+    (match) => match[0],
+  );
 }
 
 const source = {
@@ -33,25 +35,51 @@ describe('defaultTaskDraft', () => {
 });
 
 describe('validateDraft', () => {
-  const draft: TaskDraft = { title: 'A', description: '', responsibleId: 1, participantIds: [], deadline: null, priority: 'high' };
+  const draft: TaskDraft = {
+    title: 'A',
+    description: '',
+    responsibleId: 1,
+    participantIds: [],
+    deadline: null,
+    priority: 'high',
+  };
 
   it('accepts a complete draft', () => {
     expect(validateDraft(draft, new Date())).toEqual({});
   });
 
   it('names each field that must be fixed', () => {
-    const problems = validateDraft({ ...draft, title: '   ', responsibleId: 0, deadline: new Date(2000, 0, 1) }, new Date());
-    expect(problems).toEqual({ title: 'title-missing', responsible: 'responsible-missing', deadline: 'deadline-in-past' });
+    const problems = validateDraft(
+      { ...draft, title: '   ', responsibleId: 0, deadline: new Date(2000, 0, 1) },
+      new Date(),
+    );
+    expect(problems).toEqual({
+      title: 'title-missing',
+      responsible: 'responsible-missing',
+      deadline: 'deadline-in-past',
+    });
     expect(validateDraft({ ...draft, title: 'x'.repeat(300) }, new Date()).title).toBe('title-too-long');
   });
 });
 
 describe('taskAddFields', () => {
-  const link = { linkCode: 'Tb1_29', itemUrl: 'https://acme.bitrix24.com/crm/type/177/details/29/', itemLabel: 'Washing [Machine]', requestKey: 'a1b2c3d4-e5f6' };
+  const link = {
+    linkCode: 'Tb1_29',
+    itemUrl: 'https://acme.bitrix24.com/crm/type/177/details/29/',
+    itemLabel: 'Washing [Machine]',
+    requestKey: 'a1b2c3d4-e5f6',
+  };
 
   it('links the task to the item and carries the request key in the link back to it', () => {
     const fields = taskAddFields(
-      { title: ' Check ', description: 'Please check', responsibleId: 3, participantIds: [3, 5, 5], deadline: new Date(2025, 0, 21, 18), priority: 'high' },
+      {
+        title: ' Check ',
+        description: 'Please check',
+        responsibleId: 3,
+        participantIds: [3, 5, 5],
+        deadline: new Date(2025, 0, 21, 18),
+        priority: 'high',
+      },
       link,
     );
     expect(fields.TITLE).toBe('Check');
@@ -61,20 +89,32 @@ describe('taskAddFields', () => {
     expect(fields.PRIORITY).toBe(2);
     expect(fields.DEADLINE).toMatch(/^2025-01-21T18:00:00/);
     expect(fields.DESCRIPTION).toContain('Please check');
-    expect(fields.DESCRIPTION).toContain('[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]Washing [\u2060Machine][/URL]');
+    expect(fields.DESCRIPTION).toContain(
+      '[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]Washing [\u2060Machine][/URL]',
+    );
     expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
   });
 
   it('writes the deadline in the portal’s own offset', () => {
     const fields = taskAddFields(
-      { title: 'T', description: '', responsibleId: 1, participantIds: [], deadline: new Date('2030-03-14T06:30:00Z'), priority: 'low' },
+      {
+        title: 'T',
+        description: '',
+        responsibleId: 1,
+        participantIds: [],
+        deadline: new Date('2030-03-14T06:30:00Z'),
+        priority: 'low',
+      },
       { ...link, portalUtcOffsetMinutes: 180 },
     );
     expect(fields.DEADLINE).toBe('2030-03-14T09:30:00+03:00');
   });
 
   it('omits what the user left empty', () => {
-    const fields = taskAddFields({ title: 'T', description: '', responsibleId: 1, participantIds: [], deadline: null, priority: 'low' }, link);
+    const fields = taskAddFields(
+      { title: 'T', description: '', responsibleId: 1, participantIds: [], deadline: null, priority: 'low' },
+      link,
+    );
     expect(fields).not.toHaveProperty('DEADLINE');
     expect(fields).not.toHaveProperty('ACCOMPLICES');
     expect(fields.PRIORITY).toBe(0);
@@ -83,23 +123,39 @@ describe('taskAddFields', () => {
   it('escapes portal text in the description: an item title cannot add a link or bold the rest', () => {
     const hostile = '[URL=https://evil.example/pay]Pay invoice[/URL] [B]';
     const fields = taskAddFields(
-      { title: 'T', description: `Task for Equipment Purchase “${hostile}”.`, responsibleId: 1, participantIds: [], deadline: null, priority: 'low' },
+      {
+        title: 'T',
+        description: `Task for Equipment Purchase “${hostile}”.`,
+        responsibleId: 1,
+        participantIds: [],
+        deadline: null,
+        priority: 'low',
+      },
       { ...link, itemLabel: hostile },
     );
     // What a BBCode reader sees: exactly one tag pair, the app's own link back to the item.
-    expect(readerTags(fields.DESCRIPTION!)).toEqual(['[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]', '[/URL]']);
+    expect(readerTags(fields.DESCRIPTION!)).toEqual([
+      '[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]',
+      '[/URL]',
+    ]);
     expect(fields.DESCRIPTION).not.toMatch(/https?:\/\/evil/);
     expect(fields.DESCRIPTION!.replace(/\u2060/g, '')).toContain(`“${hostile}”.`);
     expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
   });
 
   it('reads the key only from the link the app put at the end, never from portal text before it', () => {
-    const posing = 'Washing Machine ?smart_tasks_request=ffffffff-0000 [URL=https://evil.example/?smart_tasks_request=eeeeeeee-1111]x[/URL]';
-    const fields = taskAddFields({ title: 'T', description: posing, responsibleId: 1, participantIds: [], deadline: null, priority: 'low' }, { ...link, itemLabel: posing });
+    const posing =
+      'Washing Machine ?smart_tasks_request=ffffffff-0000 [URL=https://evil.example/?smart_tasks_request=eeeeeeee-1111]x[/URL]';
+    const fields = taskAddFields(
+      { title: 'T', description: posing, responsibleId: 1, participantIds: [], deadline: null, priority: 'low' },
+      { ...link, itemLabel: posing },
+    );
     expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
     // A description whose last line is not the app's link carries no key, whatever it quotes.
     expect(requestKeyIn(`${fields.DESCRIPTION}\nedited by a user later`)).toBeNull();
-    expect(requestKeyIn('Pasted: https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6')).toBeNull();
+    expect(
+      requestKeyIn('Pasted: https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6'),
+    ).toBeNull();
   });
 
   it('finds no key in descriptions written by people', () => {

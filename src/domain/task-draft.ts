@@ -64,7 +64,9 @@ export function defaultTaskDraft(source: DraftSource): TaskDraft {
           : source.itemResponsibleId
         : source.currentUserId,
     participantIds: [],
-    deadline: addWorkingDays(source.now, source.workingDaysAhead ?? DEFAULT_DEADLINE_WORKING_DAYS, { timeZone: source.timeZone }),
+    deadline: addWorkingDays(source.now, source.workingDaysAhead ?? DEFAULT_DEADLINE_WORKING_DAYS, {
+      timeZone: source.timeZone,
+    }),
     priority: 'medium',
   };
 }

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { isTaskOverdue, sortLinkedTasks, taskStatusFromCode, withTask, type LinkedTask } from './tasks';
 
 function task(id: number, overrides: Partial<LinkedTask> = {}): LinkedTask {
-  return { id, title: `Task ${id}`, status: 'pending', responsibleId: 1, deadline: null, createdAt: null, closedAt: null, crmLinks: null, ...overrides };
+  return {
+    id,
+    title: `Task ${id}`,
+    status: 'pending',
+    responsibleId: 1,
+    deadline: null,
+    createdAt: null,
+    closedAt: null,
+    crmLinks: null,
+    ...overrides,
+  };
 }
 
 const now = new Date('2025-06-10T12:00:00Z');
@@ -34,7 +44,10 @@ describe('linked tasks', () => {
   });
 
   it('adds a new task in place without duplicating it', () => {
-    const list = withTask(withTask([task(1)], task(2, { deadline: new Date('2025-06-01') })), task(2, { deadline: new Date('2025-06-01') }));
+    const list = withTask(
+      withTask([task(1)], task(2, { deadline: new Date('2025-06-01') })),
+      task(2, { deadline: new Date('2025-06-01') }),
+    );
     expect(list.map((entry) => entry.id)).toEqual([2, 1]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { firstGrapheme, shortenText } from './text';
 
-const isWellFormed = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+const isWellFormed = (text: string) =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 describe('shortenText', () => {
   it('cuts 🚀×200 between rockets, never inside one (issue 7.9)', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fixedOffsetMinutes, formatUtcOffset, instantOf, isKnownZone, resolveUserZone, wallClock, zoneOffsetMinutes } from './time-zone';
+import {
+  fixedOffsetMinutes,
+  formatUtcOffset,
+  instantOf,
+  isKnownZone,
+  resolveUserZone,
+  wallClock,
+  zoneOffsetMinutes,
+} from './time-zone';
 
 describe('time zones', () => {
   it("takes the profile's zone, else the portal's offset", () => {
@@ -23,7 +31,15 @@ describe('time zones', () => {
 
   it('round-trips wall clocks', () => {
     const ms = Date.UTC(2026, 11, 3, 8, 0);
-    expect(wallClock(ms, 'Asia/Vladivostok')).toEqual({ year: 2026, month: 12, day: 3, hour: 18, minute: 0, second: 0, weekday: 4 });
+    expect(wallClock(ms, 'Asia/Vladivostok')).toEqual({
+      year: 2026,
+      month: 12,
+      day: 3,
+      hour: 18,
+      minute: 0,
+      second: 0,
+      weekday: 4,
+    });
     expect(instantOf({ year: 2026, month: 12, day: 3, hour: 18, minute: 0 }, 'Asia/Vladivostok')).toBe(ms);
     expect(instantOf({ year: 2026, month: 12, day: 3, hour: 11, minute: 0 }, '+03:00')).toBe(ms);
   });

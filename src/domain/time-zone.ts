@@ -85,9 +85,13 @@ export function browserZone(): ZoneName {
  * else the portal's zone (its UTC offset, from its answers' `date_finish`), else — only while
  * the portal has not answered yet — the browser's.
  */
-export function resolveUserZone(profileZone: string | null | undefined, portalUtcOffsetMinutes: number | null | undefined): ZoneName {
+export function resolveUserZone(
+  profileZone: string | null | undefined,
+  portalUtcOffsetMinutes: number | null | undefined,
+): ZoneName {
   if (isKnownZone(profileZone)) return profileZone.trim();
-  if (typeof portalUtcOffsetMinutes === 'number' && Number.isFinite(portalUtcOffsetMinutes)) return formatUtcOffset(portalUtcOffsetMinutes);
+  if (typeof portalUtcOffsetMinutes === 'number' && Number.isFinite(portalUtcOffsetMinutes))
+    return formatUtcOffset(portalUtcOffsetMinutes);
   return browserZone();
 }
 
@@ -122,8 +126,18 @@ export function wallClock(ms: number, zone: ZoneName): WallClock {
  * the zone's offset at that instant; a reading that daylight saving skips or repeats resolves
  * to a neighbouring instant (an hour either way), never fails.
  */
-export function instantOf(reading: Omit<WallClock, 'weekday' | 'second'> & { second?: number }, zone: ZoneName): number {
-  const asUtc = Date.UTC(reading.year, reading.month - 1, reading.day, reading.hour, reading.minute, reading.second ?? 0);
+export function instantOf(
+  reading: Omit<WallClock, 'weekday' | 'second'> & { second?: number },
+  zone: ZoneName,
+): number {
+  const asUtc = Date.UTC(
+    reading.year,
+    reading.month - 1,
+    reading.day,
+    reading.hour,
+    reading.minute,
+    reading.second ?? 0,
+  );
   const first = asUtc - zoneOffsetMinutes(asUtc, zone) * MINUTE;
   return asUtc - zoneOffsetMinutes(first, zone) * MINUTE;
 }

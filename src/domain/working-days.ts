@@ -26,7 +26,8 @@ const DAY_MS = 86_400_000;
  */
 export function addWorkingDays(from: Date, workingDays: number, options: WorkingDayOptions = {}): Date {
   const { timeZone = browserZone(), hour = 18, weekend = DEFAULT_WEEKEND } = options;
-  if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError('workingDays must be a non-negative integer');
+  if (!Number.isInteger(workingDays) || workingDays < 0)
+    throw new RangeError('workingDays must be a non-negative integer');
   if (weekend.length >= 7) throw new RangeError('a week needs at least one working day');
   const start = wallClock(from.getTime(), timeZone);
   // Count on a zone-free calendar (UTC days), then read the day back on the zone's clock.
@@ -37,7 +38,12 @@ export function addWorkingDays(from: Date, workingDays: number, options: Working
     if (!weekend.includes(new Date(day).getUTCDay())) remaining -= 1;
   }
   const target = new Date(day);
-  return new Date(instantOf({ year: target.getUTCFullYear(), month: target.getUTCMonth() + 1, day: target.getUTCDate(), hour, minute: 0 }, timeZone));
+  return new Date(
+    instantOf(
+      { year: target.getUTCFullYear(), month: target.getUTCMonth() + 1, day: target.getUTCDate(), hour, minute: 0 },
+      timeZone,
+    ),
+  );
 }
 
 function pad(value: number): string {
@@ -50,7 +56,10 @@ function pad(value: number): string {
  * portal reads its own time; without it the browser's offset is written (the same instant).
  */
 export function toPortalDateTime(date: Date, utcOffsetMinutes?: number | null): string {
-  const offset = typeof utcOffsetMinutes === 'number' && Number.isFinite(utcOffsetMinutes) ? utcOffsetMinutes : -date.getTimezoneOffset();
+  const offset =
+    typeof utcOffsetMinutes === 'number' && Number.isFinite(utcOffsetMinutes)
+      ? utcOffsetMinutes
+      : -date.getTimezoneOffset();
   return isoWithOffset(date.getTime(), offset);
 }
 

@@ -43,8 +43,17 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function dateTimeInputFormat(locale: string): DateTimeInputFormat {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-  const parts = intl.formatToParts(Date.UTC(2026, 11, 4, 18, 5)).map((part) => ({ type: part.type, value: part.value }) as Part);
+  const intl = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  const parts = intl
+    .formatToParts(Date.UTC(2026, 11, 4, 18, 5))
+    .map((part) => ({ type: part.type, value: part.value }) as Part);
   const twelveHour = parts.some((part) => part.type === 'dayPeriod');
   const periods = twelveHour
     ? {

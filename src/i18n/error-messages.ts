@@ -5,8 +5,10 @@ import { useMessages } from './I18nProvider';
 /** What the user reads for each kind of failure at the Bitrix24 boundary. */
 export const errorMessages = defineMessages<Record<ErrorMessageKey, string>>(
   {
-    'auth-expired': 'Your Bitrix24 session has ended, so nothing was sent. Reload the page to sign in again, then try again.',
-    'auth-invalid': 'Bitrix24 did not accept this app’s access. Reload the page; if it happens again, ask your administrator to reinstall Smart Tasks.',
+    'auth-expired':
+      'Your Bitrix24 session has ended, so nothing was sent. Reload the page to sign in again, then try again.',
+    'auth-invalid':
+      'Bitrix24 did not accept this app’s access. Reload the page; if it happens again, ask your administrator to reinstall Smart Tasks.',
     'access-denied': 'You do not have permission for this in Bitrix24.',
     'not-found': 'Bitrix24 could not find it. It may have been deleted.',
     'rate-limit': 'Bitrix24 is busy right now. Wait a moment and try again.',
@@ -19,8 +21,10 @@ export const errorMessages = defineMessages<Record<ErrorMessageKey, string>>(
   },
   {
     ru: {
-      'auth-expired': 'Сессия Битрикс24 завершилась, поэтому ничего не отправлено. Обновите страницу, чтобы войти снова, и повторите.',
-      'auth-invalid': 'Битрикс24 не принял доступ приложения. Обновите страницу; если ошибка повторится, попросите администратора переустановить Smart Tasks.',
+      'auth-expired':
+        'Сессия Битрикс24 завершилась, поэтому ничего не отправлено. Обновите страницу, чтобы войти снова, и повторите.',
+      'auth-invalid':
+        'Битрикс24 не принял доступ приложения. Обновите страницу; если ошибка повторится, попросите администратора переустановить Smart Tasks.',
       'access-denied': 'У вас нет прав на это действие в Битрикс24.',
       'not-found': 'Битрикс24 не нашёл запись. Возможно, её удалили.',
       'rate-limit': 'Битрикс24 сейчас перегружен. Подождите немного и повторите.',
@@ -32,8 +36,10 @@ export const errorMessages = defineMessages<Record<ErrorMessageKey, string>>(
       unknown: 'Что-то пошло не так при обращении к Битрикс24.',
     },
     de: {
-      'auth-expired': 'Ihre Bitrix24-Sitzung ist beendet, daher wurde nichts gesendet. Laden Sie die Seite neu, um sich wieder anzumelden, und versuchen Sie es erneut.',
-      'auth-invalid': 'Bitrix24 hat den Zugriff der App nicht akzeptiert. Laden Sie die Seite neu; passiert es wieder, bitten Sie Ihren Administrator, Smart Tasks neu zu installieren.',
+      'auth-expired':
+        'Ihre Bitrix24-Sitzung ist beendet, daher wurde nichts gesendet. Laden Sie die Seite neu, um sich wieder anzumelden, und versuchen Sie es erneut.',
+      'auth-invalid':
+        'Bitrix24 hat den Zugriff der App nicht akzeptiert. Laden Sie die Seite neu; passiert es wieder, bitten Sie Ihren Administrator, Smart Tasks neu zu installieren.',
       'access-denied': 'Dafür haben Sie in Bitrix24 keine Berechtigung.',
       'not-found': 'Bitrix24 hat es nicht gefunden. Vielleicht wurde es gelöscht.',
       'rate-limit': 'Bitrix24 ist gerade ausgelastet. Warten Sie kurz und versuchen Sie es erneut.',

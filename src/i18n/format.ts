@@ -37,7 +37,11 @@ export function createFormatters(locale: string, timeZone?: string | null): Form
   // applied to the instant, which is then formatted as UTC.
   const fixedOffset = fixedOffsetMinutes(zone);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: fixedOffset === null ? zone : 'UTC' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: fixedOffset === null ? zone : 'UTC',
+  });
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });

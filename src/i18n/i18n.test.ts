@@ -51,7 +51,9 @@ describe('formatters', () => {
   });
 
   it('shows an instant in the user’s time zone', () => {
-    expect(createFormatters('en-US', 'Europe/Moscow').dateTime('2026-11-30T10:00:00+03:00')).toBe('Nov 30, 2026, 10:00 AM');
+    expect(createFormatters('en-US', 'Europe/Moscow').dateTime('2026-11-30T10:00:00+03:00')).toBe(
+      'Nov 30, 2026, 10:00 AM',
+    );
     expect(createFormatters('en-US', 'UTC').dateTime('2026-11-30T10:00:00+03:00')).toBe('Nov 30, 2026, 7:00 AM');
   });
 
@@ -70,12 +72,26 @@ describe('formatters', () => {
 describe('plural', () => {
   it('uses Russian plural forms', () => {
     const forms = { one: 'задача', few: 'задачи', many: 'задач', other: 'задачи' };
-    expect([1, 3, 5, 21].map((count) => plural('ru-RU', count, forms))).toEqual(['задача', 'задачи', 'задач', 'задача']);
+    expect([1, 3, 5, 21].map((count) => plural('ru-RU', count, forms))).toEqual([
+      'задача',
+      'задачи',
+      'задач',
+      'задача',
+    ]);
   });
 });
 
 describe('catalogs', () => {
-  const catalogs = { detailTabMessages, quickCreateMessages, bulkMessages, appPageMessages, linkedTaskMessages, appMessages, errorMessages, commonMessages };
+  const catalogs = {
+    detailTabMessages,
+    quickCreateMessages,
+    bulkMessages,
+    appPageMessages,
+    linkedTaskMessages,
+    appMessages,
+    errorMessages,
+    commonMessages,
+  };
   it.each(Object.entries(catalogs))('%s has every key in every language, none empty', (_name, catalog) => {
     const keys = Object.keys(catalog.en).sort();
     for (const language of ['ru', 'de'] as const) {

@@ -5,7 +5,17 @@ import { createFormatters } from './format';
 import { systemFieldLabel, systemFieldMessages } from './system-field-names';
 
 function field(name: string, type: string, label: string): FieldDefinition {
-  return { name, label, type, isMultiple: false, isDynamic: false, isDeprecated: false, enumeration: null, settings: {}, statusType: null };
+  return {
+    name,
+    label,
+    type,
+    isMultiple: false,
+    isDynamic: false,
+    isDeprecated: false,
+    enumeration: null,
+    settings: {},
+    statusType: null,
+  };
 }
 
 describe('system field names', () => {
@@ -23,13 +33,21 @@ describe('system field names', () => {
 
 describe('money fields', () => {
   it('show a zero tax in the item’s currency, formatted like the amount beside it', () => {
-    const views = buildFieldViews([field('opportunity', 'double', 'Amount'), field('taxValue', 'double', 'Tax')], { opportunity: 3400, taxValue: 0, currencyId: 'EUR' }, {
-      entityTypeIdByShortCode: new Map(),
-      entityTypeIdBySymbolCode: new Map(),
-      categoryNames: new Map(),
-    });
+    const views = buildFieldViews(
+      [field('opportunity', 'double', 'Amount'), field('taxValue', 'double', 'Tax')],
+      { opportunity: 3400, taxValue: 0, currencyId: 'EUR' },
+      {
+        entityTypeIdByShortCode: new Map(),
+        entityTypeIdBySymbolCode: new Map(),
+        categoryNames: new Map(),
+      },
+    );
     const format = createFormatters('en-US', 'UTC');
-    const shown = views.map((view) => view.values.map((value) => (value.kind === 'money' ? format.money(value.amount, value.currency) : JSON.stringify(value))).join());
+    const shown = views.map((view) =>
+      view.values
+        .map((value) => (value.kind === 'money' ? format.money(value.amount, value.currency) : JSON.stringify(value)))
+        .join(),
+    );
     expect(shown).toEqual(['€3,400.00', '€0.00']);
   });
 });

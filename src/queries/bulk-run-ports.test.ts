@@ -33,7 +33,10 @@ interface CloudPortal {
 }
 
 /** `itemCount` items in funnel 11 of smart process 183; the operating window starts at `operatingSeconds`. */
-function cloudPortal(itemCount: number, options: { operatingSeconds: number; resetInMs: number; blockAfterAdds?: number }): CloudPortal {
+function cloudPortal(
+  itemCount: number,
+  options: { operatingSeconds: number; resetInMs: number; blockAfterAdds?: number },
+): CloudPortal {
   let virtualMs = 0;
   const portal: CloudPortal = {
     boundary: undefined as unknown as FakeBoundary,
@@ -56,8 +59,18 @@ function cloudPortal(itemCount: number, options: { operatingSeconds: number; res
   const boundary = createFakeBoundary({
     'crm.item.list': ({ filter = {} }) => {
       const after = Number(filter['>id'] ?? 0);
-      const ids = Array.from({ length: itemCount }, (_, index) => index + 1).filter((id) => id > after).slice(0, 50);
-      return { items: ids.map((id) => ({ id, title: `Request ${id}`, categoryId: 11, stageId: 'DT183_11:NEW', assignedById: 2 })) };
+      const ids = Array.from({ length: itemCount }, (_, index) => index + 1)
+        .filter((id) => id > after)
+        .slice(0, 50);
+      return {
+        items: ids.map((id) => ({
+          id,
+          title: `Request ${id}`,
+          categoryId: 11,
+          stageId: 'DT183_11:NEW',
+          assignedById: 2,
+        })),
+      };
     },
     'tasks.task.list': ({ filter = {} }) => {
       const codes = ([] as unknown[]).concat(filter.UF_CRM_TASK ?? []).map(String);
@@ -69,10 +82,17 @@ function cloudPortal(itemCount: number, options: { operatingSeconds: number; res
       if (portal.now() >= portal.operating.resetAt) {
         portal.operating = { seconds: Math.max(0, portal.operating.seconds - 120), resetAt: portal.now() + 60_000 };
       }
-      const blocked = portal.operating.seconds > LIMIT_SECONDS || (options.blockAfterAdds !== undefined && adds >= options.blockAfterAdds && portal.now() < blockedUntil);
+      const blocked =
+        portal.operating.seconds > LIMIT_SECONDS ||
+        (options.blockAfterAdds !== undefined && adds >= options.blockAfterAdds && portal.now() < blockedUntil);
       if (blocked) {
         portal.refused += 1;
-        throw new BitrixError({ kind: 'rate-limit', code: 'OPERATION_TIME_LIMIT', status: 429, portalDescription: 'Method is blocked due to operation time limit.' });
+        throw new BitrixError({
+          kind: 'rate-limit',
+          code: 'OPERATION_TIME_LIMIT',
+          status: 429,
+          portalDescription: 'Method is blocked due to operation time limit.',
+        });
       }
       adds += 1;
       portal.operating.seconds += ADD_SECONDS;
@@ -81,7 +101,14 @@ function cloudPortal(itemCount: number, options: { operatingSeconds: number; res
         portal.batches.push(0);
       }
       portal.batches[portal.batches.length - 1]! += 1;
-      const task = { id: String(9000 + portal.tasks.length), title: fields.TITLE, description: fields.DESCRIPTION ?? '', status: '2', createdBy: '1', ufCrmTask: fields.UF_CRM_TASK ?? [] };
+      const task = {
+        id: String(9000 + portal.tasks.length),
+        title: fields.TITLE,
+        description: fields.DESCRIPTION ?? '',
+        status: '2',
+        createdBy: '1',
+        ufCrmTask: fields.UF_CRM_TASK ?? [],
+      };
       portal.tasks.push(task);
       return { task: { id: task.id, title: task.title } };
     },
@@ -97,7 +124,10 @@ function cloudPortal(itemCount: number, options: { operatingSeconds: number; res
   return portal;
 }
 
-async function runOver(portal: CloudPortal, itemCount: number): Promise<{ result: Awaited<ReturnType<typeof runBulk>>; seen: BulkProgress[] }> {
+async function runOver(
+  portal: CloudPortal,
+  itemCount: number,
+): Promise<{ result: Awaited<ReturnType<typeof runBulk>>; seen: BulkProgress[] }> {
   const seen: BulkProgress[] = [];
   const checkpoint = newCheckpoint({
     runId,
@@ -119,7 +149,10 @@ async function runOver(portal: CloudPortal, itemCount: number): Promise<{ result
     needsResponsibleNames: false,
     itemLabel: (item) => item.title,
   });
-  const result = await runBulk(checkpoint, ports, portal.clock, { save: () => undefined, onProgress: (progress) => seen.push(progress) });
+  const result = await runBulk(checkpoint, ports, portal.clock, {
+    save: () => undefined,
+    onProgress: (progress) => seen.push(progress),
+  });
   return { result, seen };
 }
 
@@ -160,6 +193,8 @@ describe('a bulk run paced by the portal’s own feedback (issue 8)', () => {
     expect(Math.max(...portal.batches) * ADD_SECONDS).toBeLessThanOrEqual(10);
     // The run held (visibly) instead of meeting the 429 or the SDK's silent block.
     expect(portal.refused).toBe(0);
-    expect(seen.some((progress) => progress.waitingFor === 'operating-limit' && progress.continuesAt !== null)).toBe(true);
+    expect(seen.some((progress) => progress.waitingFor === 'operating-limit' && progress.continuesAt !== null)).toBe(
+      true,
+    );
   });
 });

@@ -69,10 +69,17 @@ export interface BulkPortContext {
  * A whole step's failure as the runner sees it. `blockedUntil` says when a method blocked for its
  * operating time runs again (the 429 carries no time block: the reset time last seen for it).
  */
-export function stepError(error: unknown, blockedUntil: (method: string | undefined) => BulkStepError['blockedUntil'] = () => null): BulkStepError {
+export function stepError(
+  error: unknown,
+  blockedUntil: (method: string | undefined) => BulkStepError['blockedUntil'] = () => null,
+): BulkStepError {
   const failure = toBitrixError(error);
   const reason = reasonOf(failure);
-  return new BulkStepError(reason, failure.portalDescription ?? failure.code, reason === 'operating-limit' ? blockedUntil(failure.method) : null);
+  return new BulkStepError(
+    reason,
+    failure.portalDescription ?? failure.code,
+    reason === 'operating-limit' ? blockedUntil(failure.method) : null,
+  );
 }
 
 /** limits.md: 429 OPERATION_TIME_LIMIT blocks the method for minutes; not a short rate limit. */
@@ -83,10 +90,10 @@ function isOperatingLimit(error: BitrixError): boolean {
 function reasonOf(error: BitrixError): StepFailureReason {
   if (isOperatingLimit(error)) return 'operating-limit';
   if (error.kind === 'rate-limit') return 'rate-limited';
-  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'unknown') return 'unreachable';
+  if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'unknown')
+    return 'unreachable';
   return 'rejected';
 }
-
 
 function positive(value: unknown): number | null {
   const number = Number(value);
@@ -100,7 +107,10 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
   const blockedUntil = (method: string | undefined): BulkStepError['blockedUntil'] => {
     const now = boundary.portalNow();
     // A blocked batch names no method: the create's own budget is the one a run uses up.
-    return pace.blockedUntil(method && method !== 'batch' ? method : 'tasks.task.add', now) ?? pace.blockedUntil('tasks.task.list', now);
+    return (
+      pace.blockedUntil(method && method !== 'batch' ? method : 'tasks.task.add', now) ??
+      pace.blockedUntil('tasks.task.list', now)
+    );
   };
   async function step<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -115,7 +125,10 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
   async function namesFor(ids: number[]): Promise<void> {
     const unknown = [...new Set(ids)].filter((id) => !userNames.has(id));
     if (!context.needsResponsibleNames || unknown.length === 0) return;
-    const { result } = await boundary.call('user.get', { filter: { ID: unknown }, select: ['ID', 'NAME', 'LAST_NAME'] });
+    const { result } = await boundary.call('user.get', {
+      filter: { ID: unknown },
+      select: ['ID', 'NAME', 'LAST_NAME'],
+    });
     for (const id of unknown) userNames.set(id, '');
     for (const user of result) {
       const id = positive(user.ID);
@@ -165,7 +178,12 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
   return {
     countItems: (filter: BulkItemFilter) =>
       step(async () => {
-        const { result, total } = await boundary.call('crm.item.list', { entityTypeId, select: ['id'], filter: itemListFilter(filter), start: 0 });
+        const { result, total } = await boundary.call('crm.item.list', {
+          entityTypeId,
+          select: ['id'],
+          filter: itemListFilter(filter),
+          start: 0,
+        });
         return total ?? result.items.length;
       }),
 
@@ -194,28 +212,56 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         return toItems(result.items);
       }),
 
-    findExisting: (_entityTypeId: number, itemIds: readonly number[], runId: string | null, alsoRunTasksOf: readonly number[] = []) =>
+    findExisting: (
+      _entityTypeId: number,
+      itemIds: readonly number[],
+      runId: string | null,
+      alsoRunTasksOf: readonly number[] = [],
+    ) =>
       step(async () => {
         const checked = [...new Set([...itemIds, ...alsoRunTasksOf])];
         const wanted = new Set(checked);
-        const facts = new Map<number, LinkedTaskFacts>(checked.map((id) => [id, { runTaskIds: [], hasOpenTask: false, oldestOtherOpenTaskId: null }]));
+        const facts = new Map<number, LinkedTaskFacts>(
+          checked.map((id) => [id, { runTaskIds: [], hasOpenTask: false, oldestOtherOpenTaskId: null }]),
+        );
         const mineFilter = {
           UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)),
           CREATED_BY: context.currentUserId,
-          '>=CREATED_DATE': toPortalDateTime(new Date(context.runStartedAt - RECHECK_MARGIN_MS), boundary.portalUtcOffsetMinutes()),
+          '>=CREATED_DATE': toPortalDateTime(
+            new Date(context.runStartedAt - RECHECK_MARGIN_MS),
+            boundary.portalUtcOffsetMinutes(),
+          ),
         };
         // Open tasks of the previous page's items too: another run may have given them one meanwhile.
-        const openFilter = { UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)), '!STATUS': COMPLETED_STATUS };
+        const openFilter = {
+          UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)),
+          '!STATUS': COMPLETED_STATUS,
+        };
         // Both questions in one round trip; a longer answer (over 50 tasks) is paged after.
         const commands: Record<string, BatchCommand<'tasks.task.list'>> = {};
-        if (checked.length > 0) commands.open = command('tasks.task.list', { filter: openFilter, select: OPEN_SELECT, order: { ID: 'asc' }, start: 0 });
+        if (checked.length > 0)
+          commands.open = command('tasks.task.list', {
+            filter: openFilter,
+            select: OPEN_SELECT,
+            order: { ID: 'asc' },
+            start: 0,
+          });
         if (runId !== null && checked.length > 0) {
-          commands.mine = command('tasks.task.list', { filter: mineFilter, select: RECHECK_SELECT, order: { ID: 'asc' }, start: 0 });
+          commands.mine = command('tasks.task.list', {
+            filter: mineFilter,
+            select: RECHECK_SELECT,
+            order: { ID: 'asc' },
+            start: 0,
+          });
         }
         if (Object.keys(commands).length === 0) return facts;
         const answers = await boundary.batch(commands);
         for (const answer of Object.values(answers)) if (answer.ok) pace.observe('tasks.task.list', answer.time);
-        const read = async (key: 'open' | 'mine', filter: Record<string, unknown>, select: TaskSelectField[]): Promise<RestTask[]> => {
+        const read = async (
+          key: 'open' | 'mine',
+          filter: Record<string, unknown>,
+          select: TaskSelectField[],
+        ): Promise<RestTask[]> => {
           const answer = answers[key];
           if (!answer) return [];
           if (!answer.ok) throw answer.error;
@@ -251,10 +297,9 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
       step(async () => {
         if (taskIds.length === 0) return;
         const answers = await boundary.batch(
-          Object.fromEntries(taskIds.map((taskId) => [`delete${taskId}`, command('tasks.task.delete', { taskId })])) as Record<
-            string,
-            BatchCommand<'tasks.task.delete'>
-          >,
+          Object.fromEntries(
+            taskIds.map((taskId) => [`delete${taskId}`, command('tasks.task.delete', { taskId })]),
+          ) as Record<string, BatchCommand<'tasks.task.delete'>>,
         );
         // A copy already gone is fine; anything else is reported so the run can say so.
         const refused = Object.values(answers).find((answer) => !answer.ok && answer.error.kind !== 'not-found');
@@ -313,7 +358,8 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
             kind: 'failed',
             reason,
             message: error?.portalDescription ?? error?.code ?? '',
-            blockedUntil: reason === 'operating-limit' ? pace.blockedUntil('tasks.task.add', boundary.portalNow()) : null,
+            blockedUntil:
+              reason === 'operating-limit' ? pace.blockedUntil('tasks.task.add', boundary.portalNow()) : null,
           };
         });
       }),

@@ -8,7 +8,13 @@ import { useBitrix, type BatchCommand, type BitrixBoundary, type RestStatus } fr
 import { itemListFilter, type BulkItemFilter } from '../domain/bulk/item-filter';
 import type { Stage } from '../domain/stages';
 import { categoriesCommand, decodeCategories, decodeStages, stagesCommand, type Category } from './items';
-import { crmTypeDirectoryCommand, decodeDirectory, decodeSmartProcess, smartProcessCommand, type SmartProcess } from './smart-processes';
+import {
+  crmTypeDirectoryCommand,
+  decodeDirectory,
+  decodeSmartProcess,
+  smartProcessCommand,
+  type SmartProcess,
+} from './smart-processes';
 import { currentUserCommand, decodeCurrentUser, type CurrentUser } from './users';
 
 export interface BulkSetup {
@@ -43,11 +49,15 @@ export async function loadBulkSetup(boundary: BitrixBoundary, entityTypeId: numb
   const stagesByCategory = new Map<number, Stage[]>();
   if (categories.length > 0) {
     const commands: Record<string, BatchCommand<'crm.status.list'>> = {};
-    for (const category of categories.slice(0, 50)) commands[`stages${category.id}`] = stagesCommand(entityTypeId, category.id);
+    for (const category of categories.slice(0, 50))
+      commands[`stages${category.id}`] = stagesCommand(entityTypeId, category.id);
     const stages = await boundary.batch(commands);
     for (const category of categories) {
       const answer = stages[`stages${category.id}`];
-      stagesByCategory.set(category.id, answer?.ok ? decodeStages(answer.result as RestStatus[]).sort((a, b) => a.sort - b.sort) : []);
+      stagesByCategory.set(
+        category.id,
+        answer?.ok ? decodeStages(answer.result as RestStatus[]).sort((a, b) => a.sort - b.sort) : [],
+      );
     }
   }
   return { smartProcess, categories, stagesByCategory, currentUser };
@@ -55,7 +65,11 @@ export async function loadBulkSetup(boundary: BitrixBoundary, entityTypeId: numb
 
 export function useBulkSetup(entityTypeId: number) {
   const boundary = useBitrix();
-  return useQuery({ queryKey: bulkKeys.setup(entityTypeId), queryFn: () => loadBulkSetup(boundary, entityTypeId), staleTime: 60_000 });
+  return useQuery({
+    queryKey: bulkKeys.setup(entityTypeId),
+    queryFn: () => loadBulkSetup(boundary, entityTypeId),
+    staleTime: 60_000,
+  });
 }
 
 /** How many items match funnel, stage and responsible: one list call, its `total`. */

@@ -1,6 +1,13 @@
 /** Smart-process items, their field definitions, funnels (categories) and stages. */
 import { useQuery } from '@tanstack/react-query';
-import { command, useBitrix, type RestCategory, type RestCrmItem, type RestFieldDescription, type RestStatus } from '../bitrix';
+import {
+  command,
+  useBitrix,
+  type RestCategory,
+  type RestCrmItem,
+  type RestFieldDescription,
+  type RestStatus,
+} from '../bitrix';
 import type { FieldDefinition } from '../domain/fields';
 import { safeColor, semanticsFromCode, type Stage } from '../domain/stages';
 import { statusDirectoryCommand } from './statuses';
@@ -39,7 +46,9 @@ function positiveInteger(value: unknown): number | null {
 
 function nonNegativeInteger(value: unknown): number | null {
   const number = Number(value);
-  return value !== null && value !== undefined && value !== '' && Number.isInteger(number) && number >= 0 ? number : null;
+  return value !== null && value !== undefined && value !== '' && Number.isInteger(number) && number >= 0
+    ? number
+    : null;
 }
 
 export function decodeItem(entityTypeId: number, item: RestCrmItem): CrmItem {
@@ -66,7 +75,9 @@ export function decodeFieldDefinitions(fields: Readonly<Record<string, RestField
     isMultiple: field.isMultiple === true,
     isDynamic: field.isDynamic === true,
     isDeprecated: field.isDeprecated === true,
-    enumeration: Array.isArray(field.items) ? new Map(field.items.map((entry) => [String(entry.ID), entry.VALUE])) : null,
+    enumeration: Array.isArray(field.items)
+      ? new Map(field.items.map((entry) => [String(entry.ID), entry.VALUE]))
+      : null,
     settings: record(field.settings),
     statusType: field.statusType ?? null,
   }));
@@ -114,13 +125,16 @@ export function useItem(entityTypeId: number, itemId: number) {
   return useQuery({
     queryKey: itemKeys.detail(entityTypeId, itemId),
     staleTime: 60_000,
-    queryFn: async () => decodeItem(entityTypeId, (await boundary.call('crm.item.get', { entityTypeId, id: itemId })).result.item),
+    queryFn: async () =>
+      decodeItem(entityTypeId, (await boundary.call('crm.item.get', { entityTypeId, id: itemId })).result.item),
   });
 }
 
 /** A CRM item's display name: its title, or a contact's name. */
 export function crmItemTitle(item: RestCrmItem): string {
   if (typeof item.title === 'string' && item.title.trim()) return item.title.trim();
-  const name = [item.name, item.lastName].filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(' ');
+  const name = [item.name, item.lastName]
+    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+    .join(' ');
   return name;
 }

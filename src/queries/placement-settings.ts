@@ -28,7 +28,9 @@ const TYPE_ORDER = { id: 'ASC' } as const;
 const LIST_PAGE = 50;
 
 function toRefs(types: readonly RestSmartProcessType[]): SmartProcessRef[] {
-  return types.filter((type) => Number.isInteger(type.entityTypeId)).map((type) => ({ entityTypeId: type.entityTypeId, title: type.title ?? '' }));
+  return types
+    .filter((type) => Number.isInteger(type.entityTypeId))
+    .map((type) => ({ entityTypeId: type.entityTypeId, title: type.title ?? '' }));
 }
 
 export async function loadPlacementState(boundary: BitrixBoundary): Promise<PlacementState> {
@@ -48,7 +50,9 @@ export async function loadPlacementState(boundary: BitrixBoundary): Promise<Plac
   for (let index = 0; index < starts.length; index += 50) {
     const chunk = starts.slice(index, index + 50);
     const pages = await boundary.batch(
-      Object.fromEntries(chunk.map((start) => [`page${start}`, command('crm.type.list', { order: TYPE_ORDER, start })])) as Record<string, BatchCommand<'crm.type.list'>>,
+      Object.fromEntries(
+        chunk.map((start) => [`page${start}`, command('crm.type.list', { order: TYPE_ORDER, start })]),
+      ) as Record<string, BatchCommand<'crm.type.list'>>,
     );
     for (const start of chunk) {
       const page = pages[`page${start}`]!;
@@ -56,7 +60,9 @@ export async function loadPlacementState(boundary: BitrixBoundary): Promise<Plac
       types.push(...page.result.types);
     }
   }
-  const parsed = answers.choices.ok ? parseSurfaceChoices(answers.choices.result) : { choices: { overrides: {} }, damaged: false };
+  const parsed = answers.choices.ok
+    ? parseSurfaceChoices(answers.choices.result)
+    : { choices: { overrides: {} }, damaged: false };
   return {
     installed: answers.app.result.INSTALLED === true,
     smartProcesses: toRefs(types),

@@ -4,7 +4,15 @@
  * all looked up in ONE batch, then cached per user, per item and per status directory.
  */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { command, useBitrix, type BatchCommands, type BitrixBoundary, type RestCrmItem, type RestStatus, type RestUser } from '../bitrix';
+import {
+  command,
+  useBitrix,
+  type BatchCommands,
+  type BitrixBoundary,
+  type RestCrmItem,
+  type RestStatus,
+  type RestUser,
+} from '../bitrix';
 import { crmItemTitle, itemKeys } from './items';
 import { cachedStatusNames, primeStatusNames, statusDirectoryCommand } from './statuses';
 import { cachedUser, decodeUser, primeUsers, USER_SELECT, userKeys, type User } from './users';
@@ -44,23 +52,40 @@ const MAX_STATUS_TYPES = 10;
 
 /** Users not cached, or cached from an answer that did not say whether they are active (a task's embedded responsible). */
 function missingUserIds(queryClient: QueryClient, userIds: readonly number[]): number[] {
-  return [...new Set(userIds)].filter((id) => id > 0 && cachedUser(queryClient, id)?.active === undefined).sort((a, b) => a - b);
+  return [...new Set(userIds)]
+    .filter((id) => id > 0 && cachedUser(queryClient, id)?.active === undefined)
+    .sort((a, b) => a - b);
 }
 
-function missingCrmItems(queryClient: QueryClient, crmItems: ReadonlyMap<number, readonly number[]>, maxTypes: number): Map<number, number[]> {
+function missingCrmItems(
+  queryClient: QueryClient,
+  crmItems: ReadonlyMap<number, readonly number[]>,
+  maxTypes: number,
+): Map<number, number[]> {
   const missing = new Map<number, number[]>();
   for (const [entityTypeId, ids] of crmItems) {
-    const unknown = [...new Set(ids)].filter((id) => queryClient.getQueryData(itemKeys.title(entityTypeId, id)) === undefined).sort((a, b) => a - b);
+    const unknown = [...new Set(ids)]
+      .filter((id) => queryClient.getQueryData(itemKeys.title(entityTypeId, id)) === undefined)
+      .sort((a, b) => a - b);
     if (unknown.length > 0) missing.set(entityTypeId, unknown);
   }
   return new Map([...missing].sort(([a], [b]) => a - b).slice(0, maxTypes));
 }
 
 function missingStatusTypes(queryClient: QueryClient, statusTypes: readonly string[]): string[] {
-  return [...new Set(statusTypes)].filter((type) => cachedStatusNames(queryClient, type) === undefined).sort().slice(0, MAX_STATUS_TYPES);
+  return [...new Set(statusTypes)]
+    .filter((type) => cachedStatusNames(queryClient, type) === undefined)
+    .sort()
+    .slice(0, MAX_STATUS_TYPES);
 }
 
-async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userIds: number[], crmItems: Map<number, number[]>, statusTypes: string[]): Promise<LookupOutcome> {
+async function lookUp(
+  boundary: BitrixBoundary,
+  queryClient: QueryClient,
+  userIds: number[],
+  crmItems: Map<number, number[]>,
+  statusTypes: string[],
+): Promise<LookupOutcome> {
   const commands: BatchCommands = {};
   if (userIds.length > 0) commands.users = command('user.get', { filter: { ID: userIds }, select: USER_SELECT });
   statusTypes.forEach((type, index) => (commands[`status_${index}`] = statusDirectoryCommand(type)));
@@ -73,12 +98,18 @@ async function lookUp(boundary: BitrixBoundary, queryClient: QueryClient, userId
   }
   const answers = await boundary.batch(commands);
   const users = answers.users;
-  if (users?.ok) primeUsers(queryClient, (users.result as RestUser[]).map(decodeUser).filter((user): user is User => user !== null));
+  if (users?.ok)
+    primeUsers(
+      queryClient,
+      (users.result as RestUser[]).map(decodeUser).filter((user): user is User => user !== null),
+    );
   for (const [entityTypeId, ids] of crmItems) {
     const answer = answers[`crm_${entityTypeId}`];
     // Items the user may not read stay unnamed; the view shows their type and number.
     if (!answer?.ok) continue;
-    const found = new Map(((answer.result as { items: RestCrmItem[] }).items ?? []).map((item) => [Number(item.id), crmItemTitle(item)]));
+    const found = new Map(
+      ((answer.result as { items: RestCrmItem[] }).items ?? []).map((item) => [Number(item.id), crmItemTitle(item)]),
+    );
     for (const id of ids) queryClient.setQueryData(itemKeys.title(entityTypeId, id), found.get(id) ?? '');
   }
   const failedStatusTypes: string[] = [];
@@ -123,10 +154,15 @@ export function useReferenceNames(
   }
   const statusNames = new Map<string, string>();
   for (const type of new Set(statusTypes)) {
-    for (const [id, name] of cachedStatusNames(queryClient, type) ?? []) statusNames.set(statusReference(type, id), name);
+    for (const [id, name] of cachedStatusNames(queryClient, type) ?? [])
+      statusNames.set(statusReference(type, id), name);
   }
   // A failed lookup (the whole batch) leaves every asked directory unnamed, as does a failed part.
-  const unnamedStatusTypes = new Set(lookup.isError ? missingStatuses : (lookup.data?.failedStatusTypes ?? []).filter((type) => missingStatuses.includes(type)));
+  const unnamedStatusTypes = new Set(
+    lookup.isError
+      ? missingStatuses
+      : (lookup.data?.failedStatusTypes ?? []).filter((type) => missingStatuses.includes(type)),
+  );
   return {
     users,
     crmTitles,

@@ -41,7 +41,11 @@ export function decodeDirectory(ownerTypes: readonly RestOwnerType[]): CrmTypeDi
   for (const type of ownerTypes) {
     const id = Number(type.ID);
     if (!Number.isInteger(id) || id <= 0) continue;
-    byEntityTypeId.set(id, { title: type.NAME ?? '', shortCode: type.SYMBOL_CODE_SHORT ?? '', symbolCode: type.SYMBOL_CODE ?? '' });
+    byEntityTypeId.set(id, {
+      title: type.NAME ?? '',
+      shortCode: type.SYMBOL_CODE_SHORT ?? '',
+      symbolCode: type.SYMBOL_CODE ?? '',
+    });
     if (type.SYMBOL_CODE_SHORT) entityTypeIdByShortCode.set(type.SYMBOL_CODE_SHORT, id);
     if (type.SYMBOL_CODE) entityTypeIdBySymbolCode.set(type.SYMBOL_CODE, id);
   }
@@ -52,7 +56,11 @@ export function decodeDirectory(ownerTypes: readonly RestOwnerType[]): CrmTypeDi
  * The smart process from crm.type.getByEntityTypeId (readable to users with access to it) and
  * the directory; either may be missing, the title and code then come from what is left.
  */
-export function decodeSmartProcess(entityTypeId: number, type: RestSmartProcessType | null, directory: CrmTypeDirectory | null): SmartProcess {
+export function decodeSmartProcess(
+  entityTypeId: number,
+  type: RestSmartProcessType | null,
+  directory: CrmTypeDirectory | null,
+): SmartProcess {
   const listed = directory?.byEntityTypeId.get(entityTypeId);
   return {
     entityTypeId,
@@ -77,7 +85,10 @@ export function useSmartProcess(entityTypeId: number) {
     queryKey: smartProcessKeys.detail(entityTypeId),
     staleTime: 5 * 60_000,
     queryFn: async () => {
-      const answers = await boundary.batch({ type: smartProcessCommand(entityTypeId), directory: crmTypeDirectoryCommand() });
+      const answers = await boundary.batch({
+        type: smartProcessCommand(entityTypeId),
+        directory: crmTypeDirectoryCommand(),
+      });
       const directory = answers.directory.ok ? decodeDirectory(answers.directory.result) : null;
       if (!answers.type.ok && answers.type.error.kind === 'not-found') throw answers.type.error;
       return decodeSmartProcess(entityTypeId, answers.type.ok ? answers.type.result.type : null, directory);
@@ -101,7 +112,11 @@ export function useEnableTaskLinks(entityTypeId: number) {
         id: smartProcess.typeId,
         fields: { isUseInUserfieldEnabled: 'Y', linkedUserFields: { [TASK_LINK_FIELD]: 'true' } },
       });
-      return { ...smartProcess, title: result.type.title || smartProcess.title, allowsTaskLinks: allowsTaskLinks(result.type) };
+      return {
+        ...smartProcess,
+        title: result.type.title || smartProcess.title,
+        allowsTaskLinks: allowsTaskLinks(result.type),
+      };
     },
     onSuccess: (updated) => queryClient.setQueryData(smartProcessKeys.detail(entityTypeId), updated),
   });

@@ -1,6 +1,13 @@
 /** Tasks linked to a CRM item through UF_CRM_TASK. */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { command, useBitrix, type BitrixBoundary, type RestParams, type RestTask, type TaskSelectField } from '../bitrix';
+import {
+  command,
+  useBitrix,
+  type BitrixBoundary,
+  type RestParams,
+  type RestTask,
+  type TaskSelectField,
+} from '../bitrix';
 import { sortLinkedTasks, taskStatusFromCode, withTask, type LinkedTask } from '../domain/tasks';
 import { primeUsers, type User } from './users';
 
@@ -15,7 +22,16 @@ export const taskKeys = {
   linked: (entityTypeId: number, itemId: number) => [...taskKeys.all, 'linked', entityTypeId, itemId] as const,
 };
 
-export const LINKED_TASK_SELECT: TaskSelectField[] = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE', 'CREATED_DATE', 'CLOSED_DATE', 'UF_CRM_TASK'];
+export const LINKED_TASK_SELECT: TaskSelectField[] = [
+  'ID',
+  'TITLE',
+  'STATUS',
+  'RESPONSIBLE_ID',
+  'DEADLINE',
+  'CREATED_DATE',
+  'CLOSED_DATE',
+  'UF_CRM_TASK',
+];
 
 function date(value: string | null | undefined): Date | null {
   if (!value) return null;
@@ -49,7 +65,12 @@ export function embeddedResponsible(task: RestTask): User | null {
   const member = task.responsible;
   const id = positiveId(member?.id);
   if (!member || id === null || !member.name) return null;
-  return { id, name: member.name, photoUrl: member.icon && /^(https?:)?\/\//.test(member.icon) ? member.icon : null, position: member.workPosition ?? '' };
+  return {
+    id,
+    name: member.name,
+    photoUrl: member.icon && /^(https?:)?\/\//.test(member.icon) ? member.icon : null,
+    position: member.workPosition ?? '',
+  };
 }
 
 export function decodeLinkedTasks(tasks: readonly RestTask[], total: number | undefined): LinkedTasks {
@@ -66,14 +87,32 @@ export function linkedTasksCommand(linkCode: string) {
 }
 
 /** Caches tasks and the people they embed, as a batch answer delivered them. */
-export function primeLinkedTasks(queryClient: QueryClient, entityTypeId: number, itemId: number, tasks: readonly RestTask[], total: number | undefined): void {
+export function primeLinkedTasks(
+  queryClient: QueryClient,
+  entityTypeId: number,
+  itemId: number,
+  tasks: readonly RestTask[],
+  total: number | undefined,
+): void {
   queryClient.setQueryData(taskKeys.linked(entityTypeId, itemId), decodeLinkedTasks(tasks, total));
-  primeUsers(queryClient, tasks.map(embeddedResponsible).filter((user): user is User => user !== null));
+  primeUsers(
+    queryClient,
+    tasks.map(embeddedResponsible).filter((user): user is User => user !== null),
+  );
 }
 
-async function fetchLinkedTasks(boundary: BitrixBoundary, queryClient: QueryClient, entityTypeId: number, itemId: number, linkCode: string): Promise<LinkedTasks> {
+async function fetchLinkedTasks(
+  boundary: BitrixBoundary,
+  queryClient: QueryClient,
+  entityTypeId: number,
+  itemId: number,
+  linkCode: string,
+): Promise<LinkedTasks> {
   const { result, total } = await boundary.call('tasks.task.list', linkedTasksParams(linkCode));
-  primeUsers(queryClient, result.tasks.map(embeddedResponsible).filter((user): user is User => user !== null));
+  primeUsers(
+    queryClient,
+    result.tasks.map(embeddedResponsible).filter((user): user is User => user !== null),
+  );
   return decodeLinkedTasks(result.tasks, total);
 }
 

@@ -27,17 +27,34 @@ export const userKeys = {
   detail: (userId: number) => [...userKeys.all, 'detail', userId] as const,
 };
 
-export const USER_SELECT = ['ID', 'ACTIVE', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'EMAIL', 'PERSONAL_PHOTO', 'WORK_POSITION'];
+export const USER_SELECT = [
+  'ID',
+  'ACTIVE',
+  'NAME',
+  'LAST_NAME',
+  'SECOND_NAME',
+  'EMAIL',
+  'PERSONAL_PHOTO',
+  'WORK_POSITION',
+];
 
 function photoUrl(value: string | null | undefined): string | null {
-  return typeof value === 'string' && /^(https?:)?\/\//i.test(value.trim()) ? value.trim() : typeof value === 'string' && value.startsWith('/') ? value : null;
+  return typeof value === 'string' && /^(https?:)?\/\//i.test(value.trim())
+    ? value.trim()
+    : typeof value === 'string' && value.startsWith('/')
+      ? value
+      : null;
 }
 
 /** REST user → app user; the string id becomes a number here, on purpose. */
 export function decodeUser(user: RestUser): User | null {
   const id = Number(user.ID);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const name = [user.NAME, user.LAST_NAME].map((part) => (part ?? '').trim()).filter(Boolean).join(' ') || (user.EMAIL ?? '').trim();
+  const name =
+    [user.NAME, user.LAST_NAME]
+      .map((part) => (part ?? '').trim())
+      .filter(Boolean)
+      .join(' ') || (user.EMAIL ?? '').trim();
   // The docs print ACTIVE as a boolean; older portals (and some filters) as "Y"/"N". Unknown = active.
   const active = (user.ACTIVE as unknown) !== false && (user.ACTIVE as unknown) !== 'N';
   return { id, name, photoUrl: photoUrl(user.PERSONAL_PHOTO), position: (user.WORK_POSITION ?? '').trim(), active };
@@ -45,14 +62,19 @@ export function decodeUser(user: RestUser): User | null {
 
 export function decodeCurrentUser(user: RestUser): CurrentUser | null {
   const decoded = decodeUser(user);
-  return decoded ? { ...decoded, timeZone: typeof user.TIME_ZONE === 'string' && user.TIME_ZONE ? user.TIME_ZONE : null } : null;
+  return decoded
+    ? { ...decoded, timeZone: typeof user.TIME_ZONE === 'string' && user.TIME_ZONE ? user.TIME_ZONE : null }
+    : null;
 }
 
 /**
  * The zone every date the user sees or enters is in: the profile's TIME_ZONE (user.current,
  * b24restdocs user-get.md), the portal's zone (its UTC offset) when the profile names none.
  */
-export function userZone(boundary: Pick<BitrixBoundary, 'portalUtcOffsetMinutes'>, profileZone: string | null | undefined): ZoneName {
+export function userZone(
+  boundary: Pick<BitrixBoundary, 'portalUtcOffsetMinutes'>,
+  profileZone: string | null | undefined,
+): ZoneName {
   return resolveUserZone(profileZone, boundary.portalUtcOffsetMinutes());
 }
 
@@ -65,7 +87,10 @@ export function useUserZone(profileZone: string | null | undefined): ZoneName {
 export function primeUsers(queryClient: QueryClient, users: readonly User[]): void {
   for (const user of users) {
     const known = queryClient.getQueryData<User | null>(userKeys.detail(user.id));
-    queryClient.setQueryData(userKeys.detail(user.id), user.active === undefined && known?.active !== undefined ? { ...user, active: known.active } : user);
+    queryClient.setQueryData(
+      userKeys.detail(user.id),
+      user.active === undefined && known?.active !== undefined ? { ...user, active: known.active } : user,
+    );
   }
 }
 

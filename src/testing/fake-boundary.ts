@@ -3,7 +3,16 @@
  * test writes, batches resolve `$result[...]` references like the portal, and every round trip
  * is recorded. It stands in for the boundary, never for the SDK.
  */
-import type { BatchCommands, BatchEntry, BatchResults, BitrixBoundary, CallResult, CommandTime, FrameSession, PickedUser } from '../bitrix/boundary';
+import type {
+  BatchCommands,
+  BatchEntry,
+  BatchResults,
+  BitrixBoundary,
+  CallResult,
+  CommandTime,
+  FrameSession,
+  PickedUser,
+} from '../bitrix/boundary';
 import { BitrixError, toBitrixError } from '../bitrix/errors';
 import type { RestMethodName, RestParams, RestResult } from '../bitrix/rest-types';
 
@@ -67,22 +76,37 @@ function substitute(value: unknown, results: Record<string, unknown>): unknown {
   }
   if (typeof value !== 'string') return value;
   const whole = /^\$result((?:\[[^\]]+\])+)$/.exec(value);
-  if (whole) return resolvePath(results, [...whole[1]!.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]!));
+  if (whole)
+    return resolvePath(
+      results,
+      [...whole[1]!.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]!),
+    );
   return value.replace(/\$result((?:\[[^\]]+\])+)/g, (reference, path: string) => {
-    const resolved = resolvePath(results, [...path.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]!));
+    const resolved = resolvePath(
+      results,
+      [...path.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]!),
+    );
     return typeof resolved === 'string' || typeof resolved === 'number' ? String(resolved) : reference;
   });
 }
 
 function unwrap<T>(answer: T | { result: T; total: number }): { result: T; total: number | undefined } {
-  if (typeof answer === 'object' && answer !== null && 'result' in answer && 'total' in answer && Object.keys(answer).length === 2) {
+  if (
+    typeof answer === 'object' &&
+    answer !== null &&
+    'result' in answer &&
+    'total' in answer &&
+    Object.keys(answer).length === 2
+  ) {
     return answer as { result: T; total: number };
   }
   return { result: answer as T, total: undefined };
 }
 
 export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial<FrameSession> = {}): FakeBoundary {
-  const table: Record<string, ((params: unknown) => unknown) | undefined> = { ...(handlers as Record<string, (params: unknown) => unknown>) };
+  const table: Record<string, ((params: unknown) => unknown) | undefined> = {
+    ...(handlers as Record<string, (params: unknown) => unknown>),
+  };
   let nextFailure: { error: BitrixError; afterRunning: boolean } | null = null;
   let resendNext = false;
   let nextPicker: PickedUser[] | null | undefined;
@@ -92,7 +116,8 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
 
   async function run(method: string, params: unknown): Promise<{ result: unknown; total: number | undefined }> {
     const handler = table[method];
-    if (!handler) throw new BitrixError({ kind: 'method-not-found', code: 'ERROR_METHOD_NOT_FOUND', status: 404, method });
+    if (!handler)
+      throw new BitrixError({ kind: 'method-not-found', code: 'ERROR_METHOD_NOT_FOUND', status: 404, method });
     return unwrap(await handler(params));
   }
 
@@ -135,14 +160,27 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
         let halted = false;
         for (const [key, entry] of Object.entries(commands)) {
           if (halted) {
-            entries[key] = { ok: false, error: new BitrixError({ kind: 'unknown', code: 'BATCH_COMMAND_SKIPPED', status: 0, method: entry.method }) };
+            entries[key] = {
+              ok: false,
+              error: new BitrixError({
+                kind: 'unknown',
+                code: 'BATCH_COMMAND_SKIPPED',
+                status: 0,
+                method: entry.method,
+              }),
+            };
             continue;
           }
           try {
             const answer = await run(entry.method, substitute(structuredClone(entry.params), results));
             results[key] = answer.result;
             const time = commandTimes.get(entry.method);
-            entries[key] = { ok: true, result: answer.result, total: answer.total, ...(time ? { time: typeof time === 'function' ? time(entry.params) : time } : {}) };
+            entries[key] = {
+              ok: true,
+              result: answer.result,
+              total: answer.total,
+              ...(time ? { time: typeof time === 'function' ? time(entry.params) : time } : {}),
+            };
           } catch (error) {
             entries[key] = { ok: false, error: toBitrixError(error, entry.method) };
             if (options.halt) halted = true;
@@ -226,6 +264,11 @@ export function createFakeBoundary(handlers: FakeHandlers = {}, session: Partial
 }
 
 /** A portal failure as the boundary reports it, for tests. */
-export function portalError(kind: BitrixError['kind'], code: string, status: number, portalDescription?: string): BitrixError {
+export function portalError(
+  kind: BitrixError['kind'],
+  code: string,
+  status: number,
+  portalDescription?: string,
+): BitrixError {
   return new BitrixError({ kind, code, status, portalDescription });
 }

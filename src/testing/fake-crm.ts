@@ -48,10 +48,42 @@ export function fakeCrm(overrides: Partial<FakeCrm> = {}): FakeCrm {
 }
 
 const stages: RestStatus[] = [
-  { ID: '1', ENTITY_ID: 'DYNAMIC_177_STAGE_7', STATUS_ID: 'DT177_7:NEW', NAME: 'New request', SORT: '10', COLOR: '#22B9FF', SEMANTICS: null },
-  { ID: '2', ENTITY_ID: 'DYNAMIC_177_STAGE_7', STATUS_ID: 'DT177_7:CLIENT', NAME: 'Approval', SORT: '30', COLOR: '#10e5fc', SEMANTICS: null },
-  { ID: '3', ENTITY_ID: 'DYNAMIC_177_STAGE_7', STATUS_ID: 'DT177_7:SUCCESS', NAME: 'Delivered', SORT: '40', COLOR: '#00ff00', SEMANTICS: 'S' },
-  { ID: '4', ENTITY_ID: 'DYNAMIC_177_STAGE_7', STATUS_ID: 'DT177_7:FAIL', NAME: 'Cancelled', SORT: '50', COLOR: '#ff0000', SEMANTICS: 'F' },
+  {
+    ID: '1',
+    ENTITY_ID: 'DYNAMIC_177_STAGE_7',
+    STATUS_ID: 'DT177_7:NEW',
+    NAME: 'New request',
+    SORT: '10',
+    COLOR: '#22B9FF',
+    SEMANTICS: null,
+  },
+  {
+    ID: '2',
+    ENTITY_ID: 'DYNAMIC_177_STAGE_7',
+    STATUS_ID: 'DT177_7:CLIENT',
+    NAME: 'Approval',
+    SORT: '30',
+    COLOR: '#10e5fc',
+    SEMANTICS: null,
+  },
+  {
+    ID: '3',
+    ENTITY_ID: 'DYNAMIC_177_STAGE_7',
+    STATUS_ID: 'DT177_7:SUCCESS',
+    NAME: 'Delivered',
+    SORT: '40',
+    COLOR: '#00ff00',
+    SEMANTICS: 'S',
+  },
+  {
+    ID: '4',
+    ENTITY_ID: 'DYNAMIC_177_STAGE_7',
+    STATUS_ID: 'DT177_7:FAIL',
+    NAME: 'Cancelled',
+    SORT: '50',
+    COLOR: '#ff0000',
+    SEMANTICS: 'F',
+  },
 ];
 
 /** Other status directories: the items' sources, and one a custom field draws from. */
@@ -104,7 +136,15 @@ export function fakeCrmHandlers(crm: FakeCrm): FakeHandlers {
     'crm.type.update': ({ fields: changes }) => {
       crm.allowsTaskLinks = changes.linkedUserFields?.['TASKS_TASK|UF_CRM_TASK'] === 'true';
       const linked = crm.allowsTaskLinks ? 'Y' : 'N';
-      return { type: { id: 7, title: 'Equipment Purchase', entityTypeId: 177, isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': linked } } };
+      return {
+        type: {
+          id: 7,
+          title: 'Equipment Purchase',
+          entityTypeId: 177,
+          isUseInUserfieldEnabled: 'Y',
+          linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': linked },
+        },
+      };
     },
     'crm.item.get': ({ entityTypeId, id }) => {
       const item = crm.items.find((entry) => entry.entityTypeId === entityTypeId && entry.id === Number(id));
@@ -113,12 +153,16 @@ export function fakeCrmHandlers(crm: FakeCrm): FakeHandlers {
     },
     'crm.item.list': ({ entityTypeId, filter = {} }) => {
       const ids = (filter['@id'] as number[] | undefined)?.map(Number) ?? [];
-      const items = entityTypeId === 156 ? ids.filter((id) => id === 12).map((id) => ({ id, title: 'PO-0012 Safety gloves' })) : [];
+      const items =
+        entityTypeId === 156 ? ids.filter((id) => id === 12).map((id) => ({ id, title: 'PO-0012 Safety gloves' })) : [];
       return { items };
     },
     'crm.item.fields': () => ({ fields }),
-    'crm.category.list': () => ({ categories: [{ id: 7, name: 'General', sort: 500, entityTypeId: 177, isDefault: 'Y' }] }),
-    'crm.status.list': ({ filter }) => [...stages, ...statuses].filter((status) => status.ENTITY_ID === filter.ENTITY_ID),
+    'crm.category.list': () => ({
+      categories: [{ id: 7, name: 'General', sort: 500, entityTypeId: 177, isDefault: 'Y' }],
+    }),
+    'crm.status.list': ({ filter }) =>
+      [...stages, ...statuses].filter((status) => status.ENTITY_ID === filter.ENTITY_ID),
     'user.current': () => crm.users.find((user) => user.ID === String(crm.currentUserId))!,
     'user.get': ({ filter = {} }) => {
       const wanted = ([] as Array<number | string>).concat(filter.ID ?? []).map(String);

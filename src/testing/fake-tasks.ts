@@ -19,7 +19,13 @@ export function fakeTaskStore(overrides: Partial<FakeTaskStore> = {}): FakeTaskS
 export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
   return {
     'tasks.task.add': ({ fields }: { fields: RestTaskAddFields }) => {
-      if (!fields.TITLE?.trim()) throw new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'Task title is not specified' });
+      if (!fields.TITLE?.trim())
+        throw new BitrixError({
+          kind: 'validation',
+          code: 'ERROR_CORE',
+          status: 400,
+          portalDescription: 'Task title is not specified',
+        });
       const id = String(1000 + store.tasks.length + 1);
       const links = (fields.UF_CRM_TASK ?? []).filter((code) => store.linkableCodes.has(code.split('_')[0]!));
       const task = {
@@ -44,17 +50,33 @@ export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
     },
     'tasks.task.delete': ({ taskId }: { taskId: number | string }) => {
       const index = store.tasks.findIndex((entry) => entry.id === String(taskId));
-      if (index < 0) throw new BitrixError({ kind: 'validation', code: '0', status: 400, portalDescription: 'Action on the task is not allowed' });
+      if (index < 0)
+        throw new BitrixError({
+          kind: 'validation',
+          code: '0',
+          status: 400,
+          portalDescription: 'Action on the task is not allowed',
+        });
       store.tasks.splice(index, 1);
       return { task: true };
     },
-    'tasks.task.list': ({ filter = {}, order = {} }: { filter?: Record<string, unknown>; order?: Record<string, string> }) => {
+    'tasks.task.list': ({
+      filter = {},
+      order = {},
+    }: {
+      filter?: Record<string, unknown>;
+      order?: Record<string, string>;
+    }) => {
       const tasks = store.tasks.filter((task) => {
         if (filter.UF_CRM_TASK !== undefined && !task.ufCrmTask.includes(String(filter.UF_CRM_TASK))) return false;
         if (filter.CREATED_BY !== undefined && task.createdBy !== String(filter.CREATED_BY)) return false;
         if (filter.TITLE !== undefined && task.title !== String(filter.TITLE)) return false;
         // As the portal reads it: an instant with its offset, compared with the portal's created date.
-        if (filter['>=CREATED_DATE'] !== undefined && Date.parse(task.createdDate ?? '') < Date.parse(String(filter['>=CREATED_DATE']))) return false;
+        if (
+          filter['>=CREATED_DATE'] !== undefined &&
+          Date.parse(task.createdDate ?? '') < Date.parse(String(filter['>=CREATED_DATE']))
+        )
+          return false;
         return true;
       });
       const ordered = order.ID === 'asc' ? [...tasks] : [...tasks].reverse();

@@ -22,7 +22,18 @@ export function createTestQueryClient(): QueryClient {
  */
 export function renderSurface(
   ui: ReactElement,
-  { boundary, queryClient = createTestQueryClient(), timeZone }: { boundary: BitrixBoundary; queryClient?: QueryClient; timeZone?: string | null },
+  {
+    boundary,
+    queryClient = createTestQueryClient(),
+    timeZone,
+  }: { boundary: BitrixBoundary; queryClient?: QueryClient; timeZone?: string | null },
 ): RenderResult & { queryClient: QueryClient } {
-  return { ...render(<AppProviders boundary={boundary} queryClient={queryClient} timeZone={timeZone}>{ui}</AppProviders>), queryClient };
+  return {
+    ...render(
+      <AppProviders boundary={boundary} queryClient={queryClient} timeZone={timeZone}>
+        {ui}
+      </AppProviders>,
+    ),
+    queryClient,
+  };
 }

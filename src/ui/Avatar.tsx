@@ -4,7 +4,9 @@ import { firstGrapheme } from '../domain/text';
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   // Whole characters: an emoji or a letter outside the basic plane is two code units.
-  return (firstGrapheme(parts[0] ?? '') + (parts.length > 1 ? firstGrapheme(parts.at(-1) ?? '') : '')).toUpperCase() || '?';
+  return (
+    (firstGrapheme(parts[0] ?? '') + (parts.length > 1 ? firstGrapheme(parts.at(-1) ?? '') : '')).toUpperCase() || '?'
+  );
 }
 
 /** A person's photo, or their initials when there is none (or it fails to load). Decorative: the name is shown beside it. */

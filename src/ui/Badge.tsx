@@ -2,7 +2,15 @@ import type { CSSProperties, ReactNode } from 'react';
 
 export type BadgeTone = 'neutral' | 'accent' | 'success' | 'alert' | 'warning';
 
-export function Badge({ tone = 'neutral', children, title }: { tone?: BadgeTone; children: ReactNode; title?: string }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+  title,
+}: {
+  tone?: BadgeTone;
+  children: ReactNode;
+  title?: string;
+}) {
   return (
     <span className={`st-badge${tone === 'neutral' ? '' : ` st-badge--${tone}`}`} title={title}>
       {children}

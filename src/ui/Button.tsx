@@ -17,8 +17,21 @@ export interface ButtonProps extends Omit<ComponentProps<'button'>, 'type'> {
   children: ReactNode;
 }
 
-export function Button({ variant = 'secondary', size = 'medium', busy = false, singleClicksOnly = false, type = 'button', className, disabled, onClick, children, ...rest }: ButtonProps) {
-  const classes = ['st-button', `st-button--${variant}`, size === 'small' ? 'st-button--small' : '', className ?? ''].filter(Boolean).join(' ');
+export function Button({
+  variant = 'secondary',
+  size = 'medium',
+  busy = false,
+  singleClicksOnly = false,
+  type = 'button',
+  className,
+  disabled,
+  onClick,
+  children,
+  ...rest
+}: ButtonProps) {
+  const classes = ['st-button', `st-button--${variant}`, size === 'small' ? 'st-button--small' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <button
       {...rest}

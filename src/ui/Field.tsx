@@ -61,7 +61,12 @@ export function Select(props: ComponentProps<'select'>) {
 export function FieldGroup({ legend, error, children }: { legend: ReactNode; error?: ReactNode; children: ReactNode }) {
   const errorId = useId();
   return (
-    <fieldset className="st-field" style={{ border: 0, margin: 0, padding: 0 }} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="st-field"
+      style={{ border: 0, margin: 0, padding: 0 }}
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className="st-field__label" style={{ padding: 0, marginBottom: 'var(--ui-space-1)' }}>
         {legend}
       </legend>

@@ -1,7 +1,17 @@
 import { useId, type ReactNode } from 'react';
 
 /** A titled section; the title names the region for assistive technology. */
-export function Panel({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Panel({
+  title,
+  actions,
+  children,
+  className,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   const titleId = useId();
   return (
     <section className={`st-panel${className ? ` ${className}` : ''}`} aria-labelledby={title ? titleId : undefined}>

@@ -5,7 +5,8 @@ import { commonMessages, useMessages } from '../i18n';
 function Step({ step, labels }: { step: StageStep; labels: (typeof commonMessages)['en'] }) {
   const { stage, state } = step;
   const style = stage.color ? ({ '--st-stage-color': stage.color } as CSSProperties) : undefined;
-  const kind = stage.semantics === 'success' ? labels.stageSuccess : stage.semantics === 'failure' ? labels.stageFailure : null;
+  const kind =
+    stage.semantics === 'success' ? labels.stageSuccess : stage.semantics === 'failure' ? labels.stageFailure : null;
   const stateText = state === 'current' ? labels.stageCurrent : state === 'passed' ? labels.stagePassed : null;
   return (
     <li
@@ -17,7 +18,9 @@ function Step({ step, labels }: { step: StageStep; labels: (typeof commonMessage
       <div className="st-stage-bar__segment" aria-hidden="true" />
       <span className="st-stage-bar__label">
         {stage.name}
-        {(kind || stateText) && <span className="st-visually-hidden">{` (${[kind, stateText].filter(Boolean).join(', ')})`}</span>}
+        {(kind || stateText) && (
+          <span className="st-visually-hidden">{` (${[kind, stateText].filter(Boolean).join(', ')})`}</span>
+        )}
       </span>
     </li>
   );
@@ -27,7 +30,11 @@ function Step({ step, labels }: { step: StageStep; labels: (typeof commonMessage
 export function StageBar({ bar }: { bar: StageBarModel }) {
   const labels = useMessages(commonMessages);
   return (
-    <ol className={`st-stage-bar st-stage-bar--${bar.outcome}`} aria-label={labels.stageBarLabel} data-outcome={bar.outcome}>
+    <ol
+      className={`st-stage-bar st-stage-bar--${bar.outcome}`}
+      aria-label={labels.stageBarLabel}
+      data-outcome={bar.outcome}
+    >
       {bar.steps.map((step) => (
         <Step key={step.stage.id} step={step} labels={labels} />
       ))}

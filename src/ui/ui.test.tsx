@@ -56,7 +56,11 @@ describe('Button', () => {
 
 describe('Field', () => {
   it('names the control by its label and describes it by its error', () => {
-    render(<Field label="Title" error="Enter a title.">{(control) => <TextInput {...control} />}</Field>);
+    render(
+      <Field label="Title" error="Enter a title.">
+        {(control) => <TextInput {...control} />}
+      </Field>,
+    );
     const input = screen.getByLabelText('Title');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const described = document.getElementById(input.getAttribute('aria-describedby')!);

@@ -68,5 +68,8 @@ export function setUpAppPage(): void {
   const page = bootstrap().page;
   const container = document.querySelector<HTMLElement>('[data-app-page]');
   if (page.kind !== 'app' || !container) return;
-  void loadAppLayout({ placement: 'DEFAULT', placementOptions: page.placementOptions }, { container, placementInterface });
+  void loadAppLayout(
+    { placement: 'DEFAULT', placementOptions: page.placementOptions },
+    { container, placementInterface },
+  );
 }

@@ -56,7 +56,12 @@ export class AppLayout {
     this.params = layout;
     this.origin = handlerOrigin(layout.handler);
     this.placementApi = host.placementInterface(layout.placement);
-    const address = { host: location.host, secure: location.protocol === 'https:', lang: layout.lang, appSid: layout.appSid };
+    const address = {
+      host: location.host,
+      secure: location.protocol === 'https:',
+      lang: layout.lang,
+      appSid: layout.appSid,
+    };
     const name = frameName(address);
 
     const loader = el('div', { class: 'app-loading-msg', id: `appframe_loading_${layout.appSid}` }, 'Loading…');
@@ -81,7 +86,8 @@ export class AppLayout {
       action: frameAction(layout.handler, address),
       hidden: '',
     });
-    for (const [fieldName, value] of layout.fields) form.append(el('input', { type: 'hidden', name: fieldName, value }));
+    for (const [fieldName, value] of layout.fields)
+      form.append(el('input', { type: 'hidden', name: fieldName, value }));
     this.element = el(
       'div',
       {
@@ -154,7 +160,13 @@ export async function loadAppLayout(request: LayoutRequestInput, host: LayoutHos
   try {
     answer = await portalAjax<LayoutResponse>({ action: 'layout', user: userId, lang, ...request });
   } catch (error) {
-    host.container.replaceChildren(el('div', { class: 'portal-message', role: 'alert', 'data-testid': 'app-layout-error' }, `The application could not be loaded: ${String(error)}`));
+    host.container.replaceChildren(
+      el(
+        'div',
+        { class: 'portal-message', role: 'alert', 'data-testid': 'app-layout-error' },
+        `The application could not be loaded: ${String(error)}`,
+      ),
+    );
     return null;
   }
   const response = answer.body;
@@ -164,6 +176,8 @@ export async function loadAppLayout(request: LayoutRequestInput, host: LayoutHos
     return layout;
   }
   const testId = response.status === 'not-installed' ? 'app-not-installed' : 'app-layout-error';
-  host.container.replaceChildren(el('div', { class: 'portal-message', role: 'alert', 'data-testid': testId }, response.message));
+  host.container.replaceChildren(
+    el('div', { class: 'portal-message', role: 'alert', 'data-testid': testId }, response.message),
+  );
   return null;
 }

@@ -20,7 +20,12 @@ export function openAppInSlider(
 export function openPageInSlider(path: string, onClose?: () => void): Slider {
   const slider = sidePanel.open({ kind: 'page', title: 'Loading…' });
   if (onClose) slider.onClose(onClose);
-  const frame = el('iframe', { class: 'side-panel-frame', src: path, 'data-testid': 'slider-page-frame', title: 'Portal page' });
+  const frame = el('iframe', {
+    class: 'side-panel-frame',
+    src: path,
+    'data-testid': 'slider-page-frame',
+    title: 'Portal page',
+  });
   frame.addEventListener('load', () => {
     // Same origin: the slider takes the page's title, as BX.SidePanel does.
     const title = frame.contentDocument?.title;

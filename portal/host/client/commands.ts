@@ -55,7 +55,10 @@ const getInterface: CommandHandler = (layout, _params, reply) => {
 };
 
 const refreshAuth: CommandHandler = async (layout, _params, reply) => {
-  const answer = await portalAjax<AccessRefreshResponse>({ action: 'access_refresh', refreshId: layout.params.refreshId });
+  const answer = await portalAjax<AccessRefreshResponse>({
+    action: 'access_refresh',
+    refreshId: layout.params.refreshId,
+  });
   const body = answer.body;
   if ('access_token' in body && body.access_token) {
     layout.params.authId = body.access_token;
@@ -177,7 +180,10 @@ const selectCRM: CommandHandler = async (_layout, params, reply) => {
 };
 
 const openApplication: CommandHandler = (layout, params, reply) => {
-  let options: Record<string, unknown> = typeof params === 'object' && params !== null && !Array.isArray(params) ? { ...(params as Record<string, unknown>) } : {};
+  let options: Record<string, unknown> =
+    typeof params === 'object' && params !== null && !Array.isArray(params)
+      ? { ...(params as Record<string, unknown>) }
+      : {};
   const settings: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     if (key.startsWith('bx24_')) {

@@ -5,7 +5,13 @@
 import { bootstrap } from './bootstrap';
 import { el } from './dom';
 import { portalAjax } from './portal-api';
-import type { CrmSelectorEntity, CrmSelectorResponse, CrmSelectorType, SelectedUser, UserSelectorResponse } from '../protocol/layout-api';
+import type {
+  CrmSelectorEntity,
+  CrmSelectorResponse,
+  CrmSelectorType,
+  SelectedUser,
+  UserSelectorResponse,
+} from '../protocol/layout-api';
 
 interface PickerOption<T> {
   key: string;
@@ -45,7 +51,12 @@ function openPicker<T>(settings: PickerSettings<T>): Promise<T[] | null> {
       }
     };
 
-    const list = el('ul', { class: 'picker-list', role: 'listbox', 'aria-label': settings.title, 'aria-multiselectable': String(settings.multiple) });
+    const list = el('ul', {
+      class: 'picker-list',
+      role: 'listbox',
+      'aria-label': settings.title,
+      'aria-multiselectable': String(settings.multiple),
+    });
     const rows = settings.options.map((option) => {
       const row = el(
         'li',
@@ -58,7 +69,9 @@ function openPicker<T>(settings: PickerSettings<T>): Promise<T[] | null> {
           'data-testid': 'picker-option',
           'data-key': option.key,
         },
-        option.photo ? el('img', { class: 'picker-photo', src: option.photo, alt: '', width: '32', height: '32' }) : null,
+        option.photo
+          ? el('img', { class: 'picker-photo', src: option.photo, alt: '', width: '32', height: '32' })
+          : null,
         el('span', { class: 'picker-option-name' }, option.label),
         option.detail ? el('span', { class: 'picker-option-detail' }, option.detail) : null,
       );
@@ -84,18 +97,37 @@ function openPicker<T>(settings: PickerSettings<T>): Promise<T[] | null> {
     if (rows.length === 0) list.append(el('li', { class: 'picker-empty' }, 'Nothing to choose from.'));
     list.append(...rows.map(({ row }) => row));
 
-    const search = el('input', { type: 'search', class: 'picker-search', placeholder: 'Search', 'aria-label': settings.searchLabel, 'data-testid': 'picker-search' });
+    const search = el('input', {
+      type: 'search',
+      class: 'picker-search',
+      placeholder: 'Search',
+      'aria-label': settings.searchLabel,
+      'data-testid': 'picker-search',
+    });
     search.addEventListener('input', () => {
       const needle = search.value.trim().toLowerCase();
-      for (const { row, option } of rows) row.hidden = needle !== '' && !`${option.label} ${option.detail ?? ''}`.toLowerCase().includes(needle);
+      for (const { row, option } of rows)
+        row.hidden = needle !== '' && !`${option.label} ${option.detail ?? ''}`.toLowerCase().includes(needle);
     });
 
-    const close = el('button', { type: 'button', class: 'modal-close', 'aria-label': 'Close', 'data-testid': 'picker-close' }, '×');
+    const close = el(
+      'button',
+      { type: 'button', class: 'modal-close', 'aria-label': 'Close', 'data-testid': 'picker-close' },
+      '×',
+    );
     close.addEventListener('click', () => finish(null));
     const footer = el('div', { class: 'modal-footer' });
     if (settings.multiple) {
-      const select = el('button', { type: 'button', class: 'button button-primary', 'data-testid': 'picker-select' }, 'Select');
-      select.addEventListener('click', () => finish(settings.options.filter((option) => chosen.has(option.key) && !option.locked).map((option) => option.value)));
+      const select = el(
+        'button',
+        { type: 'button', class: 'button button-primary', 'data-testid': 'picker-select' },
+        'Select',
+      );
+      select.addEventListener('click', () =>
+        finish(
+          settings.options.filter((option) => chosen.has(option.key) && !option.locked).map((option) => option.value),
+        ),
+      );
       const cancel = el('button', { type: 'button', class: 'button', 'data-testid': 'picker-cancel' }, 'Cancel');
       cancel.addEventListener('click', () => finish(null));
       footer.append(select, cancel);
@@ -103,7 +135,13 @@ function openPicker<T>(settings: PickerSettings<T>): Promise<T[] | null> {
 
     const dialog = el(
       'div',
-      { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': settings.title, 'data-testid': settings.testId },
+      {
+        class: 'modal',
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-label': settings.title,
+        'data-testid': settings.testId,
+      },
       el('div', { class: 'modal-header' }, el('h2', { class: 'modal-title' }, settings.title), close),
       search,
       list,
@@ -125,14 +163,23 @@ async function loadUsers(): Promise<SelectedUser[]> {
   return answer.body.users;
 }
 
-export async function openUserPicker(settings: { multiple: boolean; title?: string }): Promise<SelectedUser | SelectedUser[] | null> {
+export async function openUserPicker(settings: {
+  multiple: boolean;
+  title?: string;
+}): Promise<SelectedUser | SelectedUser[] | null> {
   const users = await loadUsers();
   const picked = await openPicker<SelectedUser>({
     title: settings.title || (settings.multiple ? 'Select employees' : 'Select employee'),
     testId: 'user-picker',
     multiple: settings.multiple,
     searchLabel: 'Search employees',
-    options: users.map((user) => ({ key: user.id, label: user.name, detail: user.position, photo: user.photo, value: user })),
+    options: users.map((user) => ({
+      key: user.id,
+      label: user.name,
+      detail: user.position,
+      photo: user.photo,
+      value: user,
+    })),
   });
   if (picked === null) return null;
   return settings.multiple ? picked : (picked[0] ?? null);
@@ -140,25 +187,45 @@ export async function openUserPicker(settings: { multiple: boolean; title?: stri
 
 export async function openAccessPicker(preselected: string[]): Promise<Array<{ id: string; name: string }> | null> {
   const users = await loadUsers();
-  const entries = [{ id: 'AU', name: 'All authorized users' }, ...users.map((user) => ({ id: `U${user.id}`, name: user.name }))];
+  const entries = [
+    { id: 'AU', name: 'All authorized users' },
+    ...users.map((user) => ({ id: `U${user.id}`, name: user.name })),
+  ];
   return openPicker({
     title: 'Access permissions',
     testId: 'access-picker',
     multiple: true,
     searchLabel: 'Search users and groups',
-    options: entries.map((entry) => ({ key: entry.id, label: entry.name, detail: entry.id, value: entry, locked: preselected.includes(entry.id) })),
+    options: entries.map((entry) => ({
+      key: entry.id,
+      label: entry.name,
+      detail: entry.id,
+      value: entry,
+      locked: preselected.includes(entry.id),
+    })),
   });
 }
 
 /** The portal answers selectCRM with one bucket per type, each an object keyed by position. */
-export async function openCrmPicker(settings: { entityTypes: string[]; multiple: boolean }): Promise<Record<string, Record<string, CrmSelectorEntity>> | null> {
-  const answer = await portalAjax<CrmSelectorResponse>({ action: 'crm_selector', entityTypes: settings.entityTypes as CrmSelectorType[] });
+export async function openCrmPicker(settings: {
+  entityTypes: string[];
+  multiple: boolean;
+}): Promise<Record<string, Record<string, CrmSelectorEntity>> | null> {
+  const answer = await portalAjax<CrmSelectorResponse>({
+    action: 'crm_selector',
+    entityTypes: settings.entityTypes as CrmSelectorType[],
+  });
   const picked = await openPicker<CrmSelectorEntity>({
     title: 'Select CRM items',
     testId: 'crm-picker',
     multiple: settings.multiple,
     searchLabel: 'Search CRM items',
-    options: answer.body.entities.map((entity) => ({ key: entity.id, label: entity.title, detail: `${entity.type} ${entity.id}`, value: entity })),
+    options: answer.body.entities.map((entity) => ({
+      key: entity.id,
+      label: entity.title,
+      detail: `${entity.type} ${entity.id}`,
+      value: entity,
+    })),
   });
   if (picked === null) return null;
   const result: Record<string, Record<string, CrmSelectorEntity>> = {};

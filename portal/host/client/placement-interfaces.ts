@@ -36,7 +36,10 @@ function extrasFor(placement: string): Record<string, CommandHandler> {
 
 export function placementInterface(placement: string): PlacementInterface {
   const extras = extrasFor(placement);
-  const commands: Record<string, CommandHandler> = Object.assign(Object.create(null) as Record<string, CommandHandler>, baseCommands);
+  const commands: Record<string, CommandHandler> = Object.assign(
+    Object.create(null) as Record<string, CommandHandler>,
+    baseCommands,
+  );
   if (placement !== 'DEFAULT') commands.placementBindEvent = placementBindEvent;
   Object.assign(commands, extras);
   return { commands, extraCommands: Object.keys(extras), events: [] };

@@ -30,7 +30,11 @@ export class Slider {
   ) {
     this.kind = settings.kind;
     this.titleElement = el('h2', { class: 'side-panel-title', 'data-testid': 'slider-title' }, settings.title);
-    const close = el('button', { type: 'button', class: 'side-panel-close', 'aria-label': 'Close', 'data-testid': 'slider-close' }, '×');
+    const close = el(
+      'button',
+      { type: 'button', class: 'side-panel-close', 'aria-label': 'Close', 'data-testid': 'slider-close' },
+      '×',
+    );
     close.addEventListener('click', () => this.close());
     this.body = el('div', { class: 'side-panel-body' });
     this.panel = el(
@@ -48,7 +52,8 @@ export class Slider {
       el('div', { class: 'side-panel-header' }, this.titleElement),
       this.body,
     );
-    if (settings.width && settings.width > 0) this.panel.style.width = `min(${Math.round(settings.width)}px, calc(100% - 60px))`;
+    if (settings.width && settings.width > 0)
+      this.panel.style.width = `min(${Math.round(settings.width)}px, calc(100% - 60px))`;
     else this.panel.style.width = `calc(100% - ${Math.min(300, 100 + depth * 40)}px)`;
     this.overlay = el('div', { class: 'side-panel-overlay', 'data-testid': 'slider-overlay' }, this.panel);
     this.overlay.style.zIndex = String(1000 + depth * 10);

@@ -12,7 +12,17 @@ import { LANG_QUERY, USER_QUERY } from '../paths';
 import { renderMessagePage, renderShell } from './page-shell';
 
 /** Query parameters the portal keeps for itself instead of passing them to the app. */
-const SYSTEM_QUERY = new Set([USER_QUERY, LANG_QUERY, 'install_finished', 'IFRAME', 'IFRAME_TYPE', '_r', 'sessid', 'from', 'from_app']);
+const SYSTEM_QUERY = new Set([
+  USER_QUERY,
+  LANG_QUERY,
+  'install_finished',
+  'IFRAME',
+  'IFRAME_TYPE',
+  '_r',
+  'sessid',
+  'from',
+  'from_app',
+]);
 
 export function appPageOptions(url: URL): Record<string, string> {
   const options: Record<string, string> = {};
@@ -25,11 +35,26 @@ export function renderAppPage(data: HostData, context: PageContext, appId: strin
   if (appId !== String(app.id) && appId !== app.clientId) {
     return {
       status: 404,
-      body: renderMessagePage({ data, context, title: 'Application not found', testId: 'not-found', message: 'The application was not found. It may have been removed from this portal.' }),
+      body: renderMessagePage({
+        data,
+        context,
+        title: 'Application not found',
+        testId: 'not-found',
+        message: 'The application was not found. It may have been removed from this portal.',
+      }),
     };
   }
   if (!app.installed && !context.user.isAdmin) {
-    return { status: 200, body: renderMessagePage({ data, context, title: appCardName(context.lang), testId: 'app-not-installed', message: NOT_INSTALLED_MESSAGE }) };
+    return {
+      status: 200,
+      body: renderMessagePage({
+        data,
+        context,
+        title: appCardName(context.lang),
+        testId: 'app-not-installed',
+        message: NOT_INSTALLED_MESSAGE,
+      }),
+    };
   }
   const installed = context.url.searchParams.get('install_finished') === 'Y';
   return {

@@ -26,7 +26,10 @@ const TAKES_ARGUMENT = new Set<string>(['url', 'list', 'quote']);
 const SIMPLE: Record<'b' | 'i' | 'u' | 's', string> = { b: 'b', i: 'i', u: 'u', s: 's' };
 
 function unquote(value: string): string {
-  return value.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+  return value
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2')
+    .trim();
 }
 
 /** Unclosed tags become their literal opening text followed by their contents. */
@@ -46,13 +49,21 @@ function parse(text: string): BbNode[] {
     if (match.index > last) top().children.push({ kind: 'text', text: text.slice(last, match.index) });
     last = match.index + whole.length;
     if (name === '*') {
-      if (!slash && argument === undefined && top().name === 'list' && stack.length > 1) top().children.push({ kind: 'item' });
+      if (!slash && argument === undefined && top().name === 'list' && stack.length > 1)
+        top().children.push({ kind: 'item' });
       else top().children.push({ kind: 'text', text: whole });
       continue;
     }
     if (!slash) {
       if (argument !== undefined && !TAKES_ARGUMENT.has(name)) top().children.push({ kind: 'text', text: whole });
-      else stack.push({ kind: 'tag', name: name as TagName, argument: argument === undefined ? null : unquote(argument), raw: whole, children: [] });
+      else
+        stack.push({
+          kind: 'tag',
+          name: name as TagName,
+          argument: argument === undefined ? null : unquote(argument),
+          raw: whole,
+          children: [],
+        });
       continue;
     }
     const openAt = stack.findLastIndex((node, index) => index > 0 && node.name === name);
@@ -87,7 +98,9 @@ function safeHref(target: string): string | null {
 }
 
 function textOf(nodes: BbNode[]): string {
-  return nodes.map((node) => (node.kind === 'text' ? node.text : node.kind === 'item' ? '[*]' : node.raw + textOf(node.children))).join('');
+  return nodes
+    .map((node) => (node.kind === 'text' ? node.text : node.kind === 'item' ? '[*]' : node.raw + textOf(node.children)))
+    .join('');
 }
 
 /** The whitespace at the edges of a block (a quote, a list item) carries no meaning. */
@@ -111,21 +124,26 @@ function isBlock(node: BbNode | undefined): boolean {
 function renderNodes(nodes: BbNode[], insideLink: boolean): string {
   return nodes
     .map((node, index) => {
-      if (node.kind === 'text' && isBlock(nodes[index - 1])) return renderNode({ kind: 'text', text: node.text.replace(/^[ \t]*\r?\n/, '') }, insideLink);
+      if (node.kind === 'text' && isBlock(nodes[index - 1]))
+        return renderNode({ kind: 'text', text: node.text.replace(/^[ \t]*\r?\n/, '') }, insideLink);
       return renderNode(node, insideLink);
     })
     .join('');
 }
 
 function renderList(node: TagNode, insideLink: boolean): string {
-  const tag = node.argument === '1' || node.argument === 'a' || node.argument === 'A' || node.argument === 'i' ? 'ol' : 'ul';
+  const tag =
+    node.argument === '1' || node.argument === 'a' || node.argument === 'A' || node.argument === 'i' ? 'ol' : 'ul';
   const lead: BbNode[] = [];
   const items: BbNode[][] = [];
   for (const child of node.children) {
     if (child.kind === 'item') items.push([]);
     else (items[items.length - 1] ?? lead).push(child);
   }
-  const leading = renderNodes(lead.filter((child) => child.kind !== 'text' || child.text.trim() !== ''), insideLink);
+  const leading = renderNodes(
+    lead.filter((child) => child.kind !== 'text' || child.text.trim() !== ''),
+    insideLink,
+  );
   const rendered = items.map((item) => `<li>${renderNodes(trimEdges(item), insideLink)}</li>`);
   return `${leading}<${tag}>${rendered.join('')}</${tag}>`;
 }

@@ -32,11 +32,24 @@ export function pageUri(context: PageContext): string {
 }
 
 function stageBadge(data: HostData, item: HostItem): SafeHtml {
-  const stage = data.stages(item.entityTypeId, item.categoryId).find((candidate) => candidate.statusId === item.stageId);
-  return html`<span class="stage-badge" data-testid="item-stage" data-stage-id="${item.stageId}" style="--stage-color: ${/^#[0-9a-fA-F]{3,8}$/.test(stage?.color ?? '') ? stage?.color : '#2fc6f6'}">${stage?.name ?? item.stageId}</span>`;
+  const stage = data
+    .stages(item.entityTypeId, item.categoryId)
+    .find((candidate) => candidate.statusId === item.stageId);
+  return html`<span
+    class="stage-badge"
+    data-testid="item-stage"
+    data-stage-id="${item.stageId}"
+    style="--stage-color: ${/^#[0-9a-fA-F]{3,8}$/.test(stage?.color ?? '') ? stage?.color : '#2fc6f6'}"
+    >${stage?.name ?? item.stageId}</span
+  >`;
 }
 
-export function renderDetailPage(data: HostData, context: PageContext, entityTypeId: number, itemId: number): { status: number; body: string } {
+export function renderDetailPage(
+  data: HostData,
+  context: PageContext,
+  entityTypeId: number,
+  itemId: number,
+): { status: number; body: string } {
   const process = data.smartProcess(entityTypeId);
   const item = process ? data.item(entityTypeId, itemId) : undefined;
   if (!process || !item) {
@@ -76,7 +89,15 @@ export function renderDetailPage(data: HostData, context: PageContext, entityTyp
   const general = html`<section class="card-section" aria-label="About the item">
     <h2 class="card-section-title">About ${process.title.toLowerCase()}</h2>
     <dl class="fields" data-testid="general-fields">
-      ${item.generalFields.map((field) => html`<div class="field"><dt>${field.label}</dt><dd>${field.dateTime ? html`<time datetime="${field.dateTime}" title="${context.user.timeZone}">${formatMomentInZone(field.dateTime, context.user.timeZone)}</time>` : field.value || '—'}</dd></div>`)}
+      ${item.generalFields.map(
+        (field) =>
+          html`<div class="field">
+            <dt>${field.label}</dt>
+            <dd>
+              ${field.dateTime ? html`<time datetime="${field.dateTime}" title="${context.user.timeZone}">${formatMomentInZone(field.dateTime, context.user.timeZone)}</time>` : field.value || '—'}
+            </dd>
+          </div>`,
+      )}
     </dl>
   </section>`;
 
@@ -86,7 +107,10 @@ export function renderDetailPage(data: HostData, context: PageContext, entityTyp
       <span class="timeline-menubar-item timeline-menubar-item-static">Activity</span>
       <span class="timeline-menubar-item timeline-menubar-item-static">Comment</span>
       ${activityButtons.map(
-        (entry) => html`<button type="button" class="timeline-menubar-item" ${entryAttributes('application', entry, lang)}>${bindingTitle(entry.binding, lang)}</button>`,
+        (entry) =>
+          html`<button type="button" class="timeline-menubar-item" ${entryAttributes('application', entry, lang)}>
+            ${bindingTitle(entry.binding, lang)}
+          </button>`,
       )}
     </div>
     <ol class="timeline-records">
@@ -94,12 +118,19 @@ export function renderDetailPage(data: HostData, context: PageContext, entityTyp
       ${activities.map((activity) => {
         const menuEntries = timelineMenuBindings.map((binding) => ({
           binding,
-          options: { ENTITY_ID: id, ASSOCIATED_ENTITY_ID: String(activity.id), ASSOCIATED_ENTITY_TYPE_ID: ACTIVITY_OWNER_TYPE_ID, URI: uri },
+          options: {
+            ENTITY_ID: id,
+            ASSOCIATED_ENTITY_ID: String(activity.id),
+            ASSOCIATED_ENTITY_TYPE_ID: ACTIVITY_OWNER_TYPE_ID,
+            URI: uri,
+          },
         }));
         return html`<li class="timeline-record" data-testid="timeline-record" data-activity-id="${activity.id}">
           <div class="timeline-record-body">
             <span class="timeline-record-subject">${activity.subject}</span>
-            <time datetime="${activity.created}" title="${context.user.timeZone}">${formatMomentInZone(activity.created, context.user.timeZone)}</time>
+            <time datetime="${activity.created}" title="${context.user.timeZone}"
+              >${formatMomentInZone(activity.created, context.user.timeZone)}</time
+            >
           </div>
           ${appMenu({ label: `Actions for ${activity.subject}`, buttonText: '⋯', testId: 'timeline-record-menu', entries: menuEntries, lang, className: 'menu-compact' })}
         </li>`;
@@ -107,18 +138,54 @@ export function renderDetailPage(data: HostData, context: PageContext, entityTyp
     </ol>
   </section>`;
 
-  const body = html`<div class="crm-card" data-testid="crm-card" data-entity-type-id="${entityTypeId}" data-item-id="${item.id}">
+  const body = html`<div
+    class="crm-card"
+    data-testid="crm-card"
+    data-entity-type-id="${entityTypeId}"
+    data-item-id="${item.id}"
+  >
     <div class="tabs" role="tablist" aria-label="Card sections">
-      <button type="button" role="tab" class="tab" id="tab-main" data-tab="main" aria-controls="panel-main" aria-selected="true">General</button>
+      <button
+        type="button"
+        role="tab"
+        class="tab"
+        id="tab-main"
+        data-tab="main"
+        aria-controls="panel-main"
+        aria-selected="true"
+      >
+        General
+      </button>
       ${tabs.map(
-        (entry, index) => html`<button type="button" role="tab" class="tab" id="tab-app-${index}" data-tab="app-${index}" aria-controls="panel-app-${index}" aria-selected="false" ${entryAttributes('tab', entry, lang)}>${bindingTitle(entry.binding, lang)}</button>`,
+        (entry, index) =>
+          html`<button
+            type="button"
+            role="tab"
+            class="tab"
+            id="tab-app-${index}"
+            data-tab="app-${index}"
+            aria-controls="panel-app-${index}"
+            aria-selected="false"
+            ${entryAttributes('tab', entry, lang)}
+          >
+            ${bindingTitle(entry.binding, lang)}
+          </button>`,
       )}
     </div>
     <div role="tabpanel" class="tab-panel" id="panel-main" aria-labelledby="tab-main" data-card-summary>
       <div class="card-columns">${general}${timeline}</div>
     </div>
     ${tabs.map(
-      (entry, index) => html`<div role="tabpanel" class="tab-panel tab-panel-app" id="panel-app-${index}" aria-labelledby="tab-app-${index}" data-testid="app-tab-panel" data-placement="${entry.binding.placement}" hidden></div>`,
+      (entry, index) =>
+        html`<div
+          role="tabpanel"
+          class="tab-panel tab-panel-app"
+          id="panel-app-${index}"
+          aria-labelledby="tab-app-${index}"
+          data-testid="app-tab-panel"
+          data-placement="${entry.binding.placement}"
+          hidden
+        ></div>`,
     )}
   </div>`;
 
@@ -128,7 +195,8 @@ export function renderDetailPage(data: HostData, context: PageContext, entityTyp
       data,
       context,
       title: item.title,
-      headingExtras: html`${stageBadge(data, item)}<div class="page-toolbar">${toolbar}</div>`,
+      headingExtras: html`${stageBadge(data, item)}
+        <div class="page-toolbar">${toolbar}</div>`,
       body,
       page: { kind: 'detail', entityTypeId, itemId: item.id, activeTab },
     }),

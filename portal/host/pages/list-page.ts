@@ -21,23 +21,40 @@ function positiveInteger(text: string | null): number | undefined {
 }
 
 function searchItems(data: HostData, entityTypeId: number, categoryId: number | undefined, find: string): HostItem[] {
-  const everything = data.items(entityTypeId, { offset: 0, limit: Number.MAX_SAFE_INTEGER, ...(categoryId !== undefined ? { categoryId } : {}) });
+  const everything = data.items(entityTypeId, {
+    offset: 0,
+    limit: Number.MAX_SAFE_INTEGER,
+    ...(categoryId !== undefined ? { categoryId } : {}),
+  });
   const needle = find.trim().toLowerCase();
   return everything.items.filter((item) => String(item.id) === needle || item.title.toLowerCase().includes(needle));
 }
 
-export function renderListPage(data: HostData, context: PageContext, entityTypeId: number): { status: number; body: string } {
+export function renderListPage(
+  data: HostData,
+  context: PageContext,
+  entityTypeId: number,
+): { status: number; body: string } {
   const process = data.smartProcess(entityTypeId);
   if (!process) {
     return {
       status: 404,
-      body: renderMessagePage({ data, context, title: 'Not found', testId: 'not-found', message: `There is no smart process with entityTypeId ${entityTypeId} on this portal.` }),
+      body: renderMessagePage({
+        data,
+        context,
+        title: 'Not found',
+        testId: 'not-found',
+        message: `There is no smart process with entityTypeId ${entityTypeId} on this portal.`,
+      }),
     };
   }
   const params = context.url.searchParams;
   const categories = data.categories(entityTypeId);
   const categoryParam = params.get('category');
-  const categoryId = categoryParam !== null && categoryParam !== '' && categories.some((c) => String(c.id) === categoryParam) ? Number(categoryParam) : undefined;
+  const categoryId =
+    categoryParam !== null && categoryParam !== '' && categories.some((c) => String(c.id) === categoryParam)
+      ? Number(categoryParam)
+      : undefined;
   const find = params.get('FIND') ?? '';
   const requestedPage = positiveInteger(params.get('page')) ?? 1;
 
@@ -58,13 +75,20 @@ export function renderListPage(data: HostData, context: PageContext, entityTypeI
   }
   const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const carried = carriedQuery(context);
-  const linkTo = (page: number) => listPath(entityTypeId, { ...carried, ...(categoryId !== undefined ? { category: categoryId } : {}), ...(find ? { find } : {}), page });
+  const linkTo = (page: number) =>
+    listPath(entityTypeId, {
+      ...carried,
+      ...(categoryId !== undefined ? { category: categoryId } : {}),
+      ...(find ? { find } : {}),
+      page,
+    });
   const codes = placementCodes(entityTypeId);
   const uri = pageUri(context);
   const lang = context.lang;
   const users = new Map(data.users().map((user) => [user.id, [user.name, user.lastName].filter(Boolean).join(' ')]));
   const stageNames = new Map<string, string>();
-  for (const category of categories) for (const stage of data.stages(entityTypeId, category.id)) stageNames.set(stage.statusId, stage.name);
+  for (const category of categories)
+    for (const stage of data.stages(entityTypeId, category.id)) stageNames.set(stage.statusId, stage.name);
 
   const toolbar = appMenu({
     label: 'Applications',
@@ -80,35 +104,65 @@ export function renderListPage(data: HostData, context: PageContext, entityTypeI
   const body = html`<div class="list-page" data-testid="item-list" data-entity-type-id="${entityTypeId}">
     <div class="list-controls">
       <nav class="category-switch" aria-label="Pipelines">
-        <a href="${listPath(entityTypeId, carried)}" class="category-link"${categoryId === undefined ? html` aria-current="page"` : ''}>All pipelines</a>
+        <a
+          href="${listPath(entityTypeId, carried)}"
+          class="category-link"
+          ${categoryId === undefined ? html` aria-current="page"` : ''}
+          >All pipelines</a
+        >
         ${categories.map(
-          (category) => html`<a href="${listPath(entityTypeId, { ...carried, category: category.id })}" class="category-link" data-category-id="${category.id}"${categoryId === category.id ? html` aria-current="page"` : ''}>${category.name}</a>`,
+          (category) =>
+            html`<a
+              href="${listPath(entityTypeId, { ...carried, category: category.id })}"
+              class="category-link"
+              data-category-id="${category.id}"
+              ${categoryId === category.id ? html` aria-current="page"` : ''}
+              >${category.name}</a
+            >`,
         )}
       </nav>
       <form class="list-search" role="search" method="get" action="${listPath(entityTypeId)}">
-        ${carried.user !== undefined ? html`<input type="hidden" name="user" value="${carried.user}">` : ''}
-        ${carried.lang !== undefined ? html`<input type="hidden" name="lang" value="${carried.lang}">` : ''}
-        ${categoryId !== undefined ? html`<input type="hidden" name="category" value="${categoryId}">` : ''}
-        <input type="search" name="FIND" value="${find}" placeholder="Filter and search" aria-label="Search items">
+        ${carried.user !== undefined ? html`<input type="hidden" name="user" value="${carried.user}" />` : ''}
+        ${carried.lang !== undefined ? html`<input type="hidden" name="lang" value="${carried.lang}" />` : ''}
+        ${categoryId !== undefined ? html`<input type="hidden" name="category" value="${categoryId}" />` : ''}
+        <input type="search" name="FIND" value="${find}" placeholder="Filter and search" aria-label="Search items" />
         <button type="submit" class="button">Find</button>
       </form>
     </div>
     <table class="grid">
-      <thead><tr><th class="grid-actions"><span class="visually-hidden">Actions</span></th><th>ID</th><th>Title</th><th>Stage</th><th>Responsible</th></tr></thead>
+      <thead>
+        <tr>
+          <th class="grid-actions"><span class="visually-hidden">Actions</span></th>
+          <th>ID</th>
+          <th>Title</th>
+          <th>Stage</th>
+          <th>Responsible</th>
+        </tr>
+      </thead>
       <tbody>
-        ${rows.length === 0 ? html`<tr><td colspan="5" class="grid-empty">No items found.</td></tr>` : ''}
+        ${
+          rows.length === 0
+            ? html`<tr>
+                <td colspan="5" class="grid-empty">No items found.</td>
+              </tr>`
+            : ''
+        }
         ${rows.map((item) => {
-          const open = html`<a role="menuitem" class="menu-item" href="${detailPath(entityTypeId, item.id, carried)}">Open</a>`;
+          const open = html`<a role="menuitem" class="menu-item" href="${detailPath(entityTypeId, item.id, carried)}"
+            >Open</a
+          >`;
           return html`<tr data-testid="list-row" data-item-id="${item.id}">
-            <td class="grid-actions">${appMenu({
-              label: `Actions for ${item.title}`,
-              buttonText: '☰',
-              testId: 'list-row-menu',
-              entries: rowMenuBindings.map((binding) => ({ binding, options: { ID: String(item.id), URI: uri } })),
-              lang,
-              extraItems: open,
-              className: 'menu-compact',
-            })}</td>
+            <td class="grid-actions">
+              ${appMenu({
+                label: `Actions for ${item.title}`,
+                buttonText: '☰',
+                testId: 'list-row-menu',
+                entries: rowMenuBindings.map((binding) => ({ binding, options: { ID: String(item.id), URI: uri } })),
+                lang,
+                extraItems: open,
+                className: 'menu-compact',
+              })}
+            </td>
             <td>${item.id}</td>
             <td><a href="${detailPath(entityTypeId, item.id, carried)}">${item.title}</a></td>
             <td>${stageNames.get(item.stageId) ?? item.stageId}</td>

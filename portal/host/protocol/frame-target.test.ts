@@ -7,7 +7,9 @@ const address = { host: '127.0.0.1:4320', secure: false, lang: 'de', appSid: '01
 describe('addressing an app frame', () => {
   it('names the frame host|protocol|sid, which the SDK reads from window.name', () => {
     expect(frameName(address)).toBe('127.0.0.1:4320|0|0123456789abcdef0123456789abcdef');
-    expect(frameName({ ...address, host: 'portal.test', secure: true })).toBe('portal.test|1|0123456789abcdef0123456789abcdef');
+    expect(frameName({ ...address, host: 'portal.test', secure: true })).toBe(
+      'portal.test|1|0123456789abcdef0123456789abcdef',
+    );
   });
 
   it('appends DOMAIN, PROTOCOL, LANG and APP_SID to the handler, after its own query', () => {
@@ -34,7 +36,9 @@ describe('placement options as the portal hands them over', () => {
   });
 
   it('posts PLACEMENT_OPTIONS as JSON with escaped slashes, and not at all when empty', () => {
-    expect(placementOptionsField({ ID: '8061', URI: '/crm/deal/list/' })).toBe('{"ID":"8061","URI":"\\/crm\\/deal\\/list\\/"}');
+    expect(placementOptionsField({ ID: '8061', URI: '/crm/deal/list/' })).toBe(
+      '{"ID":"8061","URI":"\\/crm\\/deal\\/list\\/"}',
+    );
     expect(placementOptionsField({})).toBeNull();
   });
 

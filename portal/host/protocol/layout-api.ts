@@ -59,8 +59,7 @@ export interface AccessRefreshRequest {
 
 /** As the portal answers access_refresh: expires_in is a string. */
 export type AccessRefreshResponse =
-  | { access_token: string; refresh_token: string; expires_in: string }
-  | { error: string; error_description: string };
+  { access_token: string; refresh_token: string; expires_in: string } | { error: string; error_description: string };
 
 export interface SetAppOptionsRequest {
   action: 'set_option';
@@ -82,7 +81,8 @@ export interface SetInstalledRequest {
   v: 'Y' | 'N';
 }
 
-export type LayoutAjaxRequest = LayoutRequest | AccessRefreshRequest | SetAppOptionsRequest | SetUserOptionRequest | SetInstalledRequest;
+export type LayoutAjaxRequest =
+  LayoutRequest | AccessRefreshRequest | SetAppOptionsRequest | SetUserOptionRequest | SetInstalledRequest;
 
 /** A user as selectUser answers: the documented `{id, name, photo, position, url, sub, sup}`. */
 export interface SelectedUser {

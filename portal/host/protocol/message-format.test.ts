@@ -12,7 +12,12 @@ describe('reading frame messages as the portal does', () => {
   });
 
   it('reads the classic BX24 string form, which keeps empty fields', () => {
-    expect(parseFrameMessage('getInitData::cb1:sid9')).toEqual({ method: 'getInitData', params: [], callback: 'cb1', appSid: 'sid9' });
+    expect(parseFrameMessage('getInitData::cb1:sid9')).toEqual({
+      method: 'getInitData',
+      params: [],
+      callback: 'cb1',
+      appSid: 'sid9',
+    });
     expect(parseFrameMessage('resizeWindow:{"width":"100%","height":300}::sid9')).toEqual({
       method: 'resizeWindow',
       params: { width: '100%', height: 300 },
@@ -23,11 +28,16 @@ describe('reading frame messages as the portal does', () => {
 
   it('keeps colons inside the params JSON by counting callback and APP_SID from the end', () => {
     expect(parseFrameMessage('setTitle:{"title":"Hello: world"}:cb:sid')?.params).toEqual({ title: 'Hello: world' });
-    expect(parseFrameMessage('setAppOption:{"name":"x","value":{"y":"z:1"}}:cb:sid')?.params).toEqual({ name: 'x', value: { y: 'z:1' } });
+    expect(parseFrameMessage('setAppOption:{"name":"x","value":{"y":"z:1"}}:cb:sid')?.params).toEqual({
+      name: 'x',
+      value: { y: 'z:1' },
+    });
   });
 
   it('reads the object form used for commands containing a colon', () => {
-    expect(parseFrameMessage({ method: 'im:setTextareaContent', params: { text: 'a:b' }, callback: 'c1', appSid: 'sid' })).toEqual({
+    expect(
+      parseFrameMessage({ method: 'im:setTextareaContent', params: { text: 'a:b' }, callback: 'c1', appSid: 'sid' }),
+    ).toEqual({
       method: 'im:setTextareaContent',
       params: { text: 'a:b' },
       callback: 'c1',

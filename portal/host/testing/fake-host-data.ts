@@ -20,16 +20,50 @@ export interface FakeHostData extends HostData {
   deleteItem(entityTypeId: number, id: number): void;
 }
 
-const SUFFIXES = ['DETAIL_TAB', 'DETAIL_ACTIVITY', 'DETAIL_TOOLBAR', 'LIST_MENU', 'ACTIVITY_TIMELINE_MENU', 'LIST_TOOLBAR'];
+const SUFFIXES = [
+  'DETAIL_TAB',
+  'DETAIL_ACTIVITY',
+  'DETAIL_TOOLBAR',
+  'LIST_MENU',
+  'ACTIVITY_TIMELINE_MENU',
+  'LIST_TOOLBAR',
+];
 
 export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostData {
   const appUrl = options.appUrl ?? 'http://127.0.0.1:5999/';
   const handler = new URL('index.html', appUrl).toString();
   const ttl = options.tokenTtlSeconds ?? 3600;
   const users: HostUser[] = [
-    { id: 1, name: 'Anna', lastName: 'Admin', position: 'Director', photoUrl: '/photo/1.png', isAdmin: true, active: true, timeZone: 'Europe/Moscow' },
-    { id: 2, name: 'Boris', lastName: 'Buyer', position: 'Purchasing manager', photoUrl: '/photo/2.png', isAdmin: false, active: true, timeZone: 'Asia/Vladivostok' },
-    { id: 3, name: 'Clara', lastName: 'Clerk', position: 'Accountant', photoUrl: '/photo/3.png', isAdmin: false, active: true, timeZone: 'America/New_York' },
+    {
+      id: 1,
+      name: 'Anna',
+      lastName: 'Admin',
+      position: 'Director',
+      photoUrl: '/photo/1.png',
+      isAdmin: true,
+      active: true,
+      timeZone: 'Europe/Moscow',
+    },
+    {
+      id: 2,
+      name: 'Boris',
+      lastName: 'Buyer',
+      position: 'Purchasing manager',
+      photoUrl: '/photo/2.png',
+      isAdmin: false,
+      active: true,
+      timeZone: 'Asia/Vladivostok',
+    },
+    {
+      id: 3,
+      name: 'Clara',
+      lastName: 'Clerk',
+      position: 'Accountant',
+      photoUrl: '/photo/3.png',
+      isAdmin: false,
+      active: true,
+      timeZone: 'America/New_York',
+    },
   ];
   const processes = [
     { entityTypeId: 177, title: 'Equipment Purchase', shortCode: 'Tb1' },
@@ -50,9 +84,26 @@ export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostD
       ],
     });
   }
-  items.push({ id: 7, entityTypeId: 156, title: 'Paper', categoryId: 3, stageId: 'DT156_3:NEW', assignedById: 2, generalFields: [] });
+  items.push({
+    id: 7,
+    entityTypeId: 156,
+    title: 'Paper',
+    categoryId: 3,
+    stageId: 'DT156_3:NEW',
+    assignedById: 2,
+    generalFields: [],
+  });
   const tasks: HostTask[] = [
-    { id: 5, title: 'Order the washing machine', description: 'Call the <supplier>', status: 3, responsibleId: 2, createdById: 1, deadline: '2026-12-01T15:00:00+03:00', crmLinks: ['Tb1_29'] },
+    {
+      id: 5,
+      title: 'Order the washing machine',
+      description: 'Call the <supplier>',
+      status: 3,
+      responsibleId: 2,
+      createdById: 1,
+      deadline: '2026-12-01T15:00:00+03:00',
+      crmLinks: ['Tb1_29'],
+    },
   ];
   const bindings: HostBinding[] =
     options.bindings ??
@@ -81,7 +132,11 @@ export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostD
   let counter = 0;
   const issue = (userId: number): IssuedAuth => {
     counter += 1;
-    const auth = { accessToken: `access-${userId}-${counter}`, refreshToken: `refresh-${userId}-${counter}`, expiresIn: ttl };
+    const auth = {
+      accessToken: `access-${userId}-${counter}`,
+      refreshToken: `refresh-${userId}-${counter}`,
+      expiresIn: ttl,
+    };
     issued.push({ userId, auth });
     return auth;
   };
@@ -112,7 +167,10 @@ export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostD
       { statusId: `DT${entityTypeId}_${categoryId}:SUCCESS`, name: 'Done', color: '#7bd500', semantics: 'S' },
     ],
     items: (entityTypeId, page) => {
-      const matching = items.filter((item) => item.entityTypeId === entityTypeId && (page.categoryId === undefined || item.categoryId === page.categoryId));
+      const matching = items.filter(
+        (item) =>
+          item.entityTypeId === entityTypeId && (page.categoryId === undefined || item.categoryId === page.categoryId),
+      );
       return { items: matching.slice(page.offset, page.offset + page.limit), total: matching.length };
     },
     item: (entityTypeId, id) => items.find((item) => item.entityTypeId === entityTypeId && item.id === id),

@@ -10,12 +10,20 @@ export const crmErrors = {
   itemNotFound: () => new RestError('NOT_FOUND', 'Element not found', 400),
   accessDenied: (description = 'Access denied') => new RestError('ACCESS_DENIED', description, 400),
   missingParameter: (name: string) => new RestError(100, `Could not find value for parameter {${name}}`, 400),
-  invalidFilter: (field: string) => new RestError('INVALID_ARG_VALUE', `Invalid filter: field '${field}' is not allowed in filter`, 400),
-  invalidOrderField: (field: string) => new RestError('INVALID_ARG_VALUE', `Invalid order: field '${field}' is not allowed in order`, 400),
+  invalidFilter: (field: string) =>
+    new RestError('INVALID_ARG_VALUE', `Invalid filter: field '${field}' is not allowed in filter`, 400),
+  invalidOrderField: (field: string) =>
+    new RestError('INVALID_ARG_VALUE', `Invalid order: field '${field}' is not allowed in order`, 400),
   invalidOrderDirection: (direction: string, field: string) =>
-    new RestError('INVALID_ARG_VALUE', `Invalid order: allowed sort directions are ASC, DESC. But got '${direction}' for field '${field}'`, 400),
-  invalidValue: (field: string) => new RestError('CRM_FIELD_ERROR_VALUE_NOT_VALID', `Invalid value for field "${field}"`, 400),
-  notIterable: (type: string) => new RestError(100, `Expected iterable value for multiple field, but got ${type} instead`, 400),
+    new RestError(
+      'INVALID_ARG_VALUE',
+      `Invalid order: allowed sort directions are ASC, DESC. But got '${direction}' for field '${field}'`,
+      400,
+    ),
+  invalidValue: (field: string) =>
+    new RestError('CRM_FIELD_ERROR_VALUE_NOT_VALID', `Invalid value for field "${field}"`, 400),
+  notIterable: (type: string) =>
+    new RestError(100, `Expected iterable value for multiple field, but got ${type} instead`, 400),
   required: (title: string) => new RestError('CRM_FIELD_ERROR_REQUIRED', `The "${title}" field is required.`, 400),
 };
 

@@ -76,7 +76,8 @@ function toFloat(name: string, value: unknown): number {
 
 function toIntList(name: string, value: unknown): number[] {
   if (value === null || value === '' || value === undefined) return [];
-  if (!Array.isArray(value) && !isRecord(value)) throw crmErrors.notIterable(typeof value === 'number' ? 'integer' : typeof value);
+  if (!Array.isArray(value) && !isRecord(value))
+    throw crmErrors.notIterable(typeof value === 'number' ? 'integer' : typeof value);
   return Object.values(value as Record<string, unknown>).map((entry) => toInt(name, entry));
 }
 
@@ -100,7 +101,11 @@ function setExtra(item: StoredItem, name: string, value: unknown): void {
   item.extra = { ...(item.extra ?? {}), [name]: value };
 }
 
-function systemFields(process: StoredSmartProcess, defaultCategory: number, typeTitle: (entityTypeId: number) => string): SystemField[] {
+function systemFields(
+  process: StoredSmartProcess,
+  defaultCategory: number,
+  typeTitle: (entityTypeId: number) => string,
+): SystemField[] {
   const utm = (name: string, upperName: string, title: string): SystemField => ({
     name,
     upperName,
@@ -112,45 +117,257 @@ function systemFields(process: StoredSmartProcess, defaultCategory: number, type
   });
   const fields: SystemField[] = [
     { name: 'id', upperName: 'ID', type: 'integer', title: 'ID', kind: 'int', readOnly: true, get: (item) => item.id },
-    { name: 'xmlId', upperName: 'XML_ID', type: 'string', title: 'External code', kind: 'string', get: (item) => item.xmlId, write: (item, value) => (item.xmlId = value === null ? null : String(value)) },
-    { name: 'title', upperName: 'TITLE', type: 'string', title: 'Name', kind: 'string', get: (item) => item.title, write: (item, value) => (item.title = String(value ?? '')) },
-    { name: 'createdBy', upperName: 'CREATED_BY', type: 'user', title: 'Created by', kind: 'int', readOnly: true, get: (item) => item.createdBy },
-    { name: 'updatedBy', upperName: 'UPDATED_BY', type: 'user', title: 'Updated by', kind: 'int', readOnly: true, get: (item) => item.updatedBy },
-    { name: 'movedBy', upperName: 'MOVED_BY', type: 'user', title: 'Moved by', kind: 'int', readOnly: true, get: (item) => item.movedBy },
-    { name: 'createdTime', upperName: 'CREATED_TIME', type: 'datetime', title: 'Created at', kind: 'date', readOnly: true, get: (item) => item.createdTime },
-    { name: 'updatedTime', upperName: 'UPDATED_TIME', type: 'datetime', title: 'Updated at', kind: 'date', readOnly: true, get: (item) => item.updatedTime },
-    { name: 'movedTime', upperName: 'MOVED_TIME', type: 'datetime', title: 'Moved at', kind: 'date', readOnly: true, get: (item) => item.movedTime },
     {
-      name: 'categoryId', upperName: 'CATEGORY_ID', type: 'crm_category', title: 'Pipeline', kind: 'int',
+      name: 'xmlId',
+      upperName: 'XML_ID',
+      type: 'string',
+      title: 'External code',
+      kind: 'string',
+      get: (item) => item.xmlId,
+      write: (item, value) => (item.xmlId = value === null ? null : String(value)),
+    },
+    {
+      name: 'title',
+      upperName: 'TITLE',
+      type: 'string',
+      title: 'Name',
+      kind: 'string',
+      get: (item) => item.title,
+      write: (item, value) => (item.title = String(value ?? '')),
+    },
+    {
+      name: 'createdBy',
+      upperName: 'CREATED_BY',
+      type: 'user',
+      title: 'Created by',
+      kind: 'int',
+      readOnly: true,
+      get: (item) => item.createdBy,
+    },
+    {
+      name: 'updatedBy',
+      upperName: 'UPDATED_BY',
+      type: 'user',
+      title: 'Updated by',
+      kind: 'int',
+      readOnly: true,
+      get: (item) => item.updatedBy,
+    },
+    {
+      name: 'movedBy',
+      upperName: 'MOVED_BY',
+      type: 'user',
+      title: 'Moved by',
+      kind: 'int',
+      readOnly: true,
+      get: (item) => item.movedBy,
+    },
+    {
+      name: 'createdTime',
+      upperName: 'CREATED_TIME',
+      type: 'datetime',
+      title: 'Created at',
+      kind: 'date',
+      readOnly: true,
+      get: (item) => item.createdTime,
+    },
+    {
+      name: 'updatedTime',
+      upperName: 'UPDATED_TIME',
+      type: 'datetime',
+      title: 'Updated at',
+      kind: 'date',
+      readOnly: true,
+      get: (item) => item.updatedTime,
+    },
+    {
+      name: 'movedTime',
+      upperName: 'MOVED_TIME',
+      type: 'datetime',
+      title: 'Moved at',
+      kind: 'date',
+      readOnly: true,
+      get: (item) => item.movedTime,
+    },
+    {
+      name: 'categoryId',
+      upperName: 'CATEGORY_ID',
+      type: 'crm_category',
+      title: 'Pipeline',
+      kind: 'int',
       get: (item) => item.categoryId,
       write: (item, value, owner, context) => {
         const id = toInt('categoryId', value);
-        if (!context.store.state.categories.some((category) => category.entityTypeId === owner.entityTypeId && category.id === id)) throw crmErrors.invalidValue('categoryId');
+        if (
+          !context.store.state.categories.some(
+            (category) => category.entityTypeId === owner.entityTypeId && category.id === id,
+          )
+        )
+          throw crmErrors.invalidValue('categoryId');
         item.categoryId = id;
       },
     },
-    { name: 'opened', upperName: 'OPENED', type: 'boolean', title: 'Publicly available', kind: 'bool', required: true, get: (item) => item.opened, write: (item, value) => (item.opened = toYesNo('opened', value)) },
     {
-      name: 'stageId', upperName: 'STAGE_ID', type: 'crm_status', title: 'Stage', kind: 'string', flag: 'isStagesEnabled',
+      name: 'opened',
+      upperName: 'OPENED',
+      type: 'boolean',
+      title: 'Publicly available',
+      kind: 'bool',
+      required: true,
+      get: (item) => item.opened,
+      write: (item, value) => (item.opened = toYesNo('opened', value)),
+    },
+    {
+      name: 'stageId',
+      upperName: 'STAGE_ID',
+      type: 'crm_status',
+      title: 'Stage',
+      kind: 'string',
+      flag: 'isStagesEnabled',
       extra: { statusType: `DYNAMIC_${process.entityTypeId}_STAGE_${defaultCategory}` },
       get: (item) => item.stageId,
       write: (item, value) => (item.stageId = String(value ?? '')),
     },
-    { name: 'previousStageId', upperName: 'PREVIOUS_STAGE_ID', type: 'crm_status', title: 'Previous stage', kind: 'string', readOnly: true, flag: 'isStagesEnabled', extra: { statusType: `DYNAMIC_${process.entityTypeId}_STAGE_${defaultCategory}` }, get: (item) => item.previousStageId },
-    { name: 'begindate', upperName: 'BEGINDATE', type: 'date', title: 'Start date', kind: 'date', flag: 'isBeginCloseDatesEnabled', get: (item) => item.begindate, write: (item, value) => (item.begindate = toDate('begindate', value, false)) },
-    { name: 'closedate', upperName: 'CLOSEDATE', type: 'date', title: 'End date', kind: 'date', flag: 'isBeginCloseDatesEnabled', get: (item) => item.closedate, write: (item, value) => (item.closedate = toDate('closedate', value, false)) },
-    { name: 'companyId', upperName: 'COMPANY_ID', type: 'crm_company', title: 'Company', kind: 'int', flag: 'isClientEnabled', extra: { settings: { parentEntityTypeId: 4 } }, get: (item) => item.companyId, write: (item, value) => (item.companyId = toInt('companyId', value)) },
-    { name: 'contactId', upperName: 'CONTACT_ID', type: 'crm_contact', title: 'Contact', kind: 'int', flag: 'isClientEnabled', deprecated: true, get: (item) => item.contactIds[0] ?? 0, write: (item, value) => (item.contactIds = toInt('contactId', value) ? [toInt('contactId', value)] : []) },
-    { name: 'opportunity', upperName: 'OPPORTUNITY', type: 'double', title: 'Amount', kind: 'float', flag: 'isLinkWithProductsEnabled', get: (item) => item.opportunity, write: (item, value) => (item.opportunity = toFloat('opportunity', value)) },
-    { name: 'isManualOpportunity', upperName: 'IS_MANUAL_OPPORTUNITY', type: 'boolean', title: 'Amount calculation mode', kind: 'bool', flag: 'isLinkWithProductsEnabled', get: (item) => item.isManualOpportunity, write: (item, value) => (item.isManualOpportunity = toYesNo('isManualOpportunity', value)) },
-    { name: 'taxValue', upperName: 'TAX_VALUE', type: 'double', title: 'Tax amount', kind: 'float', flag: 'isLinkWithProductsEnabled', get: (item) => item.taxValue, write: (item, value) => (item.taxValue = toFloat('taxValue', value)) },
-    { name: 'currencyId', upperName: 'CURRENCY_ID', type: 'crm_currency', title: 'Currency', kind: 'string', flag: 'isLinkWithProductsEnabled', get: (item) => item.currencyId, write: (item, value) => (item.currencyId = String(value ?? 'EUR')) },
-    { name: 'mycompanyId', upperName: 'MYCOMPANY_ID', type: 'crm_company', title: 'Your company details', kind: 'int', flag: 'isMycompanyEnabled', extra: { settings: { isMyCompany: true, parentEntityTypeId: 4, isEmbeddedEditorEnabled: true } }, get: (item) => item.mycompanyId, write: (item, value) => (item.mycompanyId = toInt('mycompanyId', value)) },
-    { name: 'sourceId', upperName: 'SOURCE_ID', type: 'crm_status', title: 'Source', kind: 'string', flag: 'isSourceEnabled', extra: { statusType: 'SOURCE' }, get: (item) => item.sourceId || null, write: (item, value) => (item.sourceId = String(value ?? '')) },
-    { name: 'sourceDescription', upperName: 'SOURCE_DESCRIPTION', type: 'text', title: 'Additional source info', kind: 'string', flag: 'isSourceEnabled', get: (item) => item.sourceDescription, write: (item, value) => (item.sourceDescription = value === null ? null : String(value)) },
-    { name: 'webformId', upperName: 'WEBFORM_ID', type: 'integer', title: 'Created by CRM form', kind: 'int', get: (item) => item.webformId, write: (item, value) => (item.webformId = toInt('webformId', value)) },
     {
-      name: 'assignedById', upperName: 'ASSIGNED_BY_ID', type: 'user', title: 'Assigned to', kind: 'int',
+      name: 'previousStageId',
+      upperName: 'PREVIOUS_STAGE_ID',
+      type: 'crm_status',
+      title: 'Previous stage',
+      kind: 'string',
+      readOnly: true,
+      flag: 'isStagesEnabled',
+      extra: { statusType: `DYNAMIC_${process.entityTypeId}_STAGE_${defaultCategory}` },
+      get: (item) => item.previousStageId,
+    },
+    {
+      name: 'begindate',
+      upperName: 'BEGINDATE',
+      type: 'date',
+      title: 'Start date',
+      kind: 'date',
+      flag: 'isBeginCloseDatesEnabled',
+      get: (item) => item.begindate,
+      write: (item, value) => (item.begindate = toDate('begindate', value, false)),
+    },
+    {
+      name: 'closedate',
+      upperName: 'CLOSEDATE',
+      type: 'date',
+      title: 'End date',
+      kind: 'date',
+      flag: 'isBeginCloseDatesEnabled',
+      get: (item) => item.closedate,
+      write: (item, value) => (item.closedate = toDate('closedate', value, false)),
+    },
+    {
+      name: 'companyId',
+      upperName: 'COMPANY_ID',
+      type: 'crm_company',
+      title: 'Company',
+      kind: 'int',
+      flag: 'isClientEnabled',
+      extra: { settings: { parentEntityTypeId: 4 } },
+      get: (item) => item.companyId,
+      write: (item, value) => (item.companyId = toInt('companyId', value)),
+    },
+    {
+      name: 'contactId',
+      upperName: 'CONTACT_ID',
+      type: 'crm_contact',
+      title: 'Contact',
+      kind: 'int',
+      flag: 'isClientEnabled',
+      deprecated: true,
+      get: (item) => item.contactIds[0] ?? 0,
+      write: (item, value) => (item.contactIds = toInt('contactId', value) ? [toInt('contactId', value)] : []),
+    },
+    {
+      name: 'opportunity',
+      upperName: 'OPPORTUNITY',
+      type: 'double',
+      title: 'Amount',
+      kind: 'float',
+      flag: 'isLinkWithProductsEnabled',
+      get: (item) => item.opportunity,
+      write: (item, value) => (item.opportunity = toFloat('opportunity', value)),
+    },
+    {
+      name: 'isManualOpportunity',
+      upperName: 'IS_MANUAL_OPPORTUNITY',
+      type: 'boolean',
+      title: 'Amount calculation mode',
+      kind: 'bool',
+      flag: 'isLinkWithProductsEnabled',
+      get: (item) => item.isManualOpportunity,
+      write: (item, value) => (item.isManualOpportunity = toYesNo('isManualOpportunity', value)),
+    },
+    {
+      name: 'taxValue',
+      upperName: 'TAX_VALUE',
+      type: 'double',
+      title: 'Tax amount',
+      kind: 'float',
+      flag: 'isLinkWithProductsEnabled',
+      get: (item) => item.taxValue,
+      write: (item, value) => (item.taxValue = toFloat('taxValue', value)),
+    },
+    {
+      name: 'currencyId',
+      upperName: 'CURRENCY_ID',
+      type: 'crm_currency',
+      title: 'Currency',
+      kind: 'string',
+      flag: 'isLinkWithProductsEnabled',
+      get: (item) => item.currencyId,
+      write: (item, value) => (item.currencyId = String(value ?? 'EUR')),
+    },
+    {
+      name: 'mycompanyId',
+      upperName: 'MYCOMPANY_ID',
+      type: 'crm_company',
+      title: 'Your company details',
+      kind: 'int',
+      flag: 'isMycompanyEnabled',
+      extra: { settings: { isMyCompany: true, parentEntityTypeId: 4, isEmbeddedEditorEnabled: true } },
+      get: (item) => item.mycompanyId,
+      write: (item, value) => (item.mycompanyId = toInt('mycompanyId', value)),
+    },
+    {
+      name: 'sourceId',
+      upperName: 'SOURCE_ID',
+      type: 'crm_status',
+      title: 'Source',
+      kind: 'string',
+      flag: 'isSourceEnabled',
+      extra: { statusType: 'SOURCE' },
+      get: (item) => item.sourceId || null,
+      write: (item, value) => (item.sourceId = String(value ?? '')),
+    },
+    {
+      name: 'sourceDescription',
+      upperName: 'SOURCE_DESCRIPTION',
+      type: 'text',
+      title: 'Additional source info',
+      kind: 'string',
+      flag: 'isSourceEnabled',
+      get: (item) => item.sourceDescription,
+      write: (item, value) => (item.sourceDescription = value === null ? null : String(value)),
+    },
+    {
+      name: 'webformId',
+      upperName: 'WEBFORM_ID',
+      type: 'integer',
+      title: 'Created by CRM form',
+      kind: 'int',
+      get: (item) => item.webformId,
+      write: (item, value) => (item.webformId = toInt('webformId', value)),
+    },
+    {
+      name: 'assignedById',
+      upperName: 'ASSIGNED_BY_ID',
+      type: 'user',
+      title: 'Assigned to',
+      kind: 'int',
       get: (item) => item.assignedById,
       write: (item, value, _owner, context) => {
         const id = toInt('assignedById', value);
@@ -158,8 +375,24 @@ function systemFields(process: StoredSmartProcess, defaultCategory: number, type
         item.assignedById = id;
       },
     },
-    { name: 'lastActivityBy', upperName: 'LAST_ACTIVITY_BY', type: 'user', title: 'Last activity in timeline by', kind: 'int', readOnly: true, get: (item) => item.lastActivityBy },
-    { name: 'lastActivityTime', upperName: 'LAST_ACTIVITY_TIME', type: 'datetime', title: 'Last activity', kind: 'date', readOnly: true, get: (item) => item.lastActivityTime },
+    {
+      name: 'lastActivityBy',
+      upperName: 'LAST_ACTIVITY_BY',
+      type: 'user',
+      title: 'Last activity in timeline by',
+      kind: 'int',
+      readOnly: true,
+      get: (item) => item.lastActivityBy,
+    },
+    {
+      name: 'lastActivityTime',
+      upperName: 'LAST_ACTIVITY_TIME',
+      type: 'datetime',
+      title: 'Last activity',
+      kind: 'date',
+      readOnly: true,
+      get: (item) => item.lastActivityTime,
+    },
   ];
   for (const parent of process.relations.parent) {
     const name = `parentId${parent.entityTypeId}`;
@@ -181,9 +414,37 @@ function systemFields(process: StoredSmartProcess, defaultCategory: number, type
     utm('utmCampaign', 'UTM_CAMPAIGN', 'Ad campaign UTM'),
     utm('utmContent', 'UTM_CONTENT', 'Campaign contents'),
     utm('utmTerm', 'UTM_TERM', 'Campaign search term'),
-    { name: 'observers', upperName: 'OBSERVERS', type: 'user', title: 'Observers', kind: 'int', multiple: true, flag: 'isObserversEnabled', get: (item) => item.observers, write: (item, value) => (item.observers = toIntList('observers', value)) },
-    { name: 'contactIds', upperName: 'CONTACT_IDS', type: 'crm_contact', title: 'CONTACT_IDS', kind: 'int', multiple: true, flag: 'isClientEnabled', get: (item) => item.contactIds, write: (item, value) => (item.contactIds = toIntList('contactIds', value)) },
-    { name: 'entityTypeId', upperName: 'ENTITY_TYPE_ID', type: 'integer', title: 'Entity type', kind: 'int', readOnly: true, get: (item) => item.entityTypeId },
+    {
+      name: 'observers',
+      upperName: 'OBSERVERS',
+      type: 'user',
+      title: 'Observers',
+      kind: 'int',
+      multiple: true,
+      flag: 'isObserversEnabled',
+      get: (item) => item.observers,
+      write: (item, value) => (item.observers = toIntList('observers', value)),
+    },
+    {
+      name: 'contactIds',
+      upperName: 'CONTACT_IDS',
+      type: 'crm_contact',
+      title: 'CONTACT_IDS',
+      kind: 'int',
+      multiple: true,
+      flag: 'isClientEnabled',
+      get: (item) => item.contactIds,
+      write: (item, value) => (item.contactIds = toIntList('contactIds', value)),
+    },
+    {
+      name: 'entityTypeId',
+      upperName: 'ENTITY_TYPE_ID',
+      type: 'integer',
+      title: 'Entity type',
+      kind: 'int',
+      readOnly: true,
+      get: (item) => item.entityTypeId,
+    },
   );
   return fields.filter((field) => !field.flag || process.flags[field.flag] === 'Y');
 }
@@ -268,11 +529,19 @@ export interface CatalogOptions {
   originalUfNames: boolean;
 }
 
-export function itemFieldCatalog(process: StoredSmartProcess, context: MethodContext, options: CatalogOptions): ItemField[] {
+export function itemFieldCatalog(
+  process: StoredSmartProcess,
+  context: MethodContext,
+  options: CatalogOptions,
+): ItemField[] {
   const language = context.config.language;
-  const defaultCategory = context.store.state.categories.find((category) => category.entityTypeId === process.entityTypeId && category.isDefault);
+  const defaultCategory = context.store.state.categories.find(
+    (category) => category.entityTypeId === process.entityTypeId && category.isDefault,
+  );
   const typeTitle = (entityTypeId: number): string =>
-    systemOwnerType(entityTypeId)?.name ?? context.store.smartProcess(entityTypeId)?.title ?? `PARENT_ID_${entityTypeId}`;
+    systemOwnerType(entityTypeId)?.name ??
+    context.store.smartProcess(entityTypeId)?.title ??
+    `PARENT_ID_${entityTypeId}`;
   const system: ItemField[] = systemFields(process, defaultCategory?.id ?? 0, typeTitle).map((field) => {
     const description: ItemFieldDescription = {
       type: field.type,
@@ -314,7 +583,8 @@ export function itemFieldCatalog(process: StoredSmartProcess, context: MethodCon
               item.uf[field.fieldName] = [];
               return;
             }
-            if (!Array.isArray(value) && !isRecord(value)) throw crmErrors.notIterable(typeof value === 'number' ? 'integer' : typeof value);
+            if (!Array.isArray(value) && !isRecord(value))
+              throw crmErrors.notIterable(typeof value === 'number' ? 'integer' : typeof value);
             item.uf[field.fieldName] = Object.values(value as Record<string, unknown>)
               .map((entry) => writeOneUserValue(field, entry, name))
               .filter((entry) => entry !== null && entry !== '');

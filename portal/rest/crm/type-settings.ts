@@ -10,7 +10,11 @@ import { asInt, asList, isRecord, param } from '../params';
 type Relation = StoredSmartProcess['relations']['parent'][number];
 
 /** Every user field a smart process can be shown in, as crm.type.get lists them. */
-export const LINKED_USER_FIELD_NAMES = ['CALENDAR_EVENT|UF_CRM_CAL_EVENT', 'TASKS_TASK|UF_CRM_TASK', 'TASKS_TASK_TEMPLATE|UF_CRM_TASK'];
+export const LINKED_USER_FIELD_NAMES = [
+  'CALENDAR_EVENT|UF_CRM_CAL_EVENT',
+  'TASKS_TASK|UF_CRM_TASK',
+  'TASKS_TASK_TEMPLATE|UF_CRM_TASK',
+];
 
 /** Lead, deal, contact, company, estimate, invoice: the system types a smart process can bind to. */
 const SYSTEM_BINDABLE_TYPES = [1, 2, 3, 4, 7, 31];
@@ -34,7 +38,10 @@ export function applyLinkedUserFields(process: StoredSmartProcess, raw: unknown)
  * while the Client field is on (docs crm-type-add.md), whether or not the stored ones list them.
  */
 export function relationsToRest(process: StoredSmartProcess): StoredSmartProcess['relations'] {
-  const copy: StoredSmartProcess = { ...process, relations: { parent: [...process.relations.parent], child: [...process.relations.child] } };
+  const copy: StoredSmartProcess = {
+    ...process,
+    relations: { parent: [...process.relations.parent], child: [...process.relations.child] },
+  };
   syncClientRelations(copy);
   return copy.relations;
 }
@@ -46,8 +53,15 @@ export function syncClientRelations(process: StoredSmartProcess): void {
     process.relations.parent = chosen;
     return;
   }
-  const predefined = CLIENT_TYPES.map((entityTypeId): Relation => ({ entityTypeId, isChildrenListEnabled: 'Y', isPredefined: 'Y' }));
-  process.relations.parent = [...predefined, ...chosen.filter((relation) => !CLIENT_TYPES.includes(relation.entityTypeId))];
+  const predefined = CLIENT_TYPES.map((entityTypeId): Relation => ({
+    entityTypeId,
+    isChildrenListEnabled: 'Y',
+    isPredefined: 'Y',
+  }));
+  process.relations.parent = [
+    ...predefined,
+    ...chosen.filter((relation) => !CLIENT_TYPES.includes(relation.entityTypeId)),
+  ];
 }
 
 /**
@@ -67,7 +81,11 @@ export function applyRelations(process: StoredSmartProcess, raw: unknown, dynami
       const entityTypeId = asInt(param(entry, 'entityTypeId'));
       if (entityTypeId === null || entityTypeId <= 0 || !bindable.includes(entityTypeId)) continue;
       if (kept.some((relation) => relation.entityTypeId === entityTypeId)) continue;
-      chosen.set(entityTypeId, { entityTypeId, isChildrenListEnabled: isTrueString(param(entry, 'isChildrenListEnabled')) ? 'Y' : 'N', isPredefined: 'N' });
+      chosen.set(entityTypeId, {
+        entityTypeId,
+        isChildrenListEnabled: isTrueString(param(entry, 'isChildrenListEnabled')) ? 'Y' : 'N',
+        isPredefined: 'N',
+      });
     }
     process.relations[side] = [...kept, ...chosen.values()];
   }

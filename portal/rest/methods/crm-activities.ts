@@ -121,8 +121,10 @@ export const crmActivityMethods: MethodDefinition[] = [
       const predicate = compileFilter(filter, resolveActivityField, { onUnknownField: () => undefined });
       const order = param(params, 'order');
       const comparator =
-        compileOrder(isRecord(order) ? order : { START_TIME: 'ASC' }, resolveActivityField, { onUnknownField: () => undefined, onBadDirection: () => undefined }) ??
-        (() => 0);
+        compileOrder(isRecord(order) ? order : { START_TIME: 'ASC' }, resolveActivityField, {
+          onUnknownField: () => undefined,
+          onBadDirection: () => undefined,
+        }) ?? (() => 0);
       const rows = context.store.state.activities
         .filter((activity) => visible(activity, context) && predicate(activity) && (!bindings || bindings(activity)))
         .sort(comparator);
@@ -132,7 +134,9 @@ export const crmActivityMethods: MethodDefinition[] = [
       return ok(
         page.rows.map((activity) => {
           const full = activityToRest(activity);
-          const picked = wantsAll ? full : Object.fromEntries(Object.entries(full).filter(([key]) => key === 'ID' || select.includes(key)));
+          const picked = wantsAll
+            ? full
+            : Object.fromEntries(Object.entries(full).filter(([key]) => key === 'ID' || select.includes(key)));
           if (select.includes('COMMUNICATIONS')) picked.COMMUNICATIONS = [];
           if (select.includes('FILES')) picked.FILES = [];
           return picked;

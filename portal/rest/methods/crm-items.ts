@@ -18,7 +18,9 @@ import { RestError } from '../rest-error';
 const DAY_MS = 86_400_000;
 
 function catalogFor(process: StoredSmartProcess, params: Params, context: MethodContext): ItemField[] {
-  return itemFieldCatalog(process, context, { originalUfNames: asString(param(params, 'useOriginalUfNames')).toUpperCase() === 'Y' });
+  return itemFieldCatalog(process, context, {
+    originalUfNames: asString(param(params, 'useOriginalUfNames')).toUpperCase() === 'Y',
+  });
 }
 
 function requireReadable(process: StoredSmartProcess, context: MethodContext, description = 'Access denied'): void {
@@ -30,7 +32,9 @@ export function itemToRest(item: StoredItem, fields: ItemField[]): Record<string
 }
 
 function selectedFields(catalog: ItemField[], select: unknown): ItemField[] {
-  const names = asList(select).map((entry) => asString(entry)).filter((name) => name !== '');
+  const names = asList(select)
+    .map((entry) => asString(entry))
+    .filter((name) => name !== '');
   if (names.length === 0 || names.includes('*')) return catalog;
   const chosen = new Set<ItemField>([catalog.find((field) => field.name === 'id')!]);
   for (const name of names) {
@@ -66,7 +70,9 @@ function applyFields(item: StoredItem, fields: Record<string, unknown>, catalog:
 }
 
 function stagesOf(context: MethodContext, entityTypeId: number, categoryId: number) {
-  return context.store.state.stages.filter((row) => row.entityTypeId === entityTypeId && row.categoryId === categoryId).sort((a, b) => a.sort - b.sort);
+  return context.store.state.stages
+    .filter((row) => row.entityTypeId === entityTypeId && row.categoryId === categoryId)
+    .sort((a, b) => a.sort - b.sort);
 }
 
 function checkStage(item: StoredItem, context: MethodContext): void {
@@ -100,9 +106,16 @@ function findItem(process: StoredSmartProcess, params: Params, context: MethodCo
   return item;
 }
 
-function createItem(process: StoredSmartProcess, fields: Record<string, unknown>, catalog: ItemField[], context: MethodContext): StoredItem {
+function createItem(
+  process: StoredSmartProcess,
+  fields: Record<string, unknown>,
+  catalog: ItemField[],
+  context: MethodContext,
+): StoredItem {
   const now = context.now;
-  const categories = context.store.state.categories.filter((category) => category.entityTypeId === process.entityTypeId);
+  const categories = context.store.state.categories.filter(
+    (category) => category.entityTypeId === process.entityTypeId,
+  );
   const defaultCategory = categories.find((category) => category.isDefault) ?? categories[0];
   const id = context.store.nextItemId(process.entityTypeId);
   const item: StoredItem = {
@@ -139,7 +152,12 @@ function createItem(process: StoredSmartProcess, fields: Record<string, unknown>
     webformId: 0,
   };
   for (const field of catalog) {
-    if (field.userField) item.uf[field.userField.fieldName] = field.userField.multiple ? [] : field.userField.userTypeId === 'string' ? '' : null;
+    if (field.userField)
+      item.uf[field.userField.fieldName] = field.userField.multiple
+        ? []
+        : field.userField.userTypeId === 'string'
+          ? ''
+          : null;
   }
   applyFields(item, fields, catalog);
   if (!item.title) item.title = `${process.title} #${id}`;
@@ -163,7 +181,8 @@ export const crmItemMethods: MethodDefinition[] = [
         if (field.name === 'entityTypeId') continue;
         fields[field.name] = field.description;
         // The docs list a `contacts` field next to contactIds; it describes the client block and is never printed on an item.
-        if (field.name === 'contactIds') fields.contacts = { ...field.description, title: 'CONTACTS', upperName: 'CONTACTS' };
+        if (field.name === 'contactIds')
+          fields.contacts = { ...field.description, title: 'CONTACTS', upperName: 'CONTACTS' };
       }
       return ok({ fields });
     },
@@ -233,7 +252,11 @@ export const crmItemMethods: MethodDefinition[] = [
       const fields = fieldsParam(params);
       const draft: StoredItem = structuredClone(item);
       applyFields(draft, fields, catalog);
-      if (draft.categoryId !== item.categoryId && findItemField(catalog, 'stageId') && !Object.keys(fields).some((key) => /^(stageId|STAGE_ID)$/.test(key))) {
+      if (
+        draft.categoryId !== item.categoryId &&
+        findItemField(catalog, 'stageId') &&
+        !Object.keys(fields).some((key) => /^(stageId|STAGE_ID)$/.test(key))
+      ) {
         draft.stageId = stagesOf(context, process.entityTypeId, draft.categoryId)[0]?.statusId ?? '';
       }
       checkStage(draft, context);
@@ -262,7 +285,9 @@ export const crmItemMethods: MethodDefinition[] = [
       requireReadable(process, context);
       const state = context.store.state;
       state.items = state.items.filter((candidate) => candidate !== item);
-      state.activities = state.activities.filter((activity) => !(activity.ownerTypeId === item.entityTypeId && activity.ownerId === item.id));
+      state.activities = state.activities.filter(
+        (activity) => !(activity.ownerTypeId === item.entityTypeId && activity.ownerId === item.id),
+      );
       context.store.changed();
       return ok([]);
     },

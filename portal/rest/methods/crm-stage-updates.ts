@@ -38,7 +38,9 @@ function updateCategory(params: Params, context: MethodContext) {
   const process = requireProcess(params, context);
   const id = requireId(params);
   const categories = context.store.state.categories;
-  const category = categories.find((candidate) => candidate.entityTypeId === process.entityTypeId && candidate.id === id);
+  const category = categories.find(
+    (candidate) => candidate.entityTypeId === process.entityTypeId && candidate.id === id,
+  );
   if (!category) throw crmErrors.itemNotFound();
   if (!context.auth.user.isAdmin) throw crmErrors.accessDenied('Access denied');
   const fields = fieldsOf(params);
@@ -46,7 +48,8 @@ function updateCategory(params: Params, context: MethodContext) {
   if (name !== undefined) {
     const trimmed = nameValue(name);
     if (trimmed === '') throw new RestError(0, "Field 'NAME' is required", 400);
-    if ([...trimmed].length > CATEGORY_NAME_MAX_CHARACTERS) throw new RestError(0, `Field 'NAME' must be at most ${CATEGORY_NAME_MAX_CHARACTERS} characters long`, 400);
+    if ([...trimmed].length > CATEGORY_NAME_MAX_CHARACTERS)
+      throw new RestError(0, `Field 'NAME' must be at most ${CATEGORY_NAME_MAX_CHARACTERS} characters long`, 400);
   }
   const sort = asInt(param(fields, 'sort'));
   if (name !== undefined) category.name = nameValue(name);
@@ -56,7 +59,15 @@ function updateCategory(params: Params, context: MethodContext) {
     category.isDefault = true;
   }
   context.store.changed();
-  return ok({ category: { id: category.id, name: category.name, sort: category.sort, entityTypeId: category.entityTypeId, isDefault: category.isDefault ? 'Y' : 'N' } });
+  return ok({
+    category: {
+      id: category.id,
+      name: category.name,
+      sort: category.sort,
+      entityTypeId: category.entityTypeId,
+      isDefault: category.isDefault ? 'Y' : 'N',
+    },
+  });
 }
 
 /**
@@ -72,7 +83,8 @@ function updateStatus(params: Params, context: MethodContext) {
   const fields = Object.fromEntries(Object.entries(fieldsOf(params)).map(([key, value]) => [key.toUpperCase(), value]));
   const name = fields.NAME === undefined ? undefined : nameValue(fields.NAME);
   const color = fields.COLOR === undefined ? undefined : asString(fields.COLOR).trim();
-  if (name === '' || (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color))) throw statusError('Error on updating status.');
+  if (name === '' || (color !== undefined && !/^#[0-9a-f]{6}$/i.test(color)))
+    throw statusError('Error on updating status.');
   if (name !== undefined) stage.name = name;
   const sort = asInt(fields.SORT);
   if (sort !== null) stage.sort = sort;

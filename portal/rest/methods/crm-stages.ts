@@ -13,7 +13,13 @@ import { isRecord, param } from '../params';
 import { RestError } from '../rest-error';
 
 function categoryToRest(category: StoredCategory): Record<string, unknown> {
-  return { id: category.id, name: category.name, sort: category.sort, entityTypeId: category.entityTypeId, isDefault: category.isDefault ? 'Y' : 'N' };
+  return {
+    id: category.id,
+    name: category.name,
+    sort: category.sort,
+    entityTypeId: category.entityTypeId,
+    isDefault: category.isDefault ? 'Y' : 'N',
+  };
 }
 
 interface StatusRow {
@@ -83,7 +89,17 @@ const SOURCES: StatusRow[] = [
 }));
 
 const statusFields: FieldResolver<StatusRow> = (name) => {
-  const kinds: Record<string, FieldKind> = { ID: 'int', ENTITY_ID: 'string', STATUS_ID: 'string', NAME: 'string', SORT: 'int', SYSTEM: 'bool', CATEGORY_ID: 'int', COLOR: 'string', SEMANTICS: 'string' };
+  const kinds: Record<string, FieldKind> = {
+    ID: 'int',
+    ENTITY_ID: 'string',
+    STATUS_ID: 'string',
+    NAME: 'string',
+    SORT: 'int',
+    SYSTEM: 'bool',
+    CATEGORY_ID: 'int',
+    COLOR: 'string',
+    SEMANTICS: 'string',
+  };
   const key = name.toUpperCase() as keyof StatusRow;
   const kind = kinds[key];
   return kind ? { kind, get: (row) => row[key] } : undefined;
@@ -96,7 +112,9 @@ export const crmStageMethods: MethodDefinition[] = [
     handler: (params, context) => {
       const process = requireProcess(params, context);
       const categories = canReadProcess(context, process.entityTypeId)
-        ? context.store.state.categories.filter((category) => category.entityTypeId === process.entityTypeId).sort((a, b) => a.sort - b.sort || a.id - b.id)
+        ? context.store.state.categories
+            .filter((category) => category.entityTypeId === process.entityTypeId)
+            .sort((a, b) => a.sort - b.sort || a.id - b.id)
         : [];
       return ok({ categories: categories.map(categoryToRest) }, { total: categories.length });
     },
@@ -107,7 +125,9 @@ export const crmStageMethods: MethodDefinition[] = [
     handler: (params, context) => {
       const process = requireProcess(params, context);
       const id = requireId(params);
-      const category = context.store.state.categories.find((candidate) => candidate.entityTypeId === process.entityTypeId && candidate.id === id);
+      const category = context.store.state.categories.find(
+        (candidate) => candidate.entityTypeId === process.entityTypeId && candidate.id === id,
+      );
       if (!category) throw crmErrors.itemNotFound();
       if (!canReadProcess(context, process.entityTypeId)) throw crmErrors.accessDenied();
       return ok({ category: categoryToRest(category) });
@@ -127,8 +147,10 @@ export const crmStageMethods: MethodDefinition[] = [
       const predicate = compileFilter(filter, statusFields, { onUnknownField: () => undefined });
       const order = param(params, 'order');
       const comparator =
-        compileOrder(isRecord(order) ? order : { SORT: 'ASC' }, statusFields, { onUnknownField: () => undefined, onBadDirection: () => undefined }) ??
-        (() => 0);
+        compileOrder(isRecord(order) ? order : { SORT: 'ASC' }, statusFields, {
+          onUnknownField: () => undefined,
+          onBadDirection: () => undefined,
+        }) ?? (() => 0);
       const result = rows.filter(predicate).sort(comparator);
       return ok(result, { total: result.length });
     },

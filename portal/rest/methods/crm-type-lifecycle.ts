@@ -7,7 +7,12 @@
 import { formatPortalDateTime } from '../../portal-time';
 import type { PortalState, StoredCategory, StoredSmartProcess, StoredStage } from '../../state/state-types';
 import { crmErrors } from '../crm/crm-access';
-import { LINKED_USER_FIELD_NAMES, applyLinkedUserFields, applyRelations, syncClientRelations } from '../crm/type-settings';
+import {
+  LINKED_USER_FIELD_NAMES,
+  applyLinkedUserFields,
+  applyRelations,
+  syncClientRelations,
+} from '../crm/type-settings';
 import type { MethodContext, MethodDefinition } from '../method-types';
 import { ok } from '../method-types';
 import { asInt, asYesNo, isRecord, param } from '../params';
@@ -18,7 +23,13 @@ import { TYPE_FLAG_NAMES, requireCrmAdmin, requireTypeById, typeToRest } from '.
 const DEFAULT_FLAG_VALUE = (flag: string): 'Y' | 'N' => (flag === 'isSetOpenPermissions' ? 'Y' : 'N');
 
 /** What every new funnel of a smart process starts with (tutorial how-to-add-category-to-spa.md). */
-const DEFAULT_STAGES: Array<{ code: string; name: string; color: string; semantics: 'S' | 'F' | null; system: boolean }> = [
+const DEFAULT_STAGES: Array<{
+  code: string;
+  name: string;
+  color: string;
+  semantics: 'S' | 'F' | null;
+  system: boolean;
+}> = [
   { code: 'NEW', name: 'Start', color: '#22B9FF', semantics: null, system: true },
   { code: 'PREPARATION', name: 'Preparation', color: '#88B9FF', semantics: null, system: false },
   { code: 'CLIENT', name: 'Approval', color: '#10e5fc', semantics: null, system: false },
@@ -63,7 +74,8 @@ function nextId(last: number | undefined, existing: number[]): number {
 function chooseEntityTypeId(raw: unknown, state: PortalState): number {
   const given = asInt(raw);
   if (raw === undefined || raw === null || raw === '' || given === 0) return nextEntityTypeId(state);
-  if (given === null || !isAllowedEntityTypeId(given)) throw new RestError('INVALID_ARG_VALUE', 'entityTypeId is out of allowed range', 400);
+  if (given === null || !isAllowedEntityTypeId(given))
+    throw new RestError('INVALID_ARG_VALUE', 'entityTypeId is out of allowed range', 400);
   if (state.smartProcesses.some((process) => process.entityTypeId === given)) {
     // Not documented: the portal's unique-field check refuses it.
     throw new RestError('INVALID_ARG_VALUE', 'entityTypeId is already used by another smart process', 400);
@@ -74,7 +86,10 @@ function chooseEntityTypeId(raw: unknown, state: PortalState): number {
 /** The default funnel "General" and its stages, as the portal creates them right after the type. */
 function createDefaultFunnel(state: PortalState, entityTypeId: number): void {
   const category: StoredCategory = {
-    id: nextId(state.sequences.category, state.categories.map((existing) => existing.id)),
+    id: nextId(
+      state.sequences.category,
+      state.categories.map((existing) => existing.id),
+    ),
     entityTypeId,
     name: 'General',
     sort: 500,
@@ -82,7 +97,10 @@ function createDefaultFunnel(state: PortalState, entityTypeId: number): void {
   };
   state.categories.push(category);
   state.sequences.category = category.id;
-  let stageId = nextId(state.sequences.stage, state.stages.map((existing) => existing.id));
+  let stageId = nextId(
+    state.sequences.stage,
+    state.stages.map((existing) => existing.id),
+  );
   DEFAULT_STAGES.forEach((planned, index) => {
     const stage: StoredStage = {
       id: stageId,
@@ -117,7 +135,10 @@ function addType(fields: Record<string, unknown>, context: MethodContext): Store
   }
   const now = formatPortalDateTime(context.now);
   const process: StoredSmartProcess = {
-    id: nextId(state.sequences.smartProcess, state.smartProcesses.map((existing) => existing.id)),
+    id: nextId(
+      state.sequences.smartProcess,
+      state.smartProcesses.map((existing) => existing.id),
+    ),
     entityTypeId,
     title,
     code: typeof fields.code === 'string' ? fields.code : null,
@@ -131,7 +152,11 @@ function addType(fields: Record<string, unknown>, context: MethodContext): Store
   };
   applyLinkedUserFields(process, fields.linkedUserFields);
   syncClientRelations(process);
-  applyRelations(process, fields.relations, state.smartProcesses.map((other) => other.entityTypeId));
+  applyRelations(
+    process,
+    fields.relations,
+    state.smartProcesses.map((other) => other.entityTypeId),
+  );
   state.smartProcesses.push(process);
   state.sequences.smartProcess = process.id;
   if (automatic) state.sequences.entityTypeId = entityTypeId;
@@ -145,7 +170,8 @@ function addType(fields: Record<string, unknown>, context: MethodContext): Store
 function deleteType(process: StoredSmartProcess, context: MethodContext): void {
   const state = context.store.state;
   const entityTypeId = process.entityTypeId;
-  if (context.store.items(entityTypeId).length > 0) throw new RestError('BX_ERROR', 'You cannot delete an entity type that has elements', 400);
+  if (context.store.items(entityTypeId).length > 0)
+    throw new RestError('BX_ERROR', 'You cannot delete an entity type that has elements', 400);
   const placementPrefix = `CRM_DYNAMIC_${entityTypeId}_`;
   state.smartProcesses = state.smartProcesses.filter((existing) => existing !== process);
   state.categories = state.categories.filter((category) => category.entityTypeId !== entityTypeId);

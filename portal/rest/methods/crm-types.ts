@@ -17,7 +17,6 @@ import { asInt, asYesNo, isRecord, param } from '../params';
 import { applyLinkedUserFields, applyRelations, relationsToRest, syncClientRelations } from '../crm/type-settings';
 import { RestError } from '../rest-error';
 
-
 export const TYPE_FLAG_NAMES = [
   'isCategoriesEnabled',
   'isStagesEnabled',
@@ -110,7 +109,11 @@ const TYPE_FIELD_DESCRIPTIONS: Array<[string, string, string, boolean, boolean, 
 const upperName = (name: string): string => name.replace(/([A-Z])/g, '_$1').toUpperCase();
 
 /** The docs word the same portal message "SPA not found" (get, update) and "Smart process not found" (delete). */
-export function requireTypeById(context: MethodContext, rawId: unknown, notFound = 'SPA not found'): StoredSmartProcess {
+export function requireTypeById(
+  context: MethodContext,
+  rawId: unknown,
+  notFound = 'SPA not found',
+): StoredSmartProcess {
   const id = asInt(rawId);
   const process = id === null ? undefined : context.store.smartProcessById(id);
   if (!process) throw typeNotFound(notFound);
@@ -118,7 +121,8 @@ export function requireTypeById(context: MethodContext, rawId: unknown, notFound
 }
 
 function requireReadAccess(context: MethodContext, process: StoredSmartProcess): void {
-  if (!context.auth.user.isAdmin && !canReadProcess(context, process.entityTypeId)) throw crmErrors.accessDenied('Access denied');
+  if (!context.auth.user.isAdmin && !canReadProcess(context, process.entityTypeId))
+    throw crmErrors.accessDenied('Access denied');
 }
 
 export const crmTypeMethods: MethodDefinition[] = [
@@ -126,7 +130,12 @@ export const crmTypeMethods: MethodDefinition[] = [
     name: 'crm.enum.ownertype',
     scope: 'crm',
     handler: (_params, context) => {
-      const system = SYSTEM_OWNER_TYPES.map((type) => ({ ID: type.id, NAME: type.name, SYMBOL_CODE: type.symbolCode, SYMBOL_CODE_SHORT: type.shortCode }));
+      const system = SYSTEM_OWNER_TYPES.map((type) => ({
+        ID: type.id,
+        NAME: type.name,
+        SYMBOL_CODE: type.symbolCode,
+        SYMBOL_CODE_SHORT: type.shortCode,
+      }));
       const dynamic = context.store.state.smartProcesses.map((process) => ({
         ID: process.entityTypeId,
         NAME: process.title,
@@ -190,7 +199,16 @@ export const crmTypeMethods: MethodDefinition[] = [
         fields: Object.fromEntries(
           TYPE_FIELD_DESCRIPTIONS.map(([name, type, title, isRequired, isReadOnly, isImmutable]) => [
             name,
-            { type, isRequired, isReadOnly, isImmutable, isMultiple: false, isDynamic: false, title, upperName: upperName(name) },
+            {
+              type,
+              isRequired,
+              isReadOnly,
+              isImmutable,
+              isMultiple: false,
+              isDynamic: false,
+              title,
+              upperName: upperName(name),
+            },
           ]),
         ),
       });
@@ -204,7 +222,8 @@ export const crmTypeMethods: MethodDefinition[] = [
       const process = requireTypeById(context, param(params, 'id'));
       requireCrmAdmin(context);
       const given = param(params, 'fields');
-      if (given !== undefined && !isRecord(given) && !(Array.isArray(given) && given.length === 0)) throw crmErrors.missingParameter('fields');
+      if (given !== undefined && !isRecord(given) && !(Array.isArray(given) && given.length === 0))
+        throw crmErrors.missingParameter('fields');
       const fields = isRecord(given) ? given : {};
       if (typeof fields.title === 'string' && fields.title.trim() !== '') process.title = fields.title.trim();
       if (typeof fields.code === 'string') process.code = fields.code;
@@ -216,7 +235,11 @@ export const crmTypeMethods: MethodDefinition[] = [
       }
       applyLinkedUserFields(process, fields.linkedUserFields);
       if (fields.isClientEnabled !== undefined) syncClientRelations(process);
-      applyRelations(process, fields.relations, context.store.state.smartProcesses.map((other) => other.entityTypeId));
+      applyRelations(
+        process,
+        fields.relations,
+        context.store.state.smartProcesses.map((other) => other.entityTypeId),
+      );
       process.updatedTime = formatPortalDateTime(context.now);
       process.updatedBy = context.auth.userId;
       context.store.changed();

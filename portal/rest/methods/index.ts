@@ -30,7 +30,9 @@ export function createMethodRegistry(): MethodRegistry {
     registry.set(definition.name.toLowerCase(), definition);
   };
   const namesIn = (scopes: string[]): string[] =>
-    [...registry.values()].filter((definition) => scopes.includes(definition.scope)).map((definition) => definition.name.toLowerCase());
+    [...registry.values()]
+      .filter((definition) => scopes.includes(definition.scope))
+      .map((definition) => definition.name.toLowerCase());
 
   const introspection: MethodDefinition[] = [
     {
@@ -56,7 +58,8 @@ export function createMethodRegistry(): MethodRegistry {
         const definition = registry.get(asString(param(params, 'name')).toLowerCase());
         return ok({
           isExisting: definition !== undefined,
-          isAvailable: definition !== undefined && (definition.scope === 'basic' || context.auth.scopes.has(definition.scope)),
+          isAvailable:
+            definition !== undefined && (definition.scope === 'basic' || context.auth.scopes.has(definition.scope)),
         });
       },
     },

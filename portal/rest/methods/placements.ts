@@ -22,9 +22,23 @@ const DYNAMIC_SUFFIXES = [
   'FUNNELS_TOOLBAR',
 ];
 const CRM_STATIC_ENTITIES = ['LEAD', 'DEAL', 'CONTACT', 'COMPANY', 'QUOTE', 'SMART_INVOICE'];
-const CRM_STATIC_SUFFIXES = ['LIST_MENU', 'LIST_TOOLBAR', 'DETAIL_TAB', 'DETAIL_TOOLBAR', 'DETAIL_ACTIVITY', 'ACTIVITY_TIMELINE_MENU'];
+const CRM_STATIC_SUFFIXES = [
+  'LIST_MENU',
+  'LIST_TOOLBAR',
+  'DETAIL_TAB',
+  'DETAIL_TOOLBAR',
+  'DETAIL_ACTIVITY',
+  'ACTIVITY_TIMELINE_MENU',
+];
 const SCOPE_PLACEMENTS: Record<string, string[]> = {
-  task: ['TASK_LIST_CONTEXT_MENU', 'TASK_VIEW_TAB', 'TASK_VIEW_SIDEBAR', 'TASK_VIEW_TOP_PANEL', 'TASK_USER_LIST_TOOLBAR', 'TASK_GROUP_LIST_TOOLBAR'],
+  task: [
+    'TASK_LIST_CONTEXT_MENU',
+    'TASK_VIEW_TAB',
+    'TASK_VIEW_SIDEBAR',
+    'TASK_VIEW_TOP_PANEL',
+    'TASK_USER_LIST_TOOLBAR',
+    'TASK_GROUP_LIST_TOOLBAR',
+  ],
   user: ['USER_PROFILE_MENU', 'USER_PROFILE_TOOLBAR'],
 };
 const GLOBAL_PLACEMENTS = ['REST_APP_URI', 'PAGE_BACKGROUND_WORKER', 'LEFT_MENU'];
@@ -33,7 +47,9 @@ const ACTIVITY_OPTIONS = ['useBuiltInInterface', 'newUserNotificationTitle', 'ne
 
 function placementsOfScope(scope: string, context: MethodContext): string[] {
   if (scope === 'crm') {
-    const codes = CRM_STATIC_ENTITIES.flatMap((entity) => CRM_STATIC_SUFFIXES.map((suffix) => `CRM_${entity}_${suffix}`));
+    const codes = CRM_STATIC_ENTITIES.flatMap((entity) =>
+      CRM_STATIC_SUFFIXES.map((suffix) => `CRM_${entity}_${suffix}`),
+    );
     for (const process of context.store.state.smartProcesses) {
       for (const suffix of DYNAMIC_SUFFIXES) codes.push(`CRM_DYNAMIC_${process.entityTypeId}_${suffix}`);
     }
@@ -77,7 +93,8 @@ function checkHandler(handler: string): void {
   } catch {
     throw new RestError('ERROR_WRONG_HANDLER_URL', 'Wrong handler URL', 400);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RestError('ERROR_UNSUPPORTED_PROTOCOL', 'Unsupported handler protocol', 400);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new RestError('ERROR_UNSUPPORTED_PROTOCOL', 'Unsupported handler protocol', 400);
   if (!url.hostname.includes('.')) throw new RestError('ERROR_WRONG_HANDLER_URL', 'Wrong handler URL', 400);
 }
 
@@ -89,7 +106,11 @@ function languageEntries(raw: unknown): Record<string, LanguageEntry> | null {
   for (const [language, value] of Object.entries(raw)) {
     if (!isRecord(value)) continue;
     const upper = upperParams(value);
-    entries[language] = { TITLE: asString(upper.TITLE), DESCRIPTION: asString(upper.DESCRIPTION), GROUP_NAME: asString(upper.GROUP_NAME) };
+    entries[language] = {
+      TITLE: asString(upper.TITLE),
+      DESCRIPTION: asString(upper.DESCRIPTION),
+      GROUP_NAME: asString(upper.GROUP_NAME),
+    };
   }
   return Object.keys(entries).length > 0 ? entries : null;
 }
@@ -116,27 +137,41 @@ export const placementMethods: MethodDefinition[] = [
       const code = asString(query.PLACEMENT).trim().toUpperCase();
       if (!code) throw argumentError('PLACEMENT', "Argument 'PLACEMENT' is null or empty", BIND_REFUSAL_STATUS);
       if (code === 'DEFAULT') throw argumentError('PLACEMENT', 'Wrong value', BIND_REFUSAL_STATUS);
-      if (!availablePlacements(context, context.auth.scopes).includes(code)) throw new RestError('ERROR_PLACEMENT_NOT_FOUND', 'Placement not found', 400);
+      if (!availablePlacements(context, context.auth.scopes).includes(code))
+        throw new RestError('ERROR_PLACEMENT_NOT_FOUND', 'Placement not found', 400);
       const handler = asString(query.HANDLER).trim();
       if (!handler) throw argumentError('HANDLER', "Argument 'HANDLER' is null or empty", BIND_REFUSAL_STATUS);
       checkHandler(handler);
       const userId = asInt(query.USER_ID) ?? 0;
-      if (userId !== 0 && code !== 'PAGE_BACKGROUND_WORKER') throw new RestError('ERROR_PLACEMENT_USER_MODE', 'User mode is not available.', BIND_REFUSAL_STATUS);
+      if (userId !== 0 && code !== 'PAGE_BACKGROUND_WORKER')
+        throw new RestError('ERROR_PLACEMENT_USER_MODE', 'User mode is not available.', BIND_REFUSAL_STATUS);
       const state = context.store.state;
-      if (SINGLE_BINDING_PLACEMENTS.includes(code) && state.placements.some((existing) => existing.placement === code)) {
+      if (
+        SINGLE_BINDING_PLACEMENTS.includes(code) &&
+        state.placements.some((existing) => existing.placement === code)
+      ) {
         throw new RestError('ERROR_PLACEMENT_MAX_COUNT', 'Placement max count: 1', BIND_REFUSAL_STATUS);
       }
       if (state.placements.some((existing) => existing.placement === code && existing.handler === handler)) {
         throw new RestError('ERROR_CORE', 'Unable to set placement handler: Handler already binded', 400);
       }
       const language = context.config.language;
-      const langAll =
-        languageEntries(query.LANG_ALL) ??
-        { [language]: { TITLE: asString(query.TITLE), DESCRIPTION: asString(query.DESCRIPTION), GROUP_NAME: asString(query.GROUP_NAME) } };
+      const langAll = languageEntries(query.LANG_ALL) ?? {
+        [language]: {
+          TITLE: asString(query.TITLE),
+          DESCRIPTION: asString(query.DESCRIPTION),
+          GROUP_NAME: asString(query.GROUP_NAME),
+        },
+      };
       const shown = langAll[language] ?? langAll.en ?? Object.values(langAll)[0]!;
-      const options = isRecord(query.OPTIONS) && code.endsWith('_DETAIL_ACTIVITY')
-        ? Object.fromEntries(Object.entries(query.OPTIONS).filter(([key]) => ACTIVITY_OPTIONS.includes(key)).map(([key, value]) => [key, asString(value)]))
-        : {};
+      const options =
+        isRecord(query.OPTIONS) && code.endsWith('_DETAIL_ACTIVITY')
+          ? Object.fromEntries(
+              Object.entries(query.OPTIONS)
+                .filter(([key]) => ACTIVITY_OPTIONS.includes(key))
+                .map(([key, value]) => [key, asString(value)]),
+            )
+          : {};
       state.placements.push({
         id: context.store.nextPlacementId(),
         placement: code,
@@ -161,13 +196,17 @@ export const placementMethods: MethodDefinition[] = [
       if (query.PLACEMENT === undefined || query.PLACEMENT === null || query.PLACEMENT === '') {
         throw argumentError('PLACEMENT', "Argument 'PLACEMENT' is null or empty");
       }
-      if (typeof query.PLACEMENT !== 'string') throw argumentError('PLACEMENT', "The value of an argument 'PLACEMENT' must be of type string");
+      if (typeof query.PLACEMENT !== 'string')
+        throw argumentError('PLACEMENT', "The value of an argument 'PLACEMENT' must be of type string");
       const code = query.PLACEMENT.trim().toUpperCase();
       const handler = asString(query.HANDLER).trim();
       const userId = query.USER_ID === undefined ? null : asInt(query.USER_ID);
       const state = context.store.state;
       const removed = state.placements.filter(
-        (placement) => placement.placement === code && (!handler || placement.handler === handler) && (userId === null || placement.userId === userId),
+        (placement) =>
+          placement.placement === code &&
+          (!handler || placement.handler === handler) &&
+          (userId === null || placement.userId === userId),
       );
       state.placements = state.placements.filter((placement) => !removed.includes(placement));
       if (removed.length > 0) context.store.changed();
@@ -191,7 +230,8 @@ export const placementMethods: MethodDefinition[] = [
       const query = upperParams(params);
       const scope = asString(query.SCOPE);
       if (scope) return ok(placementsOfScope(scope, context));
-      const full = query.FULL === true || query.FULL === 'true' || query.FULL === 'Y' || query.FULL === 1 || query.FULL === '1';
+      const full =
+        query.FULL === true || query.FULL === 'true' || query.FULL === 'Y' || query.FULL === 1 || query.FULL === '1';
       const scopes = full ? ['crm', 'task', 'user'] : context.auth.scopes;
       return ok(availablePlacements(context, scopes));
     },

@@ -16,13 +16,18 @@ import { RestError } from '../rest-error';
 import { applyTaskFields } from '../tasks/task-input';
 import { canManageTask, canSeeTask, subStatus, taskToRest } from '../tasks/task-output';
 
-const notAllowed = (suffix = ' (internal error)') => new RestError('0', `Action on the task is not allowed${suffix}`, 400);
+const notAllowed = (suffix = ' (internal error)') =>
+  new RestError('0', `Action on the task is not allowed${suffix}`, 400);
 const missingFields = () => new RestError('100', 'Could not find value for parameter {fields} (internal error)', 400);
 
 function taskIdParam(params: Params): number {
   const raw = param(params, 'taskId');
   if (raw === undefined || raw === null || raw === '') {
-    throw new RestError('100', 'CTaskItem All parameters in the constructor must have real class type (internal error)', 400);
+    throw new RestError(
+      '100',
+      'CTaskItem All parameters in the constructor must have real class type (internal error)',
+      400,
+    );
   }
   const id = asInt(raw);
   if (id === null || id <= 0) throw new RestError('0', 'wrong task id', 400);
@@ -33,7 +38,11 @@ function selectParam(params: Params): string[] {
   const select = param(params, 'select');
   if (select === undefined || select === null) return [];
   if (typeof select === 'string' && select !== '') {
-    throw new RestError('100', `Invalid value ${JSON.stringify(select)} to match with parameter {select}. Should be value of type array. (internal error)`, 400);
+    throw new RestError(
+      '100',
+      `Invalid value ${JSON.stringify(select)} to match with parameter {select}. Should be value of type array. (internal error)`,
+      400,
+    );
   }
   return asList(select).map((entry) => asString(entry));
 }
@@ -111,10 +120,33 @@ const resolveTaskField: FieldResolver<StoredTask> = (name) => {
 };
 
 const ORDER_KEYS = new Set([
-  'ID', 'TITLE', 'TIME_SPENT_IN_LOGS', 'DATE_START', 'CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'ACTIVITY_DATE',
-  'START_DATE_PLAN', 'END_DATE_PLAN', 'DEADLINE', 'REAL_STATUS', 'STATUS_COMPLETE', 'PRIORITY', 'MARK',
-  'CREATED_BY_LAST_NAME', 'RESPONSIBLE_LAST_NAME', 'GROUP_ID', 'TIME_ESTIMATE', 'ALLOW_CHANGE_DEADLINE',
-  'ALLOW_TIME_TRACKING', 'MATCH_WORK_TIME', 'FAVORITE', 'SORTING', 'IS_PINNED', 'IS_PINNED_IN_GROUP', 'STATUS',
+  'ID',
+  'TITLE',
+  'TIME_SPENT_IN_LOGS',
+  'DATE_START',
+  'CREATED_DATE',
+  'CHANGED_DATE',
+  'CLOSED_DATE',
+  'ACTIVITY_DATE',
+  'START_DATE_PLAN',
+  'END_DATE_PLAN',
+  'DEADLINE',
+  'REAL_STATUS',
+  'STATUS_COMPLETE',
+  'PRIORITY',
+  'MARK',
+  'CREATED_BY_LAST_NAME',
+  'RESPONSIBLE_LAST_NAME',
+  'GROUP_ID',
+  'TIME_ESTIMATE',
+  'ALLOW_CHANGE_DEADLINE',
+  'ALLOW_TIME_TRACKING',
+  'MATCH_WORK_TIME',
+  'FAVORITE',
+  'SORTING',
+  'IS_PINNED',
+  'IS_PINNED_IN_GROUP',
+  'STATUS',
 ]);
 
 const DAY_MS = 86_400_000;
@@ -139,7 +171,9 @@ function takeMetaStatus(filter: Record<string, unknown>, now: number): Array<(ta
         if (wanted === -1) return subStatus(task, now) === -1;
         if (wanted === -3) {
           const deadline = task.deadline ? parsePortalDate(task.deadline) : null;
-          return deadline !== null && deadline >= now && deadline - now < DAY_MS && task.status !== 5 && task.status !== 4;
+          return (
+            deadline !== null && deadline >= now && deadline - now < DAY_MS && task.status !== 5 && task.status !== 4
+          );
         }
         return false;
       });
@@ -167,17 +201,30 @@ function listTasks(params: Params, context: MethodContext) {
     const normalized: Record<string, string> = {};
     for (const [key, direction] of Object.entries(order)) {
       if (!ORDER_KEYS.has(key.toUpperCase())) throw new RestError('0', 'Invalid sorting key (internal error)', 400);
-      normalized[key.toUpperCase() === 'STATUS_COMPLETE' ? 'STATUS' : key] = asString(direction).toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
+      normalized[key.toUpperCase() === 'STATUS_COMPLETE' ? 'STATUS' : key] =
+        asString(direction).toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
     }
-    comparator = compileOrder(normalized, resolveTaskField, { onUnknownField: () => undefined, onBadDirection: () => undefined });
+    comparator = compileOrder(normalized, resolveTaskField, {
+      onUnknownField: () => undefined,
+      onBadDirection: () => undefined,
+    });
   }
   const rows = context.store.state.tasks
-    .filter((task) => canSeeTask(task, context) && predicate(task) && metaStatus.every((test) => test(task)) && (!onlyRoot || task.parentId === null))
+    .filter(
+      (task) =>
+        canSeeTask(task, context) &&
+        predicate(task) &&
+        metaStatus.every((test) => test(task)) &&
+        (!onlyRoot || task.parentId === null),
+    )
     .sort(comparator ?? ((a, b) => b.id - a.id));
   const page = paginate(rows, param(params, 'start'));
   const select = selectParam(params);
   const extras = listExtras(param(params, 'params'));
-  return ok({ tasks: page.rows.map((task) => ({ ...taskToRest(task, context, 'list', select), ...extras(task) })) }, page);
+  return ok(
+    { tasks: page.rows.map((task) => ({ ...taskToRest(task, context, 'list', select), ...extras(task) })) },
+    page,
+  );
 }
 
 /**

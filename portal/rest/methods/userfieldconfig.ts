@@ -13,7 +13,6 @@ import type { Params } from '../params';
 import { RestError } from '../rest-error';
 import { LANGUAGES } from '../../../placements/languages';
 
-
 function entityIdOf(field: StoredUserField, context: MethodContext): string {
   const process = context.store.smartProcess(field.entityTypeId);
   return `CRM_${process?.id ?? 0}`;
@@ -27,7 +26,14 @@ function nullMap(languages: readonly string[]): Record<string, null> {
   return Object.fromEntries(languages.map((language) => [language, null]));
 }
 
-const LANGUAGE_FIELDS = ['languageId', 'editFormLabel', 'listColumnLabel', 'listFilterLabel', 'errorMessage', 'helpMessage'];
+const LANGUAGE_FIELDS = [
+  'languageId',
+  'editFormLabel',
+  'listColumnLabel',
+  'listFilterLabel',
+  'errorMessage',
+  'helpMessage',
+];
 
 /**
  * `select` of userfieldconfig.list (docs): field names or `*`, and a `language` (or `languageId`)
@@ -39,7 +45,11 @@ interface Selection {
 }
 
 function selectionOf(raw: unknown): Selection {
-  const entries: Array<[string, unknown]> = isRecord(raw) ? Object.entries(raw) : Array.isArray(raw) ? raw.map((value, index) => [String(index), value]) : [];
+  const entries: Array<[string, unknown]> = isRecord(raw)
+    ? Object.entries(raw)
+    : Array.isArray(raw)
+      ? raw.map((value, index) => [String(index), value])
+      : [];
   let languages: readonly string[] = LANGUAGES;
   const names: string[] = [];
   for (const [key, value] of entries) {
@@ -55,7 +65,11 @@ function selectionOf(raw: unknown): Selection {
   return { fields: all ? null : new Set(names), languages };
 }
 
-function fieldToRest(field: StoredUserField, context: MethodContext, languages: readonly string[] = LANGUAGES): Record<string, unknown> {
+function fieldToRest(
+  field: StoredUserField,
+  context: MethodContext,
+  languages: readonly string[] = LANGUAGES,
+): Record<string, unknown> {
   const result: Record<string, unknown> = {
     id: String(field.id),
     entityId: entityIdOf(field, context),
@@ -86,7 +100,9 @@ function listedField(field: StoredUserField, context: MethodContext, selection: 
   if (!selection.fields) return full;
   const wanted = selection.fields;
   const wantsLanguage = wanted.has('languageId') || LANGUAGE_FIELDS.some((name) => wanted.has(name));
-  return Object.fromEntries(Object.entries(full).filter(([key]) => wanted.has(key) || (wantsLanguage && LANGUAGE_FIELDS.includes(key))));
+  return Object.fromEntries(
+    Object.entries(full).filter(([key]) => wanted.has(key) || (wantsLanguage && LANGUAGE_FIELDS.includes(key))),
+  );
 }
 
 function fieldWithEnum(field: StoredUserField, context: MethodContext): Record<string, unknown> {
@@ -146,8 +162,10 @@ export const userFieldConfigMethods: MethodDefinition[] = [
       });
       const order = param(params, 'order');
       const comparator =
-        compileOrder(isRecord(order) ? order : { sort: 'ASC', id: 'ASC' }, resolve, { onUnknownField: () => undefined, onBadDirection: () => undefined }) ??
-        (() => 0);
+        compileOrder(isRecord(order) ? order : { sort: 'ASC', id: 'ASC' }, resolve, {
+          onUnknownField: () => undefined,
+          onBadDirection: () => undefined,
+        }) ?? (() => 0);
       const rows = visibleFields(context).filter(predicate).sort(comparator);
       const page = paginate(rows, param(params, 'start'));
       const selection = selectionOf(param(params, 'select'));

@@ -104,26 +104,46 @@ function listUsers(params: Params, context: MethodContext, filter: Record<string
   const resolve = userFields(context);
   const predicate = compileFilter(filter, resolve, {
     onUnknownField: () => undefined,
-    plainStringMode: (name) => (searchMode || ['NAME', 'LAST_NAME', 'SECOND_NAME', 'EMAIL', 'WORK_POSITION', 'NAME_SEARCH'].includes(name.toUpperCase()) ? 'like' : 'exact'),
+    plainStringMode: (name) =>
+      searchMode ||
+      ['NAME', 'LAST_NAME', 'SECOND_NAME', 'EMAIL', 'WORK_POSITION', 'NAME_SEARCH'].includes(name.toUpperCase())
+        ? 'like'
+        : 'exact',
   });
   let users = context.store.state.users.filter(predicate);
-  const find = asString(param(params, 'FIND') ?? (isRecord(param(params, 'filter')) ? param(param(params, 'filter') as Params, 'FIND') : undefined));
+  const find = asString(
+    param(params, 'FIND') ??
+      (isRecord(param(params, 'filter')) ? param(param(params, 'filter') as Params, 'FIND') : undefined),
+  );
   if (find) {
     const needle = find.toLowerCase();
     const departmentName = resolve('UF_DEPARTMENT_NAME')!;
     users = users.filter((user) =>
-      [user.name, user.lastName, `${user.name} ${user.lastName}`, user.position, user.email, ...(departmentName.get(user) as string[])].some((text) =>
-        text.toLowerCase().includes(needle),
-      ),
+      [
+        user.name,
+        user.lastName,
+        `${user.name} ${user.lastName}`,
+        user.position,
+        user.email,
+        ...(departmentName.get(user) as string[]),
+      ].some((text) => text.toLowerCase().includes(needle)),
     );
   }
   const sortField = asString(param(params, 'sort')) || 'ID';
   const direction = asString(param(params, 'order')).toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
-  const comparator = compileOrder({ [sortField]: direction }, resolve, { onUnknownField: () => undefined, onBadDirection: () => undefined });
+  const comparator = compileOrder({ [sortField]: direction }, resolve, {
+    onUnknownField: () => undefined,
+    onBadDirection: () => undefined,
+  });
   if (comparator) users = [...users].sort(comparator);
   const page = paginate(users, param(params, 'start'));
-  const select = asList(param(params, 'select')).map((name) => asString(name).toUpperCase()).filter((name) => name !== '');
-  return ok(page.rows.map((user) => selectUserFields(listedUser(user, context), select)), page);
+  const select = asList(param(params, 'select'))
+    .map((name) => asString(name).toUpperCase())
+    .filter((name) => name !== '');
+  return ok(
+    page.rows.map((user) => selectUserFields(listedUser(user, context), select)),
+    page,
+  );
 }
 
 /**
@@ -133,7 +153,9 @@ function listUsers(params: Params, context: MethodContext, filter: Record<string
 function selectUserFields(user: Record<string, unknown>, select: string[]): Record<string, unknown> {
   if (select.length === 0 || select.includes('*')) return user;
   const wantsCustom = select.includes('UF_*');
-  return Object.fromEntries(Object.entries(user).filter(([key]) => select.includes(key) || (wantsCustom && key.startsWith('UF_'))));
+  return Object.fromEntries(
+    Object.entries(user).filter(([key]) => select.includes(key) || (wantsCustom && key.startsWith('UF_'))),
+  );
 }
 
 /** Search terms become substring conditions, as the portal's user search does. */
@@ -143,7 +165,10 @@ function searchFilter(params: Params): Record<string, unknown> {
   for (const [key, value] of Object.entries(filter)) {
     if (key.toUpperCase() === 'FIND') continue;
     const upper = key.toUpperCase();
-    if (['NAME', 'LAST_NAME', 'WORK_POSITION', 'UF_DEPARTMENT_NAME', 'EMAIL'].includes(upper) && typeof value === 'string') {
+    if (
+      ['NAME', 'LAST_NAME', 'WORK_POSITION', 'UF_DEPARTMENT_NAME', 'EMAIL'].includes(upper) &&
+      typeof value === 'string'
+    ) {
       terms[`%${upper}`] = value.replace(/%/g, '');
     } else {
       terms[key] = value;
@@ -153,7 +178,10 @@ function searchFilter(params: Params): Record<string, unknown> {
 }
 
 /** Text fields user.update writes onto the stored user (docs user-update.md); others are accepted and ignored. */
-const TEXT_FIELDS: Record<string, 'name' | 'lastName' | 'secondName' | 'email' | 'position' | 'workPhone' | 'personalMobile'> = {
+const TEXT_FIELDS: Record<
+  string,
+  'name' | 'lastName' | 'secondName' | 'email' | 'position' | 'workPhone' | 'personalMobile'
+> = {
   NAME: 'name',
   LAST_NAME: 'lastName',
   SECOND_NAME: 'secondName',
@@ -185,7 +213,9 @@ function updateUser(params: Params, context: MethodContext) {
     user.gender = gender === 'M' || gender === 'F' ? gender : '';
   }
   if (fields.UF_DEPARTMENT !== undefined) {
-    const departments = asList(fields.UF_DEPARTMENT).map(asInt).filter((department): department is number => department !== null && department > 0);
+    const departments = asList(fields.UF_DEPARTMENT)
+      .map(asInt)
+      .filter((department): department is number => department !== null && department > 0);
     if (departments.length > 0) user.departmentIds = departments;
   }
   if (fields.ACTIVE !== undefined) {

@@ -30,7 +30,8 @@ export function acceptedCrmLinks(values: unknown, store: PortalStore): string[] 
     let keep: boolean;
     if (binding) {
       const { process } = binding;
-      keep = process.flags.isUseInUserfieldEnabled === 'Y' && process.linkedUserFields['TASKS_TASK|UF_CRM_TASK'] === 'Y';
+      keep =
+        process.flags.isUseInUserfieldEnabled === 'Y' && process.linkedUserFields['TASKS_TASK|UF_CRM_TASK'] === 'Y';
     } else {
       const prefix = /^([A-Z]+)_\d+$/.exec(value)?.[1];
       keep = prefix !== undefined && ALWAYS_LINKABLE_PREFIXES.has(prefix);
@@ -73,7 +74,12 @@ export const TASK_TITLE_MAX_CHARACTERS = 255;
  * Applies `fields` to `task` (a fresh draft for add, a copy for update). Throws ERROR_CORE with
  * every problem found, as the portal reports them together.
  */
-export function applyTaskFields(task: StoredTask, rawFields: Record<string, unknown>, context: MethodContext, isNew: boolean): void {
+export function applyTaskFields(
+  task: StoredTask,
+  rawFields: Record<string, unknown>,
+  context: MethodContext,
+  isNew: boolean,
+): void {
   const fields = upperKeys(rawFields);
   const messages: string[] = [];
   const store = context.store;
@@ -83,7 +89,8 @@ export function applyTaskFields(task: StoredTask, rawFields: Record<string, unkn
   if (has('DESCRIPTION')) task.description = asString(fields.DESCRIPTION);
   if (isNew && !task.title) messages.push('Task title is not specified');
   if (!isNew && has('TITLE') && !task.title) messages.push('Task title is not specified');
-  if (has('TITLE') && [...task.title].length > TASK_TITLE_MAX_CHARACTERS) messages.push(`Task title is too long (${TASK_TITLE_MAX_CHARACTERS} characters at most)`);
+  if (has('TITLE') && [...task.title].length > TASK_TITLE_MAX_CHARACTERS)
+    messages.push(`Task title is too long (${TASK_TITLE_MAX_CHARACTERS} characters at most)`);
 
   if (has('RESPONSIBLE_ID')) {
     const id = asInt(fields.RESPONSIBLE_ID);
@@ -111,7 +118,11 @@ export function applyTaskFields(task: StoredTask, rawFields: Record<string, unkn
   if (has('DEADLINE')) task.deadline = dateValue(fields.DEADLINE, messages, 'Deadline');
   if (has('START_DATE_PLAN')) task.startDatePlan = dateValue(fields.START_DATE_PLAN, messages, 'Start date');
   if (has('END_DATE_PLAN')) task.endDatePlan = dateValue(fields.END_DATE_PLAN, messages, 'End date');
-  if (task.startDatePlan && task.endDatePlan && (parsePortalDate(task.endDatePlan) ?? 0) < (parsePortalDate(task.startDatePlan) ?? 0)) {
+  if (
+    task.startDatePlan &&
+    task.endDatePlan &&
+    (parsePortalDate(task.endDatePlan) ?? 0) < (parsePortalDate(task.startDatePlan) ?? 0)
+  ) {
     messages.push('The end date in scheduling is earlier than the start date');
   }
   if (has('GROUP_ID')) task.groupId = asInt(fields.GROUP_ID) ?? 0;

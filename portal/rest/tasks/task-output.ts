@@ -180,7 +180,12 @@ export function camelFromUpper(name: string): string {
  * The task for a response. `select` empty ⇒ every standard field; `*` likewise; `UF_*` adds the
  * custom fields; otherwise only what was asked, plus what the portal always attaches.
  */
-export function taskToRest(task: StoredTask, context: MethodContext, view: TaskView, select: string[]): Record<string, unknown> {
+export function taskToRest(
+  task: StoredTask,
+  context: MethodContext,
+  view: TaskView,
+  select: string[],
+): Record<string, unknown> {
   const full = allFields(task, context);
   const upper = select.map((name) => name.trim()).filter((name) => name !== '');
   const upperSet = new Set(upper.map((name) => name.toUpperCase()));
@@ -215,7 +220,14 @@ export function taskToRest(task: StoredTask, context: MethodContext, view: TaskV
   if (upperSet.has('COUNTERS')) {
     const expired = subStatus(task, context.now) === -1 ? 1 : 0;
     result.counter = {
-      counters: { expired, newComments: 0, projectExpired: 0, projectNewComments: 0, mutedExpired: 0, mutedNewComments: 0 },
+      counters: {
+        expired,
+        newComments: 0,
+        projectExpired: 0,
+        projectNewComments: 0,
+        mutedExpired: 0,
+        mutedNewComments: 0,
+      },
       color: expired ? 'danger' : 'gray',
       value: expired,
     };
@@ -224,7 +236,22 @@ export function taskToRest(task: StoredTask, context: MethodContext, view: TaskV
   if (view === 'add') {
     result.checkListTree = {
       nodeId: 0,
-      fields: { id: null, copiedId: null, entityId: null, userId: context.auth.userId, createdBy: null, parentId: null, title: '', sortIndex: null, displaySortIndex: '', isComplete: false, isImportant: false, completedCount: 0, members: [], attachments: [] },
+      fields: {
+        id: null,
+        copiedId: null,
+        entityId: null,
+        userId: context.auth.userId,
+        createdBy: null,
+        parentId: null,
+        title: '',
+        sortIndex: null,
+        displaySortIndex: '',
+        isComplete: false,
+        isImportant: false,
+        completedCount: 0,
+        members: [],
+        attachments: [],
+      },
       action: [],
       descendants: [],
     };

@@ -3,14 +3,27 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { BulkItem } from './bulk-ports';
 import { runBulk, type BulkProgress } from './bulk-runner';
-import { newCheckpoint, parseCheckpoint, progressOf, queueFailedForRetry, REPORT_LINK_LIMIT, type BulkRunCheckpoint } from './checkpoint';
+import {
+  newCheckpoint,
+  parseCheckpoint,
+  progressOf,
+  queueFailedForRetry,
+  REPORT_LINK_LIMIT,
+  type BulkRunCheckpoint,
+} from './checkpoint';
 import type { BulkItemFilter } from './item-filter';
 import { runMarkerLine } from './run-marker';
 import type { TaskTemplate } from './task-template';
 import { InMemoryBulkPortal } from './testing/in-memory-bulk-portal';
 
 const runId = 'smart-tasks-run-00112233aabbccdd';
-const everyItem: BulkItemFilter = { entityTypeId: 177, categoryId: 7, stageId: null, responsibleId: null, onlyWithoutOpenTask: false };
+const everyItem: BulkItemFilter = {
+  entityTypeId: 177,
+  categoryId: 7,
+  stageId: null,
+  responsibleId: null,
+  onlyWithoutOpenTask: false,
+};
 const template: TaskTemplate = {
   title: 'Check {title} (#{id}) at {stage}',
   description: 'For {responsible}',
@@ -32,9 +45,16 @@ async function startRun(portal: InMemoryBulkPortal, filter = everyItem): Promise
 }
 
 /** Runs and keeps what was saved last, as the surface keeps it in storage (JSON). */
-async function run(portal: InMemoryBulkPortal, checkpoint: BulkRunCheckpoint, options: { signal?: AbortSignal; onProgress?: (progress: BulkProgress) => void } = {}) {
+async function run(
+  portal: InMemoryBulkPortal,
+  checkpoint: BulkRunCheckpoint,
+  options: { signal?: AbortSignal; onProgress?: (progress: BulkProgress) => void } = {},
+) {
   const saved: { last: string | null } = { last: null };
-  const finished = runBulk(checkpoint, portal, portal, { ...options, save: (value) => void (saved.last = JSON.stringify(value)) });
+  const finished = runBulk(checkpoint, portal, portal, {
+    ...options,
+    save: (value) => void (saved.last = JSON.stringify(value)),
+  });
   return { finished, saved };
 }
 
@@ -74,7 +94,9 @@ describe('a bulk run', () => {
     const portal = new InMemoryBulkPortal(60);
     const checkpoint = await startRun(portal);
     checkpoint.template.responsible = { kind: 'user', userId: 3 };
-    await (await run(portal, checkpoint)).finished;
+    await (
+      await run(portal, checkpoint)
+    ).finished;
     expect(new Set([...portal.tasks.values()].flat().map((task) => task.responsibleId))).toEqual(new Set([3]));
   });
 
@@ -83,7 +105,9 @@ describe('a bulk run', () => {
     const filter = { ...everyItem, stageId: 'DT177_7:NEW', responsibleId: 1 };
     const checkpoint = await startRun(portal, filter);
     const result = await (await run(portal, checkpoint)).finished;
-    const expected = Array.from({ length: 300 }, (_, index) => index + 1).filter((id) => id % 3 === 0 && id % 5 !== 0 && id % 4 === 0);
+    const expected = Array.from({ length: 300 }, (_, index) => index + 1).filter(
+      (id) => id % 3 === 0 && id % 5 !== 0 && id % 4 === 0,
+    );
     expect(checkpoint.matched).toBe(expected.length);
     expect([...portal.runTasks(runId).keys()].sort((a, b) => a - b)).toEqual(expected);
     expect(result.counts.created).toBe(expected.length);
@@ -92,7 +116,9 @@ describe('a bulk run', () => {
   it('skips items that already have an open linked task, when asked to', async () => {
     const portal = new InMemoryBulkPortal(120);
     for (const itemId of [3, 51, 52, 120]) portal.addOpenTask(itemId);
-    const result = await (await run(portal, await startRun(portal, { ...everyItem, onlyWithoutOpenTask: true }))).finished;
+    const result = await (
+      await run(portal, await startRun(portal, { ...everyItem, onlyWithoutOpenTask: true }))
+    ).finished;
 
     expect(result.counts).toEqual({ created: 116, skipped: 4, failed: 0, copiesRemoved: 0 });
     for (const itemId of [3, 51, 52, 120]) expect(portal.runTasks(runId).has(itemId)).toBe(false);
@@ -141,9 +167,17 @@ describe('a bulk run', () => {
 
   it('waits out rate limits, for a whole batch or some of its commands, and carries on', async () => {
     const portal = new InMemoryBulkPortal(300);
-    portal.createFaults = ['rate-limited', 'rate-limited', { rateLimitCommands: 30 }, { rejectItems: [] }, 'rate-limited'];
+    portal.createFaults = [
+      'rate-limited',
+      'rate-limited',
+      { rateLimitCommands: 30 },
+      { rejectItems: [] },
+      'rate-limited',
+    ];
     const waits: Array<BulkProgress['waitingFor']> = [];
-    const result = await (await run(portal, await startRun(portal), { onProgress: (progress) => waits.push(progress.waitingFor) })).finished;
+    const result = await (
+      await run(portal, await startRun(portal), { onProgress: (progress) => waits.push(progress.waitingFor) })
+    ).finished;
 
     expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0 });
     expectExactlyOneTaskPerItem(portal, 300);
@@ -221,7 +255,9 @@ describe('a bulk run', () => {
   it('tells how much is left and how long it will take', async () => {
     const portal = new InMemoryBulkPortal(500);
     const seen: BulkProgress[] = [];
-    await (await run(portal, await startRun(portal), { onProgress: (progress) => seen.push(progress) })).finished;
+    await (
+      await run(portal, await startRun(portal), { onProgress: (progress) => seen.push(progress) })
+    ).finished;
 
     const middle = seen.find((progress) => progress.created === 250)!;
     expect(middle).toMatchObject({ remaining: 250, failed: 0, fraction: 0.5 });
@@ -300,7 +336,8 @@ describe('two runners on one run (two tabs, before the single-runner lock existe
     const first = runBulk(await startRun(portal), portal, portal, {
       save: (value) => void (saved = JSON.stringify(value)),
       onProgress: (progress) => {
-        if (second === null && progress.created >= 100) second = runBulk(parseCheckpoint(saved)!, portal, portal, { save: () => undefined });
+        if (second === null && progress.created >= 100)
+          second = runBulk(parseCheckpoint(saved)!, portal, portal, { save: () => undefined });
       },
     });
     await first;
@@ -324,7 +361,9 @@ describe('two users’ runs over the same items, each “only items with no open
       (await run(portal, sophie)).finished,
     ]);
 
-    const openPerItem = new Map([...portal.tasks].map(([itemId, list]) => [itemId, list.filter((task) => task.open).length]));
+    const openPerItem = new Map(
+      [...portal.tasks].map(([itemId, list]) => [itemId, list.filter((task) => task.open).length]),
+    );
     const items = Array.from({ length: 300 }, (_, index) => index + 1);
     expect(items.filter((id) => (openPerItem.get(id) ?? 0) !== 1)).toEqual([]);
     // Together they report each item once as created, the rest as skipped.

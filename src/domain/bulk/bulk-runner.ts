@@ -21,7 +21,15 @@ import {
   type RunnerClock,
   type StepFailureReason,
 } from './bulk-ports';
-import { keptTitle, progressOf, REPORT_LINK_LIMIT, type BulkRunCheckpoint, type FailureReason, type RunProgress, type SkipReason } from './checkpoint';
+import {
+  keptTitle,
+  progressOf,
+  REPORT_LINK_LIMIT,
+  type BulkRunCheckpoint,
+  type FailureReason,
+  type RunProgress,
+  type SkipReason,
+} from './checkpoint';
 import { draftTask } from './task-template';
 import { PaceEstimator } from './time-left';
 
@@ -52,7 +60,11 @@ type Retryable = Exclude<StepFailureReason, 'rejected'>;
  * How often a step is tried before the run gives up on it. An operating-time block is never
  * given up on: the portal said when it ends, and a limit is no reason to fail an item.
  */
-const ATTEMPTS: Record<Retryable, number> = { 'rate-limited': 12, unreachable: 5, 'operating-limit': Number.POSITIVE_INFINITY };
+const ATTEMPTS: Record<Retryable, number> = {
+  'rate-limited': 12,
+  unreachable: 5,
+  'operating-limit': Number.POSITIVE_INFINITY,
+};
 
 /** When the portal blocks a method but did not say until when: look again after a minute (one basket, limits.md). */
 const OPERATING_BLOCK_UNKNOWN_MS = 60_000;
@@ -154,7 +166,12 @@ class BulkRun {
     if (checkpoint.unverified.length === 0) return;
     this.stopIfCancelled();
     const facts = await this.read(() =>
-      this.ports.findExisting(checkpoint.filter.entityTypeId, [], checkpoint.runId, checkpoint.unverified.map((pair) => pair.itemId)),
+      this.ports.findExisting(
+        checkpoint.filter.entityTypeId,
+        [],
+        checkpoint.runId,
+        checkpoint.unverified.map((pair) => pair.itemId),
+      ),
     );
     await this.removeCopies(this.copiesAmongUnverified(facts));
     checkpoint.unverified = [];
@@ -223,7 +240,12 @@ class BulkRun {
       this.stopIfCancelled();
       const previous = verifyPrevious ? checkpoint.unverified.map((pair) => pair.itemId) : [];
       const facts = await this.read(() =>
-        this.ports.findExisting(entityTypeId, pending.map((item) => item.id), checkpoint.runId, previous),
+        this.ports.findExisting(
+          entityTypeId,
+          pending.map((item) => item.id),
+          checkpoint.runId,
+          previous,
+        ),
       );
       const copies = verifyPrevious ? this.copiesAmongUnverified(facts) : [];
       verifyPrevious = false;
@@ -248,7 +270,11 @@ class BulkRun {
       let refusedWhole = false;
       while (rest.length > 0) {
         this.stopIfCancelled();
-        const pacing = this.ports.createPacing?.(rest.length) ?? { batchSize: PAGE_SIZE, hold: null, sdkWillSlow: false };
+        const pacing = this.ports.createPacing?.(rest.length) ?? {
+          batchSize: PAGE_SIZE,
+          hold: null,
+          sdkWillSlow: false,
+        };
         if (pacing.hold) {
           await this.holdFor(pacing.hold);
           continue;
@@ -256,7 +282,10 @@ class BulkRun {
         const chunk = rest.slice(0, Math.max(1, Math.min(PAGE_SIZE, pacing.batchSize)));
         rest = rest.slice(chunk.length);
         const drafts = chunk.map((item) =>
-          draftTask(checkpoint.template, item, { currentUserId: checkpoint.currentUserId, markerLine: checkpoint.markerLine }),
+          draftTask(checkpoint.template, item, {
+            currentUserId: checkpoint.currentUserId,
+            markerLine: checkpoint.markerLine,
+          }),
         );
         if (pacing.sdkWillSlow) this.emit('sdk-pacing');
         let outcomes: CreateOutcome[];
@@ -281,13 +310,18 @@ class BulkRun {
           if (outcome?.kind === 'created') {
             this.recordCreated(item, outcome.taskId);
             createdHere.push({ itemId: item.id, taskId: outcome.taskId });
-          } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected') this.recordFailed(item, 'rejected', outcome.message);
+          } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected')
+            this.recordFailed(item, 'rejected', outcome.message);
           else {
             unsettled.push(item);
             // The strongest reason to wait decides: an operating-time block, then a rate limit.
             const reason = outcome?.kind === 'failed' ? outcome.reason : 'unreachable';
             if (retryStep === null || rank(reason) >= rank(retryStep.reason)) {
-              retryStep = new BulkStepError(reason, outcome?.kind === 'failed' ? outcome.message : '', outcome?.kind === 'failed' ? (outcome.blockedUntil ?? null) : null);
+              retryStep = new BulkStepError(
+                reason,
+                outcome?.kind === 'failed' ? outcome.message : '',
+                outcome?.kind === 'failed' ? (outcome.blockedUntil ?? null) : null,
+              );
             }
           }
         }

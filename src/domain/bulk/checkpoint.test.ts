@@ -31,13 +31,22 @@ describe('checkpoint', () => {
   });
 
   it('counts what is left and moves failures back into the queue for a retry', () => {
-    const partly = { ...fresh, counts: { created: 50, skipped: 10, failed: 2, copiesRemoved: 0 }, failures: [
-      { itemId: 4, itemTitle: 'A', reason: 'rejected' as const, message: 'no' },
-      { itemId: 9, itemTitle: 'B', reason: 'unreachable' as const, message: '' },
-    ] };
+    const partly = {
+      ...fresh,
+      counts: { created: 50, skipped: 10, failed: 2, copiesRemoved: 0 },
+      failures: [
+        { itemId: 4, itemTitle: 'A', reason: 'rejected' as const, message: 'no' },
+        { itemId: 9, itemTitle: 'B', reason: 'unreachable' as const, message: '' },
+      ],
+    };
     expect(progressOf(partly)).toMatchObject({ remaining: 58, created: 50, failed: 2 });
     const retry = queueFailedForRetry({ ...partly, scan: { afterId: 200, complete: true }, status: 'finished' });
-    expect(retry).toMatchObject({ status: 'running', retryQueue: [4, 9], failures: [], counts: { created: 50, skipped: 10, failed: 0, copiesRemoved: 0 } });
+    expect(retry).toMatchObject({
+      status: 'running',
+      retryQueue: [4, 9],
+      failures: [],
+      counts: { created: 50, skipped: 10, failed: 0, copiesRemoved: 0 },
+    });
     expect(progressOf(retry).remaining).toBe(2);
   });
 

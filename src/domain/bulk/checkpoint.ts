@@ -196,9 +196,10 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
   if (currentUserId === undefined || filterProblems(parsedFilter).length > 0) return null;
   if (templateProblems(parsedTemplate).length > 0) return null;
   const status = value.status === 'finished' ? 'finished' : 'paused';
-  const pausedBecause = isRecord(value.pausedBecause) && isReason(value.pausedBecause.reason)
-    ? { reason: value.pausedBecause.reason, message: text(value.pausedBecause.message) ?? '' }
-    : null;
+  const pausedBecause =
+    isRecord(value.pausedBecause) && isReason(value.pausedBecause.reason)
+      ? { reason: value.pausedBecause.reason, message: text(value.pausedBecause.message) ?? '' }
+      : null;
   return {
     version: CHECKPOINT_VERSION,
     runId: value.runId,
@@ -220,9 +221,13 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
       failed: wholeNumber(counts.failed) ?? 0,
       copiesRemoved: wholeNumber(counts.copiesRemoved) ?? 0,
     },
-    created: Array.isArray(value.created) ? value.created.map(parseLink).filter(isDefined).slice(-REPORT_LINK_LIMIT) : [],
+    created: Array.isArray(value.created)
+      ? value.created.map(parseLink).filter(isDefined).slice(-REPORT_LINK_LIMIT)
+      : [],
     createdNotListed: wholeNumber(value.createdNotListed) ?? 0,
-    skippedItems: Array.isArray(value.skippedItems) ? value.skippedItems.map(parseSkipped).filter(isDefined).slice(-REPORT_LINK_LIMIT) : [],
+    skippedItems: Array.isArray(value.skippedItems)
+      ? value.skippedItems.map(parseSkipped).filter(isDefined).slice(-REPORT_LINK_LIMIT)
+      : [],
     failures: Array.isArray(value.failures) ? value.failures.map(parseFailure).filter(isDefined) : [],
     activeMs: wholeNumber(value.activeMs) ?? 0,
     startedAt: wholeNumber(value.startedAt) ?? 0,

@@ -25,7 +25,11 @@ export async function countItemsWithoutOpenTask(
     options.signal?.throwIfAborted();
     const page = await ports.pageItems(filter, afterId);
     if (page.length > 0) {
-      const facts = await ports.findExisting(filter.entityTypeId, page.map((item) => item.id), null);
+      const facts = await ports.findExisting(
+        filter.entityTypeId,
+        page.map((item) => item.id),
+        null,
+      );
       for (const item of page) if (!facts.get(item.id)?.hasOpenTask) withoutOpenTask += 1;
       looked += page.length;
       afterId = Math.max(afterId, ...page.map((item) => item.id));

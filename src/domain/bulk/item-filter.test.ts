@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { filterProblems, itemListFilter, itemPageFilter, type BulkItemFilter } from './item-filter';
 
-const base: BulkItemFilter = { entityTypeId: 177, categoryId: null, stageId: null, responsibleId: null, onlyWithoutOpenTask: true };
+const base: BulkItemFilter = {
+  entityTypeId: 177,
+  categoryId: null,
+  stageId: null,
+  responsibleId: null,
+  onlyWithoutOpenTask: true,
+};
 
 describe('item filter', () => {
   it('says only what the user chose, in crm.item.list terms', () => {

@@ -27,7 +27,9 @@ function twoTabs() {
     advance(milliseconds: number, frozen: ReadonlySet<number> = new Set()) {
       const end = clock + milliseconds;
       for (;;) {
-        const due = [...timers].filter(([id, timer]) => timer.next <= end && !frozen.has(id)).sort((a, b) => a[1].next - b[1].next)[0];
+        const due = [...timers]
+          .filter(([id, timer]) => timer.next <= end && !frozen.has(id))
+          .sort((a, b) => a[1].next - b[1].next)[0];
         if (!due) break;
         clock = due[1].next;
         due[1].next += due[1].every;

@@ -30,7 +30,11 @@ export interface RunLock {
 
 /** The part of the Web Locks API used here (`navigator.locks`). */
 export interface LockManagerLike {
-  request(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => unknown): Promise<unknown>;
+  request(
+    name: string,
+    options: { ifAvailable?: boolean; signal?: AbortSignal },
+    callback: (lock: unknown) => unknown,
+  ): Promise<unknown>;
   query?(): Promise<{ held?: Array<{ name?: string }> }>;
 }
 
@@ -98,7 +102,8 @@ export function leaseRunLock(storage: KeyValueStorage, name: string, options: Le
   const now = options.now ?? (() => Date.now());
   const owner = options.owner ?? `tab-${Math.random().toString(36).slice(2)}-${now().toString(36)}`;
   const every = options.setInterval ?? ((callback, milliseconds) => globalThis.setInterval(callback, milliseconds));
-  const stop = options.clearInterval ?? ((handle) => globalThis.clearInterval(handle as ReturnType<typeof setInterval>));
+  const stop =
+    options.clearInterval ?? ((handle) => globalThis.clearInterval(handle as ReturnType<typeof setInterval>));
   const key = `smart-tasks:lock:${name}`;
   const heldByOther = (): boolean => {
     const lease = readLease(storage, key);
@@ -156,5 +161,9 @@ export function browserRunLock(name: string, storage: KeyValueStorage | null): R
   const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
   if (locks && typeof locks.request === 'function') return webRunLock(locks, name);
   if (storage) return leaseRunLock(storage, name);
-  return { tryAcquire: async () => ({ release: () => undefined }), whenFree: async () => undefined, isHeld: async () => false };
+  return {
+    tryAcquire: async () => ({ release: () => undefined }),
+    whenFree: async () => undefined,
+    isHeld: async () => false,
+  };
 }

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { draftTask, MAX_TITLE_LENGTH, renderTemplateText, templateProblems, type TaskTemplate, type TemplateItem } from './task-template';
+import {
+  draftTask,
+  MAX_TITLE_LENGTH,
+  renderTemplateText,
+  templateProblems,
+  type TaskTemplate,
+  type TemplateItem,
+} from './task-template';
 
-const item: TemplateItem = { id: 29, title: 'Washing Machine', stageName: 'Approval', responsibleId: 4, responsibleName: 'Anna Petrova' };
-const template: TaskTemplate = { title: '{title}: call the supplier', description: 'Item #{id} is at {stage}; {responsible} owns it.', responsible: { kind: 'item' }, deadline: null };
+const item: TemplateItem = {
+  id: 29,
+  title: 'Washing Machine',
+  stageName: 'Approval',
+  responsibleId: 4,
+  responsibleName: 'Anna Petrova',
+};
+const template: TaskTemplate = {
+  title: '{title}: call the supplier',
+  description: 'Item #{id} is at {stage}; {responsible} owns it.',
+  responsible: { kind: 'item' },
+  deadline: null,
+};
 const context = { currentUserId: 1, markerLine: 'Run smart-tasks-run-0011223344556677' };
 
 describe('task template', () => {
@@ -24,7 +42,9 @@ describe('task template', () => {
       { field: 'description', kind: 'unknown-placeholder', name: 'owner' },
       { field: 'title', kind: 'empty' },
     ]);
-    expect(templateProblems({ ...template, deadline: 'next friday' })).toEqual([{ field: 'deadline', kind: 'invalid-date' }]);
+    expect(templateProblems({ ...template, deadline: 'next friday' })).toEqual([
+      { field: 'deadline', kind: 'invalid-date' },
+    ]);
     expect(templateProblems(template)).toEqual([]);
   });
 

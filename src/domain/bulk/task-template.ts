@@ -52,7 +52,8 @@ export function templateProblems(template: TaskTemplate): TemplateProblem[] {
   for (const field of ['title', 'description'] as const) {
     for (const match of template[field].matchAll(PLACEHOLDER)) {
       const name = match[1] as string;
-      if (!(PLACEHOLDERS as readonly string[]).includes(name)) problems.push({ field, kind: 'unknown-placeholder', name });
+      if (!(PLACEHOLDERS as readonly string[]).includes(name))
+        problems.push({ field, kind: 'unknown-placeholder', name });
     }
   }
   if (template.title.trim() === '') problems.push({ field: 'title', kind: 'empty' });

@@ -63,7 +63,12 @@ describe('placement sync', () => {
     const report = await sync(portal, choices);
 
     expect(report.plan.commands).toEqual([
-      expect.objectContaining({ kind: 'unbind', placement: 'CRM_DYNAMIC_177_LIST_MENU', reason: 'switched-off', handler }),
+      expect.objectContaining({
+        kind: 'unbind',
+        placement: 'CRM_DYNAMIC_177_LIST_MENU',
+        reason: 'switched-off',
+        handler,
+      }),
     ]);
     expect(portal.rows.map((row) => row.placement)).not.toContain('CRM_DYNAMIC_177_LIST_MENU');
     expect(portal.rows.map((row) => row.placement)).toContain('CRM_DYNAMIC_156_LIST_MENU');
@@ -89,7 +94,9 @@ describe('placement sync', () => {
 
     const report = await sync(portal);
 
-    expect(report.plan.commands.every((command) => command.kind === 'unbind' && command.reason === 'smart-process-deleted')).toBe(true);
+    expect(
+      report.plan.commands.every((command) => command.kind === 'unbind' && command.reason === 'smart-process-deleted'),
+    ).toBe(true);
     expect(report.failed).toEqual([]);
     expect(report.reports.every((entry) => entry.status === 'already-unbound' || entry.status === 'done')).toBe(true);
   });
@@ -106,7 +113,11 @@ describe('placement sync', () => {
     });
 
     expect(plan.commands.slice(0, 2)).toEqual([
-      expect.objectContaining({ kind: 'unbind', placement: 'CRM_DYNAMIC_177_FUNNELS_TOOLBAR', reason: 'not-a-surface' }),
+      expect.objectContaining({
+        kind: 'unbind',
+        placement: 'CRM_DYNAMIC_177_FUNNELS_TOOLBAR',
+        reason: 'not-a-surface',
+      }),
       expect.objectContaining({ kind: 'unbind', placement: 'CRM_DYNAMIC_177_DETAIL_TAB', reason: 'titles-outdated' }),
     ]);
     expect(plan.commands.filter((command) => command.kind === 'bind').map((command) => command.placement)).toContain(

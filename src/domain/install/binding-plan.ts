@@ -3,7 +3,13 @@
  * (manifest defaults + choices), the exact `placement.unbind` / `placement.bind` commands that
  * make the portal match. Applying the plan and planning again yields an empty plan.
  */
-import { manifest, matchPlacement, placementCode, type ManifestLanguage, type SurfaceDeclaration } from '../../../placements/manifest';
+import {
+  manifest,
+  matchPlacement,
+  placementCode,
+  type ManifestLanguage,
+  type SurfaceDeclaration,
+} from '../../../placements/manifest';
 import { isSurfaceWanted, type SurfaceChoices } from './surface-choices';
 
 export interface SmartProcessRef {
@@ -117,7 +123,8 @@ export function planPlacementSync(input: {
     else if (!existingTypes.has(match.entityTypeId)) unbind('smart-process-deleted');
     else if (!isSurfaceWanted(input.choices, match.entityTypeId, surface)) unbind('switched-off');
     else if (!sameHandler(binding.handler, input.handler)) unbind('handler-moved');
-    else if (satisfied.has(placement)) unbind('handler-moved'); // a duplicate of the same binding
+    else if (satisfied.has(placement))
+      unbind('handler-moved'); // a duplicate of the same binding
     else if (titlesOutdated(binding, surface)) unbind('titles-outdated');
     else {
       satisfied.add(placement);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { manifest } from '../../../placements/manifest';
-import { isSurfaceWanted, noChoices, parseSurfaceChoices, serialiseSurfaceChoices, withSurfaceSwitched } from './surface-choices';
+import {
+  isSurfaceWanted,
+  noChoices,
+  parseSurfaceChoices,
+  serialiseSurfaceChoices,
+  withSurfaceSwitched,
+} from './surface-choices';
 
 const tab = manifest.surfaces.find((surface) => surface.id === 'detail-tab')!;
 
@@ -21,7 +27,8 @@ describe('surface choices', () => {
   });
 
   it('reads nothing stored yet as the defaults', () => {
-    for (const empty of [undefined, null, '', []]) expect(parseSurfaceChoices(empty)).toEqual({ choices: noChoices, damaged: false });
+    for (const empty of [undefined, null, '', []])
+      expect(parseSurfaceChoices(empty)).toEqual({ choices: noChoices, damaged: false });
   });
 
   it('keeps the readable cells of a damaged value and says it was damaged', () => {
@@ -32,6 +39,9 @@ describe('surface choices', () => {
   });
 
   it('drops cells of surfaces the manifest no longer has, without calling it damage', () => {
-    expect(parseSurfaceChoices({ overrides: { '177:funnels-toolbar': true } })).toEqual({ choices: noChoices, damaged: false });
+    expect(parseSurfaceChoices({ overrides: { '177:funnels-toolbar': true } })).toEqual({
+      choices: noChoices,
+      damaged: false,
+    });
   });
 });

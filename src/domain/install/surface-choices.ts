@@ -20,11 +20,7 @@ function cellKey(entityTypeId: number, surfaceId: string): string {
   return `${entityTypeId}:${surfaceId}`;
 }
 
-export function isSurfaceWanted(
-  choices: SurfaceChoices,
-  entityTypeId: number,
-  surface: SurfaceDeclaration,
-): boolean {
+export function isSurfaceWanted(choices: SurfaceChoices, entityTypeId: number, surface: SurfaceDeclaration): boolean {
   return choices.overrides[cellKey(entityTypeId, surface.id)] ?? surface.enabledByDefault;
 }
 

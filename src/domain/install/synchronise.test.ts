@@ -25,13 +25,20 @@ describe('finishing the install', () => {
 
   it('does not finish twice when the portal already says installed', async () => {
     let finished = 0;
-    const confirmed = await finishAndConfirmInstall({ isInstalled: async () => true, finishInstall: () => (finished += 1), sleep: async () => {} });
+    const confirmed = await finishAndConfirmInstall({
+      isInstalled: async () => true,
+      finishInstall: () => (finished += 1),
+      sleep: async () => {},
+    });
     expect(confirmed).toBe(true);
     expect(finished).toBe(0);
   });
 
   it('reports an install the portal never confirms', async () => {
-    const confirmed = await finishAndConfirmInstall({ isInstalled: async () => false, finishInstall: () => {}, sleep: async () => {} }, 3);
+    const confirmed = await finishAndConfirmInstall(
+      { isInstalled: async () => false, finishInstall: () => {}, sleep: async () => {} },
+      3,
+    );
     expect(confirmed).toBe(false);
   });
 });

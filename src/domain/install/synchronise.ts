@@ -37,7 +37,13 @@ export async function synchronisePlacements(input: {
   }
   const reports = await applyPlacementPlan(plan.commands, input.commands, input.onProgress);
   const after = await input.portal.bindings();
-  return { plan, reports, bindings: after, smartProcesses, failed: reports.filter((report) => report.status === 'failed') };
+  return {
+    plan,
+    reports,
+    bindings: after,
+    smartProcesses,
+    failed: reports.filter((report) => report.status === 'failed'),
+  };
 }
 
 export interface InstallFinishPort {

@@ -1,5 +1,11 @@
 import { commonMessages, errorMessages, useMessages } from '../../i18n';
-import { CreateFailedError, CreateNotLandedError, CreateTargetGoneError, CreateUnconfirmedError, type CreatedLinkedTask } from './create-linked-task';
+import {
+  CreateFailedError,
+  CreateNotLandedError,
+  CreateTargetGoneError,
+  CreateUnconfirmedError,
+  type CreatedLinkedTask,
+} from './create-linked-task';
 import { useCurrentUser } from '../../queries/users';
 import { Alert, Button } from '../../ui';
 import { linkedTaskMessages } from './messages';
@@ -41,13 +47,31 @@ export function CreateOutcome({
     );
     if (created.linkKept === false) {
       return (
-        <Alert tone="warning" title={text.linkDroppedTitle} actions={<>{open}{dismiss}</>}>
+        <Alert
+          tone="warning"
+          title={text.linkDroppedTitle}
+          actions={
+            <>
+              {open}
+              {dismiss}
+            </>
+          }
+        >
           {text.linkDroppedText(task.title)}
         </Alert>
       );
     }
     return (
-      <Alert tone="success" title={text.createdTitle} actions={<>{open}{dismiss}</>}>
+      <Alert
+        tone="success"
+        title={text.createdTitle}
+        actions={
+          <>
+            {open}
+            {dismiss}
+          </>
+        }
+      >
         {created.fromEarlierClick
           ? formKept
             ? text.earlierClickFormText(task.title)

@@ -33,7 +33,12 @@ export function DuplicateConfirm({
           <Button size="small" onClick={onCancel}>
             {text.keepExisting}
           </Button>
-          <TaskLink taskId={existing.id} currentUserId={currentUserId} className="st-link" label={text.openTask(existing.title)}>
+          <TaskLink
+            taskId={existing.id}
+            currentUserId={currentUserId}
+            className="st-link"
+            label={text.openTask(existing.title)}
+          >
             {text.openTask(existing.title)}
           </TaskLink>
         </>

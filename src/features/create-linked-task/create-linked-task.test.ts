@@ -16,7 +16,14 @@ import {
   type CreateDependencies,
 } from './create-linked-task';
 
-const draft: TaskDraft = { title: 'Equipment Purchase: Washing Machine', description: 'From the CRM', responsibleId: 2, participantIds: [], deadline: null, priority: 'medium' };
+const draft: TaskDraft = {
+  title: 'Equipment Purchase: Washing Machine',
+  description: 'From the CRM',
+  responsibleId: 2,
+  participantIds: [],
+  deadline: null,
+  priority: 'medium',
+};
 const input = {
   entityTypeId: 177,
   itemId: 29,
@@ -56,7 +63,12 @@ describe('createLinkedTask', () => {
     const created = await createLinkedTask(deps, input);
     expect(store.tasks).toHaveLength(1);
     expect(store.tasks[0]!.ufCrmTask).toEqual(['Tb1_29']);
-    expect(created).toMatchObject({ linkKept: true, recovered: false, fromEarlierClick: false, task: { title: draft.title } });
+    expect(created).toMatchObject({
+      linkKept: true,
+      recovered: false,
+      fromEarlierClick: false,
+      task: { title: draft.title },
+    });
     expect(boundary.roundTrips).toEqual([{ kind: 'batch', methods: CREATE_BATCH }]);
   });
 
@@ -97,9 +109,14 @@ describe('createLinkedTask', () => {
 
   it('finds its task although the item’s title carries another request key (portal text is not the app’s mark)', async () => {
     const { store, boundary, deps } = setUp();
-    const posing = 'Washing Machine https://portal.example.com/?smart_tasks_request=ffffffff-0000-4000-8000-000000000000';
+    const posing =
+      'Washing Machine https://portal.example.com/?smart_tasks_request=ffffffff-0000-4000-8000-000000000000';
     boundary.failNextRoundTrip(portalError('network', 'NETWORK_ERROR', 0), { afterRunning: true });
-    const created = await createLinkedTask(deps, { ...input, itemLabel: posing, draft: { ...draft, description: `Task for Equipment Purchase “${posing}”.` } });
+    const created = await createLinkedTask(deps, {
+      ...input,
+      itemLabel: posing,
+      draft: { ...draft, description: `Task for Equipment Purchase “${posing}”.` },
+    });
     expect(created.recovered).toBe(true);
     expect(store.tasks).toHaveLength(1);
   });
@@ -114,7 +131,8 @@ describe('createLinkedTask', () => {
       if (!bulkRan && store.tasks.length > 0) {
         // Between the click and its lookup, a bulk run of the same user creates 60 tasks for other items.
         bulkRan = true;
-        for (let index = 0; index < 60; index += 1) await add({ fields: { TITLE: `Boiler check ${index}`, RESPONSIBLE_ID: 2, UF_CRM_TASK: ['Tb7_1'] } });
+        for (let index = 0; index < 60; index += 1)
+          await add({ fields: { TITLE: `Boiler check ${index}`, RESPONSIBLE_ID: 2, UF_CRM_TASK: ['Tb7_1'] } });
       }
       const answer = (await list(params)) as { result: { tasks: RestTask[] }; total: number };
       return { result: { tasks: answer.result.tasks.slice(0, 50) }, total: answer.total };
@@ -152,7 +170,14 @@ describe('createLinkedTask', () => {
     const created = await createLinkedTask(deps, input);
     // ...and now the first request lands, with the same key.
     advance(30_000);
-    await fakeTaskHandlers(store)['tasks.task.add']!({ fields: { TITLE: draft.title, RESPONSIBLE_ID: 2, DESCRIPTION: store.tasks[0]!.description, UF_CRM_TASK: ['Tb1_29'] } });
+    await fakeTaskHandlers(store)['tasks.task.add']!({
+      fields: {
+        TITLE: draft.title,
+        RESPONSIBLE_ID: 2,
+        DESCRIPTION: store.tasks[0]!.description,
+        UF_CRM_TASK: ['Tb1_29'],
+      },
+    });
     expect(store.tasks).toHaveLength(2);
 
     // Still inside the window: a search removes the copy, and the key is kept for one more.
@@ -170,7 +195,14 @@ describe('createLinkedTask', () => {
     await expect(createLinkedTask(deps, input)).rejects.toBeInstanceOf(CreateNotLandedError);
     await createLinkedTask(deps, input);
     advance(LATE_LANDING_WINDOW_MS - 5_000);
-    await fakeTaskHandlers(store)['tasks.task.add']!({ fields: { TITLE: draft.title, RESPONSIBLE_ID: 2, DESCRIPTION: store.tasks[0]!.description, UF_CRM_TASK: ['Tb1_29'] } });
+    await fakeTaskHandlers(store)['tasks.task.add']!({
+      fields: {
+        TITLE: draft.title,
+        RESPONSIBLE_ID: 2,
+        DESCRIPTION: store.tasks[0]!.description,
+        UF_CRM_TASK: ['Tb1_29'],
+      },
+    });
     advance(10_000);
     const report = await recheckRecentKeys(deps, 1);
     expect(report).toEqual({ deleted: [1002], targets: ['177:29'], left: 0 });
@@ -218,7 +250,8 @@ describe('createLinkedTask', () => {
   it('reports the portal’s refusal and remembers nothing', async () => {
     const { store, deps, storage } = setUp();
     await expect(createLinkedTask(deps, { ...input, draft: { ...draft, title: '' } })).rejects.toSatisfy(
-      (error: unknown) => error instanceof CreateFailedError && error.reason.portalDescription === 'Task title is not specified',
+      (error: unknown) =>
+        error instanceof CreateFailedError && error.reason.portalDescription === 'Task title is not specified',
     );
     expect(store.tasks).toHaveLength(0);
     expect(storage.getItem('smart-tasks:create-intent:member-1:user-1:177:29')).toBeNull();
@@ -235,7 +268,9 @@ describe('createLinkedTask', () => {
   it('a session that ended (token refresh refused) is a definite failure: nothing was sent, nothing is looked up', async () => {
     const { store, boundary, deps } = setUp();
     boundary.failNextRoundTrip(portalError('auth-expired', 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT', 401));
-    await expect(createLinkedTask(deps, input)).rejects.toSatisfy((error: unknown) => error instanceof CreateFailedError && error.reason.kind === 'auth-expired');
+    await expect(createLinkedTask(deps, input)).rejects.toSatisfy(
+      (error: unknown) => error instanceof CreateFailedError && error.reason.kind === 'auth-expired',
+    );
     expect(methodsOf(boundary)).toEqual([CREATE_BATCH]);
     expect(deps.intents.pending('177:29')).toBeNull();
     expect(store.tasks).toHaveLength(0);
@@ -244,7 +279,9 @@ describe('createLinkedTask', () => {
   it('creates nothing for a deleted item, and says the item is gone', async () => {
     const { store, crm, deps } = setUp();
     crm.items = [];
-    await expect(createLinkedTask(deps, input)).rejects.toSatisfy((error: unknown) => error instanceof CreateTargetGoneError && error.gone === 'item');
+    await expect(createLinkedTask(deps, input)).rejects.toSatisfy(
+      (error: unknown) => error instanceof CreateTargetGoneError && error.gone === 'item',
+    );
     expect(store.tasks).toHaveLength(0);
     expect(deps.intents.pending('177:29')).toBeNull();
   });
@@ -255,7 +292,9 @@ describe('createLinkedTask', () => {
     boundary.setHandler('crm.type.getByEntityTypeId', () => {
       throw portalError('not-found', 'NOT_FOUND', 400, 'Smart process not found');
     });
-    await expect(createLinkedTask(deps, input)).rejects.toSatisfy((error: unknown) => error instanceof CreateTargetGoneError && error.gone === 'smart-process');
+    await expect(createLinkedTask(deps, input)).rejects.toSatisfy(
+      (error: unknown) => error instanceof CreateTargetGoneError && error.gone === 'smart-process',
+    );
     expect(store.tasks).toHaveLength(0);
   });
 

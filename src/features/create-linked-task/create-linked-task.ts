@@ -16,12 +16,26 @@
  *
  * All times are the PORTAL's clock (`CreateDependencies.now` = `boundary.portalNow()`).
  */
-import { command, resultReference, toBitrixError, type BitrixError, type RestTask, type TaskSelectField } from '../../bitrix';
+import {
+  command,
+  resultReference,
+  toBitrixError,
+  type BitrixError,
+  type RestTask,
+  type TaskSelectField,
+} from '../../bitrix';
 import { LATE_LANDING_WINDOW_MS } from '../../domain/create-intent';
 import { taskAddFields, type TaskDraft } from '../../domain/task-draft';
 import type { LinkedTask } from '../../domain/tasks';
 import { itemCommand } from '../../queries/items';
-import { createdSince, findTaskByKey, keepOne, KEY_SEARCH_SELECT, tasksWithKey, type KeySearchDependencies } from './request-key-search';
+import {
+  createdSince,
+  findTaskByKey,
+  keepOne,
+  KEY_SEARCH_SELECT,
+  tasksWithKey,
+  type KeySearchDependencies,
+} from './request-key-search';
 import { decodeTask } from '../../queries/tasks';
 
 export { nextRecheckAt, recheckRecentKeys, type RecheckReport } from './request-key-search';
@@ -103,7 +117,16 @@ export type CreateDependencies = KeySearchDependencies;
 /** What a click is doing: sending its batch, or searching the portal for its key. */
 export type CreatePhase = 'sending' | 'checking';
 
-const VERIFY_SELECT: TaskSelectField[] = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE', 'CREATED_DATE', 'CLOSED_DATE', 'UF_CRM_TASK'];
+const VERIFY_SELECT: TaskSelectField[] = [
+  'ID',
+  'TITLE',
+  'STATUS',
+  'RESPONSIBLE_ID',
+  'DEADLINE',
+  'CREATED_DATE',
+  'CLOSED_DATE',
+  'UF_CRM_TASK',
+];
 /** After a request failed on its way, search for its key at these delays (ms): it may be landing right now. */
 const AFTER_FAILURE_DELAYS_MS = [0, 1_000, 2_000] as const;
 
@@ -125,14 +148,24 @@ function sessionEnded(error: BitrixError): boolean {
 }
 
 /** The click's task found by its key: one copy kept, the key settled with it. */
-async function recovered(deps: CreateDependencies, target: string, copies: RestTask[], linkCode: string, fromEarlierClick: boolean): Promise<CreatedLinkedTask> {
+async function recovered(
+  deps: CreateDependencies,
+  target: string,
+  copies: RestTask[],
+  linkCode: string,
+  fromEarlierClick: boolean,
+): Promise<CreatedLinkedTask> {
   const { kept, duplicatesLeft } = await keepOne(deps, copies);
   deps.intents.settle(target, kept.id);
   return { task: kept, linkKept: linkKept(kept, linkCode), recovered: true, fromEarlierClick, duplicatesLeft };
 }
 
 /** Why the item could not be read in the create batch: gone (item or smart process), or another refusal. */
-async function itemRefusal(deps: CreateDependencies, entityTypeId: number, error: BitrixError): Promise<CreateFailedError> {
+async function itemRefusal(
+  deps: CreateDependencies,
+  entityTypeId: number,
+  error: BitrixError,
+): Promise<CreateFailedError> {
   if (error.kind !== 'not-found') return new CreateFailedError(error);
   // Which one is gone: the smart process (its type) or only the item. Nothing was written, so a
   // second, cheap read is harmless; a type read that fails for another reason says "item".
@@ -188,7 +221,11 @@ export async function createLinkedTask(
         verify: command('tasks.task.get', { taskId: resultReference('create', 'task', 'id'), select: VERIFY_SELECT }),
         // Copies of this very request (see keepOne): same creator, same title, same key.
         copies: command('tasks.task.list', {
-          filter: { CREATED_BY: input.currentUserId, TITLE: fields.TITLE, '>=CREATED_DATE': createdSince(deps, intent.startedAt) },
+          filter: {
+            CREATED_BY: input.currentUserId,
+            TITLE: fields.TITLE,
+            '>=CREATED_DATE': createdSince(deps, intent.startedAt),
+          },
           select: KEY_SEARCH_SELECT,
           order: { ID: 'asc' },
         }),
@@ -205,7 +242,13 @@ export async function createLinkedTask(
     }
     deps.intents.markUncertain(target);
     onPhase('checking');
-    const outcome = await findTaskByKey(deps, intent, input.currentUserId, failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS, input.linkCode);
+    const outcome = await findTaskByKey(
+      deps,
+      intent,
+      input.currentUserId,
+      failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS,
+      input.linkCode,
+    );
     if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, input.linkCode, false);
     if (outcome.status === 'unknown') throw new CreateUnconfirmedError(failure);
     if (failure.portalAnswered) {
@@ -230,14 +273,29 @@ export async function createLinkedTask(
   if (copies.length > 1) {
     const { kept, duplicatesLeft } = await keepOne(deps, copies);
     deps.intents.settle(target, kept.id);
-    return { task: kept, linkKept: linkKept(kept, input.linkCode), recovered: false, fromEarlierClick: false, duplicatesLeft };
+    return {
+      task: kept,
+      linkKept: linkKept(kept, input.linkCode),
+      recovered: false,
+      fromEarlierClick: false,
+      duplicatesLeft,
+    };
   }
   const created = decodeTask(answers.create.result.task);
-  const verified = answers.verify.ok && !Array.isArray(answers.verify.result) ? decodeTask((answers.verify.result as { task: RestTask }).task) : null;
+  const verified =
+    answers.verify.ok && !Array.isArray(answers.verify.result)
+      ? decodeTask((answers.verify.result as { task: RestTask }).task)
+      : null;
   const task = verified ?? created;
   deps.intents.settle(target, task?.id);
   if (!task) throw new CreateFailedError(toBitrixError({ code: 'EMPTY_TASK', status: 200 }, 'tasks.task.add'));
-  return { task, linkKept: verified ? linkKept(verified, input.linkCode) : null, recovered: false, fromEarlierClick: false, duplicatesLeft: 0 };
+  return {
+    task,
+    linkKept: verified ? linkKept(verified, input.linkCode) : null,
+    recovered: false,
+    fromEarlierClick: false,
+    duplicatesLeft: 0,
+  };
 }
 
 /**
@@ -261,6 +319,7 @@ export async function settlePendingCreate(
   // No click is under way: nothing of the user's was held back.
   if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, linkCode, false);
   // Can no longer land and is not there: it made nothing. (Kept as recent: one more look later.)
-  if (outcome.status === 'absent' && deps.now() >= pending.lastSentAt + LATE_LANDING_WINDOW_MS) deps.intents.settle(target);
+  if (outcome.status === 'absent' && deps.now() >= pending.lastSentAt + LATE_LANDING_WINDOW_MS)
+    deps.intents.settle(target);
   return null;
 }

@@ -19,7 +19,16 @@ import {
   type CrmTypeDirectory,
   type SmartProcess,
 } from '../../queries/smart-processes';
-import { currentUserCommand, decodeCurrentUser, decodeUser, primeUsers, USER_SELECT, userKeys, type CurrentUser, type User } from '../../queries/users';
+import {
+  currentUserCommand,
+  decodeCurrentUser,
+  decodeUser,
+  primeUsers,
+  USER_SELECT,
+  userKeys,
+  type CurrentUser,
+  type User,
+} from '../../queries/users';
 
 export interface LinkedItem {
   item: CrmItem;
@@ -67,28 +76,48 @@ export function linkedItemCommands(entityTypeId: number, itemId: number) {
     type: smartProcessCommand(entityTypeId),
     directory: crmTypeDirectoryCommand(),
     me: currentUserCommand(),
-    responsible: command('user.get', { filter: { ID: [resultReference('item', 'item', 'assignedById')] }, select: USER_SELECT }),
+    responsible: command('user.get', {
+      filter: { ID: [resultReference('item', 'item', 'assignedById')] },
+      select: USER_SELECT,
+    }),
   };
 }
 
 export type LinkedItemAnswers = BatchResults<ReturnType<typeof linkedItemCommands>>;
 
-export function readLinkedItem(queryClient: QueryClient, entityTypeId: number, itemId: number, answers: LinkedItemAnswers): LinkedItem {
+export function readLinkedItem(
+  queryClient: QueryClient,
+  entityTypeId: number,
+  itemId: number,
+  answers: LinkedItemAnswers,
+): LinkedItem {
   if (!answers.item.ok) {
     const error = answers.item.error;
     const typeMissing = !answers.type.ok && answers.type.error.kind === 'not-found';
     const problem: LinkedItemProblem =
-      error.kind === 'not-found' ? (typeMissing ? 'smart-process-missing' : 'item-missing') : error.kind === 'access-denied' ? 'no-access' : 'failed';
+      error.kind === 'not-found'
+        ? typeMissing
+          ? 'smart-process-missing'
+          : 'item-missing'
+        : error.kind === 'access-denied'
+          ? 'no-access'
+          : 'failed';
     throw new LinkedItemError(problem, error);
   }
   if (!answers.me.ok) throw new LinkedItemError('failed', answers.me.error);
   const currentUser = decodeCurrentUser(answers.me.result);
-  if (!currentUser) throw new LinkedItemError('failed', new BitrixError({ kind: 'unknown', code: 'NO_CURRENT_USER', status: 200, method: 'user.current' }));
+  if (!currentUser)
+    throw new LinkedItemError(
+      'failed',
+      new BitrixError({ kind: 'unknown', code: 'NO_CURRENT_USER', status: 200, method: 'user.current' }),
+    );
 
   const item = decodeItem(entityTypeId, answers.item.result.item);
   const directory = answers.directory.ok ? decodeDirectory(answers.directory.result) : null;
   const smartProcess = decodeSmartProcess(entityTypeId, answers.type.ok ? answers.type.result.type : null, directory);
-  const responsibleUsers = answers.responsible.ok ? (answers.responsible.result as RestUser[]).map(decodeUser).filter((user): user is User => user !== null) : [];
+  const responsibleUsers = answers.responsible.ok
+    ? (answers.responsible.result as RestUser[]).map(decodeUser).filter((user): user is User => user !== null)
+    : [];
 
   queryClient.setQueryData(itemKeys.detail(entityTypeId, itemId), item);
   queryClient.setQueryData(smartProcessKeys.detail(entityTypeId), smartProcess);

@@ -19,15 +19,19 @@ export const linkedTaskMessages = defineMessages(
     openTask: (title: string) => `Open task “${title}”`,
     createdTitle: 'Task created',
     createdText: (title: string) => `“${title}” is linked to this item.`,
-    recoveredText: (title: string) => `The request was interrupted, but it did arrive: “${title}” exists, and no second task was created.`,
-    earlierClickText: (title: string) => `Your earlier click did create “${title}”. This click sent nothing, so no second task was created.`,
+    recoveredText: (title: string) =>
+      `The request was interrupted, but it did arrive: “${title}” exists, and no second task was created.`,
+    earlierClickText: (title: string) =>
+      `Your earlier click did create “${title}”. This click sent nothing, so no second task was created.`,
     earlierClickFormText: (title: string) =>
       `Your earlier click did create “${title}”. Your changes in the form were not sent; they are still there. Click “Create task” again to create them as a second task.`,
     notLandedTitle: 'No task has arrived',
     notLandedText:
       'The connection to Bitrix24 was interrupted and no task from this click has arrived so far. Click “Create task” again to send it; should the first request still arrive, Smart Tasks removes the extra copy.',
-    sessionEndedText: 'Your Bitrix24 session has ended, so nothing was sent. Reload the page and click “Create task” again.',
-    itemGoneText: 'This item no longer exists: it was deleted or moved to the recycle bin, so no task was created for it.',
+    sessionEndedText:
+      'Your Bitrix24 session has ended, so nothing was sent. Reload the page and click “Create task” again.',
+    itemGoneText:
+      'This item no longer exists: it was deleted or moved to the recycle bin, so no task was created for it.',
     smartProcessGoneText: 'This smart process no longer exists: it was deleted, so no task was created.',
     linkDroppedTitle: 'Task created without its link',
     linkDroppedText: (title: string) =>
@@ -40,7 +44,8 @@ export const linkedTaskMessages = defineMessages(
     unconfirmedText:
       'Bitrix24 did not confirm the request in time. Click “Create task” again: Smart Tasks first checks whether the earlier request arrived, and never creates a second task for it.',
     linksOffTitle: 'Tasks cannot be linked to these items yet',
-    linksOffText: (smartProcess: string) => `The settings of “${smartProcess}” do not allow links to tasks, so a new task would not appear here.`,
+    linksOffText: (smartProcess: string) =>
+      `The settings of “${smartProcess}” do not allow links to tasks, so a new task would not appear here.`,
     linksOffAdmin: 'Allow links to tasks',
     linksOffAsk: 'Ask a Bitrix24 administrator to allow links to tasks in this smart process’s settings.',
     linksOnTitle: 'Links to tasks are on',
@@ -53,11 +58,14 @@ export const linkedTaskMessages = defineMessages(
     loadFailedTitle: 'The item could not be loaded',
     createAnother: 'Create another',
     duplicateTitle: 'This task is already open for this item',
-    duplicateText: (title: string) => `“${title}” is linked to this item and not yet completed. Create a second task with the same title?`,
+    duplicateText: (title: string) =>
+      `“${title}” is linked to this item and not yet completed. Create a second task with the same title?`,
     createAnyway: 'Create a second task',
     keepExisting: 'Cancel',
     openTasksNote: (count: number, newest: string, _locale: string) =>
-      count === 1 ? `This item already has an open task: “${newest}”.` : `This item already has ${count} open tasks; the newest is “${newest}”.`,
+      count === 1
+        ? `This item already has an open task: “${newest}”.`
+        : `This item already has ${count} open tasks; the newest is “${newest}”.`,
   },
   {
     ru: {
@@ -75,13 +83,15 @@ export const linkedTaskMessages = defineMessages(
       createdTitle: 'Задача создана',
       createdText: (title: string) => `«${title}» связана с этим элементом.`,
       recoveredText: (title: string) => `Запрос прервался, но дошёл: задача «${title}» есть, вторая не создавалась.`,
-      earlierClickText: (title: string) => `Прошлое нажатие всё-таки создало задачу «${title}». Это нажатие ничего не отправило, второй задачи нет.`,
+      earlierClickText: (title: string) =>
+        `Прошлое нажатие всё-таки создало задачу «${title}». Это нажатие ничего не отправило, второй задачи нет.`,
       earlierClickFormText: (title: string) =>
         `Прошлое нажатие всё-таки создало задачу «${title}». Ваши изменения в форме не отправлены и сохранены в ней. Нажмите «Создать задачу» ещё раз, чтобы создать по ним вторую задачу.`,
       notLandedTitle: 'Задача не поступила',
       notLandedText:
         'Связь с Битрикс24 прервалась, и задача от этого нажатия пока не пришла. Нажмите «Создать задачу» ещё раз; если первый запрос всё же дойдёт, Smart Tasks удалит лишнюю копию.',
-      sessionEndedText: 'Ваша сессия Битрикс24 закончилась, поэтому ничего не отправлено. Обновите страницу и снова нажмите «Создать задачу».',
+      sessionEndedText:
+        'Ваша сессия Битрикс24 закончилась, поэтому ничего не отправлено. Обновите страницу и снова нажмите «Создать задачу».',
       itemGoneText: 'Этого элемента больше нет: его удалили или перенесли в корзину, поэтому задача не создана.',
       smartProcessGoneText: 'Этого смарт-процесса больше нет: его удалили, поэтому задача не создана.',
       linkDroppedTitle: 'Задача создана без связи',
@@ -95,7 +105,8 @@ export const linkedTaskMessages = defineMessages(
       unconfirmedText:
         'Битрикс24 не подтвердил запрос вовремя. Нажмите «Создать задачу» ещё раз: Smart Tasks сначала проверит, дошёл ли прошлый запрос, и не создаст вторую задачу.',
       linksOffTitle: 'С этими элементами пока нельзя связывать задачи',
-      linksOffText: (smartProcess: string) => `Настройки «${smartProcess}» не разрешают связь с задачами, поэтому новая задача здесь не появится.`,
+      linksOffText: (smartProcess: string) =>
+        `Настройки «${smartProcess}» не разрешают связь с задачами, поэтому новая задача здесь не появится.`,
       linksOffAdmin: 'Разрешить связь с задачами',
       linksOffAsk: 'Попросите администратора Битрикс24 разрешить связь с задачами в настройках этого смарт-процесса.',
       linksOnTitle: 'Связь с задачами включена',
@@ -108,7 +119,8 @@ export const linkedTaskMessages = defineMessages(
       loadFailedTitle: 'Не удалось загрузить элемент',
       createAnother: 'Создать ещё',
       duplicateTitle: 'Такая задача по этому элементу уже открыта',
-      duplicateText: (title: string) => `Задача «${title}» связана с этим элементом и ещё не завершена. Создать вторую с тем же названием?`,
+      duplicateText: (title: string) =>
+        `Задача «${title}» связана с этим элементом и ещё не завершена. Создать вторую с тем же названием?`,
       createAnyway: 'Создать вторую задачу',
       keepExisting: 'Отмена',
       openTasksNote: (count: number, newest: string, locale: string) =>
@@ -130,16 +142,21 @@ export const linkedTaskMessages = defineMessages(
       openTask: (title: string) => `Aufgabe „${title}“ öffnen`,
       createdTitle: 'Aufgabe erstellt',
       createdText: (title: string) => `„${title}“ ist mit diesem Element verknüpft.`,
-      recoveredText: (title: string) => `Die Anfrage wurde unterbrochen, ist aber angekommen: „${title}“ existiert, eine zweite Aufgabe wurde nicht erstellt.`,
-      earlierClickText: (title: string) => `Ihr früherer Klick hat „${title}“ doch erstellt. Dieser Klick hat nichts gesendet, eine zweite Aufgabe gibt es nicht.`,
+      recoveredText: (title: string) =>
+        `Die Anfrage wurde unterbrochen, ist aber angekommen: „${title}“ existiert, eine zweite Aufgabe wurde nicht erstellt.`,
+      earlierClickText: (title: string) =>
+        `Ihr früherer Klick hat „${title}“ doch erstellt. Dieser Klick hat nichts gesendet, eine zweite Aufgabe gibt es nicht.`,
       earlierClickFormText: (title: string) =>
         `Ihr früherer Klick hat „${title}“ doch erstellt. Ihre Änderungen im Formular wurden nicht gesendet und sind noch da. Klicken Sie erneut auf „Aufgabe erstellen“, um daraus eine zweite Aufgabe zu erstellen.`,
       notLandedTitle: 'Keine Aufgabe angekommen',
       notLandedText:
         'Die Verbindung zu Bitrix24 wurde unterbrochen, und von diesem Klick ist bisher keine Aufgabe angekommen. Klicken Sie erneut auf „Aufgabe erstellen“; kommt die erste Anfrage doch noch an, entfernt Smart Tasks die zusätzliche Kopie.',
-      sessionEndedText: 'Ihre Bitrix24-Sitzung ist beendet, daher wurde nichts gesendet. Laden Sie die Seite neu und klicken Sie erneut auf „Aufgabe erstellen“.',
-      itemGoneText: 'Dieses Element gibt es nicht mehr: Es wurde gelöscht oder in den Papierkorb verschoben, daher wurde keine Aufgabe erstellt.',
-      smartProcessGoneText: 'Diesen Smart Process gibt es nicht mehr: Er wurde gelöscht, daher wurde keine Aufgabe erstellt.',
+      sessionEndedText:
+        'Ihre Bitrix24-Sitzung ist beendet, daher wurde nichts gesendet. Laden Sie die Seite neu und klicken Sie erneut auf „Aufgabe erstellen“.',
+      itemGoneText:
+        'Dieses Element gibt es nicht mehr: Es wurde gelöscht oder in den Papierkorb verschoben, daher wurde keine Aufgabe erstellt.',
+      smartProcessGoneText:
+        'Diesen Smart Process gibt es nicht mehr: Er wurde gelöscht, daher wurde keine Aufgabe erstellt.',
       linkDroppedTitle: 'Aufgabe ohne Verknüpfung erstellt',
       linkDroppedText: (title: string) =>
         `„${title}“ wurde erstellt, aber Bitrix24 hat die Verknüpfung mit diesem Element nicht behalten; deshalb erscheint sie hier nicht. Vielleicht erlaubt der Smart Process keine Verknüpfung mit Aufgaben.`,
@@ -154,7 +171,8 @@ export const linkedTaskMessages = defineMessages(
       linksOffText: (smartProcess: string) =>
         `Die Einstellungen von „${smartProcess}“ erlauben keine Verknüpfung mit Aufgaben, eine neue Aufgabe würde hier also nicht erscheinen.`,
       linksOffAdmin: 'Verknüpfung mit Aufgaben erlauben',
-      linksOffAsk: 'Bitten Sie einen Bitrix24-Administrator, in den Einstellungen dieses Smart Process die Verknüpfung mit Aufgaben zu erlauben.',
+      linksOffAsk:
+        'Bitten Sie einen Bitrix24-Administrator, in den Einstellungen dieses Smart Process die Verknüpfung mit Aufgaben zu erlauben.',
       linksOnTitle: 'Verknüpfung mit Aufgaben ist aktiv',
       itemMissingTitle: 'Dieses Element gibt es nicht mehr',
       itemMissingText: 'Es wurde vielleicht gelöscht oder in den Papierkorb verschoben.',
@@ -165,11 +183,14 @@ export const linkedTaskMessages = defineMessages(
       loadFailedTitle: 'Das Element konnte nicht geladen werden',
       createAnother: 'Weitere erstellen',
       duplicateTitle: 'Diese Aufgabe ist für das Element schon offen',
-      duplicateText: (title: string) => `„${title}“ ist mit diesem Element verknüpft und noch nicht erledigt. Eine zweite Aufgabe mit demselben Titel erstellen?`,
+      duplicateText: (title: string) =>
+        `„${title}“ ist mit diesem Element verknüpft und noch nicht erledigt. Eine zweite Aufgabe mit demselben Titel erstellen?`,
       createAnyway: 'Zweite Aufgabe erstellen',
       keepExisting: 'Abbrechen',
       openTasksNote: (count: number, newest: string, _locale: string) =>
-        count === 1 ? `Zu diesem Element gibt es schon eine offene Aufgabe: „${newest}“.` : `Zu diesem Element gibt es schon ${count} offene Aufgaben, die neueste ist „${newest}“.`,
+        count === 1
+          ? `Zu diesem Element gibt es schon eine offene Aufgabe: „${newest}“.`
+          : `Zu diesem Element gibt es schon ${count} offene Aufgaben, die neueste ist „${newest}“.`,
     },
   },
 );

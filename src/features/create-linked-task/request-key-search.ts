@@ -4,7 +4,15 @@
  * request the app gave up on may still land until the portal cuts it off (60 s in the cloud).
  * Every time is the portal's clock (`KeySearchDependencies.now` = `boundary.portalNow()`).
  */
-import { command, toBitrixError, type BatchEntry, type BitrixBoundary, type BitrixError, type RestTask, type TaskSelectField } from '../../bitrix';
+import {
+  command,
+  toBitrixError,
+  type BatchEntry,
+  type BitrixBoundary,
+  type BitrixError,
+  type RestTask,
+  type TaskSelectField,
+} from '../../bitrix';
 import { RECENT_KEY_MAX_AGE_MS, type IntentStore } from '../../domain/create-intent';
 import { requestKeyIn } from '../../domain/task-draft';
 import type { LinkedTask } from '../../domain/tasks';
@@ -21,7 +29,17 @@ export interface KeySearchDependencies {
 }
 
 /** The task fields a key search reads: enough to show the task, and its description (the key). */
-export const KEY_SEARCH_SELECT: TaskSelectField[] = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'DEADLINE', 'CREATED_DATE', 'CLOSED_DATE', 'UF_CRM_TASK', 'DESCRIPTION'];
+export const KEY_SEARCH_SELECT: TaskSelectField[] = [
+  'ID',
+  'TITLE',
+  'STATUS',
+  'RESPONSIBLE_ID',
+  'DEADLINE',
+  'CREATED_DATE',
+  'CLOSED_DATE',
+  'UF_CRM_TASK',
+  'DESCRIPTION',
+];
 
 /**
  * The searches start this long before the key's first request left (portal clock, ms): the
@@ -30,7 +48,8 @@ export const KEY_SEARCH_SELECT: TaskSelectField[] = ['ID', 'TITLE', 'STATUS', 'R
 const LOOKUP_MARGIN_MS = 5 * 60_000;
 
 /** A search for a key: tasks carrying it (oldest first), none, or the portal could not be searched. */
-export type LookupOutcome = { status: 'found'; tasks: RestTask[] } | { status: 'absent' } | { status: 'unknown'; cause: BitrixError | null };
+export type LookupOutcome =
+  { status: 'found'; tasks: RestTask[] } | { status: 'absent' } | { status: 'unknown'; cause: BitrixError | null };
 
 /** The tasks among `tasks` that carry this request key, oldest first. */
 export function tasksWithKey(tasks: readonly RestTask[], key: string): RestTask[] {
@@ -41,7 +60,6 @@ export function tasksWithKey(tasks: readonly RestTask[], key: string): RestTask[
 export function createdSince(deps: KeySearchDependencies, startedAt: number): string {
   return toPortalDateTime(new Date(startedAt - LOOKUP_MARGIN_MS), deps.boundary.portalUtcOffsetMinutes());
 }
-
 
 /**
  * One request may still have made several tasks: a browser resends a POST whose keep-alive
@@ -62,7 +80,9 @@ export async function keepOne(
   if (extra.length === 0) return { kept, deleted: [], duplicatesLeft: 0 };
   const deleted: number[] = [];
   try {
-    const answers = await deps.boundary.batch(Object.fromEntries(extra.map((task) => [`delete_${task.id}`, command('tasks.task.delete', { taskId: task.id })])));
+    const answers = await deps.boundary.batch(
+      Object.fromEntries(extra.map((task) => [`delete_${task.id}`, command('tasks.task.delete', { taskId: task.id })])),
+    );
     for (const task of extra) if (answers[`delete_${task.id}`]?.ok) deleted.push(Number(task.id));
   } catch {
     // Could not reach the portal: the copies stay, and the user is told.
@@ -91,13 +111,23 @@ export async function findTaskByKey(
     try {
       const answers = await deps.boundary.batch({
         recent: command('tasks.task.list', { filter: since, select: KEY_SEARCH_SELECT, order: { ID: 'desc' } }),
-        ...(linkCode ? { linked: command('tasks.task.list', { filter: { ...since, UF_CRM_TASK: linkCode }, select: KEY_SEARCH_SELECT, order: { ID: 'desc' } }) } : {}),
+        ...(linkCode
+          ? {
+              linked: command('tasks.task.list', {
+                filter: { ...since, UF_CRM_TASK: linkCode },
+                select: KEY_SEARCH_SELECT,
+                order: { ID: 'desc' },
+              }),
+            }
+          : {}),
       });
       // The optional `linked` command widens the batch's type; both lists answer tasks.task.list.
       const lists = Object.values<BatchEntry<unknown> | undefined>(answers).filter((answer) => answer !== undefined);
       const failed = lists.find((answer) => !answer.ok);
       const tasks = new Map<string, RestTask>();
-      for (const answer of lists) if (answer.ok) for (const task of (answer.result as { tasks: RestTask[] }).tasks) tasks.set(String(task.id), task);
+      for (const answer of lists)
+        if (answer.ok)
+          for (const task of (answer.result as { tasks: RestTask[] }).tasks) tasks.set(String(task.id), task);
       const matches = tasksWithKey([...tasks.values()], intent.key);
       if (matches.length > 0) return { status: 'found', tasks: matches };
       if (failed && !failed.ok) throw failed.error;

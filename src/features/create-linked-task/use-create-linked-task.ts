@@ -51,7 +51,10 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
   const deps = useMemo<CreateDependencies>(
     () => ({
       boundary,
-      intents: createIntentStore(browserIntentStorage(), { portal: portalScope(boundary.session), userId: currentUser.id }),
+      intents: createIntentStore(browserIntentStorage(), {
+        portal: portalScope(boundary.session),
+        userId: currentUser.id,
+      }),
       now: () => boundary.portalNow(),
       sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
     }),

@@ -9,7 +9,13 @@ import type { LinkedItem } from './load-linked-item';
  * the item, the item's responsible (else the user), a deadline a few working days from the
  * moment it is asked for, and a description leading back to the item.
  */
-export function useDefaultDraft({ item, smartProcess, currentUser, responsible }: Pick<LinkedItem, 'item' | 'smartProcess' | 'currentUser'> & Partial<Pick<LinkedItem, 'responsible'>>): () => TaskDraft {
+export function useDefaultDraft({
+  item,
+  smartProcess,
+  currentUser,
+  responsible,
+}: Pick<LinkedItem, 'item' | 'smartProcess' | 'currentUser'> &
+  Partial<Pick<LinkedItem, 'responsible'>>): () => TaskDraft {
   const text = useMessages(linkedTaskMessages);
   const boundary = useBitrix();
   const { format } = useI18n();

@@ -39,7 +39,10 @@ function everyDefaultBinding(portal: FakePortal): RestPlacementBinding[] {
   );
 }
 
-function renderPage(portal: FakePortal, options: { isAdmin?: boolean; before?: (boundary: FakeBoundary) => void } = {}) {
+function renderPage(
+  portal: FakePortal,
+  options: { isAdmin?: boolean; before?: (boundary: FakeBoundary) => void } = {},
+) {
   const boundary = createFakeBoundary(
     {
       'app.info': () => ({ ID: 1, CODE: 'local.1', VERSION: 1, STATUS: 'L', INSTALLED: portal.installed }),
@@ -48,22 +51,42 @@ function renderPage(portal: FakePortal, options: { isAdmin?: boolean; before?: (
         Object.assign(portal.options, options);
         return true;
       },
-      'crm.type.list': () => ({ result: { types: portal.types.map((type) => ({ ...type })) }, total: portal.types.length }),
+      'crm.type.list': () => ({
+        result: { types: portal.types.map((type) => ({ ...type })) },
+        total: portal.types.length,
+      }),
       'crm.enum.ownertype': () => [
         { ID: 3, NAME: 'Contact', SYMBOL_CODE: 'CONTACT', SYMBOL_CODE_SHORT: 'C' },
-        ...portal.types.map((type) => ({ ID: type.entityTypeId, NAME: type.title, SYMBOL_CODE: `DYNAMIC_${type.entityTypeId}`, SYMBOL_CODE_SHORT: 'T' })),
+        ...portal.types.map((type) => ({
+          ID: type.entityTypeId,
+          NAME: type.title,
+          SYMBOL_CODE: `DYNAMIC_${type.entityTypeId}`,
+          SYMBOL_CODE_SHORT: 'T',
+        })),
       ],
       'placement.get': () => portal.bindings.map((binding) => ({ ...binding })),
       'placement.bind': ({ PLACEMENT, HANDLER, LANG_ALL }) => {
         if (portal.bindings.some((binding) => binding.placement === PLACEMENT && binding.handler === HANDLER)) {
-          throw new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'Unable to set placement handler: Handler already binded' });
+          throw new BitrixError({
+            kind: 'validation',
+            code: 'ERROR_CORE',
+            status: 400,
+            portalDescription: 'Unable to set placement handler: Handler already binded',
+          });
         }
-        portal.bindings.push({ placement: PLACEMENT, handler: HANDLER, title: LANG_ALL?.en?.TITLE ?? '', langAll: LANG_ALL ?? [] });
+        portal.bindings.push({
+          placement: PLACEMENT,
+          handler: HANDLER,
+          title: LANG_ALL?.en?.TITLE ?? '',
+          langAll: LANG_ALL ?? [],
+        });
         return true;
       },
       'placement.unbind': ({ PLACEMENT, HANDLER }) => {
         const before = portal.bindings.length;
-        portal.bindings = portal.bindings.filter((binding) => !(binding.placement === PLACEMENT && binding.handler === HANDLER));
+        portal.bindings = portal.bindings.filter(
+          (binding) => !(binding.placement === PLACEMENT && binding.handler === HANDLER),
+        );
         return { count: (before - portal.bindings.length) * 2 };
       },
     },
@@ -75,14 +98,12 @@ function renderPage(portal: FakePortal, options: { isAdmin?: boolean; before?: (
     return finish();
   };
   options.before?.(boundary);
-  renderSurface(
-    <AppPage />,
-    { boundary },
-  );
+  renderSurface(<AppPage />, { boundary });
   return boundary;
 }
 
-const commandsSent = (boundary: FakeBoundary, method: string) => boundary.roundTrips.flatMap((trip) => trip.methods).filter((name) => name === method).length;
+const commandsSent = (boundary: FakeBoundary, method: string) =>
+  boundary.roundTrips.flatMap((trip) => trip.methods).filter((name) => name === method).length;
 
 afterEach(cleanup);
 
@@ -97,7 +118,15 @@ describe('the app page', () => {
       before: (fake) =>
         fake.setHandler('crm.item.list', ({ entityTypeId, order }) => {
           listed.push({ entityTypeId, order });
-          return { items: entityTypeId === 177 ? [{ id: 31, title: 'Laptops for sales' }, { id: 29, title: 'Older request' }] : [] };
+          return {
+            items:
+              entityTypeId === 177
+                ? [
+                    { id: 31, title: 'Laptops for sales' },
+                    { id: 29, title: 'Older request' },
+                  ]
+                : [],
+          };
         }),
     });
 
@@ -141,7 +170,13 @@ describe('the app page', () => {
     const portal = fakePortal({ installed: false });
     const boundary = renderPage(portal);
 
-    expect(await screen.findByText('Smart Tasks is installed. It now appears in your smart processes.', {}, { timeout: 5000 })).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Smart Tasks is installed. It now appears in your smart processes.',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeTruthy();
     expect(portal.bindings).toHaveLength(2 * manifest.surfaces.length);
     expect(new Set(portal.bindings.map((binding) => binding.handler))).toEqual(new Set([appHandlerUrl()]));
     const bindBatches = boundary.roundTrips.filter((trip) => trip.methods.includes('placement.bind'));
@@ -161,7 +196,9 @@ describe('the app page', () => {
     expect(screen.queryByText('shown')).toBeNull();
     expect(document.querySelectorAll('.ap-switch__state')).toHaveLength(0);
     // Every column has its own title (two surfaces share the menu title "Create linked task").
-    const columns = screen.getAllByRole('columnheader').map((header) => header.querySelector('.ap-matrix__surface')?.textContent ?? header.textContent);
+    const columns = screen
+      .getAllByRole('columnheader')
+      .map((header) => header.querySelector('.ap-matrix__surface')?.textContent ?? header.textContent);
     expect(new Set(columns).size).toBe(columns.length);
     expect(commandsSent(boundary, 'placement.bind') + commandsSent(boundary, 'placement.unbind')).toBe(0);
   });
@@ -173,7 +210,9 @@ describe('the app page', () => {
 
     fireEvent.click(await screen.findByRole('switch', { name: 'Show “Tasks” in Purchase' }));
 
-    await waitFor(() => expect(portal.bindings.map((binding) => binding.placement)).not.toContain('CRM_DYNAMIC_156_DETAIL_TAB'));
+    await waitFor(() =>
+      expect(portal.bindings.map((binding) => binding.placement)).not.toContain('CRM_DYNAMIC_156_DETAIL_TAB'),
+    );
     expect(JSON.parse(portal.options.surfaceChoices!)).toEqual({ overrides: { '156:detail-tab': false } });
     expect(commandsSent(boundary, 'placement.unbind')).toBe(1);
     expect(await screen.findByText('1 change made.')).toBeTruthy();
@@ -187,7 +226,11 @@ describe('the app page', () => {
     portal.types.push({ id: 3, entityTypeId: 1038, title: 'Repairs' });
     const boundary = renderPage(portal);
 
-    expect(await screen.findByText(`Bitrix24 differs from these settings in ${manifest.surfaces.length} places. Nothing changes until you sync:`)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        `Bitrix24 differs from these settings in ${manifest.surfaces.length} places. Nothing changes until you sync:`,
+      ),
+    ).toBeTruthy();
     expect(screen.getByText('Add: Tab in the item card, Repairs')).toBeTruthy();
     // Give an on-open sync every chance to run: none may.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -198,16 +241,25 @@ describe('the app page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sync with Bitrix24' }));
     expect(await screen.findByText(`${manifest.surfaces.length} changes made.`)).toBeTruthy();
     expect(screen.getByText('Added: Tab in the item card, Repairs')).toBeTruthy();
-    expect(portal.bindings.filter((binding) => binding.placement.startsWith('CRM_DYNAMIC_1038_'))).toHaveLength(manifest.surfaces.length);
+    expect(portal.bindings.filter((binding) => binding.placement.startsWith('CRM_DYNAMIC_1038_'))).toHaveLength(
+      manifest.surfaces.length,
+    );
   });
 
   it('names a failed bind in the row of its smart process', async () => {
     const portal = fakePortal();
-    portal.bindings = everyDefaultBinding(portal).filter((binding) => binding.placement !== 'CRM_DYNAMIC_156_LIST_MENU');
+    portal.bindings = everyDefaultBinding(portal).filter(
+      (binding) => binding.placement !== 'CRM_DYNAMIC_156_LIST_MENU',
+    );
     renderPage(portal, {
       before: (fake) =>
         fake.setHandler('placement.bind', () => {
-          throw new BitrixError({ kind: 'validation', code: 'ERROR_PLACEMENT_NOT_FOUND', status: 400, portalDescription: 'Placement not found' });
+          throw new BitrixError({
+            kind: 'validation',
+            code: 'ERROR_PLACEMENT_NOT_FOUND',
+            status: 400,
+            portalDescription: 'Placement not found',
+          });
         }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Sync with Bitrix24' }));

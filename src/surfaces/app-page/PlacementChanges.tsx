@@ -22,14 +22,18 @@ export function PlacementChanges({
   const surfaceTitle = useSurfaceTitles();
   if (commands.length === 0) return null;
   const processTitle = (entityTypeId: number | null) =>
-    entityTypeId === null ? '' : (smartProcesses.find((process) => process.entityTypeId === entityTypeId)?.title ?? String(entityTypeId));
+    entityTypeId === null
+      ? ''
+      : (smartProcesses.find((process) => process.entityTypeId === entityTypeId)?.title ?? String(entityTypeId));
   return (
     <ul className="ap-changes">
       {commands.map((command) => {
         const where = command.surfaceId ? surfaceTitle(command.surfaceId) : command.placement;
         const title = processTitle(command.entityTypeId);
         const line =
-          command.kind === 'bind' ? (done ? text.changeAdded : text.changeAdd)(where, title) : (done ? text.changeRemoved : text.changeRemove)(where, title);
+          command.kind === 'bind'
+            ? (done ? text.changeAdded : text.changeAdd)(where, title)
+            : (done ? text.changeRemoved : text.changeRemove)(where, title);
         return <li key={`${command.kind}:${command.placement}:${command.handler}`}>{line}</li>;
       })}
     </ul>

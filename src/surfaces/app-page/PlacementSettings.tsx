@@ -29,12 +29,24 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
   const handler = appHandlerUrl();
 
   const rows = useMemo(
-    () => bindingMatrix({ smartProcesses: state.smartProcesses, bindings: state.bindings, choices: state.choices, handler }),
+    () =>
+      bindingMatrix({
+        smartProcesses: state.smartProcesses,
+        bindings: state.bindings,
+        choices: state.choices,
+        handler,
+      }),
     [state, handler],
   );
 
   const pending = useMemo(
-    () => planPlacementSync({ smartProcesses: state.smartProcesses, bindings: state.bindings, choices: state.choices, handler }).commands,
+    () =>
+      planPlacementSync({
+        smartProcesses: state.smartProcesses,
+        bindings: state.bindings,
+        choices: state.choices,
+        handler,
+      }).commands,
     [state, handler],
   );
 
@@ -42,7 +54,9 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
     if (busy) return;
     const choices = withSurfaceSwitched(state.choices, entityTypeId, cell.surface, wanted);
     // The switch moves at once; the portal follows in the sync right after.
-    queryClient.setQueryData<PlacementState>(placementKeys.state(), (current) => (current ? { ...current, choices } : current));
+    queryClient.setQueryData<PlacementState>(placementKeys.state(), (current) =>
+      current ? { ...current, choices } : current,
+    );
     void sync(choices, { save: true });
   };
 
@@ -65,7 +79,11 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
           <Alert tone={report.failed.length > 0 ? 'danger' : 'success'}>
             {report.plan.commands.length === 0 ? text.syncedNothing : text.synced(done.length, locale)}
             {report.failed.length > 0 && ` ${text.syncFailed(report.failed.length, locale)}`}
-            <PlacementChanges commands={done.map((entry) => entry.command)} smartProcesses={report.smartProcesses} done />
+            <PlacementChanges
+              commands={done.map((entry) => entry.command)}
+              smartProcesses={report.smartProcesses}
+              done
+            />
             <OtherSyncProblems failed={report.failed} smartProcesses={report.smartProcesses} />
           </Alert>
         )}
@@ -95,7 +113,9 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
               </thead>
               <tbody>
                 {rows.map((row) => {
-                  const failed = report ? report.failed.filter((entry) => entry.command.entityTypeId === row.smartProcess.entityTypeId) : [];
+                  const failed = report
+                    ? report.failed.filter((entry) => entry.command.entityTypeId === row.smartProcess.entityTypeId)
+                    : [];
                   return (
                     <tr key={row.smartProcess.entityTypeId} data-entity-type-id={row.smartProcess.entityTypeId}>
                       <th scope="row">
@@ -104,9 +124,14 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
                       </th>
                       {row.cells.map((cell) => {
                         // Only a cell the portal does not match yet says so; the switch itself says on/off.
-                        const cellState = cell.wanted === cell.bound ? null : cell.wanted ? text.stateAdding : text.stateRemoving;
+                        const cellState =
+                          cell.wanted === cell.bound ? null : cell.wanted ? text.stateAdding : text.stateRemoving;
                         return (
-                          <td key={cell.surface.id} data-placement={cell.placement} data-bound={cell.bound ? 'true' : 'false'}>
+                          <td
+                            key={cell.surface.id}
+                            data-placement={cell.placement}
+                            data-bound={cell.bound ? 'true' : 'false'}
+                          >
                             <label className="ap-switch">
                               <input
                                 type="checkbox"
@@ -114,7 +139,9 @@ export function PlacementSettings({ state }: { state: PlacementState }) {
                                 checked={cell.wanted}
                                 disabled={busy}
                                 aria-label={text.switchLabel(cell.surface.title[language], row.smartProcess.title)}
-                                onChange={(event) => switchCell(row.smartProcess.entityTypeId, cell, event.target.checked)}
+                                onChange={(event) =>
+                                  switchCell(row.smartProcess.entityTypeId, cell, event.target.checked)
+                                }
                               />
                               {/* Named beside the switch only when the table stacks in a narrow frame. */}
                               <span className="ap-switch__place" aria-hidden="true">

@@ -5,10 +5,18 @@ import { manifest } from '../../../placements/manifest';
 import { appPageMessages } from './messages';
 
 /** Failed binds and unbinds that belong to no smart process still on the portal. */
-export function OtherSyncProblems({ failed, smartProcesses }: { failed: readonly CommandReport[]; smartProcesses: readonly SmartProcessRef[] }) {
+export function OtherSyncProblems({
+  failed,
+  smartProcesses,
+}: {
+  failed: readonly CommandReport[];
+  smartProcesses: readonly SmartProcessRef[];
+}) {
   const text = useMessages(appPageMessages);
   const known = new Set(smartProcesses.map((process) => process.entityTypeId));
-  const other = failed.filter((report) => report.command.entityTypeId === null || !known.has(report.command.entityTypeId));
+  const other = failed.filter(
+    (report) => report.command.entityTypeId === null || !known.has(report.command.entityTypeId),
+  );
   if (other.length === 0) return null;
   return (
     <div className="ap-problems">
@@ -42,5 +50,10 @@ export function RowProblems({ failed }: { failed: readonly CommandReport[] }) {
 
 export function useSurfaceTitles(): (surfaceId: string | null) => string {
   const text = useMessages(appPageMessages);
-  return (surfaceId) => (surfaceId ? (text.surfacePlace[surfaceId] ?? manifest.surfaces.find((surface) => surface.id === surfaceId)?.title.en ?? surfaceId) : '');
+  return (surfaceId) =>
+    surfaceId
+      ? (text.surfacePlace[surfaceId] ??
+        manifest.surfaces.find((surface) => surface.id === surfaceId)?.title.en ??
+        surfaceId)
+      : '';
 }

@@ -8,7 +8,12 @@ export function SyncProgress({ progress }: { progress: ApplyProgress }) {
   const label = text.progress(progress.finished, progress.total);
   return (
     <div className="ap-progress" role="status">
-      <progress className="ap-progress__bar" aria-label={text.progressLabel} max={Math.max(progress.total, 1)} value={progress.finished} />
+      <progress
+        className="ap-progress__bar"
+        aria-label={text.progressLabel}
+        max={Math.max(progress.total, 1)}
+        value={progress.finished}
+      />
       <span className="ap-progress__text">{label}</span>
     </div>
   );

@@ -15,7 +15,8 @@ export const appPageMessages = defineMessages(
         one: `Adding Smart Tasks to ${count} smart process…`,
         other: `Adding Smart Tasks to ${count} smart processes…`,
       }),
-    installNoSmartProcesses: 'This Bitrix24 has no smart processes yet. Smart Tasks will be added to each one when you open this page after creating it.',
+    installNoSmartProcesses:
+      'This Bitrix24 has no smart processes yet. Smart Tasks will be added to each one when you open this page after creating it.',
     installFinishing: 'Finishing the installation…',
     installDone: 'Smart Tasks is installed. It now appears in your smart processes.',
     installNotConfirmed: 'Bitrix24 has not confirmed the installation yet. Reload this page in a moment.',
@@ -43,8 +44,10 @@ export const appPageMessages = defineMessages(
     syncHint: 'Adds Smart Tasks to new smart processes and removes it where it is switched off.',
     syncing: 'Syncing…',
     syncedNothing: 'Everything is up to date.',
-    changeAdded: (place: string, smartProcess: string) => (smartProcess ? `Added: ${place}, ${smartProcess}` : `Added: ${place}`),
-    changeRemoved: (place: string, smartProcess: string) => (smartProcess ? `Removed: ${place}, ${smartProcess}` : `Removed: ${place}`),
+    changeAdded: (place: string, smartProcess: string) =>
+      smartProcess ? `Added: ${place}, ${smartProcess}` : `Added: ${place}`,
+    changeRemoved: (place: string, smartProcess: string) =>
+      smartProcess ? `Removed: ${place}, ${smartProcess}` : `Removed: ${place}`,
     synced: (changes: number, locale: string) =>
       plural(locale, changes, { one: `${changes} change made.`, other: `${changes} changes made.` }),
     syncFailed: (failed: number, locale: string) =>
@@ -57,8 +60,10 @@ export const appPageMessages = defineMessages(
         one: `Bitrix24 differs from these settings in ${new Intl.NumberFormat(locale).format(count)} place. Nothing changes until you sync:`,
         other: `Bitrix24 differs from these settings in ${new Intl.NumberFormat(locale).format(count)} places. Nothing changes until you sync:`,
       }),
-    changeAdd: (place: string, smartProcess: string) => (smartProcess ? `Add: ${place}, ${smartProcess}` : `Add: ${place}`),
-    changeRemove: (place: string, smartProcess: string) => (smartProcess ? `Remove: ${place}, ${smartProcess}` : `Remove: ${place}`),
+    changeAdd: (place: string, smartProcess: string) =>
+      smartProcess ? `Add: ${place}, ${smartProcess}` : `Add: ${place}`,
+    changeRemove: (place: string, smartProcess: string) =>
+      smartProcess ? `Remove: ${place}, ${smartProcess}` : `Remove: ${place}`,
     placeColumnHint: (title: string) => `shown as “${title}”`,
     userIntro: 'Smart Tasks creates tasks linked to smart-process items. You find it in the items themselves:',
     userPlace: (place: string, title: string) => `${place}: “${title}”`,
@@ -71,7 +76,8 @@ export const appPageMessages = defineMessages(
   {
     ru: {
       title: 'Smart Tasks',
-      intro: 'Smart Tasks создаёт задачи, связанные с элементами смарт-процессов. Выберите, где оно появляется в каждом смарт-процессе.',
+      intro:
+        'Smart Tasks создаёт задачи, связанные с элементами смарт-процессов. Выберите, где оно появляется в каждом смарт-процессе.',
       loadingLabel: 'Загрузка настроек',
       loadFailed: 'Не удалось загрузить настройки.',
       installTitle: 'Настройка Smart Tasks',
@@ -82,7 +88,8 @@ export const appPageMessages = defineMessages(
           many: `Добавляем Smart Tasks в ${count} смарт-процессов…`,
           other: `Добавляем Smart Tasks в ${count} смарт-процесса…`,
         }),
-      installNoSmartProcesses: 'В этом Битрикс24 пока нет смарт-процессов. Smart Tasks добавится в каждый, когда вы откроете эту страницу после его создания.',
+      installNoSmartProcesses:
+        'В этом Битрикс24 пока нет смарт-процессов. Smart Tasks добавится в каждый, когда вы откроете эту страницу после его создания.',
       installFinishing: 'Завершаем установку…',
       installDone: 'Smart Tasks установлено и появилось в ваших смарт-процессах.',
       installNotConfirmed: 'Битрикс24 ещё не подтвердил установку. Обновите страницу чуть позже.',
@@ -94,7 +101,8 @@ export const appPageMessages = defineMessages(
       choicesDamaged: 'Часть сохранённых настроек не удалось прочитать; для них действуют значения по умолчанию.',
       matrixCaption: 'Где появляется Smart Tasks',
       smartProcessColumn: 'Смарт-процесс',
-      noSmartProcesses: 'В этом Битрикс24 пока нет смарт-процессов. Создайте смарт-процесс в CRM и снова откройте эту страницу.',
+      noSmartProcesses:
+        'В этом Битрикс24 пока нет смарт-процессов. Создайте смарт-процесс в CRM и снова откройте эту страницу.',
       surfacePlace: {
         'detail-tab': 'Вкладка в карточке элемента',
         'detail-activity': 'Кнопка над таймлайном',
@@ -110,8 +118,10 @@ export const appPageMessages = defineMessages(
       syncHint: 'Добавляет Smart Tasks в новые смарт-процессы и убирает там, где оно выключено.',
       syncing: 'Синхронизация…',
       syncedNothing: 'Всё актуально.',
-      changeAdded: (place: string, smartProcess: string) => (smartProcess ? `Добавлено: ${place}, ${smartProcess}` : `Добавлено: ${place}`),
-      changeRemoved: (place: string, smartProcess: string) => (smartProcess ? `Убрано: ${place}, ${smartProcess}` : `Убрано: ${place}`),
+      changeAdded: (place: string, smartProcess: string) =>
+        smartProcess ? `Добавлено: ${place}, ${smartProcess}` : `Добавлено: ${place}`,
+      changeRemoved: (place: string, smartProcess: string) =>
+        smartProcess ? `Убрано: ${place}, ${smartProcess}` : `Убрано: ${place}`,
       synced: (changes: number, locale: string) =>
         plural(locale, changes, {
           one: `Выполнено ${changes} изменение.`,
@@ -136,20 +146,24 @@ export const appPageMessages = defineMessages(
           many: `Битрикс24 отличается от этих настроек в ${new Intl.NumberFormat(locale).format(count)} местах. Ничего не изменится, пока вы не синхронизируете:`,
           other: `Битрикс24 отличается от этих настроек в ${new Intl.NumberFormat(locale).format(count)} местах. Ничего не изменится, пока вы не синхронизируете:`,
         }),
-      changeAdd: (place: string, smartProcess: string) => (smartProcess ? `Добавить: ${place}, ${smartProcess}` : `Добавить: ${place}`),
-      changeRemove: (place: string, smartProcess: string) => (smartProcess ? `Убрать: ${place}, ${smartProcess}` : `Убрать: ${place}`),
+      changeAdd: (place: string, smartProcess: string) =>
+        smartProcess ? `Добавить: ${place}, ${smartProcess}` : `Добавить: ${place}`,
+      changeRemove: (place: string, smartProcess: string) =>
+        smartProcess ? `Убрать: ${place}, ${smartProcess}` : `Убрать: ${place}`,
       placeColumnHint: (title: string) => `называется «${title}»`,
       userIntro: 'Smart Tasks создаёт задачи, связанные с элементами смарт-процессов. Оно находится в самих элементах:',
       userPlace: (place: string, title: string) => `${place}: «${title}»`,
       recentTitle: 'Открыть недавний элемент',
       recentNone: 'В смарт-процессах, где есть Smart Tasks, пока нет элементов.',
-      recentFailed: 'Не удалось загрузить недавние элементы. Откройте любой элемент смарт-процесса в CRM: вкладка в его карточке.',
+      recentFailed:
+        'Не удалось загрузить недавние элементы. Откройте любой элемент смарт-процесса в CRM: вкладка в его карточке.',
       untitledItem: (id: number) => `Элемент №${id}`,
       userAdminNote: 'Где появляется Smart Tasks, настраивает администратор Битрикс24.',
     },
     de: {
       title: 'Smart Tasks',
-      intro: 'Smart Tasks erstellt Aufgaben, die mit Elementen von Smart-Prozessen verknüpft sind. Wählen Sie, wo es in jedem Smart-Prozess erscheint.',
+      intro:
+        'Smart Tasks erstellt Aufgaben, die mit Elementen von Smart-Prozessen verknüpft sind. Wählen Sie, wo es in jedem Smart-Prozess erscheint.',
       loadingLabel: 'Einstellungen werden geladen',
       loadFailed: 'Die Einstellungen konnten nicht geladen werden.',
       installTitle: 'Smart Tasks wird eingerichtet',
@@ -158,11 +172,13 @@ export const appPageMessages = defineMessages(
           one: `Smart Tasks wird zu ${count} Smart-Prozess hinzugefügt…`,
           other: `Smart Tasks wird zu ${count} Smart-Prozessen hinzugefügt…`,
         }),
-      installNoSmartProcesses: 'Dieses Bitrix24 hat noch keine Smart-Prozesse. Smart Tasks wird jedem hinzugefügt, wenn Sie diese Seite nach dem Anlegen öffnen.',
+      installNoSmartProcesses:
+        'Dieses Bitrix24 hat noch keine Smart-Prozesse. Smart Tasks wird jedem hinzugefügt, wenn Sie diese Seite nach dem Anlegen öffnen.',
       installFinishing: 'Installation wird abgeschlossen…',
       installDone: 'Smart Tasks ist installiert und erscheint jetzt in Ihren Smart-Prozessen.',
       installNotConfirmed: 'Bitrix24 hat die Installation noch nicht bestätigt. Laden Sie die Seite gleich neu.',
-      installFailed: 'Smart Tasks konnte nicht überall hinzugefügt werden. Beheben Sie die Probleme unten und versuchen Sie es erneut.',
+      installFailed:
+        'Smart Tasks konnte nicht überall hinzugefügt werden. Beheben Sie die Probleme unten und versuchen Sie es erneut.',
       installRetry: 'Erneut versuchen',
       installAnyway: 'Installation trotzdem abschließen',
       progressLabel: 'Fortschritt',
@@ -170,7 +186,8 @@ export const appPageMessages = defineMessages(
       choicesDamaged: 'Einige gespeicherte Einstellungen waren nicht lesbar; für sie gelten die Standardwerte.',
       matrixCaption: 'Wo Smart Tasks erscheint',
       smartProcessColumn: 'Smart-Prozess',
-      noSmartProcesses: 'Dieses Bitrix24 hat noch keine Smart-Prozesse. Legen Sie einen im CRM an und öffnen Sie diese Seite erneut.',
+      noSmartProcesses:
+        'Dieses Bitrix24 hat noch keine Smart-Prozesse. Legen Sie einen im CRM an und öffnen Sie diese Seite erneut.',
       surfacePlace: {
         'detail-tab': 'Registerkarte im Element',
         'detail-activity': 'Schaltfläche über der Timeline',
@@ -186,12 +203,17 @@ export const appPageMessages = defineMessages(
       syncHint: 'Fügt Smart Tasks neuen Smart-Prozessen hinzu und entfernt es dort, wo es ausgeschaltet ist.',
       syncing: 'Wird synchronisiert…',
       syncedNothing: 'Alles ist aktuell.',
-      changeAdded: (place: string, smartProcess: string) => (smartProcess ? `Hinzugefügt: ${place}, ${smartProcess}` : `Hinzugefügt: ${place}`),
-      changeRemoved: (place: string, smartProcess: string) => (smartProcess ? `Entfernt: ${place}, ${smartProcess}` : `Entfernt: ${place}`),
+      changeAdded: (place: string, smartProcess: string) =>
+        smartProcess ? `Hinzugefügt: ${place}, ${smartProcess}` : `Hinzugefügt: ${place}`,
+      changeRemoved: (place: string, smartProcess: string) =>
+        smartProcess ? `Entfernt: ${place}, ${smartProcess}` : `Entfernt: ${place}`,
       synced: (changes: number, locale: string) =>
         plural(locale, changes, { one: `${changes} Änderung erledigt.`, other: `${changes} Änderungen erledigt.` }),
       syncFailed: (failed: number, locale: string) =>
-        plural(locale, failed, { one: `${failed} Änderung fehlgeschlagen.`, other: `${failed} Änderungen fehlgeschlagen.` }),
+        plural(locale, failed, {
+          one: `${failed} Änderung fehlgeschlagen.`,
+          other: `${failed} Änderungen fehlgeschlagen.`,
+        }),
       rowError: (surface: string, message: string) => `${surface}: ${message}`,
       otherErrors: 'Weitere Probleme',
       saveFailed: 'Die Einstellung konnte nicht gespeichert werden.',
@@ -200,14 +222,18 @@ export const appPageMessages = defineMessages(
           one: `Bitrix24 weicht an ${new Intl.NumberFormat(locale).format(count)} Stelle von diesen Einstellungen ab. Nichts ändert sich, bis Sie synchronisieren:`,
           other: `Bitrix24 weicht an ${new Intl.NumberFormat(locale).format(count)} Stellen von diesen Einstellungen ab. Nichts ändert sich, bis Sie synchronisieren:`,
         }),
-      changeAdd: (place: string, smartProcess: string) => (smartProcess ? `Hinzufügen: ${place}, ${smartProcess}` : `Hinzufügen: ${place}`),
-      changeRemove: (place: string, smartProcess: string) => (smartProcess ? `Entfernen: ${place}, ${smartProcess}` : `Entfernen: ${place}`),
+      changeAdd: (place: string, smartProcess: string) =>
+        smartProcess ? `Hinzufügen: ${place}, ${smartProcess}` : `Hinzufügen: ${place}`,
+      changeRemove: (place: string, smartProcess: string) =>
+        smartProcess ? `Entfernen: ${place}, ${smartProcess}` : `Entfernen: ${place}`,
       placeColumnHint: (title: string) => `heißt „${title}“`,
-      userIntro: 'Smart Tasks erstellt Aufgaben, die mit Elementen von Smart-Prozessen verknüpft sind. Sie finden es direkt in den Elementen:',
+      userIntro:
+        'Smart Tasks erstellt Aufgaben, die mit Elementen von Smart-Prozessen verknüpft sind. Sie finden es direkt in den Elementen:',
       userPlace: (place: string, title: string) => `${place}: „${title}“`,
       recentTitle: 'Ein aktuelles Element öffnen',
       recentNone: 'In den Smart-Prozessen mit Smart Tasks gibt es noch keine Elemente.',
-      recentFailed: 'Die aktuellen Elemente konnten nicht geladen werden. Öffnen Sie ein beliebiges Element eines Smart-Prozesses im CRM: Die Registerkarte ist in seiner Karte.',
+      recentFailed:
+        'Die aktuellen Elemente konnten nicht geladen werden. Öffnen Sie ein beliebiges Element eines Smart-Prozesses im CRM: Die Registerkarte ist in seiner Karte.',
       untitledItem: (id: number) => `Element Nr. ${id}`,
       userAdminNote: 'Wo Smart Tasks erscheint, legt Ihr Bitrix24-Administrator fest.',
     },

@@ -35,14 +35,24 @@ export async function loadRecentItemLinks(boundary: BitrixBoundary): Promise<Rec
   const processes = first.types.result
     .filter((type) => String(type.SYMBOL_CODE ?? '').startsWith('DYNAMIC_'))
     .map((type) => ({ entityTypeId: Number(type.ID), title: type.NAME ?? '' }))
-    .filter((type) => Number.isInteger(type.entityTypeId) && detailTab !== undefined && isSurfaceWanted(choices, type.entityTypeId, detailTab))
+    .filter(
+      (type) =>
+        Number.isInteger(type.entityTypeId) &&
+        detailTab !== undefined &&
+        isSurfaceWanted(choices, type.entityTypeId, detailTab),
+    )
     .slice(0, MAX_RECENT_LINKS);
   if (processes.length === 0) return [];
   const items = await boundary.batch(
     Object.fromEntries(
       processes.map((type) => [
         `items${type.entityTypeId}`,
-        command('crm.item.list', { entityTypeId: type.entityTypeId, select: ['id', 'title'], order: { id: 'DESC' }, start: -1 }),
+        command('crm.item.list', {
+          entityTypeId: type.entityTypeId,
+          select: ['id', 'title'],
+          order: { id: 'DESC' },
+          start: -1,
+        }),
       ]),
     ) as Record<string, BatchCommand<'crm.item.list'>>,
   );
@@ -60,5 +70,9 @@ export async function loadRecentItemLinks(boundary: BitrixBoundary): Promise<Rec
 /** The links as a query, read once per page view. */
 export function useRecentItemLinks() {
   const boundary = useBitrix();
-  return useQuery({ queryKey: ['app-page', 'recent-item-links'], queryFn: () => loadRecentItemLinks(boundary), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['app-page', 'recent-item-links'],
+    queryFn: () => loadRecentItemLinks(boundary),
+    staleTime: 60_000,
+  });
 }

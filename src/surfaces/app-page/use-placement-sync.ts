@@ -23,7 +23,13 @@ export function usePlacementSync() {
     mutationFn: async ({ choices, save }: { choices: SurfaceChoices; save: boolean }): Promise<SyncReport> => {
       if (save) await saveSurfaceChoices(boundary, choices);
       const ports = placementPorts(boundary, sleep);
-      return synchronisePlacements({ portal: ports, commands: ports, choices, handler: appHandlerUrl(), onProgress: setProgress });
+      return synchronisePlacements({
+        portal: ports,
+        commands: ports,
+        choices,
+        handler: appHandlerUrl(),
+        onProgress: setProgress,
+      });
     },
     onSuccess: (report, { choices }) => applySyncReport(queryClient, report, choices),
     // Whatever part of it happened, the portal now knows better than the cache.

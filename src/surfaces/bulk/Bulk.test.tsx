@@ -37,9 +37,17 @@ function list<T>(values: unknown): T[] {
 
 function handlers(portal: MiniPortal): FakeHandlers {
   return {
-    'crm.enum.ownertype': () => [{ ID: 183, NAME: 'Service Requests', SYMBOL_CODE: 'DYNAMIC_183', SYMBOL_CODE_SHORT: 'Tb7' }],
+    'crm.enum.ownertype': () => [
+      { ID: 183, NAME: 'Service Requests', SYMBOL_CODE: 'DYNAMIC_183', SYMBOL_CODE_SHORT: 'Tb7' },
+    ],
     'crm.type.getByEntityTypeId': () => ({
-      type: { id: 3, title: 'Service Requests', entityTypeId: 183, isUseInUserfieldEnabled: 'Y', linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'Y' } },
+      type: {
+        id: 3,
+        title: 'Service Requests',
+        entityTypeId: 183,
+        isUseInUserfieldEnabled: 'Y',
+        linkedUserFields: { 'TASKS_TASK|UF_CRM_TASK': 'Y' },
+      },
     }),
     'crm.category.list': () => ({
       categories: [
@@ -50,12 +58,27 @@ function handlers(portal: MiniPortal): FakeHandlers {
     'crm.status.list': ({ filter }) => {
       const category = filter.ENTITY_ID.split('_').at(-1);
       return [
-        { ID: '1', ENTITY_ID: filter.ENTITY_ID, STATUS_ID: `DT183_${category}:NEW`, NAME: 'New', SORT: '10', SEMANTICS: null },
-        { ID: '2', ENTITY_ID: filter.ENTITY_ID, STATUS_ID: `DT183_${category}:PREPARATION`, NAME: 'In progress', SORT: '20', SEMANTICS: null },
+        {
+          ID: '1',
+          ENTITY_ID: filter.ENTITY_ID,
+          STATUS_ID: `DT183_${category}:NEW`,
+          NAME: 'New',
+          SORT: '10',
+          SEMANTICS: null,
+        },
+        {
+          ID: '2',
+          ENTITY_ID: filter.ENTITY_ID,
+          STATUS_ID: `DT183_${category}:PREPARATION`,
+          NAME: 'In progress',
+          SORT: '20',
+          SEMANTICS: null,
+        },
       ];
     },
     'user.current': () => ({ ID: '1', NAME: 'Olivia', LAST_NAME: 'Bennett' }),
-    'user.get': ({ filter = {} }) => list<number>(filter.ID).map((id) => ({ ID: String(id), NAME: 'User', LAST_NAME: String(id) })),
+    'user.get': ({ filter = {} }) =>
+      list<number>(filter.ID).map((id) => ({ ID: String(id), NAME: 'User', LAST_NAME: String(id) })),
     'crm.item.list': ({ filter = {}, start }) => {
       const ids = filter['@id'] === undefined ? null : list<number>(filter['@id']).map(Number);
       const matching = portal.items.filter(
@@ -76,7 +99,8 @@ function handlers(portal: MiniPortal): FakeHandlers {
           (codes === null || task.ufCrmTask.some((code) => codes.includes(code))) &&
           (filter.CREATED_BY === undefined || task.createdBy === String(filter.CREATED_BY)) &&
           (filter['!STATUS'] === undefined || task.status !== String(filter['!STATUS'])) &&
-          (filter['>=CREATED_DATE'] === undefined || Date.parse(task.createdDate ?? '') >= Date.parse(String(filter['>=CREATED_DATE']))),
+          (filter['>=CREATED_DATE'] === undefined ||
+            Date.parse(task.createdDate ?? '') >= Date.parse(String(filter['>=CREATED_DATE']))),
       );
       return { result: { tasks: matching.slice(start, start + 50) }, total: matching.length };
     },
@@ -103,13 +127,18 @@ function handlers(portal: MiniPortal): FakeHandlers {
   };
 }
 
-function renderBulk(portal: MiniPortal, before?: (boundary: FakeBoundary) => void, session: { bitrixLanguage?: string } = {}) {
-  const boundary = createFakeBoundary(handlers(portal), { placement: 'CRM_DYNAMIC_183_LIST_TOOLBAR', placementOptions: { URI: '/crm/type/183/list/' }, ...session });
+function renderBulk(
+  portal: MiniPortal,
+  before?: (boundary: FakeBoundary) => void,
+  session: { bitrixLanguage?: string } = {},
+) {
+  const boundary = createFakeBoundary(handlers(portal), {
+    placement: 'CRM_DYNAMIC_183_LIST_TOOLBAR',
+    placementOptions: { URI: '/crm/type/183/list/' },
+    ...session,
+  });
   before?.(boundary);
-  const view = renderSurface(
-    <Bulk entityTypeId={183} initialFunnel={11} />,
-    { boundary },
-  );
+  const view = renderSurface(<Bulk entityTypeId={183} initialFunnel={11} />, { boundary });
   return { boundary, view };
 }
 
@@ -168,9 +197,17 @@ describe('the bulk panel', () => {
 
   it('creates one linked task per item, up to 50 per request on a quick portal, with the template filled in, and reports with links', async () => {
     const portal = miniPortal(120);
-    const { boundary } = renderBulk(portal, (fake) => fake.setCommandTime('tasks.task.add', { processingSeconds: 0.05, operatingSeconds: null, operatingResetAt: null }));
+    const { boundary } = renderBulk(portal, (fake) =>
+      fake.setCommandTime('tasks.task.add', {
+        processingSeconds: 0.05,
+        operatingSeconds: null,
+        operatingResetAt: null,
+      }),
+    );
     await screen.findByText('120 items match.');
-    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Call about {title} ({stage})' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Call about {title} ({stage})' },
+    });
     await startRun('Create 120 tasks');
 
     const report = await screen.findByTestId('bulk-report', {}, { timeout: 5000 });
@@ -178,7 +215,9 @@ describe('the bulk panel', () => {
     const perItem = runTasksPerItem(portal);
     expect(perItem.size).toBe(120);
     expect([...perItem.values()].every((count) => count === 1)).toBe(true);
-    expect(portal.tasks.find((task) => task.ufCrmTask[0] === 'Tb7_2')!.title).toBe('Call about Request 2 (In progress)');
+    expect(portal.tasks.find((task) => task.ufCrmTask[0] === 'Tb7_2')!.title).toBe(
+      'Call about Request 2 (In progress)',
+    );
     const creates = boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.add'));
     // The first request is small (nothing measured yet); then as many as fit well inside the timeout.
     expect(creates.map((trip) => trip.methods.length)).toEqual([6, 44, 50, 20]);
@@ -189,7 +228,14 @@ describe('the bulk panel', () => {
 
   it('skips items that already have an open linked task', async () => {
     const portal = miniPortal(60);
-    portal.tasks.push({ id: '1', title: 'Existing', status: '3', createdBy: '2', description: '', ufCrmTask: ['Tb7_5'] });
+    portal.tasks.push({
+      id: '1',
+      title: 'Existing',
+      status: '3',
+      createdBy: '2',
+      description: '',
+      ufCrmTask: ['Tb7_5'],
+    });
     renderBulk(portal);
     expect(await screen.findByText('59 of them have no open linked task.')).toBeTruthy();
     await startRun('Create 59 tasks');
@@ -239,12 +285,15 @@ describe('the bulk panel', () => {
     };
     const first = renderBulk(portal);
     await screen.findByText('120 items match.');
-    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Olivia’s secret plan for {title}' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Olivia’s secret plan for {title}' },
+    });
     await startRun('Create 120 tasks');
     await screen.findByText('No answer from Bitrix24; trying again…', {}, { timeout: 5000 });
     first.view.unmount();
 
-    const asSophie = (boundary: FakeBoundary) => boundary.setHandler('user.current', () => ({ ID: '3', NAME: 'Sophie', LAST_NAME: 'Wagner' }));
+    const asSophie = (boundary: FakeBoundary) =>
+      boundary.setHandler('user.current', () => ({ ID: '3', NAME: 'Sophie', LAST_NAME: 'Wagner' }));
     const second = renderBulk(portal, asSophie);
     // Her form (the tasks Olivia's run made are open tasks on 50 of the items).
     expect(await screen.findByRole('button', { name: /^Create \d+ tasks$/ })).toBeTruthy();
@@ -262,7 +311,9 @@ describe('the bulk panel', () => {
     const portal = miniPortal(60);
     renderBulk(portal);
     await screen.findByText('60 items match.');
-    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Confidential follow-up of {title}' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Confidential follow-up of {title}' },
+    });
     await startRun('Create 60 tasks');
     expect(await screen.findByText(/60 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
 
@@ -287,7 +338,9 @@ describe('the bulk panel', () => {
       // Right after the first re-check, the create batch runs on the portal but its answer is lost.
       if (!armed && params.filter?.CREATED_BY !== undefined) {
         armed = true;
-        boundary.failNextRoundTrip(new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 }), { afterRunning: true });
+        boundary.failNextRoundTrip(new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 }), {
+          afterRunning: true,
+        });
       }
       return recheck(params);
     });
@@ -309,7 +362,13 @@ describe('the bulk panel', () => {
       if (adds > 50) throw new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 });
       return undefined as never;
     };
-    const first = renderBulk(portal, (fake) => fake.setCommandTime('tasks.task.add', { processingSeconds: 0.05, operatingSeconds: null, operatingResetAt: null }));
+    const first = renderBulk(portal, (fake) =>
+      fake.setCommandTime('tasks.task.add', {
+        processingSeconds: 0.05,
+        operatingSeconds: null,
+        operatingResetAt: null,
+      }),
+    );
     await screen.findByText('120 items match.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Description' }), { target: { value: 'About {title}' } });
     await startRun('Create 120 tasks');
@@ -321,7 +380,15 @@ describe('the bulk panel', () => {
     expect(evil.description).not.toMatch(/\[B\]/);
     // Someone pastes the run's id into an unrelated task of item 100 (e.g. through an item title).
     const runId = /smart-tasks-run-[0-9a-f]{16}/.exec(evil.description ?? '')![0];
-    portal.tasks.push({ id: '7777', title: `Copied ${runId}`, description: `Seen in ${runId}`, status: '5', createdBy: '1', createdDate: new Date().toISOString(), ufCrmTask: ['Tb7_100'] });
+    portal.tasks.push({
+      id: '7777',
+      title: `Copied ${runId}`,
+      description: `Seen in ${runId}`,
+      status: '5',
+      createdBy: '1',
+      createdDate: new Date().toISOString(),
+      ufCrmTask: ['Tb7_100'],
+    });
 
     portal.addFault = null;
     renderBulk(portal);
@@ -333,20 +400,35 @@ describe('the bulk panel', () => {
 
   it('reads the deadline on the clock of the user’s Bitrix24 zone, not the computer’s (issue 8.2)', async () => {
     const portal = miniPortal(3);
-    renderBulk(portal, (fake) => fake.setHandler('user.current', () => ({ ID: '1', NAME: 'Olivia', LAST_NAME: 'Bennett', TIME_ZONE: 'Asia/Vladivostok' })));
+    renderBulk(portal, (fake) =>
+      fake.setHandler('user.current', () => ({
+        ID: '1',
+        NAME: 'Olivia',
+        LAST_NAME: 'Bennett',
+        TIME_ZONE: 'Asia/Vladivostok',
+      })),
+    );
     await screen.findByText('3 items match.');
     fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '12/04/2026, 06:00 PM' } });
     await startRun('Create 3 tasks');
     expect(await screen.findByText(/3 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
     // 18:00 in Vladivostok (UTC+10) is 08:00 UTC, whatever zone the computer is set to.
-    expect(new Set(portal.tasks.map((task) => Date.parse(String(task.deadline))))).toEqual(new Set([Date.parse('2026-12-04T08:00:00Z')]));
+    expect(new Set(portal.tasks.map((task) => Date.parse(String(task.deadline))))).toEqual(
+      new Set([Date.parse('2026-12-04T08:00:00Z')]),
+    );
   });
 
   it('reports refused items and creates them on retry', async () => {
     const portal = miniPortal(10);
     let refusals = 2;
     portal.addFault = () => {
-      if (refusals-- > 0) throw new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'Responsible person not specified' });
+      if (refusals-- > 0)
+        throw new BitrixError({
+          kind: 'validation',
+          code: 'ERROR_CORE',
+          status: 400,
+          portalDescription: 'Responsible person not specified',
+        });
       return undefined as never;
     };
     renderBulk(portal);
@@ -370,8 +452,22 @@ describe('the bulk panel', () => {
 
   it('carries the exact number on the button, and confirms how many, for whom and until when before anything is created', async () => {
     const portal = miniPortal(60);
-    portal.tasks.push({ id: '1', title: 'Existing', status: '3', createdBy: '2', description: '', ufCrmTask: ['Tb7_5'] });
-    portal.tasks.push({ id: '2', title: 'Existing', status: '3', createdBy: '2', description: '', ufCrmTask: ['Tb7_6'] });
+    portal.tasks.push({
+      id: '1',
+      title: 'Existing',
+      status: '3',
+      createdBy: '2',
+      description: '',
+      ufCrmTask: ['Tb7_5'],
+    });
+    portal.tasks.push({
+      id: '2',
+      title: 'Existing',
+      status: '3',
+      createdBy: '2',
+      description: '',
+      ufCrmTask: ['Tb7_6'],
+    });
     const { boundary } = renderBulk(portal);
     expect(await screen.findByText('58 of them have no open linked task.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '12/04/2026, 06:00 PM' } });
@@ -425,7 +521,15 @@ describe('the bulk panel', () => {
   it('points to the item card tab by its real title when links to tasks are off', async () => {
     const portal = miniPortal(3);
     renderBulk(portal, (fake) =>
-      fake.setHandler('crm.type.getByEntityTypeId', () => ({ type: { id: 3, title: 'Service Requests', entityTypeId: 183, isUseInUserfieldEnabled: 'N' as const, linkedUserFields: {} } })),
+      fake.setHandler('crm.type.getByEntityTypeId', () => ({
+        type: {
+          id: 3,
+          title: 'Service Requests',
+          entityTypeId: 183,
+          isUseInUserfieldEnabled: 'N' as const,
+          linkedUserFields: {},
+        },
+      })),
     );
     expect(await screen.findByText(/Turn links on in the “Tasks” tab of an item card first\./)).toBeTruthy();
   });

@@ -31,7 +31,10 @@ export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; in
     >
       {(data) => (
         // Dates (deadline, "continues at") on the clock of the user's Bitrix24 zone.
-        <I18nProvider bitrixLanguage={boundary.session.bitrixLanguage} timeZone={userZone(boundary, data.currentUser.timeZone)}>
+        <I18nProvider
+          bitrixLanguage={boundary.session.bitrixLanguage}
+          timeZone={userZone(boundary, data.currentUser.timeZone)}
+        >
           <BulkPanel setup={data} initialFunnel={initialFunnel} />
         </I18nProvider>
       )}
@@ -130,7 +133,9 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
 
   return (
     <div className="st-surface">
-      <h1 className="st-title">{text.heading(setup.smartProcess.title || common.number(setup.smartProcess.entityTypeId))}</h1>
+      <h1 className="st-title">
+        {text.heading(setup.smartProcess.title || common.number(setup.smartProcess.entityTypeId))}
+      </h1>
       <p className="st-muted">{text.intro}</p>
       {!run.persistent && <Alert tone="info">{text.noStorage}</Alert>}
       {body}

@@ -2,7 +2,12 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useBitrix, type PickedUser } from '../../bitrix';
 import type { BulkItemFilter } from '../../domain/bulk/item-filter';
 import { PLACEHOLDERS, templateProblems, type TaskTemplate } from '../../domain/bulk/task-template';
-import { addWorkingDays, fromDateTimeLocalInput, toDateTimeLocalInput, toPortalDateTime } from '../../domain/working-days';
+import {
+  addWorkingDays,
+  fromDateTimeLocalInput,
+  toDateTimeLocalInput,
+  toPortalDateTime,
+} from '../../domain/working-days';
 import { DEFAULT_DEADLINE_WORKING_DAYS } from '../../domain/task-draft';
 import { dateTimeInputFormat, useI18n, useMessages } from '../../i18n';
 import { manifest } from '../../../placements/manifest';
@@ -31,7 +36,8 @@ export function BulkSetupForm({
   // Deadlines are read and shown on the clock of the user's Bitrix24 zone, not the computer's.
   const zone = format.timeZone;
   const entityTypeId = setup.smartProcess.entityTypeId;
-  const knownFunnel = initialFunnel !== null && setup.categories.some((category) => category.id === initialFunnel) ? initialFunnel : null;
+  const knownFunnel =
+    initialFunnel !== null && setup.categories.some((category) => category.id === initialFunnel) ? initialFunnel : null;
   const [categoryId, setCategoryId] = useState<number | null>(knownFunnel);
   const [stageId, setStageId] = useState<string | null>(null);
   const [itemResponsible, setItemResponsible] = useState<PickedUser | null>(null);
@@ -41,7 +47,12 @@ export function BulkSetupForm({
   const [responsibleKind, setResponsibleKind] = useState<'item' | 'user'>('item');
   const [taskResponsible, setTaskResponsible] = useState<PickedUser | null>(null);
   const [deadlineText, setDeadlineText] = useState(() =>
-    deadlineFormat.format(toDateTimeLocalInput(addWorkingDays(new Date(boundary.portalNow()), DEFAULT_DEADLINE_WORKING_DAYS, { timeZone: zone }), zone)),
+    deadlineFormat.format(
+      toDateTimeLocalInput(
+        addWorkingDays(new Date(boundary.portalNow()), DEFAULT_DEADLINE_WORKING_DAYS, { timeZone: zone }),
+        zone,
+      ),
+    ),
   );
   const [size, setSize] = useState<RunSize | null>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -59,8 +70,13 @@ export function BulkSetupForm({
   const template: TaskTemplate = {
     title,
     description,
-    responsible: responsibleKind === 'user' && taskResponsible ? { kind: 'user', userId: taskResponsible.id } : { kind: 'item' },
-    deadline: deadline ? toPortalDateTime(deadline, boundary.portalUtcOffsetMinutes()) : deadlineText.trim() === '' ? null : 'invalid',
+    responsible:
+      responsibleKind === 'user' && taskResponsible ? { kind: 'user', userId: taskResponsible.id } : { kind: 'item' },
+    deadline: deadline
+      ? toPortalDateTime(deadline, boundary.portalUtcOffsetMinutes())
+      : deadlineText.trim() === ''
+        ? null
+        : 'invalid',
   };
   const problems = templateProblems(template);
   const titleProblem = problems.find((problem) => problem.field === 'title');
@@ -76,7 +92,12 @@ export function BulkSetupForm({
   }, []);
   const tabTitle = manifest.surfaces.find((surface) => surface.id === 'detail-tab')?.title[language] ?? '';
   const tasks = size?.tasks ?? null;
-  const startLabel = size === null || tasks === null ? text.startCounting : size.exact ? text.startExact(tasks, locale) : text.start(tasks, locale);
+  const startLabel =
+    size === null || tasks === null
+      ? text.startCounting
+      : size.exact
+        ? text.startExact(tasks, locale)
+        : text.start(tasks, locale);
 
   const problemText = (problem: (typeof problems)[number] | undefined): string | undefined => {
     if (!problem) return undefined;
@@ -127,7 +148,12 @@ export function BulkSetupForm({
           </Field>
           <Field label={text.stage} hint={categoryId === null ? text.stageNeedsFunnel : undefined}>
             {(control) => (
-              <Select {...control} value={stageId ?? ''} disabled={categoryId === null} onChange={(event) => setStageId(event.target.value === '' ? null : event.target.value)}>
+              <Select
+                {...control}
+                value={stageId ?? ''}
+                disabled={categoryId === null}
+                onChange={(event) => setStageId(event.target.value === '' ? null : event.target.value)}
+              >
                 <option value="">{text.anyStage}</option>
                 {stages.map((stage) => (
                   <option key={stage.id} value={stage.id}>
@@ -142,10 +168,20 @@ export function BulkSetupForm({
           <span className="st-field__label" id={responsibleHint}>
             {text.responsibleFilter}: {itemResponsible ? '' : text.anyone}
           </span>
-          <PersonChoice person={itemResponsible} onChange={setItemResponsible} chooseLabel={text.choosePerson} clearLabel={text.clearPerson} describedBy={responsibleHint} />
+          <PersonChoice
+            person={itemResponsible}
+            onChange={setItemResponsible}
+            chooseLabel={text.choosePerson}
+            clearLabel={text.clearPerson}
+            describedBy={responsibleHint}
+          />
         </div>
         <label className="st-check">
-          <input type="checkbox" checked={onlyWithoutOpenTask} onChange={(event) => setOnlyWithoutOpenTask(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={onlyWithoutOpenTask}
+            onChange={(event) => setOnlyWithoutOpenTask(event.target.checked)}
+          />
           {text.onlyWithoutOpenTask}
         </label>
         {onlyWithoutOpenTask && !boundary.session.isAdmin && (
@@ -159,28 +195,62 @@ export function BulkSetupForm({
       </Panel>
 
       <Panel title={text.theTask}>
-        <Field label={text.taskTitle} error={submitted || titleProblem?.kind === 'unknown-placeholder' ? problemText(titleProblem) : undefined}>
-          {(control) => <TextInput {...control} ref={titleRef} value={title} maxLength={400} onChange={(event) => setTitle(event.target.value)} />}
+        <Field
+          label={text.taskTitle}
+          error={submitted || titleProblem?.kind === 'unknown-placeholder' ? problemText(titleProblem) : undefined}
+        >
+          {(control) => (
+            <TextInput
+              {...control}
+              ref={titleRef}
+              value={title}
+              maxLength={400}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+          )}
         </Field>
         <div className="bk-placeholders">
           <span>{text.insert}</span>
           {PLACEHOLDERS.map((name) => (
-            <Button key={name} size="small" variant="secondary" aria-label={text.insertPlaceholder(text.placeholder[name])} onClick={() => insert(`{${name}}`)}>
+            <Button
+              key={name}
+              size="small"
+              variant="secondary"
+              aria-label={text.insertPlaceholder(text.placeholder[name])}
+              onClick={() => insert(`{${name}}`)}
+            >
               {`{${name}}`}
             </Button>
           ))}
         </div>
         <Field label={text.taskDescription} error={problemText(descriptionProblem)}>
-          {(control) => <TextArea {...control} rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />}
+          {(control) => (
+            <TextArea
+              {...control}
+              rows={3}
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+            />
+          )}
         </Field>
         <fieldset className="bk-radios">
           <legend className="st-field__label">{text.taskResponsible}</legend>
           <label className="st-check">
-            <input type="radio" name="responsible" checked={responsibleKind === 'item'} onChange={() => setResponsibleKind('item')} />
+            <input
+              type="radio"
+              name="responsible"
+              checked={responsibleKind === 'item'}
+              onChange={() => setResponsibleKind('item')}
+            />
             {text.eachItemsResponsible}
           </label>
           <label className="st-check">
-            <input type="radio" name="responsible" checked={responsibleKind === 'user'} onChange={() => setResponsibleKind('user')} />
+            <input
+              type="radio"
+              name="responsible"
+              checked={responsibleKind === 'user'}
+              onChange={() => setResponsibleKind('user')}
+            />
             {text.onePerson}
           </label>
           {responsibleKind === 'user' && (
@@ -200,7 +270,11 @@ export function BulkSetupForm({
             </span>
           )}
         </fieldset>
-        <Field label={text.deadline} hint={`${deadlineFormat.pattern}. ${text.deadlineHint}`} error={deadlineProblem ? text.deadlineInvalid : undefined}>
+        <Field
+          label={text.deadline}
+          hint={`${deadlineFormat.pattern}. ${text.deadlineHint}`}
+          error={deadlineProblem ? text.deadlineInvalid : undefined}
+        >
           {(control) => (
             <TextInput
               {...control}

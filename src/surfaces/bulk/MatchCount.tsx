@@ -23,13 +23,21 @@ export interface RunSize {
 }
 
 /** How many items a run would cover, said before anything runs. */
-export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFilter; shortCode: string; onCount: (size: RunSize | null) => void }) {
+export function MatchCount({
+  filter,
+  shortCode,
+  onCount,
+}: {
+  filter: BulkItemFilter;
+  shortCode: string;
+  onCount: (size: RunSize | null) => void;
+}) {
   const boundary = useBitrix();
   const { locale } = useI18n();
   const text = useMessages(bulkMessages);
   const count = useMatchingItemCount(filter);
   const matched = count.data ?? null;
-  const [exact, setExact] = useState<ExactCountProgress & { done: boolean } | null>(null);
+  const [exact, setExact] = useState<(ExactCountProgress & { done: boolean }) | null>(null);
   const [exactWanted, setExactWanted] = useState(false);
   const filterKey = JSON.stringify(filter);
   const ports = useMemo(
@@ -54,7 +62,8 @@ export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFil
     setExactWanted(false);
   }, [filterKey]);
 
-  const shouldCountExactly = filter.onlyWithoutOpenTask && matched !== null && matched > 0 && (matched <= AUTO_EXACT_COUNT || exactWanted);
+  const shouldCountExactly =
+    filter.onlyWithoutOpenTask && matched !== null && matched > 0 && (matched <= AUTO_EXACT_COUNT || exactWanted);
   const exactDone = exact?.done === true ? exact.withoutOpenTask : null;
   useEffect(() => {
     if (matched === null) onCount(null);
@@ -71,7 +80,9 @@ export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFil
       signal: abort.signal,
       onProgress: (step) => !abort.signal.aborted && setExact({ ...step, done: false }),
     }).then(
-      (withoutOpenTask) => !abort.signal.aborted && setExact((last) => ({ looked: last?.looked ?? matched, ofTotal: matched, withoutOpenTask, done: true })),
+      (withoutOpenTask) =>
+        !abort.signal.aborted &&
+        setExact((last) => ({ looked: last?.looked ?? matched, ofTotal: matched, withoutOpenTask, done: true })),
       () => !abort.signal.aborted && setExact(null),
     );
     return () => abort.abort();
@@ -79,8 +90,18 @@ export function MatchCount({ filter, shortCode, onCount }: { filter: BulkItemFil
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shouldCountExactly, matched, filterKey, ports]);
 
-  if (count.isPending) return <p className="bk-count" role="status">{text.counting}</p>;
-  if (count.isError) return <p className="bk-count bk-count--error" role="alert">{text.countFailed}</p>;
+  if (count.isPending)
+    return (
+      <p className="bk-count" role="status">
+        {text.counting}
+      </p>
+    );
+  if (count.isError)
+    return (
+      <p className="bk-count bk-count--error" role="alert">
+        {text.countFailed}
+      </p>
+    );
   return (
     <div className="bk-count" role="status" aria-live="polite">
       <strong>{text.matches(count.data, locale)}</strong>{' '}

@@ -4,7 +4,15 @@ import { Button } from '../../ui';
 import { bulkMessages } from './messages';
 
 /** Done, failed, remaining and time left, with a Pause that stops after the current step (the run resumes from there). */
-export function RunProgressView({ progress, cancelling = false, onCancel }: { progress: BulkProgress; cancelling?: boolean; onCancel?: () => void }) {
+export function RunProgressView({
+  progress,
+  cancelling = false,
+  onCancel,
+}: {
+  progress: BulkProgress;
+  cancelling?: boolean;
+  onCancel?: () => void;
+}) {
   const text = useMessages(bulkMessages);
   const { format, locale } = useI18n();
   return (

@@ -9,7 +9,15 @@ import { bulkMessages } from './messages';
 const FIRST_SHOWN = 20;
 
 /** The outcome of a finished run: what was created (with links), what was skipped or failed and why. */
-export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint: BulkRunCheckpoint; onRetryFailed: () => void; onNewRun: () => void }) {
+export function RunReport({
+  checkpoint,
+  onRetryFailed,
+  onNewRun,
+}: {
+  checkpoint: BulkRunCheckpoint;
+  onRetryFailed: () => void;
+  onNewRun: () => void;
+}) {
   const boundary = useBitrix();
   const text = useMessages(bulkMessages);
   const { locale } = useI18n();
@@ -38,7 +46,10 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
           <ul className="bk-list">
             {failures.map((failure) => (
               <li key={failure.itemId}>
-                <Button variant="link" onClick={() => void boundary.openPortalPath(crmItemPath(entityTypeId, failure.itemId))}>
+                <Button
+                  variant="link"
+                  onClick={() => void boundary.openPortalPath(crmItemPath(entityTypeId, failure.itemId))}
+                >
                   {failure.itemTitle || text.itemFallback(failure.itemId)}
                 </Button>{' '}
                 <span className="st-muted">
@@ -54,7 +65,10 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
           <ul className="bk-list" data-testid="bulk-skipped">
             {skippedItems.map((skipped) => (
               <li key={skipped.itemId}>
-                <Button variant="link" onClick={() => void boundary.openPortalPath(crmItemPath(entityTypeId, skipped.itemId))}>
+                <Button
+                  variant="link"
+                  onClick={() => void boundary.openPortalPath(crmItemPath(entityTypeId, skipped.itemId))}
+                >
                   {skipped.itemTitle || text.itemFallback(skipped.itemId)}
                 </Button>{' '}
                 <span className="st-muted">{text.skipReason[skipped.reason]}</span>
@@ -68,7 +82,10 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
           <ul className="bk-list">
             {shown.map((link) => (
               <li key={link.taskId}>
-                <Button variant="link" onClick={() => void boundary.openPortalPath(taskViewPath(checkpoint.currentUserId, link.taskId))}>
+                <Button
+                  variant="link"
+                  onClick={() => void boundary.openPortalPath(taskViewPath(checkpoint.currentUserId, link.taskId))}
+                >
                   {text.openTask(link.itemTitle || text.itemFallback(link.itemId))}
                 </Button>
               </li>
@@ -79,7 +96,9 @@ export function RunReport({ checkpoint, onRetryFailed, onNewRun }: { checkpoint:
               {text.showAll(created.length, locale)}
             </Button>
           )}
-          {checkpoint.createdNotListed > 0 && <p className="st-muted">{text.notListed(checkpoint.createdNotListed, locale)}</p>}
+          {checkpoint.createdNotListed > 0 && (
+            <p className="st-muted">{text.notListed(checkpoint.createdNotListed, locale)}</p>
+          )}
         </Panel>
       )}
       <div className="st-actions">

@@ -7,7 +7,13 @@
  * Storage may be unavailable (blocked third-party storage, private mode): the run still works,
  * it just cannot resume after a reload.
  */
-import { readStored, removeStored, usableStorage, writeStored, type KeyValueStorage } from '../../domain/browser-storage';
+import {
+  readStored,
+  removeStored,
+  usableStorage,
+  writeStored,
+  type KeyValueStorage,
+} from '../../domain/browser-storage';
 import { parseCheckpoint, type BulkRunCheckpoint, type RunProgress } from '../../domain/bulk/checkpoint';
 
 /** What is kept of a finished run: enough to say how it ended, nothing of its items. */
@@ -44,7 +50,9 @@ export function checkpointStorage(
   let memory: string | null = null;
   let memoryLast: string | null = null;
   const usable = (checkpoint: BulkRunCheckpoint | null) =>
-    checkpoint && checkpoint.filter.entityTypeId === entityTypeId && checkpoint.currentUserId === userId ? checkpoint : null;
+    checkpoint && checkpoint.filter.entityTypeId === entityTypeId && checkpoint.currentUserId === userId
+      ? checkpoint
+      : null;
   if (storage) adoptUnscopedRun(storage, `smart-tasks:bulk-run:${portalKey}:${entityTypeId}`, key, userId);
   return {
     key,
@@ -68,7 +76,11 @@ export function checkpointStorage(
       }
     },
     finish(checkpoint) {
-      const summary: LastRunSummary = { runId: checkpoint.runId, counts: { ...checkpoint.counts }, startedAt: checkpoint.startedAt || null };
+      const summary: LastRunSummary = {
+        runId: checkpoint.runId,
+        counts: { ...checkpoint.counts },
+        startedAt: checkpoint.startedAt || null,
+      };
       memory = null;
       memoryLast = JSON.stringify(summary);
       if (storage) {
@@ -101,12 +113,21 @@ function parseSummary(stored: string | null): LastRunSummary | null {
   try {
     const value = JSON.parse(stored) as { runId?: unknown; counts?: Record<string, unknown>; startedAt?: unknown };
     const counts = value.counts ?? {};
-    const count = (name: string) => (typeof counts[name] === 'number' && Number.isSafeInteger(counts[name]) ? (counts[name] as number) : 0);
+    const count = (name: string) =>
+      typeof counts[name] === 'number' && Number.isSafeInteger(counts[name]) ? (counts[name] as number) : 0;
     if (typeof value.runId !== 'string') return null;
-    const startedAt = typeof value.startedAt === 'number' && Number.isSafeInteger(value.startedAt) && value.startedAt > 0 ? value.startedAt : null;
+    const startedAt =
+      typeof value.startedAt === 'number' && Number.isSafeInteger(value.startedAt) && value.startedAt > 0
+        ? value.startedAt
+        : null;
     return {
       runId: value.runId,
-      counts: { created: count('created'), skipped: count('skipped'), failed: count('failed'), copiesRemoved: count('copiesRemoved') },
+      counts: {
+        created: count('created'),
+        skipped: count('skipped'),
+        failed: count('failed'),
+        copiesRemoved: count('copiesRemoved'),
+      },
       startedAt,
     };
   } catch {

@@ -33,10 +33,17 @@ export const bulkMessages = defineMessages(
     counting: 'Counting items…',
     countFailed: 'The items could not be counted.',
     matches: (count: number, locale: string) =>
-      plural(locale, count, { one: `${formatCount(locale, count)} item matches.`, other: `${formatCount(locale, count)} items match.` }),
+      plural(locale, count, {
+        one: `${formatCount(locale, count)} item matches.`,
+        other: `${formatCount(locale, count)} items match.`,
+      }),
     withoutOpenTask: (count: number, locale: string) =>
-      plural(locale, count, { one: `${formatCount(locale, count)} of them has no open linked task.`, other: `${formatCount(locale, count)} of them have no open linked task.` }),
-    countingOpen: (looked: number, total: number, locale: string) => `Looking for open linked tasks… ${formatCount(locale, looked)} of ${formatCount(locale, total)}`,
+      plural(locale, count, {
+        one: `${formatCount(locale, count)} of them has no open linked task.`,
+        other: `${formatCount(locale, count)} of them have no open linked task.`,
+      }),
+    countingOpen: (looked: number, total: number, locale: string) =>
+      `Looking for open linked tasks… ${formatCount(locale, looked)} of ${formatCount(locale, total)}`,
     countExactly: 'Count items without an open task',
     skippedLater: 'Items that already have an open linked task are skipped while the run goes.',
     theTask: 'The task',
@@ -50,7 +57,8 @@ export const bulkMessages = defineMessages(
       responsible: 'responsible',
     } satisfies PlaceholderLabels as PlaceholderLabels,
     insertPlaceholder: (name: string) => `Insert the ${name}`,
-    unknownPlaceholder: (name: string) => `{${name}} is not a placeholder. Use {title}, {id}, {stage} or {responsible}.`,
+    unknownPlaceholder: (name: string) =>
+      `{${name}} is not a placeholder. Use {title}, {id}, {stage} or {responsible}.`,
     titleMissing: 'Enter a title.',
     deadlineInvalid: 'Enter a valid date and time, or leave it empty.',
     taskResponsible: 'Responsible for the task',
@@ -60,7 +68,11 @@ export const bulkMessages = defineMessages(
     deadlineHint: 'Leave empty for no deadline.',
     defaultTitle: '{title}: follow up',
     markerLabel: 'Created by Smart Tasks in bulk, run',
-    start: (count: number, locale: string) => plural(locale, count, { one: `Create ${formatCount(locale, count)} task`, other: `Create up to ${formatCount(locale, count)} tasks` }),
+    start: (count: number, locale: string) =>
+      plural(locale, count, {
+        one: `Create ${formatCount(locale, count)} task`,
+        other: `Create up to ${formatCount(locale, count)} tasks`,
+      }),
     nothingToDo: 'No items match: change the filter.',
     linksOff: (tab: string) =>
       `This smart process does not allow links to tasks, so tasks would be created without their link. Turn links on in the “${tab}” tab of an item card first.`,
@@ -106,7 +118,10 @@ export const bulkMessages = defineMessages(
     itemFallback: (id: number) => `Item #${id}`,
     showAll: (count: number, locale: string) => `Show all ${formatCount(locale, count)}`,
     notListed: (count: number, locale: string) =>
-      plural(locale, count, { one: `${formatCount(locale, count)} more task is not listed.`, other: `${formatCount(locale, count)} more tasks are not listed.` }),
+      plural(locale, count, {
+        one: `${formatCount(locale, count)} more task is not listed.`,
+        other: `${formatCount(locale, count)} more tasks are not listed.`,
+      }),
     failedItems: 'Items without a task',
     reason: {
       rejected: 'Bitrix24 refused the task.',
@@ -118,12 +133,18 @@ export const bulkMessages = defineMessages(
     retryFailed: 'Retry the failed ones',
     newRun: 'Start a new run',
     startExact: (count: number, locale: string) =>
-      plural(locale, count, { one: `Create ${formatCount(locale, count)} task`, other: `Create ${formatCount(locale, count)} tasks` }),
+      plural(locale, count, {
+        one: `Create ${formatCount(locale, count)} task`,
+        other: `Create ${formatCount(locale, count)} tasks`,
+      }),
     startCounting: 'Counting items…',
     personMissing: 'Choose the person who gets the tasks.',
     confirmTitle: (count: number, exact: boolean, locale: string) =>
       exact
-        ? plural(locale, count, { one: `Create ${formatCount(locale, count)} linked task?`, other: `Create ${formatCount(locale, count)} linked tasks?` })
+        ? plural(locale, count, {
+            one: `Create ${formatCount(locale, count)} linked task?`,
+            other: `Create ${formatCount(locale, count)} linked tasks?`,
+          })
         : `Create up to ${formatCount(locale, count)} linked tasks?`,
     confirmUpTo: 'Items that already have an open linked task are skipped while the run goes.',
     confirmFor: 'Responsible',
@@ -176,7 +197,8 @@ export const bulkMessages = defineMessages(
           many: `Из них ${formatCount(locale, count)} без открытой связанной задачи.`,
           other: `Из них ${formatCount(locale, count)} без открытой связанной задачи.`,
         }),
-      countingOpen: (looked: number, total: number, locale: string) => `Ищем открытые связанные задачи… ${formatCount(locale, looked)} из ${formatCount(locale, total)}`,
+      countingOpen: (looked: number, total: number, locale: string) =>
+        `Ищем открытые связанные задачи… ${formatCount(locale, looked)} из ${formatCount(locale, total)}`,
       countExactly: 'Посчитать элементы без открытой задачи',
       skippedLater: 'Элементы, у которых уже есть открытая связанная задача, будут пропущены во время запуска.',
       theTask: 'Задача',
@@ -190,7 +212,8 @@ export const bulkMessages = defineMessages(
         responsible: 'ответственного',
       },
       insertPlaceholder: (name: string) => `Вставить ${name}`,
-      unknownPlaceholder: (name: string) => `{${name}} — не подстановка. Используйте {title}, {id}, {stage} или {responsible}.`,
+      unknownPlaceholder: (name: string) =>
+        `{${name}} — не подстановка. Используйте {title}, {id}, {stage} или {responsible}.`,
       titleMissing: 'Введите название.',
       deadlineInvalid: 'Введите корректные дату и время или оставьте поле пустым.',
       taskResponsible: 'Ответственный за задачу',
@@ -225,7 +248,8 @@ export const bulkMessages = defineMessages(
       cancel: 'Приостановить',
       cancelling: 'Приостанавливаем после текущего шага…',
       pausedTitle: 'Запуск приостановлен',
-      pausedText: 'Ничего не потеряно: при продолжении сначала проверяется, какие элементы уже получили задачу, так что второй задачи не будет.',
+      pausedText:
+        'Ничего не потеряно: при продолжении сначала проверяется, какие элементы уже получили задачу, так что второй задачи не будет.',
       pausedByConnection: 'Связь с Битрикс24 прервалась.',
       pausedByRateLimit: 'Битрикс24 продолжал просить не спешить.',
       pausedRefused: 'Битрикс24 отказался продолжать:',
@@ -240,7 +264,8 @@ export const bulkMessages = defineMessages(
       pausedByOperatingLimit: 'Битрикс24 исчерпал время обработки, отведённое приложению на создание задач.',
       sdkWaiting: 'Ждём лимита запросов Битрикс24 перед следующим запросом…',
       reportTitle: 'Запуск завершён',
-      reportSummary: (created: number, skipped: number, failed: number, locale: string) => `Создано: ${formatCount(locale, created)}, пропущено: ${formatCount(locale, skipped)}, ошибок: ${formatCount(locale, failed)}.`,
+      reportSummary: (created: number, skipped: number, failed: number, locale: string) =>
+        `Создано: ${formatCount(locale, created)}, пропущено: ${formatCount(locale, skipped)}, ошибок: ${formatCount(locale, failed)}.`,
       copiesRemoved: (count: number, locale: string) =>
         plural(locale, count, {
           one: `Найдена и удалена ${formatCount(locale, count)} копия из-за повторного запроса.`,
@@ -329,8 +354,12 @@ export const bulkMessages = defineMessages(
           other: `${formatCount(locale, count)} Elemente entsprechen dem Filter.`,
         }),
       withoutOpenTask: (count: number, locale: string) =>
-        plural(locale, count, { one: `${formatCount(locale, count)} davon hat keine offene verknüpfte Aufgabe.`, other: `${formatCount(locale, count)} davon haben keine offene verknüpfte Aufgabe.` }),
-      countingOpen: (looked: number, total: number, locale: string) => `Offene verknüpfte Aufgaben werden gesucht… ${formatCount(locale, looked)} von ${formatCount(locale, total)}`,
+        plural(locale, count, {
+          one: `${formatCount(locale, count)} davon hat keine offene verknüpfte Aufgabe.`,
+          other: `${formatCount(locale, count)} davon haben keine offene verknüpfte Aufgabe.`,
+        }),
+      countingOpen: (looked: number, total: number, locale: string) =>
+        `Offene verknüpfte Aufgaben werden gesucht… ${formatCount(locale, looked)} von ${formatCount(locale, total)}`,
       countExactly: 'Elemente ohne offene Aufgabe zählen',
       skippedLater: 'Elemente mit einer offenen verknüpften Aufgabe werden während des Laufs übersprungen.',
       theTask: 'Die Aufgabe',
@@ -344,7 +373,8 @@ export const bulkMessages = defineMessages(
         responsible: 'verantwortliche Person',
       },
       insertPlaceholder: (name: string) => `Platzhalter „${name}“ einfügen`,
-      unknownPlaceholder: (name: string) => `{${name}} ist kein Platzhalter. Verwenden Sie {title}, {id}, {stage} oder {responsible}.`,
+      unknownPlaceholder: (name: string) =>
+        `{${name}} ist kein Platzhalter. Verwenden Sie {title}, {id}, {stage} oder {responsible}.`,
       titleMissing: 'Geben Sie einen Titel ein.',
       deadlineInvalid: 'Geben Sie ein gültiges Datum mit Uhrzeit ein oder lassen Sie das Feld leer.',
       taskResponsible: 'Verantwortlich für die Aufgabe',
@@ -355,11 +385,15 @@ export const bulkMessages = defineMessages(
       defaultTitle: '{title}: nächster Schritt',
       markerLabel: 'Von Smart Tasks für mehrere Elemente erstellt, Lauf',
       start: (count: number, locale: string) =>
-        plural(locale, count, { one: `${formatCount(locale, count)} Aufgabe erstellen`, other: `Bis zu ${formatCount(locale, count)} Aufgaben erstellen` }),
+        plural(locale, count, {
+          one: `${formatCount(locale, count)} Aufgabe erstellen`,
+          other: `Bis zu ${formatCount(locale, count)} Aufgaben erstellen`,
+        }),
       nothingToDo: 'Kein Element entspricht dem Filter. Ändern Sie den Filter.',
       linksOff: (tab: string) =>
         `Dieser Smart-Prozess erlaubt keine Verknüpfung mit Aufgaben; die Aufgaben würden ohne Verknüpfung erstellt. Schalten Sie die Verknüpfung zuerst auf der Registerkarte „${tab}“ eines Elements ein.`,
-      noStorage: 'Dieser Browser lässt Smart Tasks den Lauf nicht speichern: Lassen Sie diese Seite bis zum Ende geöffnet.',
+      noStorage:
+        'Dieser Browser lässt Smart Tasks den Lauf nicht speichern: Lassen Sie diese Seite bis zum Ende geöffnet.',
       progressLabel: 'Fortschritt des Laufs',
       created: (count: number, locale: string) => `Erstellt: ${formatCount(locale, count)}`,
       skipped: (count: number, locale: string) => `Übersprungen: ${formatCount(locale, count)}`,
@@ -374,7 +408,8 @@ export const bulkMessages = defineMessages(
       cancel: 'Anhalten',
       cancelling: 'Wird nach dem aktuellen Schritt angehalten…',
       pausedTitle: 'Der Lauf ist angehalten',
-      pausedText: 'Nichts geht verloren: Beim Fortsetzen wird zuerst geprüft, welche Elemente ihre Aufgabe schon haben, damit keines eine zweite bekommt.',
+      pausedText:
+        'Nichts geht verloren: Beim Fortsetzen wird zuerst geprüft, welche Elemente ihre Aufgabe schon haben, damit keines eine zweite bekommt.',
       pausedByConnection: 'Die Verbindung zu Bitrix24 ist abgebrochen.',
       pausedByRateLimit: 'Bitrix24 hat wiederholt um eine Pause gebeten.',
       pausedRefused: 'Bitrix24 hat das Fortsetzen abgelehnt:',
@@ -386,7 +421,8 @@ export const bulkMessages = defineMessages(
       lastRunTitle: 'Ihr letzter Lauf ist beendet',
       waitingOperatingLimit: (time: string) =>
         `Bitrix24 hat die Verarbeitungszeit der App für das Anlegen von Aufgaben vorerst aufgebraucht. Der Lauf wartet und geht um ${time} weiter; kein Element wird als fehlgeschlagen markiert.`,
-      pausedByOperatingLimit: 'Bitrix24 hat die Verarbeitungszeit der App für das Anlegen von Aufgaben vorerst aufgebraucht.',
+      pausedByOperatingLimit:
+        'Bitrix24 hat die Verarbeitungszeit der App für das Anlegen von Aufgaben vorerst aufgebraucht.',
       sdkWaiting: 'Warten auf das Anfragelimit von Bitrix24 vor der nächsten Anfrage…',
       reportTitle: 'Lauf beendet',
       reportSummary: (created: number, skipped: number, failed: number, locale: string) =>
@@ -401,7 +437,10 @@ export const bulkMessages = defineMessages(
       itemFallback: (id: number) => `Element #${id}`,
       showAll: (count: number, locale: string) => `Alle ${formatCount(locale, count)} anzeigen`,
       notListed: (count: number, locale: string) =>
-        plural(locale, count, { one: `${formatCount(locale, count)} weitere Aufgabe ist nicht aufgeführt.`, other: `${formatCount(locale, count)} weitere Aufgaben sind nicht aufgeführt.` }),
+        plural(locale, count, {
+          one: `${formatCount(locale, count)} weitere Aufgabe ist nicht aufgeführt.`,
+          other: `${formatCount(locale, count)} weitere Aufgaben sind nicht aufgeführt.`,
+        }),
       failedItems: 'Elemente ohne Aufgabe',
       reason: {
         rejected: 'Bitrix24 hat die Aufgabe abgelehnt.',
@@ -413,12 +452,18 @@ export const bulkMessages = defineMessages(
       retryFailed: 'Fehlgeschlagene erneut versuchen',
       newRun: 'Neuen Lauf starten',
       startExact: (count: number, locale: string) =>
-        plural(locale, count, { one: `${formatCount(locale, count)} Aufgabe erstellen`, other: `${formatCount(locale, count)} Aufgaben erstellen` }),
+        plural(locale, count, {
+          one: `${formatCount(locale, count)} Aufgabe erstellen`,
+          other: `${formatCount(locale, count)} Aufgaben erstellen`,
+        }),
       startCounting: 'Elemente werden gezählt…',
       personMissing: 'Wählen Sie die Person, die die Aufgaben erhält.',
       confirmTitle: (count: number, exact: boolean, locale: string) =>
         exact
-          ? plural(locale, count, { one: `${formatCount(locale, count)} verknüpfte Aufgabe erstellen?`, other: `${formatCount(locale, count)} verknüpfte Aufgaben erstellen?` })
+          ? plural(locale, count, {
+              one: `${formatCount(locale, count)} verknüpfte Aufgabe erstellen?`,
+              other: `${formatCount(locale, count)} verknüpfte Aufgaben erstellen?`,
+            })
           : `Bis zu ${formatCount(locale, count)} verknüpfte Aufgaben erstellen?`,
       confirmUpTo: 'Elemente mit einer offenen verknüpften Aufgabe werden während des Laufs übersprungen.',
       confirmFor: 'Verantwortlich',

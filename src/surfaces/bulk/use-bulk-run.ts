@@ -34,7 +34,13 @@ export const browserClock: RunnerClock = {
 };
 
 function storedProgress(checkpoint: BulkRunCheckpoint): BulkProgress {
-  return { ...progressOf(checkpoint), status: checkpoint.status, timeLeftMs: null, waitingFor: null, continuesAt: null };
+  return {
+    ...progressOf(checkpoint),
+    status: checkpoint.status,
+    timeLeftMs: null,
+    waitingFor: null,
+    continuesAt: null,
+  };
 }
 
 /** A message on the run's BroadcastChannel: live progress of the tab that runs it. */
@@ -59,7 +65,10 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
   const boundary = useBitrix();
   const entityTypeId = setup.smartProcess.entityTypeId;
   const userId = setup.currentUser.id;
-  const storage = useMemo(() => checkpointStorage(portalScope(boundary.session), userId, entityTypeId), [boundary, userId, entityTypeId]);
+  const storage = useMemo(
+    () => checkpointStorage(portalScope(boundary.session), userId, entityTypeId),
+    [boundary, userId, entityTypeId],
+  );
   const lock = useMemo(() => browserRunLock(storage.key, storage.storage), [storage]);
   /** The run's channel to this browser's other tabs (opened by the effect below; StrictMode-safe). */
   const channel = useRef<BroadcastChannel | null>(null);
@@ -135,7 +144,8 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
   const pausedByConnectionHere = useRef(false);
   useEffect(() => {
     const resumeWhenOnline = () => {
-      if (pausedByConnectionHere.current && checkpoint?.status === 'paused' && !controller.current) void execute(checkpoint);
+      if (pausedByConnectionHere.current && checkpoint?.status === 'paused' && !controller.current)
+        void execute(checkpoint);
     };
     window.addEventListener('online', resumeWhenOnline);
     return () => window.removeEventListener('online', resumeWhenOnline);
@@ -160,7 +170,13 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
       setElsewhere(null);
       // Another tab may have run it further since this tab last looked: carry on from its place.
       const stored = storage.load();
-      const start = stored && stored.runId === requested.runId && stored.counts.created >= requested.counts.created && requested.retryQueue.length === 0 ? stored : requested;
+      const start =
+        stored &&
+        stored.runId === requested.runId &&
+        stored.counts.created >= requested.counts.created &&
+        requested.retryQueue.length === 0
+          ? stored
+          : requested;
       setRunning(true);
       setFinishedHere(false);
       setCancelling(false);
@@ -168,7 +184,8 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
       setCheckpoint(start);
       setLastRun(null);
       const stageNames = new Map<string, string>();
-      for (const stages of setup.stagesByCategory.values()) for (const stage of stages) stageNames.set(stage.id, stage.name);
+      for (const stages of setup.stagesByCategory.values())
+        for (const stage of stages) stageNames.set(stage.id, stage.name);
       const ports = bulkRunPorts({
         boundary,
         runId: start.runId,

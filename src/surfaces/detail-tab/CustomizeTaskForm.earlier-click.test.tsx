@@ -18,10 +18,7 @@ afterEach(() => {
 it('keeps the edited form when an earlier click’s task turns up, and says the edit was not sent', async () => {
   const tasks = fakeTaskStore();
   const boundary = createFakeBoundary({ ...fakeCrmHandlers(fakeCrm()), ...fakeTaskHandlers(tasks) });
-  renderSurface(
-    <DetailTab entityTypeId={177} itemId={29} />,
-    { boundary },
-  );
+  renderSurface(<DetailTab entityTypeId={177} itemId={29} />, { boundary });
   fireEvent.click(await screen.findByRole('button', { name: 'Customize…' }));
   const form = screen.getByRole('form', { name: 'New task' });
   fireEvent.change(within(form).getByLabelText('Title'), { target: { value: 'First version' } });

@@ -7,13 +7,27 @@ import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-bounda
 import { renderSurface } from '../../testing/render-surface';
 import { CustomizeTaskForm } from './CustomizeTaskForm';
 
-const initial: TaskDraft = { title: 'Equipment Purchase: Washing Machine', description: 'Task for it.', responsibleId: 2, participantIds: [], deadline: new Date(2099, 0, 5, 18), priority: 'medium' };
+const initial: TaskDraft = {
+  title: 'Equipment Purchase: Washing Machine',
+  description: 'Task for it.',
+  responsibleId: 2,
+  participantIds: [],
+  deadline: new Date(2099, 0, 5, 18),
+  priority: 'medium',
+};
 const users = new Map([[2, { id: 2, name: 'Maxim Orlov', photoUrl: null, position: '' }]]);
 
 function renderForm(boundary: FakeBoundary, submitError: Error | null = null) {
   const onSubmit = vi.fn<(draft: TaskDraft) => void>();
   renderSurface(
-    <CustomizeTaskForm initial={initial} users={users} busy={false} submitError={submitError} onSubmit={onSubmit} onCancel={() => undefined} />,
+    <CustomizeTaskForm
+      initial={initial}
+      users={users}
+      busy={false}
+      submitError={submitError}
+      onSubmit={onSubmit}
+      onCancel={() => undefined}
+    />,
     { boundary },
   );
   return onSubmit;
@@ -36,7 +50,9 @@ describe('the customize form', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Tomasz Nowak' }));
     fireEvent.change(screen.getByLabelText('Priority'), { target: { value: 'high' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ title: initial.title, responsibleId: 3, participantIds: [5], priority: 'high' }));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ title: initial.title, responsibleId: 3, participantIds: [5], priority: 'high' }),
+    );
   });
 
   it('never waits for a picker that was closed without a choice', () => {
@@ -84,7 +100,14 @@ describe('the customize form', () => {
     const boundary = createFakeBoundary();
     boundary.setPortalClockSkew(24 * 3_600_000);
     renderSurface(
-      <CustomizeTaskForm initial={initial} users={users} busy={false} submitError={null} onSubmit={onSubmit} onCancel={() => undefined} />,
+      <CustomizeTaskForm
+        initial={initial}
+        users={users}
+        busy={false}
+        submitError={null}
+        onSubmit={onSubmit}
+        onCancel={() => undefined}
+      />,
       { boundary, timeZone: 'UTC' },
     );
     // One hour from now by the computer is 23 hours ago by the portal.
@@ -96,10 +119,19 @@ describe('the customize form', () => {
   });
 
   it('shows the portal’s validation error beside the field it is about', () => {
-    const error = new CreateFailedError(new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'Task title is not specified' }));
+    const error = new CreateFailedError(
+      new BitrixError({
+        kind: 'validation',
+        code: 'ERROR_CORE',
+        status: 400,
+        portalDescription: 'Task title is not specified',
+      }),
+    );
     renderForm(createFakeBoundary(), error);
     const title = screen.getByLabelText('Title');
-    expect(document.getElementById(title.getAttribute('aria-describedby')!)?.textContent).toBe('Task title is not specified');
+    expect(document.getElementById(title.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Task title is not specified',
+    );
     expect(within(screen.getByRole('form')).getAllByRole('button').length).toBeGreaterThan(0);
   });
 });

@@ -59,7 +59,9 @@ export function CustomizeTaskForm({
 
   const [title, setTitle] = useState(initial.title);
   const [description, setDescription] = useState(initial.description);
-  const [responsible, setResponsible] = useState<Person | null>(initial.responsibleId > 0 ? known(initial.responsibleId) : null);
+  const [responsible, setResponsible] = useState<Person | null>(
+    initial.responsibleId > 0 ? known(initial.responsibleId) : null,
+  );
   const [participants, setParticipants] = useState<Person[]>(initial.participantIds.map(known));
   const [deadline, setDeadline] = useState(initial.deadline ? toDateTimeLocalInput(initial.deadline, timeZone) : '');
   const [priority, setPriority] = useState<TaskPriority>(initial.priority);
@@ -69,7 +71,11 @@ export function CustomizeTaskForm({
   const deadlineInput = useRef<HTMLInputElement>(null);
   const responsibleButton = useRef<HTMLButtonElement>(null);
 
-  const fromPicker = (user: PickedUser): Person => ({ id: user.id, name: user.name || known(user.id).name, photoUrl: user.photoUrl });
+  const fromPicker = (user: PickedUser): Person => ({
+    id: user.id,
+    name: user.name || known(user.id).name,
+    photoUrl: user.photoUrl,
+  });
 
   const chooseResponsible = () => {
     // Only the latest picker's answer counts; a cancelled one simply never answers.
@@ -120,16 +126,32 @@ export function CustomizeTaskForm({
 
   const portalField = fieldOfPortalError(submitError);
   const portalText = submitError instanceof CreateFailedError ? submitError.reason.portalDescription : undefined;
-  const errorFor = (field: FieldName) => (problems[field] ? linked.problems[problems[field]] : portalField === field ? portalText : undefined);
+  const errorFor = (field: FieldName) =>
+    problems[field] ? linked.problems[problems[field]] : portalField === field ? portalText : undefined;
 
   return (
     <form className="dt-form" onSubmit={submit} noValidate aria-label={text.formTitle}>
       <h3 className="dt-form__title">{text.formTitle}</h3>
       <Field label={text.formTitleLabel} error={errorFor('title')}>
-        {(control) => <TextInput {...control} ref={titleInput} value={title} maxLength={500} onChange={(event) => setTitle(event.target.value)} />}
+        {(control) => (
+          <TextInput
+            {...control}
+            ref={titleInput}
+            value={title}
+            maxLength={500}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        )}
       </Field>
       <Field label={text.formDescriptionLabel} hint={text.formDescriptionHint}>
-        {(control) => <TextArea {...control} value={description} rows={3} onChange={(event) => setDescription(event.target.value)} />}
+        {(control) => (
+          <TextArea
+            {...control}
+            value={description}
+            rows={3}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+        )}
       </Field>
       <FieldGroup legend={text.formResponsibleLabel} error={errorFor('responsible')}>
         <div className="dt-form__people">
@@ -145,7 +167,11 @@ export function CustomizeTaskForm({
           {participants.map((person) => (
             <li key={person.id} className="dt-chip">
               <Person name={person.name} photoUrl={person.photoUrl} size={22} />
-              <Button variant="link" aria-label={text.removeParticipant(person.name)} onClick={() => setParticipants((current) => current.filter((entry) => entry.id !== person.id))}>
+              <Button
+                variant="link"
+                aria-label={text.removeParticipant(person.name)}
+                onClick={() => setParticipants((current) => current.filter((entry) => entry.id !== person.id))}
+              >
                 ×
               </Button>
             </li>
@@ -159,7 +185,15 @@ export function CustomizeTaskForm({
       </FieldGroup>
       <div className="st-form-row">
         <Field label={text.formDeadlineLabel} error={errorFor('deadline')}>
-          {(control) => <TextInput {...control} ref={deadlineInput} type="datetime-local" value={deadline} onChange={(event) => setDeadline(event.target.value)} />}
+          {(control) => (
+            <TextInput
+              {...control}
+              ref={deadlineInput}
+              type="datetime-local"
+              value={deadline}
+              onChange={(event) => setDeadline(event.target.value)}
+            />
+          )}
         </Field>
         <Field label={text.formPriorityLabel}>
           {(control) => (

@@ -17,12 +17,12 @@ const DEFAULT_TITLE = 'Equipment Purchase: Washing Machine';
 function renderTab(options: { crm?: FakeCrm; tasks?: FakeTaskStore; before?: (boundary: FakeBoundary) => void } = {}) {
   const crm = options.crm ?? fakeCrm();
   const tasks = options.tasks ?? fakeTaskStore();
-  const boundary = createFakeBoundary({ ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) }, { bitrixLanguage: 'en' });
-  options.before?.(boundary);
-  renderSurface(
-    <DetailTab entityTypeId={177} itemId={29} />,
-    { boundary },
+  const boundary = createFakeBoundary(
+    { ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) },
+    { bitrixLanguage: 'en' },
   );
+  options.before?.(boundary);
+  renderSurface(<DetailTab entityTypeId={177} itemId={29} />, { boundary });
   return { boundary, tasks };
 }
 
@@ -47,7 +47,9 @@ describe('one create path at a time', () => {
     const form = screen.getByRole('form', { name: 'New task' });
     fireEvent.change(within(form).getByLabelText('Title'), { target: { value: 'Book the installer' } });
     // No second button that would create a default task and drop the form.
-    expect(screen.getAllByRole('button', { name: 'Create task' })).toEqual([within(form).getByRole('button', { name: 'Create task' })]);
+    expect(screen.getAllByRole('button', { name: 'Create task' })).toEqual([
+      within(form).getByRole('button', { name: 'Create task' }),
+    ]);
     fireEvent.click(within(form).getByRole('button', { name: 'Create task' }));
     expect(await screen.findByText('Task created')).toBeTruthy();
     expect(tasks.tasks.map((task) => task.title)).toEqual(['Book the installer']);
@@ -57,7 +59,15 @@ describe('one create path at a time', () => {
 
   it('points out an open task with the same title before a second one is made; "Create a second task" makes it', async () => {
     const store = fakeTaskStore();
-    store.tasks.push({ id: '103', title: DEFAULT_TITLE, status: '2', responsibleId: '2', createdBy: '2', deadline: null, ufCrmTask: ['Tb1_29'] });
+    store.tasks.push({
+      id: '103',
+      title: DEFAULT_TITLE,
+      status: '2',
+      responsibleId: '2',
+      createdBy: '2',
+      deadline: null,
+      ufCrmTask: ['Tb1_29'],
+    });
     const { boundary, tasks } = renderTab({ tasks: store });
     await within(await tasksRegion()).findByText(DEFAULT_TITLE);
     fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
@@ -80,7 +90,16 @@ describe('one create path at a time', () => {
 
   it('a completed task with the same title is no reason to ask', async () => {
     const store = fakeTaskStore();
-    store.tasks.push({ id: '101', title: DEFAULT_TITLE, status: '5', responsibleId: '2', createdBy: '2', closedDate: '2026-11-03T16:20:00+03:00', deadline: null, ufCrmTask: ['Tb1_29'] });
+    store.tasks.push({
+      id: '101',
+      title: DEFAULT_TITLE,
+      status: '5',
+      responsibleId: '2',
+      createdBy: '2',
+      closedDate: '2026-11-03T16:20:00+03:00',
+      deadline: null,
+      ufCrmTask: ['Tb1_29'],
+    });
     const { tasks } = renderTab({ tasks: store });
     await within(await tasksRegion()).findByText(DEFAULT_TITLE);
     fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
@@ -130,8 +149,12 @@ describe('failures and empty states promise only what happens (issue 9)', () => 
     const id = tasks.tasks[0]!.id;
     const plain = `${boundary.session.portalOrigin}/company/personal/user/1/tasks/task/view/${id}/`;
     const links = [
-      within(status.closest('[role="status"]') as HTMLElement).getByRole('link', { name: `Open task “${DEFAULT_TITLE}”` }),
-      within((await tasksRegion()).querySelector('li.dt-task') as HTMLElement).getByRole('link', { name: `Open task “${DEFAULT_TITLE}”` }),
+      within(status.closest('[role="status"]') as HTMLElement).getByRole('link', {
+        name: `Open task “${DEFAULT_TITLE}”`,
+      }),
+      within((await tasksRegion()).querySelector('li.dt-task') as HTMLElement).getByRole('link', {
+        name: `Open task “${DEFAULT_TITLE}”`,
+      }),
     ];
     for (const link of links) {
       expect(link.getAttribute('href')).toBe(plain);

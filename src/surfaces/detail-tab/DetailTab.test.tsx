@@ -10,22 +10,56 @@ import { DetailTab } from './DetailTab';
 function seededTasks(): FakeTaskStore {
   const store = fakeTaskStore();
   store.tasks.push(
-    { id: '101', title: 'Request quotes', status: '5', responsibleId: '2', createdBy: '2', closedDate: '2026-11-03T16:20:00+03:00', deadline: '2026-11-04T19:00:00+03:00', ufCrmTask: ['Tb1_29'] },
-    { id: '102', title: 'Check the installation site', status: '3', responsibleId: '4', createdBy: '2', deadline: '2020-01-10T18:00:00+03:00', ufCrmTask: ['Tb1_29'], responsible: { id: '4', name: 'Daniel Park' } },
-    { id: '103', title: 'Approve the budget', status: '2', responsibleId: '1', createdBy: '2', deadline: '2099-01-10T18:00:00+03:00', ufCrmTask: ['Tb1_29'] },
+    {
+      id: '101',
+      title: 'Request quotes',
+      status: '5',
+      responsibleId: '2',
+      createdBy: '2',
+      closedDate: '2026-11-03T16:20:00+03:00',
+      deadline: '2026-11-04T19:00:00+03:00',
+      ufCrmTask: ['Tb1_29'],
+    },
+    {
+      id: '102',
+      title: 'Check the installation site',
+      status: '3',
+      responsibleId: '4',
+      createdBy: '2',
+      deadline: '2020-01-10T18:00:00+03:00',
+      ufCrmTask: ['Tb1_29'],
+      responsible: { id: '4', name: 'Daniel Park' },
+    },
+    {
+      id: '103',
+      title: 'Approve the budget',
+      status: '2',
+      responsibleId: '1',
+      createdBy: '2',
+      deadline: '2099-01-10T18:00:00+03:00',
+      ufCrmTask: ['Tb1_29'],
+    },
   );
   return store;
 }
 
-function renderTab(options: { crm?: FakeCrm; tasks?: FakeTaskStore; isAdmin?: boolean; language?: string; before?: (boundary: FakeBoundary) => void } = {}) {
+function renderTab(
+  options: {
+    crm?: FakeCrm;
+    tasks?: FakeTaskStore;
+    isAdmin?: boolean;
+    language?: string;
+    before?: (boundary: FakeBoundary) => void;
+  } = {},
+) {
   const crm = options.crm ?? fakeCrm();
   const tasks = options.tasks ?? seededTasks();
-  const boundary = createFakeBoundary({ ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) }, { isAdmin: options.isAdmin ?? false, bitrixLanguage: options.language ?? 'en' });
-  options.before?.(boundary);
-  renderSurface(
-    <DetailTab entityTypeId={177} itemId={29} />,
-    { boundary },
+  const boundary = createFakeBoundary(
+    { ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) },
+    { isAdmin: options.isAdmin ?? false, bitrixLanguage: options.language ?? 'en' },
   );
+  options.before?.(boundary);
+  renderSurface(<DetailTab entityTypeId={177} itemId={29} />, { boundary });
   return { boundary, crm, tasks };
 }
 
@@ -42,7 +76,9 @@ afterEach(() => {
 describe('the detail tab', () => {
   it('shows a skeleton while its one batch is on its way', () => {
     renderTab({ before: (boundary) => boundary.setHandler('crm.item.get', () => new Promise(() => undefined)) });
-    expect(screen.getByRole('status', { name: 'Loading the item and its tasks' }).getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('status', { name: 'Loading the item and its tasks' }).getAttribute('aria-busy')).toBe(
+      'true',
+    );
   });
 
   it('shows the item, its stage, responsible, linked tasks (open first, overdue marked) and fields from one batch', async () => {
@@ -50,17 +86,33 @@ describe('the detail tab', () => {
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toContain('Washing Machine#29');
     expect(boundary.roundTrips[0]).toMatchObject({ kind: 'batch' });
     expect(boundary.roundTrips[0]!.methods).toEqual(
-      expect.arrayContaining(['crm.item.get', 'crm.type.getByEntityTypeId', 'crm.status.list', 'crm.item.fields', 'tasks.task.list', 'user.current', 'user.get']),
+      expect.arrayContaining([
+        'crm.item.get',
+        'crm.type.getByEntityTypeId',
+        'crm.status.list',
+        'crm.item.fields',
+        'tasks.task.list',
+        'user.current',
+        'user.get',
+      ]),
     );
 
     const header = screen.getByRole('banner');
     expect(within(header).getByText('General')).toBeTruthy();
     expect(within(header).getByText('Maxim Orlov')).toBeTruthy();
     const bar = screen.getByRole('list', { name: 'Stages' });
-    expect(within(bar).getAllByRole('listitem').find((item) => item.getAttribute('aria-current') === 'step')?.textContent).toContain('Approval');
+    expect(
+      within(bar)
+        .getAllByRole('listitem')
+        .find((item) => item.getAttribute('aria-current') === 'step')?.textContent,
+    ).toContain('Approval');
 
     const rows = within(tasksRegion()).getAllByRole('listitem');
-    expect(rows.map((row) => row.querySelector('.dt-task__title')?.textContent)).toEqual(['Check the installation site', 'Approve the budget', 'Request quotes']);
+    expect(rows.map((row) => row.querySelector('.dt-task__title')?.textContent)).toEqual([
+      'Check the installation site',
+      'Approve the budget',
+      'Request quotes',
+    ]);
     expect(rows[0]!.textContent).toContain('Overdue');
     expect(rows[1]!.textContent).not.toContain('Overdue');
     expect(rows[2]!.textContent).toContain('Completed');
@@ -78,7 +130,9 @@ describe('the detail tab', () => {
 
   it('names status codes: the item’s source from the first batch, a custom status field with the names it looks up next', async () => {
     // The follow-up lookup (users, linked items, other directories) never answers here.
-    const { boundary } = renderTab({ before: (fake) => fake.setHandler('crm.item.list', () => new Promise(() => undefined)) });
+    const { boundary } = renderTab({
+      before: (fake) => fake.setHandler('crm.item.list', () => new Promise(() => undefined)),
+    });
     await screen.findByRole('heading', { level: 1 });
     const fields = screen.getByRole('region', { name: 'Fields' });
     expect(fields.querySelector('[data-field="sourceId"] dd')?.textContent).toBe('Other');
@@ -131,11 +185,17 @@ describe('the detail tab', () => {
     expect(await screen.findByText('Task created')).toBeTruthy();
     expect(tasks.tasks).toHaveLength(4);
     const created = tasks.tasks.at(-1)!;
-    expect(created).toMatchObject({ title: 'Equipment Purchase: Washing Machine', responsibleId: '2', ufCrmTask: ['Tb1_29'] });
+    expect(created).toMatchObject({
+      title: 'Equipment Purchase: Washing Machine',
+      responsibleId: '2',
+      ufCrmTask: ['Tb1_29'],
+    });
     expect(within(tasksRegion()).getAllByRole('listitem')).toHaveLength(4);
     expect(boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.add'))).toHaveLength(1);
 
-    fireEvent.click(within(screen.getByRole('status')).getByRole('link', { name: 'Open task “Equipment Purchase: Washing Machine”' }));
+    fireEvent.click(
+      within(screen.getByRole('status')).getByRole('link', { name: 'Open task “Equipment Purchase: Washing Machine”' }),
+    );
     expect(boundary.openedPaths).toEqual([`/company/personal/user/1/tasks/task/view/${created.id}/`]);
   });
 
@@ -205,7 +265,11 @@ describe('the detail tab', () => {
 
     const before = tasks.tasks.length;
     fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
-    expect(await screen.findByText('Maxim Orlov is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Maxim Orlov is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.',
+      ),
+    ).toBeTruthy();
     expect(screen.getByRole('form', { name: 'New task' })).toBeTruthy();
     expect(boundary.roundTrips.some((trip) => trip.methods.includes('tasks.task.add'))).toBe(false);
     expect(tasks.tasks).toHaveLength(before);
@@ -214,7 +278,15 @@ describe('the detail tab', () => {
   it('marks a task overdue by the portal’s clock, not a computer clock three hours ahead (issue 8.1)', async () => {
     const store = fakeTaskStore();
     const inOneHour = new Date(Date.now() + 3_600_000).toISOString();
-    store.tasks.push({ id: '201', title: 'Due within the hour', status: '3', responsibleId: '2', createdBy: '2', deadline: inOneHour, ufCrmTask: ['Tb1_29'] });
+    store.tasks.push({
+      id: '201',
+      title: 'Due within the hour',
+      status: '3',
+      responsibleId: '2',
+      createdBy: '2',
+      deadline: inOneHour,
+      ufCrmTask: ['Tb1_29'],
+    });
     // The computer's clock runs three hours ahead of the portal's.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 3 * 3_600_000);
@@ -313,7 +385,9 @@ describe('the detail tab', () => {
           }),
       });
       const fields = await screen.findByRole('region', { name: 'Fields' });
-      await waitFor(() => expect(fields.querySelector('[data-field="ufCrm7Channel"] dd')?.textContent).toBe('PARTNER (name not loaded)'));
+      await waitFor(() =>
+        expect(fields.querySelector('[data-field="ufCrm7Channel"] dd')?.textContent).toBe('PARTNER (name not loaded)'),
+      );
       const alert = within(fields).getByRole('alert');
       expect(alert.textContent).toContain('Some values show their codes');
       failing = false;

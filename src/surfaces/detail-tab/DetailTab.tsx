@@ -1,6 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import { useBitrix } from '../../bitrix';
-import { buildFieldViews, referencedCrmItems, referencedStatusTypes, referencedUserIds, type FieldView } from '../../domain/fields';
+import {
+  buildFieldViews,
+  referencedCrmItems,
+  referencedStatusTypes,
+  referencedUserIds,
+  type FieldView,
+} from '../../domain/fields';
 import { LinkedItemFailure } from '../../features/create-linked-task/LinkedItemFailure';
 import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNotice';
 import { I18nProvider, useMessages } from '../../i18n';
@@ -30,7 +36,9 @@ export function DetailTab({ entityTypeId, itemId }: { entityTypeId: number; item
       skeleton={<DetailTabSkeleton />}
       failure={(error, retry) => <LinkedItemFailure error={error} {...retry} />}
     >
-      {(data) => <DetailTabContent data={data} retry={{ onRetry: () => void query.refetch(), retrying: query.isFetching }} />}
+      {(data) => (
+        <DetailTabContent data={data} retry={{ onRetry: () => void query.refetch(), retrying: query.isFetching }} />
+      )}
     </QueryView>
   );
 }
@@ -80,7 +88,11 @@ function DetailTabContent({ data, retry }: { data: DetailTabData; retry: RetryPr
     // The user's Bitrix24 zone (profile, else the portal's): never the computer's.
     <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={userZone(boundary, data.currentUser.timeZone)}>
       <div className={SURFACE}>
-        <ItemHeader data={current} retry={retry} responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)} />
+        <ItemHeader
+          data={current}
+          retry={retry}
+          responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)}
+        />
         <TaskLinksNotice smartProcess={smartProcess} />
         <LinkedTasksPanel data={current} tasks={tasks} users={names.users} />
         <FieldsPanel views={views} names={names} directory={directory} failure={data.problems.fields} retry={retry} />

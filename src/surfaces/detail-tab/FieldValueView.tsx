@@ -8,7 +8,15 @@ import { Button, Person } from '../../ui';
 import { detailTabMessages } from './messages';
 
 /** One field value, formatted for the user's locale and time zone; portal text stays text. */
-export function FieldValueView({ value, names, directory }: { value: FieldValue; names: ReferenceNames; directory: CrmTypeDirectory | null }) {
+export function FieldValueView({
+  value,
+  names,
+  directory,
+}: {
+  value: FieldValue;
+  names: ReferenceNames;
+  directory: CrmTypeDirectory | null;
+}) {
   const boundary = useBitrix();
   const { format } = useI18n();
   const text = useMessages(detailTabMessages);
@@ -29,7 +37,13 @@ export function FieldValueView({ value, names, directory }: { value: FieldValue;
       return <>{value.value ? text.yes : text.no}</>;
     case 'user': {
       const user = names.users.get(value.userId);
-      return <Person name={user?.name || common.userFallbackName(value.userId)} photoUrl={user?.photoUrl ?? null} size={22} />;
+      return (
+        <Person
+          name={user?.name || common.userFallbackName(value.userId)}
+          photoUrl={user?.photoUrl ?? null}
+          size={22}
+        />
+      );
     }
     case 'crm': {
       const { entityTypeId, entityId } = value;

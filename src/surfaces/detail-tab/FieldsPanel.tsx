@@ -58,14 +58,25 @@ export function FieldsPanel({
       title={text.fieldsTitle}
       actions={
         emptyCount > 0 ? (
-          <Button variant="link" aria-expanded={showAll} aria-controls={listId} onClick={() => setShowAll((all) => !all)}>
+          <Button
+            variant="link"
+            aria-expanded={showAll}
+            aria-controls={listId}
+            onClick={() => setShowAll((all) => !all)}
+          >
             {showAll ? text.hideEmptyFields : text.showAllFields(emptyCount, locale)}
           </Button>
         ) : undefined
       }
     >
       {names.unnamedStatusTypes.size > 0 && (
-        <RetryAlert tone="warning" title={text.statusNamesFailed} size="small" onRetry={names.retry} retrying={names.retrying} />
+        <RetryAlert
+          tone="warning"
+          title={text.statusNamesFailed}
+          size="small"
+          onRetry={names.retry}
+          retrying={names.retrying}
+        />
       )}
       {shown.length === 0 ? (
         <p className="st-muted">{text.noFilledFields}</p>

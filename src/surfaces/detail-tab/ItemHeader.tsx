@@ -11,11 +11,22 @@ import { PartFailed } from './PartFailed';
  * Title, number, funnel, stage (pill and bar) and responsible person of the item. A funnel or
  * stage list that could not be read says so in its place (with "Try again" when it can help).
  */
-export function ItemHeader({ data, responsible, retry }: { data: DetailTabData; responsible: User | null; retry: RetryProps }) {
+export function ItemHeader({
+  data,
+  responsible,
+  retry,
+}: {
+  data: DetailTabData;
+  responsible: User | null;
+  retry: RetryProps;
+}) {
   const text = useMessages(detailTabMessages);
   const common = useMessages(commonMessages);
   const { item, smartProcess, categories, stages, problems } = data;
-  const bar = useMemo(() => (stages && stages.length > 0 ? buildStageBar(stages, item.stageId) : null), [stages, item.stageId]);
+  const bar = useMemo(
+    () => (stages && stages.length > 0 ? buildStageBar(stages, item.stageId) : null),
+    [stages, item.stageId],
+  );
   const funnel = categories?.find((category) => category.id === item.categoryId) ?? null;
 
   return (
@@ -64,7 +75,11 @@ export function ItemHeader({ data, responsible, retry }: { data: DetailTabData; 
         <div>
           <dt>{text.responsible}</dt>
           <dd>
-            {responsible ? <Person name={responsible.name} photoUrl={responsible.photoUrl} /> : <span className="st-muted">{text.nobody}</span>}
+            {responsible ? (
+              <Person name={responsible.name} photoUrl={responsible.photoUrl} />
+            ) : (
+              <span className="st-muted">{text.nobody}</span>
+            )}
             {responsible?.active === false && (
               <Badge tone="warning" title={text.inactiveResponsibleHint}>
                 {text.inactiveUser}

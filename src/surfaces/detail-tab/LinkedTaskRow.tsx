@@ -55,7 +55,13 @@ export function LinkedTaskRow({
           <span className="st-visually-hidden">{text.deadline}: </span>
           {task.deadline ? format.dateTime(task.deadline) : text.noDeadline}
         </span>
-        {task.responsibleId && <Person name={responsible?.name || common.userFallbackName(task.responsibleId)} photoUrl={responsible?.photoUrl ?? null} size={22} />}
+        {task.responsibleId && (
+          <Person
+            name={responsible?.name || common.userFallbackName(task.responsibleId)}
+            photoUrl={responsible?.photoUrl ?? null}
+            size={22}
+          />
+        )}
         {responsible?.active === false && (
           <Badge tone="warning" title={text.inactiveResponsibleHint}>
             {text.inactiveUser}

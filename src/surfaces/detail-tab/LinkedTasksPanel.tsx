@@ -17,7 +17,15 @@ import { CustomizeTaskForm } from './CustomizeTaskForm';
 import { LinkedTaskRow } from './LinkedTaskRow';
 import { detailTabMessages } from './messages';
 
-export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tasks: UseQueryResult<LinkedTasks>; users: ReadonlyMap<number, User> }) {
+export function LinkedTasksPanel({
+  data,
+  tasks,
+  users,
+}: {
+  data: LinkedItem;
+  tasks: UseQueryResult<LinkedTasks>;
+  users: ReadonlyMap<number, User>;
+}) {
   const text = useMessages(detailTabMessages);
   const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
@@ -86,7 +94,13 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
                 requestCreate(draftNow());
               }}
             >
-              {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : creator.created ? linked.createAnother : linked.createTask}
+              {creator.phase === 'checking'
+                ? linked.checking
+                : creator.busy
+                  ? linked.creating
+                  : creator.created
+                    ? linked.createAnother
+                    : linked.createTask}
             </Button>
           )}
           <Button
@@ -105,9 +119,18 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
       }
     >
       {customizing && mustChooseResponsible && (
-        <Alert tone="warning">{text.chooseInsteadOfInactive(data.responsible?.name || common.userFallbackName(data.item.assignedById ?? 0))}</Alert>
+        <Alert tone="warning">
+          {text.chooseInsteadOfInactive(data.responsible?.name || common.userFallbackName(data.item.assignedById ?? 0))}
+        </Alert>
       )}
-      {duplicate && <DuplicateConfirm existing={duplicate.existing} currentUserId={data.currentUser.id} onConfirm={confirmDuplicate} onCancel={() => setDuplicate(null)} />}
+      {duplicate && (
+        <DuplicateConfirm
+          existing={duplicate.existing}
+          currentUserId={data.currentUser.id}
+          onConfirm={confirmDuplicate}
+          onCancel={() => setDuplicate(null)}
+        />
+      )}
       <CreateOutcome created={creator.created} error={creator.error} onDismiss={creator.reset} formKept={customizing} />
       {customizing && (
         <CustomizeTaskForm
@@ -129,7 +152,13 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
           ))}
         </div>
       ) : tasks.isError ? (
-        <RetryAlert title={text.tasksFailed} size="small" error={tasks.error} retrying={tasks.isFetching} onRetry={() => void tasks.refetch()}>
+        <RetryAlert
+          title={text.tasksFailed}
+          size="small"
+          error={tasks.error}
+          retrying={tasks.isFetching}
+          onRetry={() => void tasks.refetch()}
+        >
           {errorText(tasks.error)}
         </RetryAlert>
       ) : list && list.tasks.length > 0 ? (
@@ -146,13 +175,21 @@ export function LinkedTasksPanel({ data, tasks, users }: { data: LinkedItem; tas
               />
             ))}
           </ul>
-          {list.total > list.tasks.length && <p className="st-muted dt-more">{text.moreTasks(list.tasks.length, list.total)}</p>}
+          {list.total > list.tasks.length && (
+            <p className="st-muted dt-more">{text.moreTasks(list.tasks.length, list.total)}</p>
+          )}
         </>
       ) : (
         <div className="dt-empty">
           <p className="dt-empty__title">{text.emptyTasksTitle}</p>
           {/* "One click" only where one click does it: not while links are off, nor when the responsible must be chosen. */}
-          <p className="st-muted">{linksOff ? text.emptyTasksLinksOffText : mustChooseResponsible ? text.emptyTasksChooseText : text.emptyTasksText}</p>
+          <p className="st-muted">
+            {linksOff
+              ? text.emptyTasksLinksOffText
+              : mustChooseResponsible
+                ? text.emptyTasksChooseText
+                : text.emptyTasksText}
+          </p>
         </div>
       )}
     </Panel>

@@ -9,7 +9,12 @@ import { detailTabKeys, loadDetailTab } from './load-detail-tab';
  * failures only, `retryLinkedItemRead`). `useDetailTab` reads it and the shell's prefetch starts
  * it, so the two can never ask differently.
  */
-export function detailTabQuery(boundary: BitrixBoundary, queryClient: QueryClient, entityTypeId: number, itemId: number) {
+export function detailTabQuery(
+  boundary: BitrixBoundary,
+  queryClient: QueryClient,
+  entityTypeId: number,
+  itemId: number,
+) {
   return queryOptions({
     queryKey: detailTabKeys.data(entityTypeId, itemId),
     queryFn: () => loadDetailTab(boundary, queryClient, entityTypeId, itemId),

@@ -68,7 +68,12 @@ export function detailTabCommands(entityTypeId: number, itemId: number, code: st
   };
 }
 
-export async function loadDetailTab(boundary: BitrixBoundary, queryClient: QueryClient, entityTypeId: number, itemId: number): Promise<DetailTabData> {
+export async function loadDetailTab(
+  boundary: BitrixBoundary,
+  queryClient: QueryClient,
+  entityTypeId: number,
+  itemId: number,
+): Promise<DetailTabData> {
   const code = itemLinkCode(entityTypeId, itemId);
   const answers = await boundary.batch(detailTabCommands(entityTypeId, itemId, code));
   const linked = readLinkedItem(queryClient, entityTypeId, itemId, answers);
@@ -82,11 +87,13 @@ export async function loadDetailTab(boundary: BitrixBoundary, queryClient: Query
   if (categories) queryClient.setQueryData(itemKeys.categories(entityTypeId), categories);
   if (stages && item.categoryId !== null) {
     queryClient.setQueryData(itemKeys.stages(entityTypeId, item.categoryId), stages);
-    if (answers.stages.ok) primeStatusNames(queryClient, stageDirectory(entityTypeId, item.categoryId), answers.stages.result);
+    if (answers.stages.ok)
+      primeStatusNames(queryClient, stageDirectory(entityTypeId, item.categoryId), answers.stages.result);
   }
   if (fields) queryClient.setQueryData(itemKeys.fields(entityTypeId), fields);
   if (sourceType && answers.sources.ok) primeStatusNames(queryClient, sourceType, answers.sources.result);
-  if (answers.tasks.ok) primeLinkedTasks(queryClient, entityTypeId, itemId, answers.tasks.result.tasks, answers.tasks.total);
+  if (answers.tasks.ok)
+    primeLinkedTasks(queryClient, entityTypeId, itemId, answers.tasks.result.tasks, answers.tasks.total);
 
   const problems: DetailTabProblems = {
     categories: answers.categories.ok ? null : answers.categories.error,

@@ -13,13 +13,16 @@ export const detailTabMessages = defineMessages(
     outcomeSuccess: 'Closed successfully',
     outcomeFailure: 'Closed as failed',
     tasksTitle: 'Linked tasks',
-    tasksCount: (count: number, locale: string) => plural(locale, count, { one: `${count} task`, other: `${count} tasks` }),
+    tasksCount: (count: number, locale: string) =>
+      plural(locale, count, { one: `${count} task`, other: `${count} tasks` }),
     moreTasks: (shown: number, total: number) => `Showing ${shown} of ${total} tasks.`,
     createTaskHint: (title: string) => `Creates “${title}” at once, linked to this item`,
     customize: 'Customize…',
     emptyTasksTitle: 'No tasks yet',
-    emptyTasksText: 'Create the first task for this item: one click, with the title, responsible and deadline filled in.',
-    emptyTasksLinksOffText: 'Tasks linked to this item will be listed here once the smart process allows links to tasks.',
+    emptyTasksText:
+      'Create the first task for this item: one click, with the title, responsible and deadline filled in.',
+    emptyTasksLinksOffText:
+      'Tasks linked to this item will be listed here once the smart process allows links to tasks.',
     emptyTasksChooseText: 'Create the first task for this item: choose who is responsible, the rest is filled in.',
     overdue: 'Overdue',
     noDeadline: 'No deadline',
@@ -42,7 +45,8 @@ export const detailTabMessages = defineMessages(
     nameNotLoaded: 'name not loaded',
     inactiveUser: 'Deactivated',
     inactiveResponsibleHint: 'This employee is deactivated in Bitrix24: a task for them may go unseen.',
-    chooseInsteadOfInactive: (name: string) => `${name} is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.`,
+    chooseInsteadOfInactive: (name: string) =>
+      `${name} is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.`,
     showAllFields: (count: number, locale: string) =>
       plural(locale, count, { one: `Show all fields (${count} empty)`, other: `Show all fields (${count} empty)` }),
     hideEmptyFields: 'Hide empty fields',
@@ -80,14 +84,22 @@ export const detailTabMessages = defineMessages(
       outcomeFailure: 'Закрыт как провальный',
       tasksTitle: 'Связанные задачи',
       tasksCount: (count: number, locale: string) =>
-        plural(locale, count, { one: `${count} задача`, few: `${count} задачи`, many: `${count} задач`, other: `${count} задачи` }),
+        plural(locale, count, {
+          one: `${count} задача`,
+          few: `${count} задачи`,
+          many: `${count} задач`,
+          other: `${count} задачи`,
+        }),
       moreTasks: (shown: number, total: number) => `Показано ${shown} из ${total}.`,
       createTaskHint: (title: string) => `Сразу создаёт «${title}», связанную с этим элементом`,
       customize: 'Настроить…',
       emptyTasksTitle: 'Задач пока нет',
-      emptyTasksText: 'Создайте первую задачу по этому элементу: один клик — название, ответственный и срок уже заполнены.',
-      emptyTasksLinksOffText: 'Задачи, связанные с этим элементом, появятся здесь, когда в смарт-процессе разрешат привязку задач.',
-      emptyTasksChooseText: 'Создайте первую задачу по этому элементу: выберите ответственного, остальное уже заполнено.',
+      emptyTasksText:
+        'Создайте первую задачу по этому элементу: один клик — название, ответственный и срок уже заполнены.',
+      emptyTasksLinksOffText:
+        'Задачи, связанные с этим элементом, появятся здесь, когда в смарт-процессе разрешат привязку задач.',
+      emptyTasksChooseText:
+        'Создайте первую задачу по этому элементу: выберите ответственного, остальное уже заполнено.',
       overdue: 'Просрочена',
       noDeadline: 'Без срока',
       deadline: 'Крайний срок',
@@ -109,7 +121,8 @@ export const detailTabMessages = defineMessages(
       nameNotLoaded: 'название не загружено',
       inactiveUser: 'Уволен',
       inactiveResponsibleHint: 'Этот сотрудник деактивирован в Битрикс24: задачу для него могут не увидеть.',
-      chooseInsteadOfInactive: (name: string) => `${name} деактивирован в Битрикс24, поэтому задача не будет назначена на него. Выберите ответственного.`,
+      chooseInsteadOfInactive: (name: string) =>
+        `${name} деактивирован в Битрикс24, поэтому задача не будет назначена на него. Выберите ответственного.`,
       showAllFields: (count: number, locale: string) =>
         plural(locale, count, {
           one: `Показать все поля (${count} пустое)`,
@@ -150,14 +163,18 @@ export const detailTabMessages = defineMessages(
       outcomeSuccess: 'Erfolgreich abgeschlossen',
       outcomeFailure: 'Als gescheitert abgeschlossen',
       tasksTitle: 'Verknüpfte Aufgaben',
-      tasksCount: (count: number, locale: string) => plural(locale, count, { one: `${count} Aufgabe`, other: `${count} Aufgaben` }),
+      tasksCount: (count: number, locale: string) =>
+        plural(locale, count, { one: `${count} Aufgabe`, other: `${count} Aufgaben` }),
       moreTasks: (shown: number, total: number) => `${shown} von ${total} Aufgaben angezeigt.`,
       createTaskHint: (title: string) => `Erstellt sofort „${title}“, verknüpft mit diesem Element`,
       customize: 'Anpassen…',
       emptyTasksTitle: 'Noch keine Aufgaben',
-      emptyTasksText: 'Erstellen Sie die erste Aufgabe zu diesem Element: ein Klick, Titel, Verantwortlicher und Frist sind schon ausgefüllt.',
-      emptyTasksLinksOffText: 'Mit diesem Element verknüpfte Aufgaben erscheinen hier, sobald der Smart Process Verknüpfungen mit Aufgaben erlaubt.',
-      emptyTasksChooseText: 'Erstellen Sie die erste Aufgabe zu diesem Element: Wählen Sie die verantwortliche Person, alles andere ist schon ausgefüllt.',
+      emptyTasksText:
+        'Erstellen Sie die erste Aufgabe zu diesem Element: ein Klick, Titel, Verantwortlicher und Frist sind schon ausgefüllt.',
+      emptyTasksLinksOffText:
+        'Mit diesem Element verknüpfte Aufgaben erscheinen hier, sobald der Smart Process Verknüpfungen mit Aufgaben erlaubt.',
+      emptyTasksChooseText:
+        'Erstellen Sie die erste Aufgabe zu diesem Element: Wählen Sie die verantwortliche Person, alles andere ist schon ausgefüllt.',
       overdue: 'Überfällig',
       noDeadline: 'Keine Frist',
       deadline: 'Frist',
@@ -178,10 +195,15 @@ export const detailTabMessages = defineMessages(
       statusNamesFailed: 'Einige Werte zeigen ihre Codes: ihre Namen konnten nicht geladen werden.',
       nameNotLoaded: 'Name nicht geladen',
       inactiveUser: 'Deaktiviert',
-      inactiveResponsibleHint: 'Dieser Mitarbeiter ist in Bitrix24 deaktiviert: eine Aufgabe für ihn bleibt womöglich unbemerkt.',
-      chooseInsteadOfInactive: (name: string) => `${name} ist in Bitrix24 deaktiviert, daher geht die Aufgabe nicht an diese Person. Wählen Sie, wer sie bekommt.`,
+      inactiveResponsibleHint:
+        'Dieser Mitarbeiter ist in Bitrix24 deaktiviert: eine Aufgabe für ihn bleibt womöglich unbemerkt.',
+      chooseInsteadOfInactive: (name: string) =>
+        `${name} ist in Bitrix24 deaktiviert, daher geht die Aufgabe nicht an diese Person. Wählen Sie, wer sie bekommt.`,
       showAllFields: (count: number, locale: string) =>
-        plural(locale, count, { one: `Alle Felder zeigen (${count} leer)`, other: `Alle Felder zeigen (${count} leer)` }),
+        plural(locale, count, {
+          one: `Alle Felder zeigen (${count} leer)`,
+          other: `Alle Felder zeigen (${count} leer)`,
+        }),
       hideEmptyFields: 'Leere Felder ausblenden',
       noFilledFields: 'Kein Feld dieses Elements ist ausgefüllt.',
       yes: 'Ja',

@@ -20,10 +20,7 @@ function renderPanel(options: { tasks?: FakeTaskStore; before?: (boundary: FakeB
     { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } },
   );
   options.before?.(boundary);
-  renderSurface(
-    <QuickCreate entityTypeId={177} itemId={29} activityId={null} />,
-    { boundary },
-  );
+  renderSurface(<QuickCreate entityTypeId={177} itemId={29} activityId={null} />, { boundary });
   return { boundary, tasks };
 }
 
@@ -58,19 +55,50 @@ describe('the quick-create panel, compact but complete', () => {
   it('mentions the item’s open tasks (how many, the newest) and asks before making a twin', async () => {
     const store = fakeTaskStore();
     store.tasks.push(
-      { id: '101', title: 'Request quotes', status: '5', responsibleId: '2', createdBy: '2', closedDate: '2026-11-03T16:20:00+03:00', deadline: null, ufCrmTask: ['Tb1_29'] },
-      { id: '102', title: 'Check the installation site', status: '3', responsibleId: '2', createdBy: '2', createdDate: '2026-11-01T10:00:00+03:00', deadline: null, ufCrmTask: ['Tb1_29'] },
-      { id: '103', title: DEFAULT_TITLE, status: '2', responsibleId: '2', createdBy: '2', createdDate: '2026-11-02T10:00:00+03:00', deadline: null, ufCrmTask: ['Tb1_29'] },
+      {
+        id: '101',
+        title: 'Request quotes',
+        status: '5',
+        responsibleId: '2',
+        createdBy: '2',
+        closedDate: '2026-11-03T16:20:00+03:00',
+        deadline: null,
+        ufCrmTask: ['Tb1_29'],
+      },
+      {
+        id: '102',
+        title: 'Check the installation site',
+        status: '3',
+        responsibleId: '2',
+        createdBy: '2',
+        createdDate: '2026-11-01T10:00:00+03:00',
+        deadline: null,
+        ufCrmTask: ['Tb1_29'],
+      },
+      {
+        id: '103',
+        title: DEFAULT_TITLE,
+        status: '2',
+        responsibleId: '2',
+        createdBy: '2',
+        createdDate: '2026-11-02T10:00:00+03:00',
+        deadline: null,
+        ufCrmTask: ['Tb1_29'],
+      },
     );
     const { boundary, tasks } = renderPanel({ tasks: store });
-    expect(await screen.findByText(`This item already has 2 open tasks; the newest is “${DEFAULT_TITLE}”.`)).toBeTruthy();
+    expect(
+      await screen.findByText(`This item already has 2 open tasks; the newest is “${DEFAULT_TITLE}”.`),
+    ).toBeTruthy();
     // Everything the panel shows came in its one batch.
     expect(boundary.roundTrips).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
     const warning = await screen.findByText('This task is already open for this item');
     expect(tasks.tasks).toHaveLength(3);
-    fireEvent.click(within(warning.closest('[role="alert"]') as HTMLElement).getByRole('button', { name: 'Create a second task' }));
+    fireEvent.click(
+      within(warning.closest('[role="alert"]') as HTMLElement).getByRole('button', { name: 'Create a second task' }),
+    );
     expect(await screen.findByText('Task created')).toBeTruthy();
     expect(tasks.tasks).toHaveLength(4);
   });

@@ -15,13 +15,19 @@ const HOURS = 3_600_000;
 /** The panel of user `userId` on item 177/29; the fake portal stamps tasks with its own clock. */
 function renderPanel(userId: number, tasks: FakeTaskStore = fakeTaskStore({ currentUserId: userId })) {
   const crm = fakeCrm({ currentUserId: userId });
-  crm.users.push({ ID: '3', NAME: 'Sophie', LAST_NAME: 'Wagner', PERSONAL_PHOTO: null, WORK_POSITION: 'Sales Manager' });
-  const boundary: FakeBoundary = createFakeBoundary({ ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) }, { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } });
-  tasks.now = () => boundary.portalNow();
-  renderSurface(
-    <QuickCreate entityTypeId={177} itemId={29} activityId={null} />,
-    { boundary },
+  crm.users.push({
+    ID: '3',
+    NAME: 'Sophie',
+    LAST_NAME: 'Wagner',
+    PERSONAL_PHOTO: null,
+    WORK_POSITION: 'Sales Manager',
+  });
+  const boundary: FakeBoundary = createFakeBoundary(
+    { ...fakeCrmHandlers(crm), ...fakeTaskHandlers(tasks) },
+    { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } },
   );
+  tasks.now = () => boundary.portalNow();
+  renderSurface(<QuickCreate entityTypeId={177} itemId={29} activityId={null} />, { boundary });
   return { boundary, tasks };
 }
 
@@ -50,7 +56,13 @@ describe('one click = one task, in the browser', () => {
     expect(sophie.tasks.tasks).toHaveLength(1);
     expect(sophie.tasks.tasks[0]!.createdBy).toBe('3');
     // After the panel's first batch (which lists the item's tasks): only the create batch's own list.
-    expect(sophie.boundary.roundTrips.slice(1).map((trip) => trip.methods).flat().filter((method) => method === 'tasks.task.list')).toHaveLength(1);
+    expect(
+      sophie.boundary.roundTrips
+        .slice(1)
+        .map((trip) => trip.methods)
+        .flat()
+        .filter((method) => method === 'tasks.task.list'),
+    ).toHaveLength(1);
   });
 
   it('finds the task whose answer was lost although the computer’s clock is hours ahead of the portal’s', async () => {

@@ -7,14 +7,27 @@ import { fakeCrm, fakeCrmHandlers, type FakeCrm } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
 import { QuickCreate } from './QuickCreate';
 
-function renderPanel(options: { crm?: FakeCrm; tasks?: FakeTaskStore; activityId?: number | null; itemId?: number; before?: (boundary: FakeBoundary) => void } = {}) {
+function renderPanel(
+  options: {
+    crm?: FakeCrm;
+    tasks?: FakeTaskStore;
+    activityId?: number | null;
+    itemId?: number;
+    before?: (boundary: FakeBoundary) => void;
+  } = {},
+) {
   const crm = options.crm ?? fakeCrm();
   const tasks = options.tasks ?? fakeTaskStore();
   const boundary = createFakeBoundary(
     {
       ...fakeCrmHandlers(crm),
       ...fakeTaskHandlers(tasks),
-      'crm.activity.get': ({ id }) => ({ ID: String(id), SUBJECT: 'Call with Miele about the installation', OWNER_ID: '29', OWNER_TYPE_ID: '177' }),
+      'crm.activity.get': ({ id }) => ({
+        ID: String(id),
+        SUBJECT: 'Call with Miele about the installation',
+        OWNER_ID: '29',
+        OWNER_TYPE_ID: '177',
+      }),
     },
     { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } },
   );
@@ -33,7 +46,9 @@ afterEach(() => {
 
 describe('the quick-create panel', () => {
   it('shows a skeleton while its one batch is on its way', () => {
-    const { boundary } = renderPanel({ before: (fake) => fake.setHandler('crm.item.get', () => new Promise(() => undefined)) });
+    const { boundary } = renderPanel({
+      before: (fake) => fake.setHandler('crm.item.get', () => new Promise(() => undefined)),
+    });
     expect(screen.getByRole('status', { name: 'Loading the item' })).toBeTruthy();
     expect(boundary.roundTrips).toHaveLength(1);
   });
@@ -48,7 +63,11 @@ describe('the quick-create panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
     expect(await screen.findByText('Task created')).toBeTruthy();
     expect(tasks.tasks).toHaveLength(1);
-    expect(tasks.tasks[0]).toMatchObject({ title: 'Equipment Purchase: Washing Machine', responsibleId: '2', ufCrmTask: ['Tb1_29'] });
+    expect(tasks.tasks[0]).toMatchObject({
+      title: 'Equipment Purchase: Washing Machine',
+      responsibleId: '2',
+      ufCrmTask: ['Tb1_29'],
+    });
     expect(screen.queryByRole('button', { name: 'Create task' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
@@ -109,7 +128,12 @@ describe('the quick-create panel', () => {
       activityId: 8001,
       before: (fake) =>
         fake.setHandler('crm.activity.get', () => {
-          throw new BitrixError({ kind: 'not-found', code: 'UNKNOWN', status: 400, portalDescription: 'Activity is not found' });
+          throw new BitrixError({
+            kind: 'not-found',
+            code: 'UNKNOWN',
+            status: 400,
+            portalDescription: 'Activity is not found',
+          });
         }),
     });
     expect(await screen.findByRole('textbox', { name: 'Task title' })).toBeTruthy();

@@ -31,7 +31,15 @@ const SURFACE = 'st-surface qc';
  * tab), verification and one-click guarantee (the same create path as the tab), the item's
  * open tasks mentioned before a twin is made, then an offer to close.
  */
-export function QuickCreate({ entityTypeId, itemId, activityId }: { entityTypeId: number; itemId: number; activityId: number | null }) {
+export function QuickCreate({
+  entityTypeId,
+  itemId,
+  activityId,
+}: {
+  entityTypeId: number;
+  itemId: number;
+  activityId: number | null;
+}) {
   const boundary = useBitrix();
   const queryClient = useQueryClient();
   const query = useQuery(quickCreateQuery(boundary, queryClient, entityTypeId, itemId, activityId));
@@ -51,7 +59,10 @@ export function QuickCreate({ entityTypeId, itemId, activityId }: { entityTypeId
       failure={(error, retry) => <LinkedItemFailure error={error} {...retry} />}
     >
       {(data) => (
-        <I18nProvider bitrixLanguage={boundary.session.bitrixLanguage} timeZone={userZone(boundary, data.currentUser.timeZone)}>
+        <I18nProvider
+          bitrixLanguage={boundary.session.bitrixLanguage}
+          timeZone={userZone(boundary, data.currentUser.timeZone)}
+        >
           <QuickCreatePanel data={data} />
         </I18nProvider>
       )}
@@ -88,7 +99,8 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
     setTitle(useRecordSubject && recordSubject ? recordSubject : initial.title);
   }, [useRecordSubject, recordSubject, initial.title]);
 
-  const typedDeadline = deadline === null ? undefined : deadline === '' ? null : fromDateTimeLocalInput(deadline, format.timeZone);
+  const typedDeadline =
+    deadline === null ? undefined : deadline === '' ? null : fromDateTimeLocalInput(deadline, format.timeZone);
   const draft: TaskDraft = {
     ...initial,
     title,
@@ -133,7 +145,12 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
         <Alert
           tone="info"
           actions={
-            <TaskLink taskId={openTasks.newest.id} currentUserId={currentUser.id} className="st-link" label={linked.openTask(openTasks.newest.title)}>
+            <TaskLink
+              taskId={openTasks.newest.id}
+              currentUserId={currentUser.id}
+              className="st-link"
+              label={linked.openTask(openTasks.newest.title)}
+            >
               {linked.openTask(openTasks.newest.title)}
             </TaskLink>
           }
@@ -152,17 +169,33 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
             if (Object.keys(problems).length > 0 || linksOff) return;
             // Everything not changed here as the tab's one click would set it, at the moment of the click.
             const now = defaults();
-            send({ ...now, title: title.trim(), responsibleId: draft.responsibleId, deadline: typedDeadline !== undefined ? typedDeadline : now.deadline });
+            send({
+              ...now,
+              title: title.trim(),
+              responsibleId: draft.responsibleId,
+              deadline: typedDeadline !== undefined ? typedDeadline : now.deadline,
+            });
           }}
         >
           {recordSubject !== null && (
             <label className="st-check">
-              <input type="checkbox" checked={useRecordSubject} onChange={(event) => setUseRecordSubject(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={useRecordSubject}
+                onChange={(event) => setUseRecordSubject(event.target.checked)}
+              />
               {text.titleFromRecord}
             </label>
           )}
           <Field label={text.title} error={touched && problems.title ? linked.problems[problems.title] : undefined}>
-            {(control) => <TextInput {...control} value={title} maxLength={400} onChange={(event) => setTitle(event.target.value)} />}
+            {(control) => (
+              <TextInput
+                {...control}
+                value={title}
+                maxLength={400}
+                onChange={(event) => setTitle(event.target.value)}
+              />
+            )}
           </Field>
           <div className="qc-responsible">
             <span className="st-field__label">{text.responsible}</span>
@@ -176,7 +209,11 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
               ) : null}
             </span>
           </div>
-          <Field label={text.deadline} hint={deadline === '' || (deadline === null && !initial.deadline) ? text.noDeadline : undefined} error={touched && problems.deadline ? linked.problems[problems.deadline] : undefined}>
+          <Field
+            label={text.deadline}
+            hint={deadline === '' || (deadline === null && !initial.deadline) ? text.noDeadline : undefined}
+            error={touched && problems.deadline ? linked.problems[problems.deadline] : undefined}
+          >
             {(control) => (
               <TextInput
                 {...control}
@@ -192,18 +229,39 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
               {text.inactiveChoose(data.responsible?.name || common.userFallbackName(item.assignedById ?? 0))}
             </Alert>
           )}
-          {duplicate && <DuplicateConfirm existing={duplicate.existing} currentUserId={currentUser.id} onConfirm={() => { setDuplicate(null); creator.create(duplicate.draft); }} onCancel={() => setDuplicate(null)} />}
+          {duplicate && (
+            <DuplicateConfirm
+              existing={duplicate.existing}
+              currentUserId={currentUser.id}
+              onConfirm={() => {
+                setDuplicate(null);
+                creator.create(duplicate.draft);
+              }}
+              onCancel={() => setDuplicate(null)}
+            />
+          )}
           <div className="st-actions">
             <Button type="submit" variant="primary" busy={creator.busy} singleClicksOnly disabled={linksOff}>
               {creator.phase === 'checking' ? linked.checking : creator.busy ? linked.creating : linked.createTask}
             </Button>
-            <Button variant="link" title={text.moreOptionsHint} onClick={() => void boundary.openPortalPath(detailTabPath(item.entityTypeId, item.id)).catch(() => undefined)}>
+            <Button
+              variant="link"
+              title={text.moreOptionsHint}
+              onClick={() =>
+                void boundary.openPortalPath(detailTabPath(item.entityTypeId, item.id)).catch(() => undefined)
+              }
+            >
               {text.moreOptions}
             </Button>
           </div>
         </form>
       )}
-      <CreateOutcome created={created} error={creator.error} onDismiss={creator.reset} formKept={created?.fromEarlierClick === true} />
+      <CreateOutcome
+        created={created}
+        error={creator.error}
+        onDismiss={creator.reset}
+        formKept={created?.fromEarlierClick === true}
+      />
       {created && (
         <div className="st-actions">
           <Button variant="primary" title={text.closeHint} onClick={() => void boundary.closeApplication()}>

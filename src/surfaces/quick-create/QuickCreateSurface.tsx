@@ -9,5 +9,11 @@ import './quick-create.css';
  * names its activity, whose subject can become the title.
  */
 export default function QuickCreateSurface({ target }: SurfaceProps<'quick-create'>) {
-  return <QuickCreate entityTypeId={target.entityTypeId} itemId={target.itemId} activityId={recordActivityId(target.options)} />;
+  return (
+    <QuickCreate
+      entityTypeId={target.entityTypeId}
+      itemId={target.itemId}
+      activityId={recordActivityId(target.options)}
+    />
+  );
 }

@@ -7,7 +7,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { command, type BatchResults, type BitrixBoundary } from '../../bitrix';
 import type { PlacementOptions } from '../../domain/placement';
-import { itemLinkCode, linkedItemCommands, readLinkedItem, type LinkedItem } from '../../features/create-linked-task/load-linked-item';
+import {
+  itemLinkCode,
+  linkedItemCommands,
+  readLinkedItem,
+  type LinkedItem,
+} from '../../features/create-linked-task/load-linked-item';
 import { linkedTasksCommand, primeLinkedTasks } from '../../queries/tasks';
 
 /** `ASSOCIATED_ENTITY_TYPE_ID` of a timeline record that is an activity (crm.activity.get). */
@@ -20,7 +25,8 @@ export interface QuickCreateData extends LinkedItem {
 
 export const quickCreateKeys = {
   all: ['quick-create'] as const,
-  data: (entityTypeId: number, itemId: number, activityId: number | null) => [...quickCreateKeys.all, entityTypeId, itemId, activityId] as const,
+  data: (entityTypeId: number, itemId: number, activityId: number | null) =>
+    [...quickCreateKeys.all, entityTypeId, itemId, activityId] as const,
 };
 
 /** The activity behind a timeline record, when the placement names one. */
@@ -38,13 +44,17 @@ export async function loadQuickCreate(
   itemId: number,
   activityId: number | null,
 ): Promise<QuickCreateData> {
-  const commands = { ...linkedItemCommands(entityTypeId, itemId), tasks: linkedTasksCommand(itemLinkCode(entityTypeId, itemId)) };
+  const commands = {
+    ...linkedItemCommands(entityTypeId, itemId),
+    tasks: linkedTasksCommand(itemLinkCode(entityTypeId, itemId)),
+  };
   const withRecord = { ...commands, activity: command('crm.activity.get', { id: activityId ?? 0 }) };
   const answers: BatchResults<typeof commands> & Partial<Pick<BatchResults<typeof withRecord>, 'activity'>> =
     activityId === null ? await boundary.batch(commands) : await boundary.batch(withRecord);
   const linked = readLinkedItem(queryClient, entityTypeId, itemId, answers);
   // A task list that failed is read again by the panel's own query; the create does not wait on it.
-  if (answers.tasks.ok) primeLinkedTasks(queryClient, entityTypeId, itemId, answers.tasks.result.tasks, answers.tasks.total);
+  if (answers.tasks.ok)
+    primeLinkedTasks(queryClient, entityTypeId, itemId, answers.tasks.result.tasks, answers.tasks.total);
 
   const activity = answers.activity;
   const subject = activity?.ok && typeof activity.result.SUBJECT === 'string' ? activity.result.SUBJECT.trim() : '';

@@ -13,7 +13,8 @@ export const quickCreateMessages = defineMessages(
     nobody: 'You',
     closeHint: 'Closes this panel',
     inactive: 'Deactivated',
-    inactiveChoose: (name: string) => `${name} is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.`,
+    inactiveChoose: (name: string) =>
+      `${name} is deactivated in Bitrix24, so the task does not go to them. Choose who gets it.`,
     chooseResponsible: 'Choose responsible person',
     changeResponsible: 'Change',
     changeResponsibleLabel: 'Change the responsible person',
@@ -33,7 +34,8 @@ export const quickCreateMessages = defineMessages(
       nobody: 'Вы',
       closeHint: 'Закрывает эту панель',
       inactive: 'Уволен',
-      inactiveChoose: (name: string) => `${name} деактивирован в Битрикс24, поэтому задача не будет назначена на него. Выберите ответственного.`,
+      inactiveChoose: (name: string) =>
+        `${name} деактивирован в Битрикс24, поэтому задача не будет назначена на него. Выберите ответственного.`,
       chooseResponsible: 'Выбрать ответственного',
       changeResponsible: 'Сменить',
       changeResponsibleLabel: 'Сменить ответственного',
@@ -52,12 +54,14 @@ export const quickCreateMessages = defineMessages(
       nobody: 'Sie',
       closeHint: 'Schließt dieses Fenster',
       inactive: 'Deaktiviert',
-      inactiveChoose: (name: string) => `${name} ist in Bitrix24 deaktiviert, daher geht die Aufgabe nicht an diese Person. Wählen Sie, wer sie bekommt.`,
+      inactiveChoose: (name: string) =>
+        `${name} ist in Bitrix24 deaktiviert, daher geht die Aufgabe nicht an diese Person. Wählen Sie, wer sie bekommt.`,
       chooseResponsible: 'Verantwortliche Person wählen',
       changeResponsible: 'Ändern',
       changeResponsibleLabel: 'Verantwortliche Person ändern',
       moreOptions: 'Weitere Optionen…',
-      moreOptionsHint: 'Öffnet den Tab „Aufgaben“ des Elements mit dem vollständigen Formular: Beschreibung, Teilnehmende, Priorität',
+      moreOptionsHint:
+        'Öffnet den Tab „Aufgaben“ des Elements mit dem vollständigen Formular: Beschreibung, Teilnehmende, Priorität',
     },
   },
 );

@@ -153,7 +153,8 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
     alsoRunTasksOf: readonly number[] = [],
   ): Promise<ReadonlyMap<number, LinkedTaskFacts>> {
     await this.read();
-    if (itemIds.length > PAGE_SIZE || alsoRunTasksOf.length > PAGE_SIZE) throw new Error('more than 50 items in one re-check');
+    if (itemIds.length > PAGE_SIZE || alsoRunTasksOf.length > PAGE_SIZE)
+      throw new Error('more than 50 items in one re-check');
     const facts = new Map<number, LinkedTaskFacts>();
     for (const itemId of [...alsoRunTasksOf, ...itemIds]) {
       const list = this.tasks.get(itemId) ?? [];
@@ -161,7 +162,11 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
       facts.set(itemId, {
         runTaskIds: own.map((task) => task.id).sort((a, b) => a - b),
         hasOpenTask: list.some((task) => task.open && !own.includes(task)),
-        oldestOtherOpenTaskId: list.filter((task) => task.open && !own.includes(task)).map((task) => task.id).sort((a, b) => a - b)[0] ?? null,
+        oldestOtherOpenTaskId:
+          list
+            .filter((task) => task.open && !own.includes(task))
+            .map((task) => task.id)
+            .sort((a, b) => a - b)[0] ?? null,
       });
     }
     return facts;
@@ -173,7 +178,10 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
     await this.request();
     if (taskIds.length > PAGE_SIZE) throw new Error('more than 50 deletions in one request');
     for (const [itemId, list] of this.tasks) {
-      this.tasks.set(itemId, list.filter((task) => !taskIds.includes(task.id)));
+      this.tasks.set(
+        itemId,
+        list.filter((task) => !taskIds.includes(task.id)),
+      );
     }
     this.deleted.push(...taskIds);
   }
@@ -192,7 +200,8 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
     const rateLimited = typeof fault === 'object' && 'rateLimitCommands' in fault ? fault.rateLimitCommands : 0;
     const rejected = new Set(typeof fault === 'object' && 'rejectItems' in fault ? fault.rejectItems : []);
     const outcomes = drafts.map((draft, index): CreateOutcome => {
-      if (index < rateLimited) return { itemId: draft.itemId, kind: 'failed', reason: 'rate-limited', message: 'Too many requests' };
+      if (index < rateLimited)
+        return { itemId: draft.itemId, kind: 'failed', reason: 'rate-limited', message: 'Too many requests' };
       if (rejected.has(draft.itemId)) {
         return { itemId: draft.itemId, kind: 'failed', reason: 'rejected', message: 'Task title is not specified' };
       }

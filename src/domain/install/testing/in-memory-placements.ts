@@ -43,19 +43,26 @@ export class InMemoryPlacements implements PortalPlacementState, PlacementComman
 
   private apply(command: PlacementCommand): PortalCommandResult {
     const typeMatch = /^CRM_DYNAMIC_(\d+)_/.exec(command.placement);
-    const typeExists = typeMatch && this.smartProcessList.some((process) => process.entityTypeId === Number(typeMatch[1]));
+    const typeExists =
+      typeMatch && this.smartProcessList.some((process) => process.entityTypeId === Number(typeMatch[1]));
     if (command.kind === 'unbind') {
-      if (!typeExists && typeMatch) return { ok: false, error: { code: 'ERROR_PLACEMENT_NOT_FOUND', description: 'Placement not found' } };
+      if (!typeExists && typeMatch)
+        return { ok: false, error: { code: 'ERROR_PLACEMENT_NOT_FOUND', description: 'Placement not found' } };
       this.rows = this.rows.filter((row) => !(row.placement === command.placement && row.handler === command.handler));
       return { ok: true };
     }
-    if (!typeExists) return { ok: false, error: { code: 'ERROR_PLACEMENT_NOT_FOUND', description: 'Placement not found' } };
+    if (!typeExists)
+      return { ok: false, error: { code: 'ERROR_PLACEMENT_NOT_FOUND', description: 'Placement not found' } };
     if (this.rows.some((row) => row.placement === command.placement && row.handler === command.handler)) {
       const description = 'Unable to set placement handler: Handler already binded';
-      return { ok: false, error: this.bareStringErrors ? { code: '', description } : { code: 'ERROR_CORE', description } };
+      return {
+        ok: false,
+        error: this.bareStringErrors ? { code: '', description } : { code: 'ERROR_CORE', description },
+      };
     }
     const langAll: CurrentBinding['langAll'] = {};
-    for (const [language, title] of Object.entries(command.titles)) (langAll as Record<string, { TITLE: string }>)[language] = { TITLE: title };
+    for (const [language, title] of Object.entries(command.titles))
+      (langAll as Record<string, { TITLE: string }>)[language] = { TITLE: title };
     this.rows.push({ placement: command.placement, handler: command.handler, title: command.titles.en, langAll });
     return { ok: true };
   }
