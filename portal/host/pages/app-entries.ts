@@ -13,9 +13,7 @@ export interface AppEntry {
 
 /** The data attributes the page's script reads to open this binding. */
 export function entryAttributes(mode: AppEntryMode, entry: AppEntry, lang: string): SafeHtml {
-  return html`${APP_ENTRY.mode}="${mode}" ${APP_ENTRY.placement}="${entry.binding.placement}"
-  ${APP_ENTRY.handler}="${entry.binding.handler}" ${APP_ENTRY.options}="${JSON.stringify(entry.options)}"
-  ${APP_ENTRY.title}="${bindingTitle(entry.binding, lang)}"`;
+  return html`${APP_ENTRY.mode}="${mode}" ${APP_ENTRY.placement}="${entry.binding.placement}" ${APP_ENTRY.handler}="${entry.binding.handler}" ${APP_ENTRY.options}="${JSON.stringify(entry.options)}" ${APP_ENTRY.title}="${bindingTitle(entry.binding, lang)}"`;
 }
 
 /**
@@ -33,28 +31,12 @@ export function appMenu(options: {
 }): SafeHtml {
   if (options.entries.length === 0 && !options.extraItems) return html``;
   return html`<div class="menu ${options.className ?? ''}" data-menu>
-    <button
-      type="button"
-      class="menu-button"
-      data-testid="${options.testId}"
-      aria-label="${options.label}"
-      aria-haspopup="menu"
-      aria-expanded="false"
-    >
-      ${options.buttonText}
-    </button>
+    <button type="button" class="menu-button" data-testid="${options.testId}" aria-label="${options.label}" aria-haspopup="menu" aria-expanded="false">${options.buttonText}</button>
     <div class="menu-popup" role="menu" hidden>
       ${options.extraItems}
       ${options.entries.map(
         (entry) =>
-          html`<button
-            type="button"
-            role="menuitem"
-            class="menu-item"
-            ${entryAttributes('slider', entry, options.lang)}
-          >
-            ${bindingTitle(entry.binding, options.lang)}
-          </button>`,
+          html`<button type="button" role="menuitem" class="menu-item" ${entryAttributes('slider', entry, options.lang)}>${bindingTitle(entry.binding, options.lang)}</button>`,
       )}
     </div>
   </div>`;

@@ -35,13 +35,7 @@ function stageBadge(data: HostData, item: HostItem): SafeHtml {
   const stage = data
     .stages(item.entityTypeId, item.categoryId)
     .find((candidate) => candidate.statusId === item.stageId);
-  return html`<span
-    class="stage-badge"
-    data-testid="item-stage"
-    data-stage-id="${item.stageId}"
-    style="--stage-color: ${/^#[0-9a-fA-F]{3,8}$/.test(stage?.color ?? '') ? stage?.color : '#2fc6f6'}"
-    >${stage?.name ?? item.stageId}</span
-  >`;
+  return html`<span class="stage-badge" data-testid="item-stage" data-stage-id="${item.stageId}" style="--stage-color: ${/^#[0-9a-fA-F]{3,8}$/.test(stage?.color ?? '') ? stage?.color : '#2fc6f6'}">${stage?.name ?? item.stageId}</span>`;
 }
 
 export function renderDetailPage(
@@ -89,15 +83,7 @@ export function renderDetailPage(
   const general = html`<section class="card-section" aria-label="About the item">
     <h2 class="card-section-title">About ${process.title.toLowerCase()}</h2>
     <dl class="fields" data-testid="general-fields">
-      ${item.generalFields.map(
-        (field) =>
-          html`<div class="field">
-            <dt>${field.label}</dt>
-            <dd>
-              ${field.dateTime ? html`<time datetime="${field.dateTime}" title="${context.user.timeZone}">${formatMomentInZone(field.dateTime, context.user.timeZone)}</time>` : field.value || '—'}
-            </dd>
-          </div>`,
-      )}
+      ${item.generalFields.map((field) => html`<div class="field"><dt>${field.label}</dt><dd>${field.dateTime ? html`<time datetime="${field.dateTime}" title="${context.user.timeZone}">${formatMomentInZone(field.dateTime, context.user.timeZone)}</time>` : field.value || '—'}</dd></div>`)}
     </dl>
   </section>`;
 
@@ -108,9 +94,7 @@ export function renderDetailPage(
       <span class="timeline-menubar-item timeline-menubar-item-static">Comment</span>
       ${activityButtons.map(
         (entry) =>
-          html`<button type="button" class="timeline-menubar-item" ${entryAttributes('application', entry, lang)}>
-            ${bindingTitle(entry.binding, lang)}
-          </button>`,
+          html`<button type="button" class="timeline-menubar-item" ${entryAttributes('application', entry, lang)}>${bindingTitle(entry.binding, lang)}</button>`,
       )}
     </div>
     <ol class="timeline-records">
@@ -128,9 +112,7 @@ export function renderDetailPage(
         return html`<li class="timeline-record" data-testid="timeline-record" data-activity-id="${activity.id}">
           <div class="timeline-record-body">
             <span class="timeline-record-subject">${activity.subject}</span>
-            <time datetime="${activity.created}" title="${context.user.timeZone}"
-              >${formatMomentInZone(activity.created, context.user.timeZone)}</time
-            >
+            <time datetime="${activity.created}" title="${context.user.timeZone}">${formatMomentInZone(activity.created, context.user.timeZone)}</time>
           </div>
           ${appMenu({ label: `Actions for ${activity.subject}`, buttonText: '⋯', testId: 'timeline-record-menu', entries: menuEntries, lang, className: 'menu-compact' })}
         </li>`;
@@ -138,38 +120,12 @@ export function renderDetailPage(
     </ol>
   </section>`;
 
-  const body = html`<div
-    class="crm-card"
-    data-testid="crm-card"
-    data-entity-type-id="${entityTypeId}"
-    data-item-id="${item.id}"
-  >
+  const body = html`<div class="crm-card" data-testid="crm-card" data-entity-type-id="${entityTypeId}" data-item-id="${item.id}">
     <div class="tabs" role="tablist" aria-label="Card sections">
-      <button
-        type="button"
-        role="tab"
-        class="tab"
-        id="tab-main"
-        data-tab="main"
-        aria-controls="panel-main"
-        aria-selected="true"
-      >
-        General
-      </button>
+      <button type="button" role="tab" class="tab" id="tab-main" data-tab="main" aria-controls="panel-main" aria-selected="true">General</button>
       ${tabs.map(
         (entry, index) =>
-          html`<button
-            type="button"
-            role="tab"
-            class="tab"
-            id="tab-app-${index}"
-            data-tab="app-${index}"
-            aria-controls="panel-app-${index}"
-            aria-selected="false"
-            ${entryAttributes('tab', entry, lang)}
-          >
-            ${bindingTitle(entry.binding, lang)}
-          </button>`,
+          html`<button type="button" role="tab" class="tab" id="tab-app-${index}" data-tab="app-${index}" aria-controls="panel-app-${index}" aria-selected="false" ${entryAttributes('tab', entry, lang)}>${bindingTitle(entry.binding, lang)}</button>`,
       )}
     </div>
     <div role="tabpanel" class="tab-panel" id="panel-main" aria-labelledby="tab-main" data-card-summary>
@@ -177,15 +133,7 @@ export function renderDetailPage(
     </div>
     ${tabs.map(
       (entry, index) =>
-        html`<div
-          role="tabpanel"
-          class="tab-panel tab-panel-app"
-          id="panel-app-${index}"
-          aria-labelledby="tab-app-${index}"
-          data-testid="app-tab-panel"
-          data-placement="${entry.binding.placement}"
-          hidden
-        ></div>`,
+        html`<div role="tabpanel" class="tab-panel tab-panel-app" id="panel-app-${index}" aria-labelledby="tab-app-${index}" data-testid="app-tab-panel" data-placement="${entry.binding.placement}" hidden></div>`,
     )}
   </div>`;
 
@@ -195,8 +143,7 @@ export function renderDetailPage(
       data,
       context,
       title: item.title,
-      headingExtras: html`${stageBadge(data, item)}
-        <div class="page-toolbar">${toolbar}</div>`,
+      headingExtras: html`${stageBadge(data, item)}<div class="page-toolbar">${toolbar}</div>`,
       body,
       page: { kind: 'detail', entityTypeId, itemId: item.id, activeTab },
     }),

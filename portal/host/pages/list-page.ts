@@ -104,65 +104,36 @@ export function renderListPage(
   const body = html`<div class="list-page" data-testid="item-list" data-entity-type-id="${entityTypeId}">
     <div class="list-controls">
       <nav class="category-switch" aria-label="Pipelines">
-        <a
-          href="${listPath(entityTypeId, carried)}"
-          class="category-link"
-          ${categoryId === undefined ? html` aria-current="page"` : ''}
-          >All pipelines</a
-        >
+        <a href="${listPath(entityTypeId, carried)}" class="category-link"${categoryId === undefined ? html` aria-current="page"` : ''}>All pipelines</a>
         ${categories.map(
           (category) =>
-            html`<a
-              href="${listPath(entityTypeId, { ...carried, category: category.id })}"
-              class="category-link"
-              data-category-id="${category.id}"
-              ${categoryId === category.id ? html` aria-current="page"` : ''}
-              >${category.name}</a
-            >`,
+            html`<a href="${listPath(entityTypeId, { ...carried, category: category.id })}" class="category-link" data-category-id="${category.id}"${categoryId === category.id ? html` aria-current="page"` : ''}>${category.name}</a>`,
         )}
       </nav>
       <form class="list-search" role="search" method="get" action="${listPath(entityTypeId)}">
-        ${carried.user !== undefined ? html`<input type="hidden" name="user" value="${carried.user}" />` : ''}
-        ${carried.lang !== undefined ? html`<input type="hidden" name="lang" value="${carried.lang}" />` : ''}
-        ${categoryId !== undefined ? html`<input type="hidden" name="category" value="${categoryId}" />` : ''}
-        <input type="search" name="FIND" value="${find}" placeholder="Filter and search" aria-label="Search items" />
+        ${carried.user !== undefined ? html`<input type="hidden" name="user" value="${carried.user}">` : ''}
+        ${carried.lang !== undefined ? html`<input type="hidden" name="lang" value="${carried.lang}">` : ''}
+        ${categoryId !== undefined ? html`<input type="hidden" name="category" value="${categoryId}">` : ''}
+        <input type="search" name="FIND" value="${find}" placeholder="Filter and search" aria-label="Search items">
         <button type="submit" class="button">Find</button>
       </form>
     </div>
     <table class="grid">
-      <thead>
-        <tr>
-          <th class="grid-actions"><span class="visually-hidden">Actions</span></th>
-          <th>ID</th>
-          <th>Title</th>
-          <th>Stage</th>
-          <th>Responsible</th>
-        </tr>
-      </thead>
+      <thead><tr><th class="grid-actions"><span class="visually-hidden">Actions</span></th><th>ID</th><th>Title</th><th>Stage</th><th>Responsible</th></tr></thead>
       <tbody>
-        ${
-          rows.length === 0
-            ? html`<tr>
-                <td colspan="5" class="grid-empty">No items found.</td>
-              </tr>`
-            : ''
-        }
+        ${rows.length === 0 ? html`<tr><td colspan="5" class="grid-empty">No items found.</td></tr>` : ''}
         ${rows.map((item) => {
-          const open = html`<a role="menuitem" class="menu-item" href="${detailPath(entityTypeId, item.id, carried)}"
-            >Open</a
-          >`;
+          const open = html`<a role="menuitem" class="menu-item" href="${detailPath(entityTypeId, item.id, carried)}">Open</a>`;
           return html`<tr data-testid="list-row" data-item-id="${item.id}">
-            <td class="grid-actions">
-              ${appMenu({
-                label: `Actions for ${item.title}`,
-                buttonText: '☰',
-                testId: 'list-row-menu',
-                entries: rowMenuBindings.map((binding) => ({ binding, options: { ID: String(item.id), URI: uri } })),
-                lang,
-                extraItems: open,
-                className: 'menu-compact',
-              })}
-            </td>
+            <td class="grid-actions">${appMenu({
+              label: `Actions for ${item.title}`,
+              buttonText: '☰',
+              testId: 'list-row-menu',
+              entries: rowMenuBindings.map((binding) => ({ binding, options: { ID: String(item.id), URI: uri } })),
+              lang,
+              extraItems: open,
+              className: 'menu-compact',
+            })}</td>
             <td>${item.id}</td>
             <td><a href="${detailPath(entityTypeId, item.id, carried)}">${item.title}</a></td>
             <td>${stageNames.get(item.stageId) ?? item.stageId}</td>

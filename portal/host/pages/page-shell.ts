@@ -36,10 +36,9 @@ function header(data: HostData, context: PageContext): SafeHtml {
   return html`<header class="portal-header">
     <a class="portal-logo" href="/">Bitrix<span>24</span> <small>emulator</small></a>
     <div class="portal-header-user">
-      <label
-        >User
+      <label>User
         <select data-testid="user-switcher" data-current-user="${context.user.id}">
-          ${data.users().map((user) => html`<option value="${user.id}" ${context.user.id === user.id ? html` selected` : ''}>${userName(user)}${user.isAdmin ? ' (admin)' : ''}</option>`)}
+          ${data.users().map((user) => html`<option value="${user.id}"${context.user.id === user.id ? html` selected` : ''}>${userName(user)}${user.isAdmin ? ' (admin)' : ''}</option>`)}
         </select>
       </label>
       <span class="portal-header-lang" data-testid="portal-language">${context.lang}</span>
@@ -58,33 +57,26 @@ export function renderShell(options: ShellOptions): string {
     page: options.page,
   };
   const main = html`<main class="workarea">
-    <div class="page-heading">
-      <h1 id="pagetitle" class="page-title">${options.title}</h1>
-      ${options.headingExtras}
-    </div>
-    ${options.body}
-  </main>`;
+      <div class="page-heading">
+        <h1 id="pagetitle" class="page-title">${options.title}</h1>
+        ${options.headingExtras}
+      </div>
+      ${options.body}
+    </main>`;
   const page = html`<!DOCTYPE html>
-    <html lang="${context.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title}</title>
-        <link rel="stylesheet" href="${PORTAL_STYLES_PATH}" />
-      </head>
-      <body class="${context.inSlider ? 'portal-in-slider' : 'portal'}">
-        ${
-          context.inSlider
-            ? main
-            : html`${header(data, context)}
-                <div class="portal-layout">${leftMenu(data, context)}${main}</div>`
-        }
-        <script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">
-          ${jsonForScript(bootstrap)}
-        </script>
-        <script src="${PORTAL_SCRIPT_PATH}" defer></script>
-      </body>
-    </html>`;
+<html lang="${context.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title}</title>
+<link rel="stylesheet" href="${PORTAL_STYLES_PATH}">
+</head>
+<body class="${context.inSlider ? 'portal-in-slider' : 'portal'}">
+${context.inSlider ? main : html`${header(data, context)}<div class="portal-layout">${leftMenu(data, context)}${main}</div>`}
+<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${jsonForScript(bootstrap)}</script>
+<script src="${PORTAL_SCRIPT_PATH}" defer></script>
+</body>
+</html>`;
   return page.markup;
 }
 

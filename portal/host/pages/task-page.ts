@@ -29,11 +29,7 @@ function crmLink(data: HostData, context: PageContext, link: string) {
   if (!match || !process) return html`<li data-testid="task-crm-link">${link}</li>`;
   const itemId = Number(match[2]);
   const item = data.item(process.entityTypeId, itemId);
-  return html`<li data-testid="task-crm-link" data-crm-link="${link}">
-    <a href="${detailPath(process.entityTypeId, itemId, carriedQuery(context))}" target="_top"
-      >${process.title}: ${item?.title ?? `#${itemId} (deleted)`}</a
-    >
-  </li>`;
+  return html`<li data-testid="task-crm-link" data-crm-link="${link}"><a href="${detailPath(process.entityTypeId, itemId, carriedQuery(context))}" target="_top">${process.title}: ${item?.title ?? `#${itemId} (deleted)`}</a></li>`;
 }
 
 export function renderTaskPage(data: HostData, context: PageContext, taskId: number): { status: number; body: string } {
@@ -53,40 +49,20 @@ export function renderTaskPage(data: HostData, context: PageContext, taskId: num
   const carried = carriedQuery(context);
   const body = html`<article class="task-card" data-testid="task-card" data-task-id="${task.id}">
     <section class="card-section" aria-label="Task details">
-      <dl class="fields">
-        <div class="field">
-          <dt>Status</dt>
-          <dd data-testid="task-status">${STATUS_NAMES[task.status] ?? `Status ${task.status}`}</dd>
-        </div>
-        <div class="field">
-          <dt>Responsible person</dt>
-          <dd data-testid="task-responsible">
-            <a href="${userProfilePath(task.responsibleId, carried)}">${userName(data, task.responsibleId)}</a>
-          </dd>
-        </div>
-        <div class="field">
-          <dt>Created by</dt>
-          <dd>${userName(data, task.createdById)}</dd>
-        </div>
-        <div class="field">
-          <dt>Deadline</dt>
-          <dd data-testid="task-deadline">
-            ${task.deadline ? html`<time datetime="${task.deadline}" title="${context.user.timeZone}">${formatMomentInZone(task.deadline, context.user.timeZone)}</time>` : 'None'}
-          </dd>
-        </div>
-      </dl>
+    <dl class="fields">
+      <div class="field"><dt>Status</dt><dd data-testid="task-status">${STATUS_NAMES[task.status] ?? `Status ${task.status}`}</dd></div>
+      <div class="field"><dt>Responsible person</dt><dd data-testid="task-responsible"><a href="${userProfilePath(task.responsibleId, carried)}">${userName(data, task.responsibleId)}</a></dd></div>
+      <div class="field"><dt>Created by</dt><dd>${userName(data, task.createdById)}</dd></div>
+      <div class="field"><dt>Deadline</dt><dd data-testid="task-deadline">${task.deadline ? html`<time datetime="${task.deadline}" title="${context.user.timeZone}">${formatMomentInZone(task.deadline, context.user.timeZone)}</time>` : 'None'}</dd></div>
+    </dl>
     </section>
     <section class="card-section">
       <h2 class="card-section-title">Description</h2>
-      <div class="task-description" data-testid="task-description">
-        ${task.description ? renderBbCode(task.description) : 'No description.'}
-      </div>
+      <div class="task-description" data-testid="task-description">${task.description ? renderBbCode(task.description) : 'No description.'}</div>
     </section>
     <section class="card-section">
       <h2 class="card-section-title">CRM</h2>
-      <ul class="task-crm-links">
-        ${task.crmLinks.length === 0 ? html`<li>Not linked to CRM.</li>` : task.crmLinks.map((link) => crmLink(data, context, link))}
-      </ul>
+      <ul class="task-crm-links">${task.crmLinks.length === 0 ? html`<li>Not linked to CRM.</li>` : task.crmLinks.map((link) => crmLink(data, context, link))}</ul>
     </section>
   </article>`;
   return { status: 200, body: renderShell({ data, context, title: task.title, body, page: { kind: 'other' } }) };

@@ -20,16 +20,10 @@ export function renderUserPage(data: HostData, context: PageContext, userId: num
   }
   const name = [user.name, user.lastName].filter(Boolean).join(' ');
   const body = html`<div class="user-profile" data-testid="user-profile">
-    <img class="user-photo" src="${user.photoUrl}" alt="" width="96" height="96" />
+    <img class="user-photo" src="${user.photoUrl}" alt="" width="96" height="96">
     <dl class="fields">
-      <div class="field">
-        <dt>Position</dt>
-        <dd>${user.position || '—'}</dd>
-      </div>
-      <div class="field">
-        <dt>Administrator</dt>
-        <dd>${user.isAdmin ? 'Yes' : 'No'}</dd>
-      </div>
+      <div class="field"><dt>Position</dt><dd>${user.position || '—'}</dd></div>
+      <div class="field"><dt>Administrator</dt><dd>${user.isAdmin ? 'Yes' : 'No'}</dd></div>
     </dl>
   </div>`;
   return { status: 200, body: renderShell({ data, context, title: name, body, page: { kind: 'other' } }) };
