@@ -118,6 +118,31 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['@bitrix24/*'], message: 'Only src/bitrix/ touches the SDK: use BitrixBoundary.' }] },
       ],
+      // no-restricted-imports does not see import(): a lazy SDK import is held here.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^@bitrix24\\//]',
+          message: 'Only src/bitrix/ touches the SDK: use BitrixBoundary.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    rules: {
+      // Portal data is text (src/README.md): React renders it escaped; raw HTML is never set.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Portal data is text: render it as text, never as HTML.',
+        },
+        {
+          selector: 'ImportExpression[source.value=/^@bitrix24\\//]',
+          message: 'Only src/bitrix/ touches the SDK: use BitrixBoundary.',
+        },
+      ],
     },
   },
   {
