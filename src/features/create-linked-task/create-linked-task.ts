@@ -36,7 +36,7 @@ import {
   tasksWithKey,
   type KeySearchDependencies,
 } from './request-key-search';
-import { decodeTask } from '../../queries/tasks';
+import { decodeTask, LINKED_TASK_SELECT } from '../../queries/tasks';
 
 export { nextRecheckAt, recheckRecentKeys, type RecheckReport } from './request-key-search';
 
@@ -117,16 +117,8 @@ export type CreateDependencies = KeySearchDependencies;
 /** What a click is doing: sending its batch, or searching the portal for its key. */
 export type CreatePhase = 'sending' | 'checking';
 
-const VERIFY_SELECT: TaskSelectField[] = [
-  'ID',
-  'TITLE',
-  'STATUS',
-  'RESPONSIBLE_ID',
-  'DEADLINE',
-  'CREATED_DATE',
-  'CLOSED_DATE',
-  'UF_CRM_TASK',
-];
+/** The read-back reads what a linked task shows (decodeTask), UF_CRM_TASK among it. */
+const VERIFY_SELECT: TaskSelectField[] = LINKED_TASK_SELECT;
 /** After a request failed on its way, search for its key at these delays (ms): it may be landing right now. */
 const AFTER_FAILURE_DELAYS_MS = [0, 1_000, 2_000] as const;
 

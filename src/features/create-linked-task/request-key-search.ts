@@ -17,7 +17,7 @@ import { RECENT_KEY_MAX_AGE_MS, type IntentStore } from '../../domain/create-int
 import { requestKeyIn } from '../../domain/task-draft';
 import type { LinkedTask } from '../../domain/tasks';
 import { toPortalDateTime } from '../../domain/working-days';
-import { decodeTask } from '../../queries/tasks';
+import { decodeTask, LINKED_TASK_SELECT } from '../../queries/tasks';
 
 /** What a key search needs: the boundary, the user's intents, the portal's clock (ms) and a way to wait (ms). */
 export interface KeySearchDependencies {
@@ -29,17 +29,7 @@ export interface KeySearchDependencies {
 }
 
 /** The task fields a key search reads: enough to show the task, and its description (the key). */
-export const KEY_SEARCH_SELECT: TaskSelectField[] = [
-  'ID',
-  'TITLE',
-  'STATUS',
-  'RESPONSIBLE_ID',
-  'DEADLINE',
-  'CREATED_DATE',
-  'CLOSED_DATE',
-  'UF_CRM_TASK',
-  'DESCRIPTION',
-];
+export const KEY_SEARCH_SELECT: TaskSelectField[] = [...LINKED_TASK_SELECT, 'DESCRIPTION'];
 
 /**
  * The searches start this long before the key's first request left (portal clock, ms): the
