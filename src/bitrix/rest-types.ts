@@ -133,6 +133,8 @@ export interface RestTask {
   responsible?: RestTaskMember;
   /** Only when UF_CRM_TASK is selected; an empty multiple UF comes back as false. */
   ufCrmTask?: string[] | false | null;
+  /** XML_ID (external code); the app marks playbook tasks with it (domain/tasks.ts). */
+  xmlId?: string | null;
 }
 
 /** UPPER_CASE fields of tasks.task.add. */
@@ -145,6 +147,8 @@ export interface RestTaskAddFields {
   ACCOMPLICES?: number[];
   AUDITORS?: number[];
   UF_CRM_TASK?: string[];
+  /** External code: `smart-tasks:template:<key>` for a task made from a playbook template. */
+  XML_ID?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +200,7 @@ export type TaskSelectField =
   | 'CLOSED_DATE'
   | 'DEADLINE'
   | 'ACCOMPLICES'
+  | 'XML_ID'
   | 'UF_CRM_TASK';
 
 export interface RestMethods {

@@ -8,7 +8,9 @@ import { bbcodeLink, bbcodeText, trailingLinkHref } from './bbcode';
 import { shortenText } from './text';
 import { addWorkingDays, toPortalDateTime } from './working-days';
 
-export type TaskPriority = 'low' | 'medium' | 'high';
+import type { TaskPriority } from './tasks';
+
+export type { TaskPriority } from './tasks';
 
 const PRIORITY_CODE: Record<TaskPriority, 0 | 1 | 2> = { low: 0, medium: 1, high: 2 };
 

@@ -11,6 +11,8 @@ function task(id: number, overrides: Partial<LinkedTask> = {}): LinkedTask {
     createdAt: null,
     closedAt: null,
     crmLinks: null,
+    priority: 'medium',
+    templateKey: null,
     ...overrides,
   };
 }

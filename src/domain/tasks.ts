@@ -26,6 +26,39 @@ export interface LinkedTask {
   closedAt: Date | null;
   /** UF_CRM_TASK values the portal returned, when it was asked for them. */
   crmLinks: string[] | null;
+  /** PRIORITY 0/1/2 as a name; 'medium' when the portal did not say. */
+  priority: TaskPriority;
+  /**
+   * The stage-playbook template this task was made from (XML_ID `smart-tasks:template:<key>`,
+   * written by the app when it creates a task from a playbook), or null.
+   */
+  templateKey: string | null;
+}
+
+export type TaskPriority = 'low' | 'medium' | 'high';
+
+const PRIORITY_BY_CODE: Record<string, TaskPriority> = { '0': 'low', '1': 'medium', '2': 'high' };
+
+/** Bitrix24 PRIORITY (`"0"` low, `"1"` medium, `"2"` high; docs tasks/fields.md) → name. */
+export function taskPriorityFromCode(code: string | number | null | undefined): TaskPriority {
+  return PRIORITY_BY_CODE[String(code ?? '')] ?? 'medium';
+}
+
+/** The XML_ID prefix that marks a task made from a stage-playbook template. */
+export const TEMPLATE_XML_ID_PREFIX = 'smart-tasks:template:';
+const TEMPLATE_KEY = /^[a-z0-9-]{1,40}$/;
+
+/** The XML_ID a playbook task carries: `smart-tasks:template:<key>`; key = [a-z0-9-]{1,40}. */
+export function templateXmlId(templateKey: string): string {
+  if (!TEMPLATE_KEY.test(templateKey)) throw new Error(`Invalid template key: ${templateKey}`);
+  return TEMPLATE_XML_ID_PREFIX + templateKey;
+}
+
+/** The template key in a task's XML_ID, or null when the task is not a playbook task. */
+export function templateKeyFromXmlId(xmlId: string | null | undefined): string | null {
+  if (!xmlId || !xmlId.startsWith(TEMPLATE_XML_ID_PREFIX)) return null;
+  const key = xmlId.slice(TEMPLATE_XML_ID_PREFIX.length);
+  return TEMPLATE_KEY.test(key) ? key : null;
 }
 
 export function isTaskOpen(task: Pick<LinkedTask, 'status'>): boolean {

@@ -8,7 +8,14 @@ import {
   type RestTask,
   type TaskSelectField,
 } from '../bitrix';
-import { sortLinkedTasks, taskStatusFromCode, withTask, type LinkedTask } from '../domain/tasks';
+import {
+  sortLinkedTasks,
+  taskPriorityFromCode,
+  taskStatusFromCode,
+  templateKeyFromXmlId,
+  withTask,
+  type LinkedTask,
+} from '../domain/tasks';
 import { primeUsers, type User } from './users';
 
 export interface LinkedTasks {
@@ -30,6 +37,8 @@ export const LINKED_TASK_SELECT: TaskSelectField[] = [
   'DEADLINE',
   'CREATED_DATE',
   'CLOSED_DATE',
+  'PRIORITY',
+  'XML_ID',
   'UF_CRM_TASK',
 ];
 
@@ -57,6 +66,8 @@ export function decodeTask(task: RestTask): LinkedTask | null {
     createdAt: date(task.createdDate),
     closedAt: date(task.closedDate),
     crmLinks: Array.isArray(task.ufCrmTask) ? task.ufCrmTask.map(String) : task.ufCrmTask === false ? [] : null,
+    priority: taskPriorityFromCode(task.priority),
+    templateKey: templateKeyFromXmlId(task.xmlId),
   };
 }
 
