@@ -56,6 +56,30 @@ export interface StoredTask extends SeedTask {
   guid: string;
   mark: 'P' | 'N' | null;
   timeEstimate: number;
+  /** XML_ID (external code); absent in states from older runs = null. */
+  xmlId?: string | null;
+  /** ALLOW_CHANGE_DEADLINE: the responsible may change the deadline (absent = "N"). */
+  allowChangeDeadline?: 'Y' | 'N';
+  /** TASK_CONTROL: a responsible's completion waits for the creator's approval (status 4; absent = "N"). */
+  taskControl?: 'Y' | 'N';
+}
+
+/** A task checklist item (task.checklistitem.*); a root item (parentId 0) is a checklist's name. */
+export interface StoredChecklistItem {
+  id: number;
+  taskId: number;
+  /** 0 for a checklist (root) item. */
+  parentId: number;
+  createdBy: number;
+  title: string;
+  sortIndex: number;
+  isComplete: boolean;
+  isImportant: boolean;
+  toggledBy: number | null;
+  /** Portal date-time of the last completion change, or null. */
+  toggledDate: string | null;
+  /** Item members: A = participant, U = observer (docs task-checklist-item-add.md MEMBERS). */
+  members: Array<{ userId: number; type: 'A' | 'U' }>;
 }
 
 export interface StoredActivity extends SeedActivity {
@@ -121,6 +145,8 @@ export interface PortalState {
   userFields: StoredUserField[];
   items: StoredItem[];
   tasks: StoredTask[];
+  /** Task checklist items (absent in states from older runs = none). */
+  checklistItems?: StoredChecklistItem[];
   tags: Array<{ id: number; title: string }>;
   activities: StoredActivity[];
   app: StoredApp;
@@ -136,6 +162,8 @@ export interface PortalState {
     activity: number;
     placement: number;
     tag: number;
+    /** Last checklist item id (absent until the first one). */
+    checklistItem?: number;
     /** Last ids handed out by crm.type.add (absent until the first one; states from older runs lack them). */
     smartProcess?: number;
     entityTypeId?: number;

@@ -92,6 +92,9 @@ const TASK_FIELDS: Record<string, [FieldKind, (task: StoredTask) => unknown]> = 
   STATUS: ['int', (task) => task.status],
   REAL_STATUS: ['int', (task) => task.status],
   TITLE: ['string', (task) => task.title],
+  // Not in tasks-task-list.md's filter list; task.items.getlist's (the same task filter) has it.
+  XML_ID: ['string', (task) => task.xmlId ?? null],
+  ALLOW_CHANGE_DEADLINE: ['bool', (task) => task.allowChangeDeadline ?? 'N'],
   DESCRIPTION: ['string', (task) => task.description],
   TAG: ['string', (task) => task.tags],
   MARK: ['string', (task) => task.mark],
@@ -292,6 +295,7 @@ export const taskMethods: MethodDefinition[] = [
         guid: '',
         mark: null,
         timeEstimate: 0,
+        xmlId: null,
       };
       applyTaskFields(draft, fields, context, true);
       draft.id = context.store.nextTaskId();

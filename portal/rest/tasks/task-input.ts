@@ -10,7 +10,7 @@ import { formatPortalDateTime, parsePortalDate } from '../../portal-time';
 import type { StoredTask } from '../../state/state-types';
 import type { PortalStore } from '../../state/store';
 import type { MethodContext } from '../method-types';
-import { asInt, asList, asString } from '../params';
+import { asInt, asList, asString, asYesNo } from '../params';
 import { RestError } from '../rest-error';
 
 /** CRM types a task can link to without any smart-process setting (docs: L, C, CO, D, O). */
@@ -69,6 +69,13 @@ const STATUSES = new Set([1, 2, 3, 4, 5, 6]);
  * takes the demanding side and refuses a longer title with ERROR_CORE instead of cutting it.
  */
 export const TASK_TITLE_MAX_CHARACTERS = 255;
+
+/**
+ * Longest XML_ID the emulator accepts, in characters. The docs give no limit (fields.md: "External
+ * identifier"); the portal's b_tasks.XML_ID column holds 200. A longer value is refused with
+ * ERROR_CORE rather than cut (the demanding side: a cut key would no longer match).
+ */
+export const TASK_XML_ID_MAX_CHARACTERS = 200;
 
 /**
  * Applies `fields` to `task` (a fresh draft for add, a copy for update). Throws ERROR_CORE with
@@ -145,6 +152,14 @@ export function applyTaskFields(
     task.mark = mark === 'P' || mark === 'N' ? mark : null;
   }
   if (has('TIME_ESTIMATE')) task.timeEstimate = asInt(fields.TIME_ESTIMATE) ?? 0;
+  if (has('XML_ID')) {
+    const xmlId = fields.XML_ID === null ? '' : asString(fields.XML_ID);
+    if ([...xmlId].length > TASK_XML_ID_MAX_CHARACTERS)
+      messages.push(`External code is too long (${TASK_XML_ID_MAX_CHARACTERS} characters at most)`);
+    else task.xmlId = xmlId === '' ? null : xmlId;
+  }
+  if (has('ALLOW_CHANGE_DEADLINE')) task.allowChangeDeadline = asYesNo(fields.ALLOW_CHANGE_DEADLINE) ?? 'N';
+  if (has('TASK_CONTROL')) task.taskControl = asYesNo(fields.TASK_CONTROL) ?? 'N';
 
   if (messages.length > 0) throw taskCoreError(messages);
 }
