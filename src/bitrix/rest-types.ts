@@ -262,6 +262,11 @@ export interface RestMethods {
     result: RestUser[];
   };
   'tasks.task.add': { params: { fields: RestTaskAddFields }; result: { task: RestTask } };
+  /** One checklist line (docs tasks/checklist-item/task-checklist-item-add.md; UPPER_CASE params); result: its id. */
+  'task.checklistitem.add': {
+    params: { TASKID: number | string; FIELDS: { TITLE: string; SORT_INDEX?: number; IS_COMPLETE?: YesNo } };
+    result: number | string;
+  };
   'tasks.task.delete': { params: { taskId: number | string }; result: { task: boolean } };
   'tasks.task.get': {
     params: { taskId: number | string; select?: TaskSelectField[] };

@@ -46,6 +46,11 @@ export interface RecentKey {
   recheckAt: number;
   /** The task the user was told about: the one a search for copies keeps. */
   keptTaskId?: number;
+  /**
+   * A click that made several tasks (a stage playbook: one per template, all under this key):
+   * the tasks the user was told about, one per template; copies of each are searched apart.
+   */
+  keptTaskIds?: number[];
 }
 
 /** Where intents are written (sessionStorage in the browser, memory in tests). */
@@ -103,7 +108,10 @@ function parseRecent(text: string | null): RecentKey[] {
         KEY_PATTERN.test((entry as RecentKey).key) &&
         typeof (entry as RecentKey).startedAt === 'number' &&
         typeof (entry as RecentKey).recheckAt === 'number' &&
-        ((entry as RecentKey).keptTaskId === undefined || typeof (entry as RecentKey).keptTaskId === 'number'),
+        ((entry as RecentKey).keptTaskId === undefined || typeof (entry as RecentKey).keptTaskId === 'number') &&
+        ((entry as RecentKey).keptTaskIds === undefined ||
+          (Array.isArray((entry as RecentKey).keptTaskIds) &&
+            (entry as RecentKey).keptTaskIds!.every((id) => typeof id === 'number'))),
     );
   } catch {
     return [];
@@ -134,9 +142,10 @@ export interface IntentStore {
   /**
    * The outcome is known: the key stops being pending. A key whose request was ever uncertain
    * becomes a recent key, searched for copies again after its last request's landing window;
-   * `keptTaskId` is the task the user was told about (the one those searches keep).
+   * `kept` is the task the user was told about (the one those searches keep), or the tasks,
+   * one per template, of a click that made several.
    */
-  settle(target: string, keptTaskId?: number): void;
+  settle(target: string, kept?: number | readonly number[]): void;
   /** Recent keys of this portal and user, oldest first. */
   recent(): RecentKey[];
   /** Drops a recent key (searched after its window, or too old to matter). */
@@ -174,7 +183,7 @@ export function createIntentStore(
       if (existing && !existing.uncertain)
         writeStored(storage, pendingKey(target), JSON.stringify({ ...existing, uncertain: true }));
     },
-    settle(target, keptTaskId) {
+    settle(target, kept) {
       const intent = store.pending(target);
       removeStored(storage, pendingKey(target));
       if (!intent?.uncertain) return;
@@ -185,7 +194,8 @@ export function createIntentStore(
         startedAt: intent.startedAt,
         recheckAt: intent.lastSentAt + LATE_LANDING_WINDOW_MS,
       };
-      if (keptTaskId !== undefined) entry.keptTaskId = keptTaskId;
+      if (typeof kept === 'number') entry.keptTaskId = kept;
+      else if (kept !== undefined && kept.length > 0) entry.keptTaskIds = [...kept];
       writeRecent([...others, entry]);
     },
     recent() {

@@ -10,13 +10,24 @@ export interface FakeTaskStore {
   currentUserId: number;
   /** The portal's clock for created dates (ms since epoch): pass `() => fake.portalNow()` to skew it. */
   now: () => number;
+  /** Checklist lines per task id (task.checklistitem.add), in the order added. */
+  checklists: Map<string, Array<{ id: string; title: string; sortIndex: number }>>;
 }
 
 export function fakeTaskStore(overrides: Partial<FakeTaskStore> = {}): FakeTaskStore {
-  return { tasks: [], linkableCodes: new Set(['Tb1']), currentUserId: 1, now: () => Date.now(), ...overrides };
+  return {
+    tasks: [],
+    linkableCodes: new Set(['Tb1']),
+    currentUserId: 1,
+    now: () => Date.now(),
+    checklists: new Map(),
+    ...overrides,
+  };
 }
 
 export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
+  // Ids only grow, as the portal's do (a deleted task's id is never given again).
+  let lastId = 1000 + store.tasks.length;
   return {
     'tasks.task.add': ({ fields }: { fields: RestTaskAddFields }) => {
       if (!fields.TITLE?.trim())
@@ -26,7 +37,7 @@ export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
           status: 400,
           portalDescription: 'Task title is not specified',
         });
-      const id = String(1000 + store.tasks.length + 1);
+      const id = String(++lastId);
       const links = (fields.UF_CRM_TASK ?? []).filter((code) => store.linkableCodes.has(code.split('_')[0]!));
       const task = {
         id,
@@ -39,6 +50,10 @@ export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
         deadline: fields.DEADLINE ?? null,
         closedDate: null,
         ufCrmTask: links,
+        priority: String(fields.PRIORITY ?? 1),
+        xmlId: fields.XML_ID ?? null,
+        accomplices: (fields.ACCOMPLICES ?? []).map(String),
+        auditors: (fields.AUDITORS ?? []).map(String),
       };
       store.tasks.push(task);
       const { ufCrmTask: _dropped, ...withoutLinks } = task;
@@ -60,6 +75,21 @@ export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
       store.tasks.splice(index, 1);
       return { task: true };
     },
+    'task.checklistitem.add': ({ TASKID, FIELDS }) => {
+      const task = store.tasks.find((entry) => entry.id === String(TASKID));
+      if (!task)
+        throw new BitrixError({
+          kind: 'validation',
+          code: 'ERROR_CORE',
+          status: 400,
+          portalDescription: 'Task not found',
+        });
+      const lines = store.checklists.get(task.id) ?? [];
+      const id = String(5000 + [...store.checklists.values()].flat().length + 1);
+      lines.push({ id, title: FIELDS.TITLE, sortIndex: FIELDS.SORT_INDEX ?? 0 });
+      store.checklists.set(task.id, lines);
+      return id;
+    },
     'tasks.task.list': ({
       filter = {},
       order = {},
@@ -71,6 +101,15 @@ export function fakeTaskHandlers(store: FakeTaskStore): FakeHandlers {
         if (filter.UF_CRM_TASK !== undefined && !task.ufCrmTask.includes(String(filter.UF_CRM_TASK))) return false;
         if (filter.CREATED_BY !== undefined && task.createdBy !== String(filter.CREATED_BY)) return false;
         if (filter.TITLE !== undefined && task.title !== String(filter.TITLE)) return false;
+        // A list means "any of them", as the portal's filters read arrays.
+        if (
+          filter.XML_ID !== undefined &&
+          ![filter.XML_ID]
+            .flat()
+            .map(String)
+            .includes(task.xmlId ?? '')
+        )
+          return false;
         // As the portal reads it: an instant with its offset, compared with the portal's created date.
         if (
           filter['>=CREATED_DATE'] !== undefined &&

@@ -120,10 +120,10 @@ export type CreatePhase = 'sending' | 'checking';
 /** The read-back reads what a linked task shows (decodeTask), UF_CRM_TASK among it. */
 const VERIFY_SELECT: TaskSelectField[] = LINKED_TASK_SELECT;
 /** After a request failed on its way, search for its key at these delays (ms): it may be landing right now. */
-const AFTER_FAILURE_DELAYS_MS = [0, 1_000, 2_000] as const;
+export const AFTER_FAILURE_DELAYS_MS = [0, 1_000, 2_000] as const;
 
 /** On opening a surface with a click still pending (a reload): search at these delays (ms) while it may land. */
-const ON_OPEN_DELAYS_MS = [0, 1_000, 2_000, 4_000] as const;
+export const ON_OPEN_DELAYS_MS = [0, 1_000, 2_000, 4_000] as const;
 
 /** The intent store's name for an item: `entityTypeId:itemId`. */
 export function intentTarget(entityTypeId: number, itemId: number): string {
@@ -135,7 +135,7 @@ function linkKept(task: LinkedTask, linkCode: string): boolean | null {
 }
 
 /** A refused or ended session (the token could not be refreshed): the request never left. */
-function sessionEnded(error: BitrixError): boolean {
+export function sessionEnded(error: BitrixError): boolean {
   return error.kind === 'auth-expired' || error.kind === 'auth-invalid';
 }
 
@@ -153,7 +153,7 @@ async function recovered(
 }
 
 /** Why the item could not be read in the create batch: gone (item or smart process), or another refusal. */
-async function itemRefusal(
+export async function itemRefusal(
   deps: CreateDependencies,
   entityTypeId: number,
   error: BitrixError,

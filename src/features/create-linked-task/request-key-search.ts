@@ -15,7 +15,7 @@ import {
 } from '../../bitrix';
 import { RECENT_KEY_MAX_AGE_MS, type IntentStore } from '../../domain/create-intent';
 import { requestKeyIn } from '../../domain/task-draft';
-import type { LinkedTask } from '../../domain/tasks';
+import { templateKeyFromXmlId, type LinkedTask } from '../../domain/tasks';
 import { toPortalDateTime } from '../../domain/working-days';
 import { decodeTask, LINKED_TASK_SELECT } from '../../queries/tasks';
 
@@ -40,6 +40,22 @@ const LOOKUP_MARGIN_MS = 5 * 60_000;
 /** A search for a key: tasks carrying it (oldest first), none, or the portal could not be searched. */
 export type LookupOutcome =
   { status: 'found'; tasks: RestTask[] } | { status: 'absent' } | { status: 'unknown'; cause: BitrixError | null };
+
+/**
+ * A key's tasks grouped by the playbook template each was made from (XML_ID, null for a
+ * free-form task), each group oldest first. One click makes ONE task per group: a click of the
+ * stage playbook makes one per template under one key, so only tasks of the same group are
+ * copies of each other.
+ */
+export function copiesByTemplate(tasks: readonly RestTask[]): Map<string | null, RestTask[]> {
+  const groups = new Map<string | null, RestTask[]>();
+  for (const task of tasks) {
+    const templateKey = templateKeyFromXmlId(task.xmlId);
+    groups.set(templateKey, [...(groups.get(templateKey) ?? []), task]);
+  }
+  for (const group of groups.values()) group.sort((a, b) => Number(a.id) - Number(b.id));
+  return groups;
+}
 
 /** The tasks among `tasks` that carry this request key, oldest first. */
 export function tasksWithKey(tasks: readonly RestTask[], key: string): RestTask[] {
@@ -164,14 +180,20 @@ export async function recheckRecentKeys(
     }
     const outcome = await findTaskByKey(deps, entry, currentUserId, [0], linkCodeOf(entry.target));
     if (outcome.status === 'unknown') continue;
-    if (outcome.status === 'found' && outcome.tasks.length > 1) {
-      try {
-        const { deleted, duplicatesLeft } = await keepOne(deps, outcome.tasks, entry.keptTaskId);
-        report.deleted.push(...deleted);
-        report.left += duplicatesLeft;
-        if (deleted.length > 0 && !report.targets.includes(entry.target)) report.targets.push(entry.target);
-      } catch {
-        // A task the portal described oddly: nothing deleted this time.
+    if (outcome.status === 'found') {
+      // One task per template (a playbook click makes several under one key); copies within each.
+      const kept = [...(entry.keptTaskIds ?? []), ...(entry.keptTaskId !== undefined ? [entry.keptTaskId] : [])];
+      for (const copies of copiesByTemplate(outcome.tasks).values()) {
+        if (copies.length < 2) continue;
+        try {
+          const keepId = copies.map((task) => Number(task.id)).find((id) => kept.includes(id));
+          const { deleted, duplicatesLeft } = await keepOne(deps, copies, keepId);
+          report.deleted.push(...deleted);
+          report.left += duplicatesLeft;
+          if (deleted.length > 0 && !report.targets.includes(entry.target)) report.targets.push(entry.target);
+        } catch {
+          // A task the portal described oddly: nothing deleted this time.
+        }
       }
     }
     // Searched after its window: no more copies can come. (A copy the portal would not delete is
