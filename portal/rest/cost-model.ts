@@ -54,6 +54,24 @@ export const CLOUD_PROFILE: CostProfile = Object.freeze({
     'tasks.task.delete': 0.26, // tasks-task-delete.md processing 0.260
     'tasks.task.get': 0.155, // tasks-task-get.md duration 0.155 (processing printed 0)
     'tasks.task.list': list(0.348), // tasks-task-list.md duration 0.348 for 1 task (processing printed 0)
+    'tasks.task.start': 0.266, // status/tasks-task-start.md processing 0.266
+    'tasks.task.pause': 0.262, // status/tasks-task-pause.md processing 0.262
+    'tasks.task.renew': 0.673, // status/tasks-task-renew.md processing 0.673
+    'tasks.task.defer': 0.33, // status/tasks-task-defer.md processing 0.330
+    'tasks.task.approve': 0.934, // tasks-task-approve.md processing 0.934
+    'tasks.task.disapprove': 0.919, // tasks-task-disapprove.md processing 0.919
+    'tasks.task.getaccess': 0.055, // tasks-task-get-access.md processing 0.055
+    // checklist items (tasks/checklist-item/…): the examples print processing 0, so operating,
+    // else duration (an upper bound) as the header says
+    'task.checklistitem.add': 0.248, // task-checklist-item-add.md operating 0.248
+    'task.checklistitem.getlist': list(0.345), // task-checklist-item-get-list.md operating 0.345 for 8 items
+    'task.checklistitem.get': 0.105, // task-checklist-item-get.md duration 0.105 (operating 0)
+    'task.checklistitem.update': 0.14, // task-checklist-item-update.md operating 0.140
+    'task.checklistitem.delete': 1.202, // task-checklist-item-delete.md duration 1.202 (operating 0)
+    'task.checklistitem.complete': 1.102, // task-checklist-item-complete.md duration 1.102 (operating 0)
+    'task.checklistitem.renew': 1.087, // task-checklist-item-renew.md duration 1.087 (operating 0)
+    'task.checklistitem.isactionallowed': 0.446, // task-checklist-item-is-action-allowed.md duration 0.446
+    'task.checklistitem.moveafteritem': 0.291, // task-checklist-item-move-after-item.md operating 0.291
     // CRM items (api-reference/crm/universal/…)
     'crm.item.add': 1.833, // crm-item-add.md processing 1.833
     'crm.item.update': 3.189, // crm-item-update.md processing 3.189

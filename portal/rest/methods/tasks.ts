@@ -14,7 +14,8 @@ import { asInt, asList, asString, isRecord, param } from '../params';
 import type { Params } from '../params';
 import { RestError } from '../rest-error';
 import { applyTaskFields } from '../tasks/task-input';
-import { canManageTask, canSeeTask, subStatus, taskToRest } from '../tasks/task-output';
+import { canSeeTask, subStatus, taskToRest } from '../tasks/task-output';
+import { accessKey, canEdit, noActions, TASK_ACTION_KEYS, taskActions, taskRole } from '../tasks/task-rights';
 
 const notAllowed = (suffix = ' (internal error)') =>
   new RestError('0', `Action on the task is not allowed${suffix}`, 400);
@@ -252,6 +253,78 @@ function listExtras(raw: unknown): (task: StoredTask) => Record<string, unknown>
   });
 }
 
+// --- rights and status changes ------------------------------------------------------------------
+
+/** The error code pause/renew/defer/approve document for a refused action (complete/start: "0"). */
+const NOT_ALLOWED_CODE = '1048582';
+
+/**
+ * May the caller write `draft` over `task` (tasks.task.update)? Only what changed counts, as the
+ * portal checks changed fields: a new DEADLINE needs `changeDeadline`, a new RESPONSIBLE_ID needs
+ * `edit` or `delegate`, anything else needs `edit` (docs: edit access or the creator).
+ */
+function mayWrite(task: StoredTask, draft: StoredTask, context: MethodContext): boolean {
+  const actions = taskActions(task, context.auth.user);
+  const changed = (Object.keys(draft) as Array<keyof StoredTask>).filter(
+    (key) => JSON.stringify(draft[key] ?? null) !== JSON.stringify(task[key] ?? null),
+  );
+  return changed.every((key) => {
+    if (key === 'deadline') return actions.changeDeadline;
+    if (key === 'responsibleId') return actions.edit || actions.delegate;
+    return actions.edit;
+  });
+}
+
+/**
+ * tasks.task.complete/start/pause/defer/renew/approve/disapprove: the caller's `action` flag for it
+ * must be on (it encodes both the caller's part and the status the action starts from, see
+ * task-rights.ts); a task that does not exist or is not visible is refused the same way
+ * (docs: "Action on the task is not allowed" for all three cases).
+ */
+function changeStatus(
+  params: Params,
+  context: MethodContext,
+  action: 'complete' | 'start' | 'pause' | 'defer' | 'renew' | 'approve' | 'disapprove',
+  errorCode: string,
+  next: (task: StoredTask, role: ReturnType<typeof taskRole>) => StoredTask['status'],
+) {
+  const task = visibleTask(params, context);
+  if (!task || !taskActions(task, context.auth.user)[action])
+    throw new RestError(errorCode, 'Action on the task is not allowed', 400);
+  const before = structuredClone(task);
+  task.status = next(task, taskRole(task, context.auth.user));
+  markChanged(task, before, context);
+  context.store.changed();
+  return ok({ task: taskToRest(task, context, 'add', []) });
+}
+
+/**
+ * tasks.task.getaccess: `allowedActions` per user id (the caller by default) with the action keys
+ * in upper case; `[]` when the caller cannot see the task; all false for a user that does not exist.
+ */
+function getAccess(params: Params, context: MethodContext) {
+  const taskId = taskIdParam(params);
+  const rawUsers = param(params, 'users');
+  if (rawUsers !== undefined && rawUsers !== null && !Array.isArray(rawUsers) && !isRecord(rawUsers)) {
+    throw new RestError(
+      '100',
+      `Invalid value ${JSON.stringify(rawUsers)} to match with parameter {users}. Should be value of type array.`,
+      400,
+    );
+  }
+  const task = context.store.task(taskId);
+  if (!task || !canSeeTask(task, context)) return ok({ allowedActions: [] });
+  const ids = rawUsers === undefined || rawUsers === null ? [context.auth.userId] : asList(rawUsers).map(asInt);
+  const allowedActions: Record<string, Record<string, boolean>> = {};
+  for (const id of ids) {
+    if (id === null) continue;
+    const user = context.store.user(id);
+    const actions = user ? taskActions(task, user) : noActions();
+    allowedActions[String(id)] = Object.fromEntries(TASK_ACTION_KEYS.map((key) => [accessKey(key), actions[key]]));
+  }
+  return ok({ allowedActions });
+}
+
 // --- the methods --------------------------------------------------------------------------------
 
 function visibleTask(params: Params, context: MethodContext): StoredTask | undefined {
@@ -332,9 +405,9 @@ export const taskMethods: MethodDefinition[] = [
       const task = visibleTask(params, context);
       if (!task) throw notAllowed();
       const fields = fieldsParam(params);
-      if (!canManageTask(task, context) && task.responsibleId !== context.auth.userId) throw notAllowed();
       const draft: StoredTask = structuredClone(task);
       applyTaskFields(draft, fields, context, false);
+      if (!mayWrite(task, draft, context)) throw notAllowed();
       markChanged(draft, task, context);
       for (const tag of draft.tags) context.store.tagId(tag);
       Object.assign(task, draft);
@@ -345,17 +418,46 @@ export const taskMethods: MethodDefinition[] = [
   {
     name: 'tasks.task.complete',
     scope: 'task',
-    handler: (params, context) => {
-      const task = visibleTask(params, context);
-      if (!task || task.status === 5) throw notAllowed('');
-      const responsible = task.responsibleId === context.auth.userId || canManageTask(task, context);
-      if (!responsible) throw notAllowed('');
-      const before = structuredClone(task);
-      task.status = 5;
-      markChanged(task, before, context);
-      context.store.changed();
-      return ok({ task: taskToRest(task, context, 'add', []) });
-    },
+    handler: (params, context) =>
+      changeStatus(params, context, 'complete', '0', (task, role) =>
+        // With task control on, a performer's completion waits for the creator (status 4).
+        task.taskControl === 'Y' && !canEdit(role) ? 4 : 5,
+      ),
+  },
+  {
+    name: 'tasks.task.start',
+    scope: 'task',
+    handler: (params, context) => changeStatus(params, context, 'start', '0', () => 3),
+  },
+  {
+    name: 'tasks.task.pause',
+    scope: 'task',
+    handler: (params, context) => changeStatus(params, context, 'pause', NOT_ALLOWED_CODE, () => 2),
+  },
+  {
+    name: 'tasks.task.defer',
+    scope: 'task',
+    handler: (params, context) => changeStatus(params, context, 'defer', NOT_ALLOWED_CODE, () => 6),
+  },
+  {
+    name: 'tasks.task.renew',
+    scope: 'task',
+    handler: (params, context) => changeStatus(params, context, 'renew', NOT_ALLOWED_CODE, () => 2),
+  },
+  {
+    name: 'tasks.task.approve',
+    scope: 'task',
+    handler: (params, context) => changeStatus(params, context, 'approve', NOT_ALLOWED_CODE, () => 5),
+  },
+  {
+    name: 'tasks.task.disapprove',
+    scope: 'task',
+    handler: (params, context) => changeStatus(params, context, 'disapprove', NOT_ALLOWED_CODE, () => 2),
+  },
+  {
+    name: 'tasks.task.getaccess',
+    scope: 'task',
+    handler: (params, context) => getAccess(params, context),
   },
   {
     name: 'tasks.task.delete',
@@ -363,7 +465,8 @@ export const taskMethods: MethodDefinition[] = [
     handler: (params, context) => {
       const id = taskIdParam(params);
       const task = context.store.task(id);
-      if (!task || !canManageTask(task, context)) throw new RestError('1048582', 'No access to delete the task', 400);
+      if (!task || !taskActions(task, context.auth.user).remove)
+        throw new RestError(NOT_ALLOWED_CODE, 'No access to delete the task', 400);
       context.store.state.tasks = context.store.state.tasks.filter((candidate) => candidate.id !== id);
       context.store.changed();
       return ok({ task: true });

@@ -7,6 +7,7 @@ import { DEFAULT_AVATAR_PATH } from '../../state/host-data-adapter';
 import { parsePortalDate } from '../../portal-time';
 import type { StoredTask } from '../../state/state-types';
 import type { MethodContext } from '../method-types';
+import { canEdit, canSee, taskActions, taskRole } from './task-rights';
 
 export type TaskView = 'add' | 'get' | 'list';
 
@@ -30,54 +31,13 @@ function membersData(context: MethodContext, ids: number[]): Record<string, unkn
   return Object.fromEntries(ids.map((id) => [String(id), member(context, id)]));
 }
 
+/** Edit access (administrator or creator): update any field, delete (task-rights.ts). */
 export function canManageTask(task: StoredTask, context: MethodContext): boolean {
-  return context.auth.user.isAdmin || task.createdBy === context.auth.userId;
+  return canEdit(taskRole(task, context.auth.user));
 }
 
 export function canSeeTask(task: StoredTask, context: MethodContext): boolean {
-  const userId = context.auth.userId;
-  return (
-    context.auth.user.isAdmin ||
-    task.createdBy === userId ||
-    task.responsibleId === userId ||
-    task.accomplices.includes(userId) ||
-    task.auditors.includes(userId)
-  );
-}
-
-function actions(task: StoredTask, context: MethodContext): Record<string, boolean> {
-  const manage = canManageTask(task, context);
-  const responsible = task.responsibleId === context.auth.userId || manage;
-  const closed = task.status === 5;
-  return {
-    accept: false,
-    decline: false,
-    complete: responsible && !closed && task.status !== 4,
-    approve: manage && task.status === 4,
-    disapprove: manage && task.status === 4,
-    start: responsible && task.status === 2,
-    pause: responsible && task.status === 3,
-    delegate: responsible && !closed,
-    remove: manage,
-    edit: manage,
-    defer: responsible && (task.status === 2 || task.status === 3),
-    renew: responsible && (closed || task.status === 6),
-    create: true,
-    changeDeadline: manage,
-    checklistAddItems: true,
-    addFavorite: true,
-    deleteFavorite: false,
-    rate: manage,
-    take: false,
-    'edit.originator': false,
-    'checklist.reorder': true,
-    'elapsedtime.add': true,
-    'dayplan.timer.toggle': false,
-    'edit.plan': true,
-    'checklist.add': true,
-    'favorite.add': true,
-    'favorite.delete': false,
-  };
+  return canSee(taskRole(task, context.auth.user));
 }
 
 /** Overdue (-1) or the real status, as the `subStatus` pseudo field reports it. */
@@ -232,7 +192,8 @@ export function taskToRest(
       value: expired,
     };
   }
-  if (view !== 'list') result.action = actions(task, context);
+  // tasks-task-list.md shows no `action` in its rows: only single-task answers carry it.
+  if (view !== 'list') result.action = taskActions(task, context.auth.user);
   if (view === 'add') {
     result.checkListTree = {
       nodeId: 0,
@@ -255,7 +216,7 @@ export function taskToRest(
       action: [],
       descendants: [],
     };
-    result.checkListCanAdd = true;
+    result.checkListCanAdd = taskActions(task, context.auth.user).checklistAddItems;
   }
   return result;
 }
