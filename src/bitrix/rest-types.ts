@@ -135,6 +135,37 @@ export interface RestTask {
   ufCrmTask?: string[] | false | null;
   /** XML_ID (external code); the app marks playbook tasks with it (domain/tasks.ts). */
   xmlId?: string | null;
+  /**
+   * What the CURRENT user may do with the task (docs tasks/fields.md "Object action"): sent by
+   * tasks.task.get and by the answers of the status methods and tasks.task.update, not by
+   * tasks.task.list. Keys as the portal sends them (camelCase, some dotted).
+   */
+  action?: RestTaskAction;
+}
+
+/** The task's `action` object (docs tasks/fields.md#action); only the flags the app reads are named. */
+export interface RestTaskAction {
+  complete?: boolean;
+  renew?: boolean;
+  start?: boolean;
+  pause?: boolean;
+  defer?: boolean;
+  edit?: boolean;
+  changeDeadline?: boolean;
+  delegate?: boolean;
+  [flag: string]: boolean | undefined;
+}
+
+/**
+ * tasks.task.getaccess: per user id, the same flags in UPPER_CASE (`COMPLETE`, `CHANGE_DEADLINE`);
+ * `[]` when the caller has no access to the task (docs tasks/tasks-task-get-access.md).
+ */
+export type RestTaskAccess = { allowedActions: Record<string, Record<string, boolean>> | [] };
+
+/** UPPER_CASE fields of tasks.task.update the app writes (one at a time: docs tasks/tasks-task-update.md). */
+export interface RestTaskUpdateFields {
+  DEADLINE?: RestDateTime;
+  RESPONSIBLE_ID?: number;
 }
 
 /** UPPER_CASE fields of tasks.task.add. */
@@ -281,6 +312,17 @@ export interface RestMethods {
     };
     result: { tasks: RestTask[] };
   };
+  /** The status methods (docs tasks/status/*.md): the task after the change, with its new `action`. */
+  'tasks.task.complete': { params: { taskId: number | string }; result: { task: RestTask } };
+  'tasks.task.renew': { params: { taskId: number | string }; result: { task: RestTask } };
+  'tasks.task.start': { params: { taskId: number | string }; result: { task: RestTask } };
+  'tasks.task.pause': { params: { taskId: number | string }; result: { task: RestTask } };
+  'tasks.task.defer': { params: { taskId: number | string }; result: { task: RestTask } };
+  'tasks.task.update': {
+    params: { taskId: number | string; fields: RestTaskUpdateFields };
+    result: { task: RestTask };
+  };
+  'tasks.task.getaccess': { params: { taskId: number | string; users?: number[] }; result: RestTaskAccess };
 }
 
 export type RestMethodName = keyof RestMethods;

@@ -1,11 +1,20 @@
+import { useState } from 'react';
 import { useBitrix } from '../../bitrix';
 import { isTaskOpen, isTaskOverdue, type LinkedTask, type TaskStatus } from '../../domain/tasks';
 import { commonMessages, useI18n, useMessages } from '../../i18n';
+import type { RightsState } from '../../queries/task-actions';
 import type { User } from '../../queries/users';
-import { Badge, Person, type BadgeTone } from '../../ui';
+import { Badge, Icon, Person, type BadgeTone } from '../../ui';
 import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { TaskLink } from '../../features/create-linked-task/TaskLink';
+import { taskActionMessages } from '../../features/task-actions/messages';
+import type { TaskAction, TaskActionKind } from '../../features/task-actions/task-action';
+import { TaskActionNoteView } from '../../features/task-actions/TaskActionNoteView';
+import type { TaskActionNote } from '../../features/task-actions/use-task-actions';
 import { detailTabMessages } from './messages';
+import { TaskActionsMenu } from './TaskActionsMenu';
+import { TaskDeadlineForm } from './TaskDeadlineForm';
+import './task-actions.css';
 
 const STATUS_TONE: Record<TaskStatus, BadgeTone> = {
   new: 'accent',
@@ -17,27 +26,65 @@ const STATUS_TONE: Record<TaskStatus, BadgeTone> = {
   unknown: 'neutral',
 };
 
-/** One linked task: opens in the portal's task slider; `onSliderClosed` runs when the user comes back. */
+/** What a row can do with its task, from the panel (features/task-actions). */
+export interface RowActions {
+  /** The user's rights on this task as the portal reports them. */
+  rights: RightsState;
+  /** The action under way on this task, if any. */
+  pending: TaskActionKind | undefined;
+  /** What became of the last action that did not simply work. */
+  note: TaskActionNote | undefined;
+  /** Returns false when an action on this task is already under way (nothing is sent). */
+  run: (action: TaskAction) => boolean;
+  dismissNote: () => void;
+}
+
+/**
+ * One linked task as Bitrix24's own lists show it: its title as a link (opens the task in the
+ * portal's slider; `onSliderClosed` runs when the user comes back), priority when high (or
+ * low), status, deadline (overdue by the PORTAL's clock), responsible; and, with `actions`, a
+ * menu of what the user may do with it right here.
+ */
 export function LinkedTaskRow({
   task,
   responsible,
   currentUserId,
   onSliderClosed,
+  actions,
 }: {
   task: LinkedTask;
   responsible: User | null;
   currentUserId: number;
   onSliderClosed: () => void;
+  actions?: RowActions;
 }) {
   const boundary = useBitrix();
   const text = useMessages(detailTabMessages);
   const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
+  const actionText = useMessages(taskActionMessages);
   const { format } = useI18n();
+  const [editingDeadline, setEditingDeadline] = useState(false);
   // Overdue by the portal's clock: a computer whose clock is off must not mark tasks late (or not).
   const overdue = isTaskOverdue(task, new Date(boundary.portalNow()));
+
+  const choose = (kind: TaskActionKind) => {
+    if (!actions) return;
+    if (kind === 'deadline') setEditingDeadline(true);
+    else if (kind === 'responsible')
+      // A cancelled picker never answers: nothing waits on it.
+      void boundary.pickUser().then((user) => {
+        if (user) actions.run({ kind: 'responsible', responsible: user });
+      });
+    else actions.run({ kind });
+  };
+
   return (
-    <li className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`} data-task-id={task.id}>
+    <li
+      className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`}
+      data-task-id={task.id}
+      aria-busy={actions?.pending ? true : undefined}
+    >
       <TaskLink
         taskId={task.id}
         currentUserId={currentUserId}
@@ -49,9 +96,19 @@ export function LinkedTaskRow({
         {task.title}
       </TaskLink>
       <span className="dt-task__meta">
+        {task.priority !== 'medium' && (
+          <span className={`ta-priority ta-priority--${task.priority}`}>
+            <Icon name="priority" />
+            <span>
+              <span className="st-visually-hidden">{text.formPriorityLabel}: </span>
+              {text.priority[task.priority]}
+            </span>
+          </span>
+        )}
         <Badge tone={STATUS_TONE[task.status]}>{text.status[task.status]}</Badge>
         {overdue && <Badge tone="alert">{text.overdue}</Badge>}
         <span className={overdue ? 'dt-task__deadline dt-task__deadline--overdue' : 'dt-task__deadline'}>
+          <Icon name="deadline" />
           <span className="st-visually-hidden">{text.deadline}: </span>
           {task.deadline ? format.dateTime(task.deadline) : text.noDeadline}
         </span>
@@ -67,7 +124,34 @@ export function LinkedTaskRow({
             {text.inactiveUser}
           </Badge>
         )}
+        {actions?.pending && (
+          <span className="ta-working" role="status">
+            {actionText.working[actions.pending]}
+          </span>
+        )}
+        {actions && (
+          <TaskActionsMenu
+            taskTitle={task.title}
+            rights={actions.rights}
+            busy={actions.pending !== undefined}
+            onChoose={choose}
+          />
+        )}
       </span>
+      {actions && editingDeadline && (
+        <TaskDeadlineForm
+          deadline={task.deadline}
+          onCancel={() => setEditingDeadline(false)}
+          onSave={(deadline) => {
+            if (actions.run({ kind: 'deadline', deadline })) setEditingDeadline(false);
+          }}
+        />
+      )}
+      {actions?.note && (
+        <div className="ta-note">
+          <TaskActionNoteView note={actions.note} onDismiss={actions.dismissNote} />
+        </div>
+      )}
     </li>
   );
 }

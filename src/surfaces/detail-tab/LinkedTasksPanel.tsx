@@ -7,9 +7,12 @@ import type { LinkedItem } from '../../features/create-linked-task/load-linked-i
 import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
+import { TaskActionNoteView } from '../../features/task-actions/TaskActionNoteView';
+import { useTaskActions } from '../../features/task-actions/use-task-actions';
 import { commonMessages, useErrorText, useI18n, useMessages } from '../../i18n';
 import type { TaskDraft } from '../../domain/task-draft';
 import type { LinkedTask } from '../../domain/tasks';
+import { useLinkedTaskRights } from '../../queries/task-actions';
 import type { LinkedTasks } from '../../queries/tasks';
 import type { User } from '../../queries/users';
 import { Alert, Button, Panel, RetryAlert, Skeleton } from '../../ui';
@@ -48,6 +51,10 @@ export function LinkedTasksPanel({
   }, [created]);
 
   const list = tasks.data;
+  // Linked tasks handled in place: the user's rights per task (one batch beside the names, never
+  // before the first paint) and the actions, each one request, shown at once, rolled back on refusal.
+  const rightsOf = useLinkedTaskRights(data.item.entityTypeId, data.item.id, list?.tasks, data.currentUser.id);
+  const taskActions = useTaskActions(data.item.entityTypeId, data.item.id);
   // A task whose twin (same title, still open) is already linked waits for the user's word.
   const [duplicate, setDuplicate] = useState<{ draft: TaskDraft; existing: LinkedTask } | null>(null);
   const requestCreate = (draft: TaskDraft) => {
@@ -145,6 +152,12 @@ export function LinkedTasksPanel({
           onSubmit={requestCreate}
         />
       )}
+      {/* A task that is gone (deleted, or out of the user's sight) has no row to say so in. */}
+      {[...taskActions.notes]
+        .filter(([taskId]) => !list?.tasks.some((task) => task.id === taskId))
+        .map(([taskId, note]) => (
+          <TaskActionNoteView key={taskId} note={note} named onDismiss={() => taskActions.dismiss(taskId)} />
+        ))}
       {tasks.isPending ? (
         <div aria-busy="true" aria-label={common.loading} className="dt-task-skeleton">
           {[0, 1].map((row) => (
@@ -172,6 +185,13 @@ export function LinkedTasksPanel({
                 currentUserId={data.currentUser.id}
                 // The user may have changed the task in the slider: read the list again.
                 onSliderClosed={() => void tasks.refetch()}
+                actions={{
+                  rights: rightsOf(task.id),
+                  pending: taskActions.pending.get(task.id),
+                  note: taskActions.notes.get(task.id),
+                  run: (action) => taskActions.run(task, action),
+                  dismissNote: () => taskActions.dismiss(task.id),
+                }}
               />
             ))}
           </ul>
