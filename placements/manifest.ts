@@ -5,7 +5,7 @@
 import type { Language } from './languages';
 import manifestJson from './placements.json' with { type: 'json' };
 
-export type SurfaceRoute = 'detail-tab' | 'quick-create' | 'bulk';
+export type SurfaceRoute = 'detail-tab' | 'quick-create' | 'bulk' | 'playbook-editor';
 export type AppRoute = SurfaceRoute | 'app-page';
 /** The languages titles are written in: the app's (placements/languages.ts). */
 export type ManifestLanguage = Language;

@@ -23,6 +23,7 @@ export const surfaces: SurfaceRegistry = {
   'detail-tab': { load: () => import('../surfaces/detail-tab/DetailTabSurface'), prefetch: prefetchDetailTab },
   'quick-create': { load: () => import('../surfaces/quick-create/QuickCreateSurface'), prefetch: prefetchQuickCreate },
   bulk: { load: () => import('../surfaces/bulk/BulkSurface') },
+  'playbook-editor': { load: () => import('../surfaces/playbook-editor/PlaybookEditorSurface') },
   'app-page': { load: () => import('../surfaces/app-page/AppPageSurface') },
 };
 

@@ -52,6 +52,16 @@ describe('parseLaunchTarget', () => {
     });
   });
 
+  it("opens the playbook editor from the automation designer's menu, with the funnel its URI names", () => {
+    expect(
+      parseLaunchTarget('CRM_DYNAMIC_177_ROBOT_DESIGNER_TOOLBAR', { URI: '/crm/type/177/automation/7/' }),
+    ).toMatchObject({ route: 'playbook-editor', entityTypeId: 177, categoryId: 7 });
+    expect(parseLaunchTarget('CRM_DYNAMIC_177_ROBOT_DESIGNER_TOOLBAR', [])).toMatchObject({
+      route: 'playbook-editor',
+      categoryId: null,
+    });
+  });
+
   it('sends DEFAULT (and an empty placement) to the app page', () => {
     expect(parseLaunchTarget('DEFAULT', undefined)).toMatchObject({ route: 'app-page' });
     expect(parseLaunchTarget('', [])).toMatchObject({ route: 'app-page' });

@@ -19,7 +19,9 @@ interface SurfaceTargetBase {
 export type SurfaceTarget =
   | (SurfaceTargetBase & { route: 'detail-tab'; itemId: number })
   | (SurfaceTargetBase & { route: 'quick-create'; itemId: number })
-  | (SurfaceTargetBase & { route: 'bulk' });
+  | (SurfaceTargetBase & { route: 'bulk' })
+  /** The automation designer's menu: the funnel whose rules were open (from `URI`), when it names one. */
+  | (SurfaceTargetBase & { route: 'playbook-editor'; categoryId: number | null });
 
 export type AppPageTarget = { route: 'app-page'; placement: 'DEFAULT'; options: PlacementOptions };
 
@@ -84,6 +86,18 @@ export function itemIdFromOptions(surface: SurfaceDeclaration, options: Placemen
   );
 }
 
+const AUTOMATION_CATEGORY = /\/automation\/(\d{1,9})\/?(?:[?#].*)?$/;
+
+/**
+ * The funnel of the automation designer's page: its `URI` ends in `/automation/<categoryId>/`
+ * (docs widgets/crm/robot-designer-toolbar.md: the placement has no keys of its own, the funnel
+ * comes from the path). Null when the path names none.
+ */
+export function automationCategoryId(uri: string | undefined): number | null {
+  const match = uri ? AUTOMATION_CATEGORY.exec(uri) : null;
+  return match ? Number(match[1]) : null;
+}
+
 /** Parses the placement code and options the frame received into a launch target. */
 export function parseLaunchTarget(placementCode: string, rawOptions: unknown): LaunchTarget {
   const placement = placementCode.trim().toUpperCase() || manifest.appPage.placement;
@@ -98,6 +112,8 @@ export function parseLaunchTarget(placementCode: string, rawOptions: unknown): L
   switch (route) {
     case 'bulk':
       return { ...base, route };
+    case 'playbook-editor':
+      return { ...base, route, categoryId: automationCategoryId(options.URI) };
     case 'detail-tab':
     case 'quick-create':
       return { ...base, route, itemId: itemIdFromOptions(match.surface, options, placement) };

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { BitrixError } from '../bitrix/errors';
 import { PLAYBOOK_SCHEMA } from '../domain/playbooks/playbook';
 import { emptyPlaybookDocument, serialisePlaybookDocument } from '../domain/playbooks/playbook-document';
-import { playbookOptionCommand, playbookOptionName, readPlaybookEntry, readPlaybookOption } from './playbooks';
+import { addTemplate, blankTemplate, updateTemplate } from '../domain/playbooks/playbook-editing';
+import { createFakeBoundary } from '../testing/fake-boundary';
+import {
+  PLAYBOOK_MAX_JSON_BYTES,
+  PlaybookSaveRefused,
+  playbookOptionCommand,
+  playbookOptionName,
+  readPlaybookEntry,
+  readPlaybookOption,
+  savePlaybook,
+} from './playbooks';
 
 describe('playbook option', () => {
   it('is named per smart process and read with app.option.get', () => {
@@ -28,5 +38,81 @@ describe('playbook option', () => {
   it('throws the error of a failed read', () => {
     const error = new BitrixError({ kind: 'access-denied', code: 'ACCESS_DENIED', status: 403 });
     expect(() => readPlaybookEntry({ ok: false, error })).toThrow(error);
+  });
+});
+
+describe('savePlaybook', () => {
+  function portalWith(stored: unknown, session = { isAdmin: true }) {
+    const options: Record<string, unknown> = { playbook_177: stored };
+    const boundary = createFakeBoundary(
+      {
+        'app.option.get': ({ option }) => (option ? (options[option] ?? null) : options) as never,
+        'app.option.set': ({ options: written }) => {
+          Object.assign(options, written);
+          return true;
+        },
+      },
+      session,
+    );
+    return { boundary, options };
+  }
+
+  const draft = addTemplate(emptyPlaybookDocument(177), 'DT177_7:APPROVAL', blankTemplate('legal', 'Legal: {title}'));
+
+  it('writes the next revision as a JSON string, dated by the portal clock', async () => {
+    const { boundary, options } = portalWith(null);
+    boundary.setPortalClockSkew(0);
+    const saved = await savePlaybook(boundary, { document: draft, baseRevision: 0, userId: 1 });
+    expect(saved.revision).toBe(1);
+    expect(saved.savedBy).toBe(1);
+    expect(saved.savedAt).toMatch(/\+03:00$/);
+    expect(typeof options.playbook_177).toBe('string');
+    expect(readPlaybookOption(options.playbook_177, 177)).toEqual({ kind: 'ok', document: saved });
+    const again = await savePlaybook(boundary, { document: saved, baseRevision: 1, userId: 1 });
+    expect(again.revision).toBe(2);
+  });
+
+  it('refuses to overwrite a revision another admin saved meanwhile, and writes nothing', async () => {
+    const theirs = { ...draft, revision: 5, savedAt: '2026-11-30T14:05:00+03:00', savedBy: 7 };
+    const { boundary, options } = portalWith(serialisePlaybookDocument(theirs));
+    await expect(savePlaybook(boundary, { document: draft, baseRevision: 4, userId: 1 })).rejects.toMatchObject({
+      refusal: { kind: 'newer-revision', revision: 5, savedAt: '2026-11-30T14:05:00+03:00', savedBy: 7 },
+    });
+    expect(options.playbook_177).toBe(serialisePlaybookDocument(theirs));
+  });
+
+  it('never overwrites a playbook of a newer schema', async () => {
+    const newer = JSON.stringify({ schema: PLAYBOOK_SCHEMA + 1, revision: 1 });
+    const { boundary, options } = portalWith(newer);
+    await expect(savePlaybook(boundary, { document: draft, baseRevision: 9, userId: 1 })).rejects.toMatchObject({
+      refusal: { kind: 'newer-schema', schema: PLAYBOOK_SCHEMA + 1 },
+    });
+    expect(options.playbook_177).toBe(newer);
+  });
+
+  it('refuses a non-admin, an invalid document and one over the size limit before writing', async () => {
+    const { boundary: user, options } = portalWith(null, { isAdmin: false });
+    await expect(savePlaybook(user, { document: draft, baseRevision: 0, userId: 3 })).rejects.toBeInstanceOf(
+      PlaybookSaveRefused,
+    );
+    expect(user.roundTrips).toEqual([]);
+    const { boundary } = portalWith(null);
+    const empty = updateTemplate(draft, 'DT177_7:APPROVAL', 'legal', { title: ' ' });
+    await expect(savePlaybook(boundary, { document: empty, baseRevision: 0, userId: 1 })).rejects.toMatchObject({
+      refusal: { kind: 'invalid' },
+    });
+    let huge = emptyPlaybookDocument(177);
+    for (let stage = 0; stage < 30; stage += 1) {
+      for (let index = 0; index < 10; index += 1) {
+        huge = addTemplate(huge, `DT177_7:S${stage}`, {
+          ...blankTemplate(`k${stage}-${index}`, 'T'),
+          description: 'ж'.repeat(300),
+        });
+      }
+    }
+    await expect(savePlaybook(boundary, { document: huge, baseRevision: 0, userId: 1 })).rejects.toMatchObject({
+      refusal: { kind: 'too-large', limit: PLAYBOOK_MAX_JSON_BYTES },
+    });
+    expect(options.playbook_177).toBeNull();
   });
 });

@@ -11,9 +11,52 @@
  * Reading fits into any batch: `playbookOptionCommand(entityTypeId)` and
  * `readPlaybookOption(result)`.
  */
-import { useQuery } from '@tanstack/react-query';
-import { command, useBitrix, type BatchEntry } from '../bitrix';
-import { parsePlaybookDocument, type PlaybookParseOutcome } from '../domain/playbooks/playbook-document';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  command,
+  useBitrix,
+  type BatchCommand,
+  type BatchEntry,
+  type BitrixBoundary,
+  type RestStatus,
+} from '../bitrix';
+import type { FieldDefinition } from '../domain/fields';
+import type { PlaybookDocument } from '../domain/playbooks/playbook';
+import {
+  parsePlaybookDocument,
+  serialisePlaybookDocument,
+  type PlaybookParseOutcome,
+  type PlaybookProblem,
+} from '../domain/playbooks/playbook-document';
+import type { Stage } from '../domain/stages';
+import { toPortalDateTime } from '../domain/working-days';
+import {
+  categoriesCommand,
+  decodeCategories,
+  decodeFieldDefinitions,
+  decodeItem,
+  decodeStages,
+  fieldsCommand,
+  stagesCommand,
+  type Category,
+  type CrmItem,
+} from './items';
+import {
+  crmTypeDirectoryCommand,
+  decodeDirectory,
+  decodeSmartProcess,
+  smartProcessCommand,
+  type SmartProcess,
+} from './smart-processes';
+import {
+  currentUserCommand,
+  decodeCurrentUser,
+  decodeUser,
+  USER_SELECT,
+  usersByIdCommand,
+  type CurrentUser,
+  type User,
+} from './users';
 
 /** What is stored for a smart process: nothing yet, or what the stored value parsed to. */
 export type StoredPlaybook = { kind: 'none' } | PlaybookParseOutcome;
@@ -21,6 +64,9 @@ export type StoredPlaybook = { kind: 'none' } | PlaybookParseOutcome;
 export const playbookKeys = {
   all: ['playbook'] as const,
   document: (entityTypeId: number) => [...playbookKeys.all, entityTypeId] as const,
+  editor: (entityTypeId: number) => [...playbookKeys.all, 'editor', entityTypeId] as const,
+  previewItem: (entityTypeId: number, categoryId: number, stageId: string) =>
+    [...playbookKeys.all, 'preview-item', entityTypeId, categoryId, stageId] as const,
 };
 
 /** `playbook_<N>`: the option name of smart process N's playbook. */
@@ -61,4 +107,249 @@ export function usePlaybook(entityTypeId: number) {
       return readPlaybookEntry(answers.playbook, entityTypeId);
     },
   });
+}
+
+/**
+ * The largest playbook the app saves: 64 KiB of UTF-8 JSON. The docs name no size limit for an
+ * app option's value (common/settings/app-option-set.md), so the app sets its own: every detail
+ * tab reads the option in its first batch, so its bytes are paid on every card open, and a real
+ * playbook (ten stages of three templates) is about 20 KB. See src/README.md.
+ */
+export const PLAYBOOK_MAX_JSON_BYTES = 64 * 1024;
+
+/** Why a save was refused; nothing was written, and the editor keeps what the admin typed. */
+export type PlaybookSaveRefusal =
+  /** Only a portal admin may write app options (app.option.set). */
+  | { kind: 'not-admin' }
+  /** The document does not pass validation (e.g. an empty title). */
+  | { kind: 'invalid'; problems: PlaybookProblem[] }
+  /** Serialised, it is larger than PLAYBOOK_MAX_JSON_BYTES. */
+  | { kind: 'too-large'; bytes: number; limit: number }
+  /** Another admin saved since the editor read it: their revision, when (ISO, portal clock) and who. */
+  | { kind: 'newer-revision'; revision: number; savedAt: string; savedBy: number }
+  /** What is stored was written by a newer Smart Tasks: never overwritten. */
+  | { kind: 'newer-schema'; schema: number };
+
+/** Thrown by `savePlaybook` when it wrote nothing on purpose; `refusal` says why. */
+export class PlaybookSaveRefused extends Error {
+  override readonly name = 'PlaybookSaveRefused';
+  constructor(readonly refusal: PlaybookSaveRefusal) {
+    super(`Playbook not saved: ${refusal.kind}`);
+  }
+}
+
+export interface PlaybookSaveInput {
+  /** The document as edited (its revision is the one the editor started from). */
+  document: PlaybookDocument;
+  /** The revision the editor read (0 = nothing was stored). */
+  baseRevision: number;
+  /** The admin saving it. */
+  userId: number;
+}
+
+/** Bytes of a string in UTF-8 (what the portal stores and sends back). */
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * Saves smart process N's playbook: two round trips, the re-read then app.option.set.
+ *
+ * Refuses (PlaybookSaveRefused, nothing written) a user who is not an admin, a document that does
+ * not validate or is over PLAYBOOK_MAX_JSON_BYTES, and a save over a stored document that is of a
+ * newer schema or has a revision newer than `baseRevision` (another admin saved meanwhile: a save
+ * now would undo their change). The saved document has the next revision and `savedAt` by the
+ * PORTAL's clock with its offset. Portal failures reject with their BitrixError (an unanswered
+ * set may have been written: the editor keeps the content and re-reading shows which).
+ */
+export async function savePlaybook(boundary: BitrixBoundary, input: PlaybookSaveInput): Promise<PlaybookDocument> {
+  if (!boundary.session.isAdmin) throw new PlaybookSaveRefused({ kind: 'not-admin' });
+  const entityTypeId = input.document.entityTypeId;
+  const checked = parsePlaybookDocument(serialisePlaybookDocument(input.document), { entityTypeId });
+  if (checked.kind === 'invalid') throw new PlaybookSaveRefused({ kind: 'invalid', problems: checked.problems });
+
+  const { result } = await boundary.call('app.option.get', { option: playbookOptionName(entityTypeId) });
+  const stored = readPlaybookOption(result);
+  if (stored.kind === 'newer-schema') throw new PlaybookSaveRefused({ kind: 'newer-schema', schema: stored.schema });
+  const storedRevision = stored.kind === 'ok' ? stored.document.revision : 0;
+  if (stored.kind === 'ok' && storedRevision > input.baseRevision) {
+    throw new PlaybookSaveRefused({
+      kind: 'newer-revision',
+      revision: storedRevision,
+      savedAt: stored.document.savedAt,
+      savedBy: stored.document.savedBy,
+    });
+  }
+
+  const saved: PlaybookDocument = {
+    ...input.document,
+    revision: Math.max(storedRevision, input.baseRevision) + 1,
+    savedAt: toPortalDateTime(new Date(boundary.portalNow()), boundary.portalUtcOffsetMinutes()),
+    savedBy: input.userId,
+  };
+  const json = serialisePlaybookDocument(saved);
+  const bytes = utf8Bytes(json);
+  if (bytes > PLAYBOOK_MAX_JSON_BYTES) {
+    throw new PlaybookSaveRefused({ kind: 'too-large', bytes, limit: PLAYBOOK_MAX_JSON_BYTES });
+  }
+  await boundary.call('app.option.set', { options: { [playbookOptionName(entityTypeId)]: json } });
+  return saved;
+}
+
+/** The save as a mutation: on success the stored playbook in the cache becomes the saved one. */
+export function useSavePlaybook(entityTypeId: number) {
+  const boundary = useBitrix();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PlaybookSaveInput) => savePlaybook(boundary, input),
+    onSuccess: (document) => {
+      const stored: StoredPlaybook = { kind: 'ok', document };
+      queryClient.setQueryData(playbookKeys.document(entityTypeId), stored);
+      // An editor opened again later starts from what was just saved, not from what it first read.
+      queryClient.setQueryData<PlaybookEditorSetup>(playbookKeys.editor(entityTypeId), (setup) =>
+        setup ? { ...setup, stored } : setup,
+      );
+    },
+  });
+}
+
+/** Everything the editor shows besides the playbook itself. */
+export interface PlaybookEditorSetup {
+  smartProcess: SmartProcess;
+  categories: Category[];
+  /** Each funnel's stages in their order. */
+  stagesByCategory: ReadonlyMap<number, Stage[]>;
+  /** Every item field (for `{field:<name>}` help) and, among them, the user-type ones (responsible rule). */
+  fields: FieldDefinition[];
+  currentUser: CurrentUser;
+  /** What is stored now. */
+  stored: StoredPlaybook;
+  /** Names of the users the stored playbook names (fixed responsibles, participants, observers). */
+  people: ReadonlyMap<number, User>;
+}
+
+const USER_FIELD_TYPES = new Set(['user', 'employee']);
+
+/** The item fields a responsible rule may name: single-value user fields. */
+export function userTypeFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
+  return fields.filter((field) => USER_FIELD_TYPES.has(field.type) && !field.isMultiple && !field.isDeprecated);
+}
+
+/** Every user id a document names (for one user.get). */
+export function peopleInDocument(document: PlaybookDocument): number[] {
+  const ids = new Set<number>();
+  for (const stage of document.stages) {
+    for (const template of stage.templates) {
+      if (template.responsible.kind === 'user') ids.add(template.responsible.userId);
+      for (const id of [...template.participantIds, ...template.observerIds]) ids.add(id);
+    }
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/**
+ * The editor's data in two round trips: the smart process, its funnels, fields, the current user
+ * and the stored playbook; then every funnel's stages and the people the playbook names. A failed
+ * playbook read fails the load (an editor that could not read what is stored must not offer to
+ * save over it).
+ */
+export async function loadPlaybookEditor(boundary: BitrixBoundary, entityTypeId: number): Promise<PlaybookEditorSetup> {
+  const first = await boundary.batch({
+    type: smartProcessCommand(entityTypeId),
+    directory: crmTypeDirectoryCommand(),
+    categories: categoriesCommand(entityTypeId),
+    fields: fieldsCommand(entityTypeId),
+    me: currentUserCommand(),
+    playbook: playbookOptionCommand(entityTypeId),
+  });
+  if (!first.me.ok) throw first.me.error;
+  if (!first.categories.ok) throw first.categories.error;
+  const stored = readPlaybookEntry(first.playbook, entityTypeId);
+  const currentUser = decodeCurrentUser(first.me.result);
+  if (!currentUser) throw new Error('The portal did not name the current user');
+  const directory = first.directory.ok ? decodeDirectory(first.directory.result) : null;
+  if (!first.type.ok && !directory?.byEntityTypeId.has(entityTypeId)) throw first.type.error;
+  const smartProcess = decodeSmartProcess(entityTypeId, first.type.ok ? first.type.result.type : null, directory);
+  const categories = decodeCategories(first.categories.result.categories);
+  const fields = first.fields.ok ? decodeFieldDefinitions(first.fields.result.fields) : [];
+
+  const commands: Record<string, BatchCommand> = {};
+  for (const category of categories.slice(0, 49))
+    commands[`stages${category.id}`] = stagesCommand(entityTypeId, category.id);
+  const peopleIds = stored.kind === 'ok' ? peopleInDocument(stored.document) : [];
+  if (peopleIds.length > 0) commands.people = usersByIdCommand(peopleIds);
+  const second = Object.keys(commands).length > 0 ? await boundary.batch(commands) : {};
+  const stagesByCategory = new Map<number, Stage[]>();
+  for (const category of categories) {
+    const answer = second[`stages${category.id}`];
+    if (answer && !answer.ok) throw answer.error;
+    stagesByCategory.set(
+      category.id,
+      answer ? decodeStages(answer.result as RestStatus[]).sort((a, b) => a.sort - b.sort) : [],
+    );
+  }
+  const people = new Map<number, User>();
+  const peopleAnswer = second.people;
+  if (peopleAnswer?.ok) {
+    for (const row of peopleAnswer.result as Parameters<typeof decodeUser>[0][]) {
+      const user = decodeUser(row);
+      if (user) people.set(user.id, user);
+    }
+  }
+  return { smartProcess, categories, stagesByCategory, fields, currentUser, stored, people };
+}
+
+export function usePlaybookEditorSetup(entityTypeId: number) {
+  const boundary = useBitrix();
+  return useQuery({
+    queryKey: playbookKeys.editor(entityTypeId),
+    queryFn: () => loadPlaybookEditor(boundary, entityTypeId),
+    staleTime: Infinity,
+    // The editor holds the admin's edits: a background refetch must not replace what they started from.
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** The item the live preview renders on, with the names its rules and placeholders need. */
+export interface PreviewItem {
+  item: CrmItem;
+  people: ReadonlyMap<number, User>;
+}
+
+/**
+ * The newest item in a stage (ANY_STAGE: in the funnel), with the names of its responsible and
+ * user-field users: two round trips at most. Null when the stage holds no item.
+ */
+export async function loadPreviewItem(
+  boundary: BitrixBoundary,
+  entityTypeId: number,
+  categoryId: number,
+  stageId: string | null,
+  userFields: readonly string[],
+): Promise<PreviewItem | null> {
+  const { result } = await boundary.call('crm.item.list', {
+    entityTypeId,
+    select: ['*', 'uf*'],
+    filter: stageId ? { stageId, categoryId } : { categoryId },
+    order: { id: 'DESC' },
+    start: 0,
+  });
+  const row = result.items[0];
+  if (!row) return null;
+  const item = decodeItem(entityTypeId, row);
+  const ids = new Set<number>();
+  if (item.assignedById) ids.add(item.assignedById);
+  for (const field of userFields) {
+    const id = Number(item.values[field]);
+    if (Number.isInteger(id) && id > 0) ids.add(id);
+  }
+  const people = new Map<number, User>();
+  if (ids.size > 0) {
+    const answer = await boundary.call('user.get', { filter: { ID: [...ids] }, select: USER_SELECT });
+    for (const rowUser of answer.result) {
+      const user = decodeUser(rowUser);
+      if (user) people.set(user.id, user);
+    }
+  }
+  return { item, people };
 }
