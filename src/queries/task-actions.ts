@@ -4,19 +4,23 @@
  *
  * Where the flags come from, and why (round trips counted):
  * - tasks.task.list does not return `action` (tasks/tasks-task-list.md), so the tab's first batch
- *   cannot carry them without extra commands; `$result` references to the list's ids would add
- *   one portal-side task read per row to the batch the first paint waits for.
- * - So the flags of the visible tasks come in ONE follow-up batch of tasks.task.getaccess
- *   (tasks/tasks-task-get-access.md: only the flags, the smallest answer), sent as soon as the
- *   list is known, beside the names lookup: the first paint never waits for it, and a row's
- *   menu opened before it answers says it is checking.
+ *   cannot carry them; `$result` references to the list's ids would add one portal-side task
+ *   read per row to the batch the first paint waits for, on every opening of every card.
+ * - Most openings act on no task. So the flags are read when the user shows the intent to act:
+ *   the pointer over, or the focus on, a row's menu button (or the menu opening), in ONE batch
+ *   of tasks.task.getaccess (tasks/tasks-task-get-access.md: only the flags, the smallest
+ *   answer) for every visible task whose flags are not known yet; ≤ 50 tasks a page, so one
+ *   batch. Opening the tab costs nothing extra; the first menu costs one round trip, usually
+ *   spent while the pointer travels to the click; every other row's menu is then at once.
  * - Every action's own answer (tasks.task.complete/renew/start/pause/update) carries the task's
  *   new `action`, and the re-read after a refusal (tasks.task.get) does too: after an action the
  *   flags are current at no extra cost.
- * - A task is asked again only when it is new to the list or its status, responsible or deadline
- *   changed since its flags were read (the flags follow those), e.g. after the portal's slider.
+ * - Flags are kept for the task state they were read for (status, responsible, deadline): a task
+ *   whose state changed (e.g. in the portal's slider) or that is new is read again at the next
+ *   intent, never on its own.
  */
 import { skipToken, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import {
   command,
   useBitrix,
@@ -179,22 +183,33 @@ export type RightsState =
   | { state: 'ready'; rights: TaskRights }
   | { state: 'failed'; error: unknown; retry: () => void; retrying: boolean };
 
+/** The rights of an item's visible linked tasks, per row, and the trigger that reads them. */
+export interface LinkedTaskRightsView {
+  rightsOf(taskId: number): RightsState;
+  /**
+   * The user shows the intent to act (pointer or focus on a menu button, a menu opening): reads
+   * the rights of every visible task not known for its present state, in one batch. Idempotent.
+   */
+  request(): void;
+}
+
 /**
- * The current user's rights on the visible linked tasks: one batch of tasks.task.getaccess for
- * the tasks whose rights are not known for their present state (see the file's comment).
- * `rightsOf(taskId)` says loading / ready / failed (with a retry) for one row.
+ * The current user's rights on the visible linked tasks, read on the user's intent (see the
+ * file's comment): `rightsOf(taskId)` says loading / ready / failed (with a retry) for one row.
  */
 export function useLinkedTaskRights(
   entityTypeId: number,
   itemId: number,
   tasks: readonly LinkedTask[] | undefined,
   currentUserId: number,
-): (taskId: number) => RightsState {
+): LinkedTaskRightsView {
   const boundary = useBitrix();
   const queryClient = useQueryClient();
+  // Armed by an intent, disarmed once a read succeeded: a later change waits for the next intent.
+  const [armed, setArmed] = useState(false);
   const known = useQuery<LinkedTaskRights>({
     queryKey: taskRightsKeys.linked(entityTypeId, itemId),
-    // Written only by the loads below and by the actions' answers.
+    // Written only by the reads below and by the actions' answers.
     queryFn: skipToken,
     staleTime: Infinity,
   }).data;
@@ -203,27 +218,38 @@ export function useLinkedTaskRights(
   const load = useQuery({
     queryKey: taskRightsKeys.load(entityTypeId, itemId, wantedKey),
     queryFn:
-      wanted.length > 0
-        ? () => loadRights(boundary, queryClient, entityTypeId, itemId, wanted, currentUserId)
+      armed && wanted.length > 0
+        ? async () => {
+            const read = await loadRights(boundary, queryClient, entityTypeId, itemId, wanted, currentUserId);
+            setArmed(false);
+            return read;
+          }
         : skipToken,
     staleTime: Infinity,
     gcTime: 0,
   });
-  return (taskId) => {
-    const entry = known?.get(taskId);
-    const task = tasks?.find((candidate) => candidate.id === taskId);
-    if (entry && task && entry.basis === rightsBasis(task)) {
-      if ('rights' in entry) return { state: 'ready', rights: entry.rights };
-      return {
-        state: 'failed',
-        error: entry.error,
-        retrying: false,
-        retry: () => forgetTaskRights(queryClient, entityTypeId, itemId, taskId),
-      };
-    }
-    if (load.isError)
-      return { state: 'failed', error: load.error, retrying: load.isFetching, retry: () => void load.refetch() };
-    return { state: 'loading' };
+  const request = useCallback(() => setArmed(true), []);
+  return {
+    request,
+    rightsOf: (taskId) => {
+      const entry = known?.get(taskId);
+      const task = tasks?.find((candidate) => candidate.id === taskId);
+      if (entry && task && entry.basis === rightsBasis(task)) {
+        if ('rights' in entry) return { state: 'ready', rights: entry.rights };
+        return {
+          state: 'failed',
+          error: entry.error,
+          retrying: false,
+          retry: () => {
+            forgetTaskRights(queryClient, entityTypeId, itemId, taskId);
+            setArmed(true);
+          },
+        };
+      }
+      if (load.isError)
+        return { state: 'failed', error: load.error, retrying: load.isFetching, retry: () => void load.refetch() };
+      return { state: 'loading' };
+    },
   };
 }
 

@@ -105,17 +105,43 @@ afterEach(() => {
 });
 
 describe('the rights come as the portal reports them, without holding up the tab', () => {
-  it('paints the tasks from the first batch; the rights of every visible task come in ONE more batch beside it', async () => {
+  it('opening the tab reads no rights; reaching for a menu reads every visible task’s rights in ONE batch', async () => {
     const access = held(() => ({ allowedActions: { '1': { COMPLETE: true } } }));
     const { boundary } = renderTab({ before: (fake) => fake.setHandler('tasks.task.getaccess', access.handler) });
-    const menu = await openMenu('Sign the delivery note', { ready: false });
-    // The row is there while the rights are still on their way.
+    const task = await row('Sign the delivery note');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls(boundary, 'tasks.task.getaccess')).toBe(0);
+
+    const button = within(task).getByRole('button', { name: 'Actions for “Sign the delivery note”' });
+    // The pointer on its way to the button is the cue; the click finds the read under way.
+    fireEvent.pointerEnter(button);
+    fireEvent.click(button);
+    const menu = within(task).getByRole('menu');
     expect(within(menu).getByText('Checking what you can do with this task…')).toBeTruthy();
-    expect(boundary.roundTrips[0]!.methods).not.toContain('tasks.task.getaccess');
     const rightsTrips = boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.getaccess'));
     expect(rightsTrips).toHaveLength(1);
     expect(rightsTrips[0]!.methods).toEqual(['tasks.task.getaccess', 'tasks.task.getaccess']);
     access.release();
+    expect(await within(menu).findByRole('menuitem', { name: 'Complete' })).toBeTruthy();
+
+    // The other row's rights came in the same batch: its menu needs no read of its own.
+    expect(await menuItems('Request quotes')).toEqual(['Complete']);
+    expect(calls(boundary, 'tasks.task.getaccess')).toBe(1);
+  });
+
+  it('a read of the rights that failed says so in the menu, and "Try again" reads them again', async () => {
+    const store = seeded();
+    const { boundary } = renderTab({ tasks: store });
+    const task = await row('Sign the delivery note');
+    const working = fakeTaskActionHandlers(store)['tasks.task.getaccess']!;
+    boundary.setHandler('tasks.task.getaccess', () => {
+      throw new BitrixError({ kind: 'server', code: 'INTERNAL_SERVER_ERROR', status: 500 });
+    });
+    fireEvent.click(within(task).getByRole('button', { name: 'Actions for “Sign the delivery note”' }));
+    const menu = within(task).getByRole('menu');
+    expect(await within(menu).findByText(/Could not check what you can do with this task\./)).toBeTruthy();
+    boundary.setHandler('tasks.task.getaccess', working);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Try again' }));
     expect(await within(menu).findByRole('menuitem', { name: 'Complete' })).toBeTruthy();
   });
 

@@ -30,6 +30,8 @@ const STATUS_TONE: Record<TaskStatus, BadgeTone> = {
 export interface RowActions {
   /** The user's rights on this task as the portal reports them. */
   rights: RightsState;
+  /** The user reaches for the menu: read the rights not known yet (one batch for every row). */
+  requestRights: () => void;
   /** The action under way on this task, if any. */
   pending: TaskActionKind | undefined;
   /** What became of the last action that did not simply work. */
@@ -134,6 +136,7 @@ export function LinkedTaskRow({
             taskTitle={task.title}
             rights={actions.rights}
             busy={actions.pending !== undefined}
+            onIntent={actions.requestRights}
             onChoose={choose}
           />
         )}

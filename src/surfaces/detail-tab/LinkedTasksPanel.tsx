@@ -51,9 +51,10 @@ export function LinkedTasksPanel({
   }, [created]);
 
   const list = tasks.data;
-  // Linked tasks handled in place: the user's rights per task (one batch beside the names, never
-  // before the first paint) and the actions, each one request, shown at once, rolled back on refusal.
-  const rightsOf = useLinkedTaskRights(data.item.entityTypeId, data.item.id, list?.tasks, data.currentUser.id);
+  // Linked tasks handled in place: the user's rights per task (one batch when the user first
+  // reaches for a row's menu, never before the first paint) and the actions, each one request,
+  // shown at once, rolled back on refusal.
+  const rights = useLinkedTaskRights(data.item.entityTypeId, data.item.id, list?.tasks, data.currentUser.id);
   const taskActions = useTaskActions(data.item.entityTypeId, data.item.id);
   // A task whose twin (same title, still open) is already linked waits for the user's word.
   const [duplicate, setDuplicate] = useState<{ draft: TaskDraft; existing: LinkedTask } | null>(null);
@@ -186,7 +187,8 @@ export function LinkedTasksPanel({
                 // The user may have changed the task in the slider: read the list again.
                 onSliderClosed={() => void tasks.refetch()}
                 actions={{
-                  rights: rightsOf(task.id),
+                  rights: rights.rightsOf(task.id),
+                  requestRights: rights.request,
                   pending: taskActions.pending.get(task.id),
                   note: taskActions.notes.get(task.id),
                   run: (action) => taskActions.run(task, action),

@@ -16,8 +16,9 @@ const ICON_FOR: Record<TaskActionKind, IconName> = {
 
 /**
  * A task row's actions: a menu button ("…") and, when open, the actions the portal allows this
- * user on this task (its `action` flags), nothing else. While the flags are on their way it
- * says so; a user who may change nothing reads that. Keyboard: Enter/Space open it, arrow
+ * user on this task (its `action` flags), nothing else. The flags are asked for when the user
+ * reaches for the button (pointer, focus); while they are on their way the menu says so; a user
+ * who may change nothing reads that. Keyboard: Enter/Space open it, arrow
  * keys move, Escape closes it and gives the focus back to the button. It opens in the row's
  * own flow (not floating), so the frame grows with it and nothing is cut off at its edge.
  */
@@ -25,12 +26,15 @@ export function TaskActionsMenu({
   taskTitle,
   rights,
   busy,
+  onIntent,
   onChoose,
 }: {
   taskTitle: string;
   rights: RightsState;
   /** An action on this task is under way: the menu does not open. */
   busy: boolean;
+  /** The pointer or the focus is on the button, or the menu opens: time to read the rights. */
+  onIntent: () => void;
   onChoose: (kind: TaskActionKind) => void;
 }) {
   const text = useMessages(taskActionMessages);
@@ -96,7 +100,13 @@ export function TaskActionsMenu({
         aria-expanded={open}
         aria-controls={open ? `${id}-menu` : undefined}
         busy={busy}
-        onClick={() => (open ? close(false) : setOpen(true))}
+        onPointerEnter={onIntent}
+        onFocus={onIntent}
+        onClick={() => {
+          if (open) return close(false);
+          onIntent();
+          setOpen(true);
+        }}
       >
         <Icon name="more" />
       </Button>
