@@ -1,0 +1,188 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PLAYBOOK_SCHEMA, type PlaybookDocument } from '../../domain/playbooks/playbook';
+import { parsePlaybookDocument, serialisePlaybookDocument } from '../../domain/playbooks/playbook-document';
+import { addTemplate, blankTemplate } from '../../domain/playbooks/playbook-editing';
+import { createFakeBoundary, type FakeBoundary } from '../../testing/fake-boundary';
+import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
+import { renderSurface } from '../../testing/render-surface';
+import { PlaybookEditor } from './PlaybookEditor';
+
+afterEach(cleanup);
+
+const APPROVAL = 'DT177_7:CLIENT';
+
+/** The fake CRM (smart process 177, stages New request / Approval / Delivered / Cancelled) plus app options. */
+function portal(options: { isAdmin?: boolean; stored?: unknown } = {}) {
+  const crm = fakeCrm();
+  const stored: Record<string, unknown> = { playbook_177: options.stored ?? null };
+  const writes: string[] = [];
+  const base = fakeCrmHandlers(crm);
+  const boundary: FakeBoundary = createFakeBoundary(
+    {
+      ...base,
+      'crm.item.list': (params) =>
+        params.filter?.stageId === APPROVAL || (params.filter && !('stageId' in params.filter))
+          ? { items: crm.items }
+          : { items: [] },
+      'app.option.get': ({ option }) => (option ? (stored[option] ?? null) : stored) as never,
+      'app.option.set': ({ options: written }) => {
+        writes.push(JSON.stringify(written));
+        Object.assign(stored, written);
+        return true;
+      },
+    },
+    { isAdmin: options.isAdmin ?? true, placement: 'CRM_DYNAMIC_177_ROBOT_DESIGNER_TOOLBAR', placementOptions: {} },
+  );
+  return { boundary, stored, writes };
+}
+
+function storedDocument(stored: Record<string, unknown>): PlaybookDocument {
+  const outcome = parsePlaybookDocument(stored.playbook_177);
+  if (outcome.kind !== 'ok') throw new Error(`stored playbook is ${outcome.kind}`);
+  return outcome.document;
+}
+
+function approvalPlaybook(revision = 1): PlaybookDocument {
+  return {
+    ...addTemplate(
+      {
+        schema: PLAYBOOK_SCHEMA,
+        entityTypeId: 177,
+        revision,
+        savedAt: '2026-11-30T14:05:00+03:00',
+        savedBy: 1,
+        stages: [],
+      },
+      APPROVAL,
+      { ...blankTemplate('legal-a1', 'Legal check: {title}'), checklist: ['Contract', 'NDA'] },
+    ),
+  };
+}
+
+async function chooseStage(name: RegExp) {
+  const stage = await screen.findByLabelText('Stage');
+  const option = within(stage).getByRole('option', { name });
+  fireEvent.change(stage, { target: { value: (option as HTMLOptionElement).value } });
+}
+
+describe('PlaybookEditor', () => {
+  it('offers a playbook built from the stage names and writes nothing until the admin saves it', async () => {
+    const { boundary, stored, writes } = portal();
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    expect(await screen.findByText('No playbook yet')).toBeTruthy();
+    expect(writes).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Use the suggestion' }));
+    expect(writes).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/^Saved at/);
+    const document = storedDocument(stored);
+    expect(document.revision).toBe(1);
+    expect(document.stages.map((stage) => [stage.stageId, stage.templates.map((t) => t.title)])).toEqual([
+      ['DT177_7:NEW', ['{stage}: {title}']],
+      [APPROVAL, ['{stage}: {title}']],
+    ]);
+  });
+
+  it('lets an admin add a task with a checklist to Approval, previewed on the newest item there, and saves it', async () => {
+    const { boundary, stored } = portal();
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    fireEvent.click(await screen.findByRole('button', { name: 'Start empty' }));
+    await chooseStage(/^Approval/);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a task' }));
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Legal check: {title} #{id}' } });
+    fireEvent.change(screen.getByLabelText('Checklist'), { target: { value: 'Contract\n\n NDA \n' } });
+    fireEvent.change(screen.getByLabelText('Priority'), { target: { value: 'high' } });
+    expect(await screen.findByText('On the newest item here: Washing Machine (#29)')).toBeTruthy();
+    expect(screen.getByText('Legal check: Washing Machine #29')).toBeTruthy();
+    expect(screen.getByText(/Responsible: Maxim Orlov/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/^Saved at/);
+    const [template] = storedDocument(stored).stages.find((stage) => stage.stageId === APPROVAL)!.templates;
+    expect(template).toMatchObject({
+      title: 'Legal check: {title} #{id}',
+      checklist: ['Contract', 'NDA'],
+      priority: 'high',
+      responsible: { kind: 'item-responsible' },
+    });
+  });
+
+  it('shows a non-admin the playbook read only, saying only an admin can change it', async () => {
+    const { boundary, writes } = portal({ isAdmin: false, stored: serialisePlaybookDocument(approvalPlaybook()) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    expect(
+      await screen.findByText('Only a Bitrix24 administrator can change playbooks. You can see this one.'),
+    ).toBeTruthy();
+    await chooseStage(/^Approval/);
+    // Disabled through its fieldset, as a browser sees it.
+    expect(screen.getByLabelText('Title').closest('fieldset')?.disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add a task' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(writes).toEqual([]);
+  });
+
+  it('refuses to save over another admin’s newer save, keeping the edits', async () => {
+    const { boundary, stored, writes } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    await chooseStage(/^Approval/);
+    // Meanwhile another admin (Daniel Park, user 4) saves revision 2.
+    stored.playbook_177 = serialisePlaybookDocument({ ...approvalPlaybook(2), savedBy: 4 });
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'My edit {title}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText(/Another admin \(Daniel Park\) saved a change at .*; reload to see it/),
+    ).toBeTruthy();
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('My edit {title}');
+    expect(writes).toEqual([]);
+    expect(storedDocument(stored).revision).toBe(2);
+    // Reload starts over from what is stored (the other admin's revision), on the first stage.
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(screen.queryByText(/Another admin/)).toBeNull());
+    await chooseStage(/^Approval/);
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Legal check: {title}');
+  });
+
+  it('shows a playbook of a newer Smart Tasks read only and never saves over it', async () => {
+    const newer = JSON.stringify({ schema: PLAYBOOK_SCHEMA + 1, stages: 'whatever' });
+    const { boundary, stored } = portal({ stored: newer });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    expect(await screen.findByText('Made by a newer Smart Tasks')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(screen.queryByText('No playbook yet')).toBeNull();
+    expect(stored.playbook_177).toBe(newer);
+  });
+
+  it('refuses to import a newer-schema file and shows what a valid import changes before applying it', async () => {
+    const { boundary, writes } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(3)) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    const paste = await screen.findByLabelText('Or paste JSON');
+    fireEvent.change(paste, { target: { value: JSON.stringify({ schema: PLAYBOOK_SCHEMA + 1 }) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    expect(
+      await screen.findByText('This file was made by a newer Smart Tasks; update the app to import it.'),
+    ).toBeTruthy();
+
+    const imported = addTemplate(approvalPlaybook(9), APPROVAL, blankTemplate('ceo-b2', 'CEO sign-off'));
+    fireEvent.change(paste, { target: { value: serialisePlaybookDocument(imported) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('Approval: adds “CEO sign-off”')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await chooseStage(/^Approval/);
+    expect(screen.getAllByLabelText('Title').map((input) => (input as HTMLInputElement).value)).toEqual([
+      'Legal check: {title}',
+      'CEO sign-off',
+    ]);
+    expect(writes).toEqual([]);
+  });
+
+  it('names what must be fixed when a save does not validate', async () => {
+    const { boundary, writes } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    await chooseStage(/^Approval/);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Check {titel}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Approval, task 1: an unknown placeholder ({titel})')).toBeTruthy();
+    expect(writes).toEqual([]);
+  });
+});
