@@ -138,6 +138,18 @@ export interface HostTask {
   deadline: string | null;
   /** UF_CRM_TASK values, e.g. ["Tb1_29"] */
   crmLinks: string[];
+  /** XML_ID (external code), or null. */
+  xmlId?: string | null;
+  /** The task's checklist items in display order (tree order); a root item (parentId 0) names a checklist. */
+  checklist?: HostChecklistItem[];
+}
+
+export interface HostChecklistItem {
+  id: number;
+  /** 0 for a checklist (root) item. */
+  parentId: number;
+  title: string;
+  isComplete: boolean;
 }
 
 /** Read access to tasks, for the portal's task view slider (openPath to /company/personal/user/<id>/tasks/task/view/<taskId>/). */

@@ -132,6 +132,17 @@ describe('the task card', () => {
     expect(text).toContain('Equipment Purchase: Washing Machine');
     expect(text).toContain('In progress');
   });
+
+  it('shows the checklist: each list with done of total, its items as text with their done state', async () => {
+    const origin = await start(createFakeHostData());
+    const { text } = await page(origin, '/company/personal/user/1/tasks/task/view/5/');
+    expect(text).toContain('data-testid="task-checklist"');
+    expect(text).toMatch(
+      /Before ordering <span class="checklist-count" data-testid="task-checklist-count">1 of 2<\/span>/,
+    );
+    expect(text).toMatch(/data-item-id="2" data-complete="Y">[^]*Check the &lt;budget&gt;/);
+    expect(text).toMatch(/data-item-id="3" data-complete="N">/);
+  });
 });
 
 describe('the frames endpoint', () => {

@@ -17,6 +17,7 @@ import type {
 } from '../host/host-data';
 import type { PortalConfig } from '../config';
 import { tokenLifetimeMachineSeconds } from '../config';
+import { checklistOf } from '../rest/tasks/checklist-order';
 import { generalFields } from './display-values';
 import { portalTimeZone } from '../portal-time';
 import type { PortalStore } from './store';
@@ -166,6 +167,13 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
         createdById: task.createdBy,
         deadline: task.deadline,
         crmLinks: [...task.crmLinks],
+        xmlId: task.xmlId ?? null,
+        checklist: checklistOf(store, task.id).map((item) => ({
+          id: item.id,
+          parentId: item.parentId,
+          title: item.title,
+          isComplete: item.isComplete,
+        })),
       };
     },
   };

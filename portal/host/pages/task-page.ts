@@ -1,6 +1,6 @@
 /** The task card `/company/personal/user/<userId>/tasks/task/view/<taskId>/`, where the app's openPath leads. */
-import type { HostData } from '../host-data';
-import { html } from '../html';
+import type { HostChecklistItem, HostData } from '../host-data';
+import { html, type SafeHtml } from '../html';
 import { carriedQuery, type PageContext } from '../page-context';
 import { detailPath, userProfilePath } from '../paths';
 import { renderBbCode } from './bbcode';
@@ -32,6 +32,33 @@ function crmLink(data: HostData, context: PageContext, link: string) {
   return html`<li data-testid="task-crm-link" data-crm-link="${link}"><a href="${detailPath(process.entityTypeId, itemId, carriedQuery(context))}" target="_top">${process.title}: ${item?.title ?? `#${itemId} (deleted)`}</a></li>`;
 }
 
+/**
+ * The task's checklists as the task card shows them: each checklist (root item) with its name and
+ * "done of total", its items nested, a ticked item marked done (`data-complete`).
+ */
+function checklistSection(items: HostChecklistItem[]) {
+  if (items.length === 0) return html``;
+  const children = (parentId: number): HostChecklistItem[] => items.filter((item) => item.parentId === parentId);
+  const branch = (parentId: number): SafeHtml => {
+    const list = children(parentId);
+    if (list.length === 0) return html``;
+    return html`<ul class="checklist-items">${list.map(
+      (item) =>
+        html`<li class="checklist-item" data-testid="task-checklist-item" data-item-id="${item.id}" data-complete="${item.isComplete ? 'Y' : 'N'}"><span class="checklist-box" aria-hidden="true">${item.isComplete ? '☑' : '☐'}</span> <span class="checklist-title">${item.title}</span><span class="visually-hidden">${item.isComplete ? ' (done)' : ''}</span>${branch(item.id)}</li>`,
+    )}</ul>`;
+  };
+  return html`<section class="card-section" aria-label="Checklists" data-testid="task-checklist">
+    ${children(0).map((list) => {
+      const own = children(list.id);
+      const done = own.filter((item) => item.isComplete).length;
+      return html`<div class="checklist" data-testid="task-checklist-group" data-item-id="${list.id}">
+        <h2 class="card-section-title">${list.title} <span class="checklist-count" data-testid="task-checklist-count">${done} of ${own.length}</span></h2>
+        ${branch(list.id)}
+      </div>`;
+    })}
+  </section>`;
+}
+
 export function renderTaskPage(data: HostData, context: PageContext, taskId: number): { status: number; body: string } {
   const task = data.task(taskId);
   if (!task) {
@@ -60,6 +87,7 @@ export function renderTaskPage(data: HostData, context: PageContext, taskId: num
       <h2 class="card-section-title">Description</h2>
       <div class="task-description" data-testid="task-description">${task.description ? renderBbCode(task.description) : 'No description.'}</div>
     </section>
+    ${checklistSection(task.checklist ?? [])}
     <section class="card-section">
       <h2 class="card-section-title">CRM</h2>
       <ul class="task-crm-links">${task.crmLinks.length === 0 ? html`<li>Not linked to CRM.</li>` : task.crmLinks.map((link) => crmLink(data, context, link))}</ul>

@@ -103,6 +103,11 @@ export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostD
       createdById: 1,
       deadline: '2026-12-01T15:00:00+03:00',
       crmLinks: ['Tb1_29'],
+      checklist: [
+        { id: 1, parentId: 0, title: 'Before ordering', isComplete: false },
+        { id: 2, parentId: 1, title: 'Check the <budget>', isComplete: true },
+        { id: 3, parentId: 1, title: 'Ask the CFO', isComplete: false },
+      ],
     },
   ];
   const bindings: HostBinding[] =

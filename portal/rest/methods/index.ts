@@ -16,6 +16,7 @@ import { crmStageMethods } from './crm-stages';
 import { crmTypeLifecycleMethods } from './crm-type-lifecycle';
 import { crmTypeMethods } from './crm-types';
 import { placementMethods } from './placements';
+import { taskChecklistMethods } from './task-checklist';
 import { taskMethods } from './tasks';
 import { userFieldConfigMethods } from './userfieldconfig';
 import { userMethods } from './users';
@@ -78,6 +79,7 @@ export function createMethodRegistry(): MethodRegistry {
     ...userFieldConfigMethods,
     ...crmActivityMethods,
     ...taskMethods,
+    ...taskChecklistMethods,
     ...placementMethods,
   ]) {
     add(definition);

@@ -468,6 +468,9 @@ export const taskMethods: MethodDefinition[] = [
       if (!task || !taskActions(task, context.auth.user).remove)
         throw new RestError(NOT_ALLOWED_CODE, 'No access to delete the task', 400);
       context.store.state.tasks = context.store.state.tasks.filter((candidate) => candidate.id !== id);
+      // The task's checklist goes with it.
+      if (context.store.state.checklistItems)
+        context.store.state.checklistItems = context.store.state.checklistItems.filter((item) => item.taskId !== id);
       context.store.changed();
       return ok({ task: true });
     },

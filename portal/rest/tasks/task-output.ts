@@ -7,6 +7,7 @@ import { DEFAULT_AVATAR_PATH } from '../../state/host-data-adapter';
 import { parsePortalDate } from '../../portal-time';
 import type { StoredTask } from '../../state/state-types';
 import type { MethodContext } from '../method-types';
+import { checklistField, checklistTree } from './checklist';
 import { canEdit, canSee, taskActions, taskRole } from './task-rights';
 
 export type TaskView = 'add' | 'get' | 'list';
@@ -118,7 +119,7 @@ function allFields(task: StoredTask, context: MethodContext): Record<string, unk
     groupId: String(task.groupId),
     auditors: task.auditors.map(String),
     accomplices: task.accomplices.map(String),
-    checklist: [],
+    checklist: checklistField(task, context),
     group: [],
     creator: member(context, task.createdBy),
     responsible: member(context, task.responsibleId),
@@ -195,27 +196,7 @@ export function taskToRest(
   // tasks-task-list.md shows no `action` in its rows: only single-task answers carry it.
   if (view !== 'list') result.action = taskActions(task, context.auth.user);
   if (view === 'add') {
-    result.checkListTree = {
-      nodeId: 0,
-      fields: {
-        id: null,
-        copiedId: null,
-        entityId: null,
-        userId: context.auth.userId,
-        createdBy: null,
-        parentId: null,
-        title: '',
-        sortIndex: null,
-        displaySortIndex: '',
-        isComplete: false,
-        isImportant: false,
-        completedCount: 0,
-        members: [],
-        attachments: [],
-      },
-      action: [],
-      descendants: [],
-    };
+    result.checkListTree = checklistTree(task, context);
     result.checkListCanAdd = taskActions(task, context.auth.user).checklistAddItems;
   }
   return result;
