@@ -5,6 +5,7 @@ import { QueryView, Skeleton } from '../../ui';
 import { FirstRunInstall } from './FirstRunInstall';
 import { appPageMessages } from './messages';
 import { PlacementSettings } from './PlacementSettings';
+import { StagePlaybooks } from './StagePlaybooks';
 import { UserGuide } from './UserGuide';
 
 /** The app's own page: the install on first run, the placement settings afterwards (admins); for other users, where the app lives. */
@@ -28,7 +29,16 @@ export function AppPage() {
       }
       failure={text.loadFailed}
     >
-      {(data) => (data.installed ? <PlacementSettings state={data} /> : <FirstRunInstall state={data} />)}
+      {(data) =>
+        data.installed ? (
+          <>
+            <PlacementSettings state={data} />
+            <StagePlaybooks smartProcesses={data.smartProcesses} />
+          </>
+        ) : (
+          <FirstRunInstall state={data} />
+        )
+      }
     </QueryView>
   );
 }
