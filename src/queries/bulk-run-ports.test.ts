@@ -10,8 +10,12 @@ import type { RestTask } from '../bitrix/rest-types';
 import type { RunnerClock } from '../domain/bulk/bulk-ports';
 import { runBulk, type BulkProgress } from '../domain/bulk/bulk-runner';
 import { newCheckpoint } from '../domain/bulk/checkpoint';
+import { peopleForItem, playbookPlan } from '../domain/bulk/playbook-plan';
 import { runMarkerLine } from '../domain/bulk/run-marker';
+import type { PlaybookTemplate } from '../domain/playbooks/playbook';
+import type { PlaybookPerson } from '../domain/playbooks/playbook-render';
 import { createFakeBoundary, type FakeBoundary } from '../testing/fake-boundary';
+import { fakeTaskHandlers, fakeTaskStore } from '../testing/fake-tasks';
 import { bulkRunPorts } from './bulk-run-ports';
 
 const runId = 'smart-tasks-run-0123456789abcdef';
@@ -196,5 +200,143 @@ describe('a bulk run paced by the portal’s own feedback (issue 8)', () => {
     expect(seen.some((progress) => progress.waitingFor === 'operating-limit' && progress.continuesAt !== null)).toBe(
       true,
     );
+  });
+});
+
+describe('a bulk run that applies a stage playbook over the boundary', () => {
+  const templates: PlaybookTemplate[] = ['call', 'visit', 'offer'].map((key, index) => ({
+    key,
+    title: `${key} {title}`,
+    description: '',
+    responsible: { kind: 'item-responsible' },
+    participantIds: [],
+    observerIds: index === 0 ? [3] : [],
+    deadline: { unit: 'hours', amount: 4 },
+    priority: 'high',
+    checklist: Array.from({ length: index * 2 }, (_, line) => `Step ${line + 1}`),
+  }));
+
+  it('writes each task with its XML_ID and its checklist in one request, and makes nothing twice after lost answers and resent requests', async () => {
+    const store = fakeTaskStore({ linkableCodes: new Set(['Tb7']) });
+    const tasks = fakeTaskHandlers(store);
+    const items = Array.from({ length: 60 }, (_, index) => ({
+      id: index + 1,
+      title: `Request ${index + 1}`,
+      categoryId: 11,
+      stageId: 'DT183_11:NEW',
+      assignedById: 2,
+      ufCrm7_1: 'x',
+    }));
+    const boundary = createFakeBoundary({
+      ...tasks,
+      'crm.item.list': ({ filter = {}, select = [] }) => {
+        expect(select).toContain('*');
+        const after = Number(filter['>id'] ?? 0);
+        return { items: items.filter((item) => item.id > after).slice(0, 50) };
+      },
+      'user.get': ({ filter = {} }) =>
+        ([] as unknown[])
+          .concat(filter.ID ?? [])
+          .map((id) => ({ ID: String(id), NAME: 'User', LAST_NAME: String(id), ACTIVE: true })),
+      'tasks.task.list': ({ filter = {}, start = 0 }) => {
+        const codes = ([] as unknown[]).concat(filter.UF_CRM_TASK ?? []).map(String);
+        const matching = store.tasks.filter(
+          (task) =>
+            task.ufCrmTask.some((code) => codes.includes(code)) &&
+            (filter.CREATED_BY === undefined || task.createdBy === String(filter.CREATED_BY)),
+        );
+        return { result: { tasks: matching.slice(start, start + 50) }, total: matching.length };
+      },
+    });
+    store.now = () => boundary.portalNow();
+    // Someone made item 7's "visit" in the card earlier.
+    void tasks['tasks.task.add']!({
+      fields: { TITLE: 'visit', RESPONSIBLE_ID: 2, UF_CRM_TASK: ['Tb7_7'], XML_ID: 'smart-tasks:template:visit' },
+    });
+    const people = new Map<number, PlaybookPerson>();
+    const markerLine = runMarkerLine('Smart Tasks run', runId);
+    const checkpoint = newCheckpoint({
+      runId,
+      filter: {
+        entityTypeId: 183,
+        categoryId: 11,
+        stageId: 'DT183_11:NEW',
+        responsibleId: null,
+        onlyWithoutOpenTask: false,
+      },
+      template: null,
+      playbook: { stageId: 'DT183_11:NEW', revision: 1, templates },
+      currentUserId: 1,
+      markerLine,
+      matched: 60,
+      now: boundary.portalNow(),
+    });
+    const ports = bulkRunPorts({
+      boundary,
+      runId,
+      entityTypeId: 183,
+      shortCode: 'Tb7',
+      currentUserId: 1,
+      runStartedAt: checkpoint.startedAt,
+      stageNames: new Map([['DT183_11:NEW', 'New']]),
+      needsResponsibleNames: false,
+      itemLabel: (item) => item.title,
+      playbook: { people, peopleOf: (item) => peopleForItem(templates, item) },
+    });
+    let creates = 0;
+    const createBatch = ports.createBatch.bind(ports);
+    ports.createBatch = (entityTypeId, drafts) => {
+      creates += 1;
+      // The second create request is written but its answer is lost; the fourth reaches the portal twice.
+      if (creates === 2)
+        boundary.failNextRoundTrip(new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 }), {
+          afterRunning: true,
+        });
+      if (creates === 4) boundary.resendNextRoundTrip();
+      return createBatch(entityTypeId, drafts);
+    };
+    const clock: RunnerClock = { now: () => 0, sleep: async () => undefined };
+    const result = await runBulk(checkpoint, ports, clock, {
+      save: () => undefined,
+      plan: playbookPlan({
+        templates,
+        currentUserId: 1,
+        markerLine,
+        funnelName: 'Support',
+        smartProcessTitle: 'Service Requests',
+        people,
+        now: () => new Date(boundary.portalNow()),
+        timeZone: 'UTC',
+      }),
+    });
+
+    expect(result.counts).toMatchObject({ created: 60, failed: 0, tasks: 179 });
+    // The resent request's copies (tasks and their lines) were found and removed.
+    expect(creates).toBeGreaterThan(4);
+    expect(result.counts.copiesRemoved).toBeGreaterThan(0);
+    const perSlot = new Map<string, number>();
+    for (const task of store.tasks)
+      for (const code of task.ufCrmTask)
+        perSlot.set(`${code} ${task.xmlId}`, (perSlot.get(`${code} ${task.xmlId}`) ?? 0) + 1);
+    expect(perSlot.size).toBe(180);
+    expect([...perSlot.values()].filter((count) => count !== 1)).toEqual([]);
+    // Each remaining "offer" task has its four lines once, in order; "call" its observer.
+    const offers = store.tasks.filter((task) => task.xmlId === 'smart-tasks:template:offer');
+    expect(offers).toHaveLength(60);
+    for (const offer of offers)
+      expect(store.checklists.get(offer.id)?.map((line) => line.title)).toEqual([
+        'Step 1',
+        'Step 2',
+        'Step 3',
+        'Step 4',
+      ]);
+    expect(store.tasks.find((task) => task.xmlId === 'smart-tasks:template:call')?.auditors).toEqual(['3']);
+    // Every create request within 50 commands, and within ~6 s of cloud portal work.
+    const createTrips = boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.add'));
+    expect(Math.max(...createTrips.map((trip) => trip.methods.length))).toBeLessThanOrEqual(50);
+    for (const trip of createTrips) {
+      const seconds = trip.methods.reduce((sum, method) => sum + (method === 'tasks.task.add' ? 0.934 : 0.248), 0);
+      expect(seconds).toBeLessThanOrEqual(7);
+    }
   });
 });

@@ -1,13 +1,17 @@
 /**
  * The bulk runner's ports over the Bitrix24 boundary. Per page of 50 items the run costs the
  * keyset page (crm.item.list, `>id`, `start: -1`), the re-check (one batch: this run's tasks and
- * the open tasks linked to those items) and the create batches (tasks.task.add, as many per
- * request as the portal finishes well inside the SDK's timeout: see domain/bulk/operating-pace).
+ * the other tasks linked to those items — the open ones, or for a playbook run every one with its
+ * XML_ID) and the create batches (tasks.task.add with XML_ID and task.checklistitem.add of
+ * `$result[…]` in the same request, as many per request as the portal finishes well inside the
+ * SDK's timeout: see domain/bulk/operating-pace). A playbook run reads its items with every field
+ * and the people its templates name (user.get, only for ids not seen yet).
  * The boundary never repeats a request (src/bitrix/frame.ts), so a create batch that "failed" is
  * found again by the re-check, never sent blindly.
  */
 import {
   command,
+  resultReference,
   toBitrixError,
   type BatchCommand,
   type BitrixBoundary,
@@ -18,24 +22,30 @@ import {
 } from '../bitrix';
 import {
   BulkStepError,
+  commandsOf,
   PAGE_SIZE,
   type BulkItem,
   type BulkPorts,
+  type BulkTaskDraft,
   type CreateOutcome,
   type CreatePacing,
+  type ExistingQuery,
   type LinkedTaskFacts,
   type StepFailureReason,
 } from '../domain/bulk/bulk-ports';
-import { OperatingPace } from '../domain/bulk/operating-pace';
+import { OperatingPace, TARGET_REQUEST_SECONDS } from '../domain/bulk/operating-pace';
 import { itemListFilter, itemPageFilter, type BulkItemFilter } from '../domain/bulk/item-filter';
-import type { TaskDraft as BulkTaskDraft } from '../domain/bulk/task-template';
 import { linkCode, parseLinkCode } from '../domain/link-code';
+import type { PlaybookPerson } from '../domain/playbooks/playbook-render';
 import { requestKeyIn, taskAddFields } from '../domain/task-draft';
+import { templateKeyFromXmlId, templateXmlId } from '../domain/tasks';
 import { toPortalDateTime } from '../domain/working-days';
 
 const ITEM_SELECT = ['id', 'title', 'stageId', 'assignedById'];
-const RECHECK_SELECT: TaskSelectField[] = ['ID', 'DESCRIPTION', 'UF_CRM_TASK'];
-const OPEN_SELECT: TaskSelectField[] = ['ID', 'UF_CRM_TASK'];
+/** A playbook run: every field, user fields included (`{field:…}`, item-field responsible rules). */
+const ITEM_SELECT_ALL = ['*', 'uf*'];
+const RECHECK_SELECT: TaskSelectField[] = ['ID', 'DESCRIPTION', 'UF_CRM_TASK', 'XML_ID'];
+const OTHERS_SELECT: TaskSelectField[] = ['ID', 'STATUS', 'UF_CRM_TASK', 'XML_ID'];
 /** Task status 5 = completed: every other status is still open. */
 const COMPLETED_STATUS = 5;
 /**
@@ -45,6 +55,14 @@ const COMPLETED_STATUS = 5;
  * computer's clock, which may be off by hours or days.
  */
 const RECHECK_MARGIN_MS = 5 * 60_000;
+const ADD = 'tasks.task.add';
+const CHECKLIST_ADD = 'task.checklistitem.add';
+/**
+ * Before the portal said what they cost, a task and a checklist line are taken to cost what they
+ * cost on a cloud portal (tasks-task-add.md ≈ 0.93 s, task-checklist-item-add.md ≈ 0.25 s), as
+ * FIRST_BATCH_SIZE does for tasks alone.
+ */
+const ASSUMED_SECONDS = { [ADD]: 0.934, [CHECKLIST_ADD]: 0.248 };
 
 export interface BulkPortContext {
   boundary: BitrixBoundary;
@@ -61,6 +79,15 @@ export interface BulkPortContext {
   stageNames: ReadonlyMap<string, string>;
   /** Whether the template names the responsible (`{responsible}`): only then are names read. */
   needsResponsibleNames: boolean;
+  /**
+   * A playbook run: items are read with every field, and the people `peopleOf` names for each
+   * item (responsible, fixed users, user fields, participants, observers) are looked up once each
+   * (name and ACTIVE) into `people`, which the run's plan renders with.
+   */
+  playbook?: {
+    people: Map<number, PlaybookPerson>;
+    peopleOf: (item: BulkItem) => number[];
+  };
   /** The label of the link back to the item in each task's description. */
   itemLabel: (item: { id: number; title: string }) => string;
 }
@@ -136,10 +163,46 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
     }
   }
 
+  /** Names and ACTIVE of people not looked up yet (a playbook run), one user.get. */
+  async function peopleFor(ids: readonly number[]): Promise<void> {
+    const people = context.playbook?.people;
+    const unknown = [...new Set(ids)].filter((id) => id > 0 && !people?.has(id));
+    if (!people || unknown.length === 0) return;
+    for (let start = 0; start < unknown.length; start += PAGE_SIZE) {
+      const chunk = unknown.slice(start, start + PAGE_SIZE);
+      const { result } = await boundary.call('user.get', {
+        filter: { ID: chunk },
+        select: ['ID', 'NAME', 'LAST_NAME', 'ACTIVE'],
+      });
+      const found = new Map<number, PlaybookPerson>();
+      for (const user of result) {
+        const id = positive(user.ID);
+        if (id === null) continue;
+        const name = [user.NAME, user.LAST_NAME].filter(Boolean).join(' ');
+        found.set(id, user.ACTIVE === false ? { name, active: false } : { name });
+        userNames.set(id, name);
+      }
+      // Someone the portal does not return stays unknown to the templates (never given a task).
+      for (const [id, person] of found) people.set(id, person);
+    }
+  }
+
   async function toItems(rows: readonly RestCrmItem[]): Promise<BulkItem[]> {
+    if (context.playbook) {
+      const items = rows.flatMap((row) => bulkItem(row));
+      await peopleFor(items.flatMap((item) => context.playbook!.peopleOf(item)));
+      return items.map((item) => ({
+        ...item,
+        responsibleName: item.responsibleId === null ? '' : (userNames.get(item.responsibleId) ?? ''),
+      }));
+    }
     const responsibleIds = rows.map((row) => positive(row.assignedById)).filter((id): id is number => id !== null);
     await namesFor(responsibleIds);
-    return rows.flatMap((row) => {
+    return rows.flatMap((row) => bulkItem(row));
+  }
+
+  function bulkItem(row: RestCrmItem): BulkItem[] {
+    {
       const id = positive(row.id);
       if (id === null) return [];
       const responsibleId = positive(row.assignedById);
@@ -152,9 +215,10 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
           stageName: context.stageNames.get(stageId) ?? stageId,
           responsibleId,
           responsibleName: responsibleId === null ? '' : (userNames.get(responsibleId) ?? ''),
+          ...(context.playbook ? { values: row as Readonly<Record<string, unknown>> } : {}),
         },
       ];
-    });
+    }
   }
 
   /** Every page of one tasks.task.list question (usually one page: the filters are narrow). */
@@ -191,7 +255,7 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
       step(async () => {
         const { result } = await boundary.call('crm.item.list', {
           entityTypeId,
-          select: ITEM_SELECT,
+          select: context.playbook ? ITEM_SELECT_ALL : ITEM_SELECT,
           filter: itemPageFilter(filter, afterId),
           order: { id: 'ASC' },
           start: -1,
@@ -204,7 +268,7 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         if (ids.length === 0) return [];
         const { result } = await boundary.call('crm.item.list', {
           entityTypeId,
-          select: ITEM_SELECT,
+          select: context.playbook ? ITEM_SELECT_ALL : ITEM_SELECT,
           filter: { '@id': [...ids] },
           order: { id: 'ASC' },
           start: -1,
@@ -212,18 +276,12 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         return toItems(result.items);
       }),
 
-    findExisting: (
-      _entityTypeId: number,
-      itemIds: readonly number[],
-      runId: string | null,
-      alsoRunTasksOf: readonly number[] = [],
-    ) =>
+    findExisting: (query: ExistingQuery) =>
       step(async () => {
-        const checked = [...new Set([...itemIds, ...alsoRunTasksOf])];
+        const { runId, others } = query;
+        const checked = [...new Set([...query.itemIds, ...(query.alsoRunTasksOf ?? [])])];
         const wanted = new Set(checked);
-        const facts = new Map<number, LinkedTaskFacts>(
-          checked.map((id) => [id, { runTaskIds: [], hasOpenTask: false, oldestOtherOpenTaskId: null }]),
-        );
+        const facts = new Map<number, LinkedTaskFacts>(checked.map((id) => [id, { runTasks: [], otherTasks: [] }]));
         const mineFilter = {
           UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)),
           CREATED_BY: context.currentUserId,
@@ -232,17 +290,18 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
             boundary.portalUtcOffsetMinutes(),
           ),
         };
-        // Open tasks of the previous page's items too: another run may have given them one meanwhile.
-        const openFilter = {
+        // The previous page's items too: another run may have given them a task meanwhile. A
+        // playbook run reads every linked task (a completed task of a template still counts).
+        const othersFilter: Record<string, unknown> = {
           UF_CRM_TASK: checked.map((id) => linkCode(context.shortCode, id)),
-          '!STATUS': COMPLETED_STATUS,
         };
+        if (others === 'open') othersFilter['!STATUS'] = COMPLETED_STATUS;
         // Both questions in one round trip; a longer answer (over 50 tasks) is paged after.
         const commands: Record<string, BatchCommand<'tasks.task.list'>> = {};
         if (checked.length > 0)
-          commands.open = command('tasks.task.list', {
-            filter: openFilter,
-            select: OPEN_SELECT,
+          commands.others = command('tasks.task.list', {
+            filter: othersFilter,
+            select: OTHERS_SELECT,
             order: { ID: 'asc' },
             start: 0,
           });
@@ -258,7 +317,7 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         const answers = await boundary.batch(commands);
         for (const answer of Object.values(answers)) if (answer.ok) pace.observe('tasks.task.list', answer.time);
         const read = async (
-          key: 'open' | 'mine',
+          key: 'others' | 'mine',
           filter: Record<string, unknown>,
           select: TaskSelectField[],
         ): Promise<RestTask[]> => {
@@ -278,17 +337,22 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
           const taskId = positive(task.id);
           if (taskId === null) continue;
           runTaskIds.add(taskId);
-          for (const itemId of itemIdsOf(task, wanted)) facts.get(itemId)!.runTaskIds.push(taskId);
+          const templateKey = templateKeyFromXmlId(task.xmlId);
+          for (const itemId of itemIdsOf(task, wanted)) facts.get(itemId)!.runTasks.push({ taskId, templateKey });
         }
-        for (const fact of facts.values()) fact.runTaskIds.sort((a, b) => a - b);
-        for (const task of await read('open', openFilter, OPEN_SELECT)) {
+        for (const task of await read('others', othersFilter, OTHERS_SELECT)) {
           const taskId = positive(task.id);
           if (taskId === null || runTaskIds.has(taskId)) continue;
-          for (const itemId of itemIdsOf(task, wanted)) {
-            const fact = facts.get(itemId)!;
-            fact.hasOpenTask = true;
-            fact.oldestOtherOpenTaskId = Math.min(fact.oldestOtherOpenTaskId ?? taskId, taskId);
-          }
+          const other = {
+            taskId,
+            open: String(task.status ?? '') !== String(COMPLETED_STATUS),
+            templateKey: templateKeyFromXmlId(task.xmlId),
+          };
+          for (const itemId of itemIdsOf(task, wanted)) facts.get(itemId)!.otherTasks.push(other);
+        }
+        for (const fact of facts.values()) {
+          fact.runTasks.sort((a, b) => a.taskId - b.taskId);
+          fact.otherTasks.sort((a, b) => a.taskId - b.taskId);
         }
         return facts;
       }),
@@ -306,28 +370,45 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
         if (refused && !refused.ok) throw refused.error;
       }),
 
-    createPacing: (wanted: number): CreatePacing => {
-      const method = 'tasks.task.add';
-      const hold = pace.holdBefore(method, 1, boundary.portalNow());
+    createPacing: (pending: readonly BulkTaskDraft[]): CreatePacing => {
+      const now = boundary.portalNow();
+      // A checklist line costs portal time of its own method; a draft costs its task and its lines.
+      const lines = pending.reduce((sum, draft) => sum + draft.checklist.length, 0);
+      const linesPerTask = pending.length === 0 ? 0 : lines / pending.length;
+      const hold = pace.holdBefore(ADD, 1, now) ?? (linesPerTask > 0 ? pace.holdBefore(CHECKLIST_ADD, 1, now) : null);
+      const addCost = pace.costOf(ADD) ?? ASSUMED_SECONDS[ADD];
+      const lineCost = pace.costOf(CHECKLIST_ADD) ?? ASSUMED_SECONDS[CHECKLIST_ADD];
+      // As many tasks (with their lines) as the portal finishes in TARGET_REQUEST_SECONDS.
+      const bySeconds =
+        linesPerTask > 0
+          ? Math.floor(TARGET_REQUEST_SECONDS / Math.max(0.001, addCost + linesPerTask * lineCost))
+          : pace.batchSize(ADD);
+      const fromBudget = Math.min(
+        pace.roomFor(ADD, pending.length),
+        linesPerTask > 0 ? Math.ceil(pace.roomFor(CHECKLIST_ADD, lines) / linesPerTask) : pending.length,
+      );
       return {
-        batchSize: Math.min(pace.batchSize(method), pace.roomFor(method, wanted)),
+        batchSize: Math.max(1, Math.min(bySeconds, fromBudget)),
         hold,
-        sdkWillSlow: pace.sdkWillSlow(method),
+        sdkWillSlow: pace.sdkWillSlow(ADD) || (linesPerTask > 0 && pace.sdkWillSlow(CHECKLIST_ADD)),
       };
     },
 
     createBatch: (_entityTypeId: number, drafts: readonly BulkTaskDraft[]) =>
       step(async () => {
-        const commands: Record<string, BatchCommand<'tasks.task.add'>> = {};
-        for (const draft of drafts) {
+        const commands: Record<string, BatchCommand<'tasks.task.add' | 'task.checklistitem.add'>> = {};
+        const keys = drafts.map((draft, index) => `t${index}_${draft.itemId}`);
+        if (drafts.reduce((sum, draft) => sum + commandsOf(draft), 0) > PAGE_SIZE)
+          throw new RangeError('More than 50 commands in one create request');
+        drafts.forEach((draft, index) => {
           const fields = taskAddFields(
             {
               title: draft.title,
               description: draft.description,
               responsibleId: draft.responsibleId,
-              participantIds: [],
+              participantIds: draft.participantIds,
               deadline: draft.deadline === null ? null : new Date(draft.deadline),
-              priority: 'medium',
+              priority: draft.priority,
             },
             {
               linkCode: linkCode(context.shortCode, draft.itemId),
@@ -337,29 +418,52 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
               portalUtcOffsetMinutes: boundary.portalUtcOffsetMinutes(),
             },
           );
-          commands[`item${draft.itemId}`] = command('tasks.task.add', { fields });
-        }
+          if (draft.templateKey !== null) fields.XML_ID = templateXmlId(draft.templateKey);
+          const observers = draft.observerIds.filter(
+            (id) => id !== draft.responsibleId && !(fields.ACCOMPLICES ?? []).includes(id),
+          );
+          if (observers.length > 0) fields.AUDITORS = observers;
+          const key = keys[index]!;
+          commands[key] = command('tasks.task.add', { fields });
+          // Right after its task, in the same request: a lost answer loses both or neither.
+          draft.checklist.forEach((line, lineIndex) => {
+            commands[`${key}_c${lineIndex}`] = command('task.checklistitem.add', {
+              TASKID: resultReference(key, 'task', 'id'),
+              FIELDS: { TITLE: line, SORT_INDEX: (lineIndex + 1) * 10 },
+            });
+          });
+        });
         const answers = await boundary.batch(commands);
-        for (const draft of drafts) {
-          const answer = answers[`item${draft.itemId}`];
-          if (answer?.ok) pace.observe('tasks.task.add', answer.time);
-        }
-        return drafts.map((draft): CreateOutcome => {
-          const answer = answers[`item${draft.itemId}`];
+        drafts.forEach((draft, index) => {
+          const key = keys[index]!;
+          const answer = answers[key];
+          if (answer?.ok) pace.observe(ADD, answer.time);
+          draft.checklist.forEach((_line, lineIndex) => {
+            const line = answers[`${key}_c${lineIndex}`];
+            if (line?.ok) pace.observe(CHECKLIST_ADD, line.time);
+          });
+        });
+        return drafts.map((draft, index): CreateOutcome => {
+          const key = keys[index]!;
+          const answer = answers[key];
+          const { itemId, templateKey } = draft;
           if (answer?.ok) {
-            const taskId = positive(answer.result.task?.id);
-            if (taskId !== null) return { itemId: draft.itemId, kind: 'created', taskId };
-            return { itemId: draft.itemId, kind: 'failed', reason: 'unreachable', message: '' };
+            const taskId = positive((answer.result as { task?: { id?: unknown } }).task?.id);
+            const checklistMissing = draft.checklist.filter(
+              (_line, lineIndex) => !answers[`${key}_c${lineIndex}`]?.ok,
+            ).length;
+            if (taskId !== null) return { itemId, templateKey, kind: 'created', taskId, checklistMissing };
+            return { itemId, templateKey, kind: 'failed', reason: 'unreachable', message: '' };
           }
           const error = answer?.error;
           const reason = error ? reasonOf(error) : 'unreachable';
           return {
-            itemId: draft.itemId,
+            itemId,
+            templateKey,
             kind: 'failed',
             reason,
             message: error?.portalDescription ?? error?.code ?? '',
-            blockedUntil:
-              reason === 'operating-limit' ? pace.blockedUntil('tasks.task.add', boundary.portalNow()) : null,
+            blockedUntil: reason === 'operating-limit' ? pace.blockedUntil(ADD, boundary.portalNow()) : null,
           };
         });
       }),

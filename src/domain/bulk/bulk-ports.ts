@@ -2,6 +2,7 @@
  * What the bulk runner needs from the world, as the domain sees it. The surface implements
  * these over the Bitrix24 boundary; the unit tests implement them in memory.
  */
+import type { TaskPriority } from '../tasks';
 import type { BulkItemFilter } from './item-filter';
 import type { TaskDraft, TemplateItem } from './task-template';
 
@@ -9,29 +10,93 @@ export const PAGE_SIZE = 50;
 
 export interface BulkItem extends TemplateItem {
   stageId: string;
+  /**
+   * Every field as crm.item.list returned it (camelCase), for a playbook's `{field:…}` and
+   * item-field responsible; only when the run asked for them. Held for one page only.
+   */
+  values?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * One task a run creates: the single template's task for an item, or one stage-playbook
+ * template's (`templateKey`, written as the task's XML_ID).
+ */
+export interface BulkTaskDraft extends TaskDraft {
+  /** The playbook template the task is made from; null for the single-template run (no XML_ID). */
+  templateKey: string | null;
+  priority: TaskPriority;
+  /** Participants (ACCOMPLICES), user ids. */
+  participantIds: number[];
+  /** Observers (AUDITORS), user ids. */
+  observerIds: number[];
+  /** Checklist item titles, in order: task.checklistitem.add in the same request as the task. */
+  checklist: string[];
+}
+
+/** Commands one draft costs in a batch: the task and each of its checklist items. */
+export function commandsOf(draft: Pick<BulkTaskDraft, 'checklist'>): number {
+  return 1 + draft.checklist.length;
+}
+
+/** A task of this run on an item (its back link carries the run's id). */
+export interface RunTask {
+  taskId: number;
+  /** From its XML_ID; null for a single-template run's task. */
+  templateKey: string | null;
+}
+
+/** A linked task of the item that this run did not make. */
+export interface OtherTask {
+  taskId: number;
+  open: boolean;
+  /** From its XML_ID (`smart-tasks:template:<key>`); null when it carries none. */
+  templateKey: string | null;
 }
 
 export interface LinkedTaskFacts {
   /**
-   * The tasks this run created for the item, oldest first: normally none or one. More than one
-   * means a create request reached the portal twice (a browser resends a POST whose reused
-   * connection dropped before the answer, unseen by the app).
+   * The tasks this run created for the item, oldest (lowest id) first. More than one for the
+   * same template key means a create request reached the portal twice (a browser resends a POST
+   * whose reused connection dropped before the answer, unseen by the app).
    */
-  runTaskIds: number[];
-  /** The item has a linked task that is not completed (this run's own tasks aside). */
-  hasOpenTask: boolean;
+  runTasks: RunTask[];
   /**
-   * The lowest id among those other open linked tasks, null when none (or not asked). With "only
-   * items with no open linked task", another runner (another user's run) may give an item its
-   * task between this run's check and its create: the newer of the two is then removed.
+   * The item's other linked tasks, lowest id first: the open ones (`others: 'open'`), or every
+   * one whatever its status (`others: 'all'`, a playbook run: a completed task of a template
+   * still means the item has it).
    */
-  oldestOtherOpenTaskId?: number | null;
+  otherTasks: OtherTask[];
 }
 
+/** What BulkPorts.findExisting is asked. */
+export interface ExistingQuery {
+  entityTypeId: number;
+  /** Up to 50 items: this run's tasks and their other linked tasks. */
+  itemIds: readonly number[];
+  /** The run whose own tasks are looked for; null = none (counting before a run). */
+  runId: string | null;
+  /**
+   * Up to 50 more items: the previous page's, checked for copies in the same round trip (this
+   * run's tasks, and the other tasks that may have made one of them a newer copy).
+   */
+  alsoRunTasksOf?: readonly number[];
+  /** Which other linked tasks: open ones only (single template), or all of them with their template keys (playbook). */
+  others: 'open' | 'all';
+}
+
+/** One outcome per draft of a create request. */
 export type CreateOutcome =
-  | { itemId: number; kind: 'created'; taskId: number }
   | {
       itemId: number;
+      templateKey: string | null;
+      kind: 'created';
+      taskId: number;
+      /** Checklist items the portal did not add (their commands failed); 0 normally. */
+      checklistMissing?: number;
+    }
+  | {
+      itemId: number;
+      templateKey: string | null;
       kind: 'failed';
       reason: StepFailureReason;
       message: string;
@@ -78,30 +143,28 @@ export interface BulkPorts {
   /** The items with these ids (up to 50) that still exist. */
   itemsByIds(entityTypeId: number, ids: readonly number[]): Promise<BulkItem[]>;
   /**
-   * Linked tasks of these items (up to 50): this run's tasks, and whether another open one
-   * exists. `alsoRunTasksOf` (up to 50 more items) asks only for this run's tasks: the previous
-   * page's, checked for copies in the same round trip.
+   * Linked tasks of these items (ExistingQuery): this run's tasks with their template keys, and
+   * the items' other linked tasks. Every item asked about has an entry. One round trip normally.
    */
-  findExisting(
-    entityTypeId: number,
-    itemIds: readonly number[],
-    runId: string | null,
-    alsoRunTasksOf?: readonly number[],
-  ): Promise<ReadonlyMap<number, LinkedTaskFacts>>;
+  findExisting(query: ExistingQuery): Promise<ReadonlyMap<number, LinkedTaskFacts>>;
   /** Deletes copies this run made (up to 50 tasks, one request). */
   deleteTasks(taskIds: readonly number[]): Promise<void>;
   /**
-   * How to send the next create request for `wanted` more items, from what the portal said about
-   * earlier ones (cost per command, operating time). Without it: 50 per request, no holds.
+   * How to send the next create request for the `pending` drafts (in order), from what the
+   * portal said about earlier ones (cost per command, operating time). Without it: as many as
+   * fit 50 commands, no holds.
    */
-  createPacing?(wanted: number): CreatePacing;
-  /** Creates up to 50 linked tasks in one request; one outcome per draft, in order. */
-  createBatch(entityTypeId: number, drafts: readonly TaskDraft[]): Promise<CreateOutcome[]>;
+  createPacing?(pending: readonly BulkTaskDraft[]): CreatePacing;
+  /**
+   * Creates linked tasks (and their checklists) in one request of at most 50 commands; one
+   * outcome per draft, in order.
+   */
+  createBatch(entityTypeId: number, drafts: readonly BulkTaskDraft[]): Promise<CreateOutcome[]>;
 }
 
 /** How the next create request goes out (BulkPorts.createPacing). */
 export interface CreatePacing {
-  /** Commands in the next create request, 1…50. */
+  /** Drafts in the next create request (at least 1); the runner also keeps it within 50 commands. */
   batchSize: number;
   /** Hold first (the method's operating budget is about to run out), until when; null = go. */
   hold: { portalTime: number; waitMs: number } | null;

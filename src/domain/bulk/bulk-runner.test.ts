@@ -76,7 +76,7 @@ describe('a bulk run', () => {
     const result = await finished;
 
     expect(result.status).toBe('finished');
-    expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0 });
+    expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0, tasks: 300 });
     expectExactlyOneTaskPerItem(portal, 300);
     expect(portal.createCalls).toBe(6);
     const task = portal.tasks.get(4)![0]!;
@@ -93,7 +93,7 @@ describe('a bulk run', () => {
   it('gives every task to one chosen user when asked', async () => {
     const portal = new InMemoryBulkPortal(60);
     const checkpoint = await startRun(portal);
-    checkpoint.template.responsible = { kind: 'user', userId: 3 };
+    checkpoint.template!.responsible = { kind: 'user', userId: 3 };
     await (
       await run(portal, checkpoint)
     ).finished;
@@ -120,7 +120,7 @@ describe('a bulk run', () => {
       await run(portal, await startRun(portal, { ...everyItem, onlyWithoutOpenTask: true }))
     ).finished;
 
-    expect(result.counts).toEqual({ created: 116, skipped: 4, failed: 0, copiesRemoved: 0 });
+    expect(result.counts).toEqual({ created: 116, skipped: 4, failed: 0, copiesRemoved: 0, tasks: 116 });
     for (const itemId of [3, 51, 52, 120]) expect(portal.runTasks(runId).has(itemId)).toBe(false);
   });
 
@@ -140,7 +140,7 @@ describe('a bulk run', () => {
 
     expect(resumed.status).toBe('finished');
     expectExactlyOneTaskPerItem(portal, 300);
-    expect(resumed.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0 });
+    expect(resumed.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0, tasks: 300 });
   });
 
   it('resumes after a reload that came just after a whole batch was written', async () => {
@@ -161,7 +161,7 @@ describe('a bulk run', () => {
     const result = await (await run(portal, await startRun(portal))).finished;
 
     expectExactlyOneTaskPerItem(portal, 100);
-    expect(result.counts).toEqual({ created: 100, skipped: 0, failed: 0, copiesRemoved: 0 });
+    expect(result.counts).toEqual({ created: 100, skipped: 0, failed: 0, copiesRemoved: 0, tasks: 100 });
     expect(portal.createCalls).toBe(2);
   });
 
@@ -179,7 +179,7 @@ describe('a bulk run', () => {
       await run(portal, await startRun(portal), { onProgress: (progress) => waits.push(progress.waitingFor) })
     ).finished;
 
-    expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0 });
+    expect(result.counts).toEqual({ created: 300, skipped: 0, failed: 0, copiesRemoved: 0, tasks: 300 });
     expectExactlyOneTaskPerItem(portal, 300);
     expect(waits.filter((wait) => wait === 'rate-limit')).toHaveLength(4);
     // Backs off more each time within a batch.
@@ -192,7 +192,7 @@ describe('a bulk run', () => {
     const result = await (await run(portal, await startRun(portal))).finished;
 
     expect(result.status).toBe('finished');
-    expect(result.counts).toEqual({ created: 78, skipped: 0, failed: 2, copiesRemoved: 0 });
+    expect(result.counts).toEqual({ created: 78, skipped: 0, failed: 2, copiesRemoved: 0, tasks: 78 });
     expect(result.failures).toEqual([
       { itemId: 7, itemTitle: 'Item 7', reason: 'rejected', message: 'Task title is not specified' },
       { itemId: 8, itemTitle: 'Item 8', reason: 'rejected', message: 'Task title is not specified' },
@@ -200,7 +200,7 @@ describe('a bulk run', () => {
 
     const retried = await (await run(portal, queueFailedForRetry(result))).finished;
 
-    expect(retried.counts).toEqual({ created: 80, skipped: 0, failed: 0, copiesRemoved: 0 });
+    expect(retried.counts).toEqual({ created: 80, skipped: 0, failed: 0, copiesRemoved: 0, tasks: 80 });
     expect(retried.failures).toEqual([]);
     expectExactlyOneTaskPerItem(portal, 80);
   });
@@ -274,7 +274,7 @@ describe('a create request that reaches the portal twice', () => {
     const result = await (await run(portal, await startRun(portal))).finished;
 
     expectExactlyOneTaskPerItem(portal, 150);
-    expect(result.counts).toEqual({ created: 150, skipped: 0, failed: 0, copiesRemoved: 50 });
+    expect(result.counts).toEqual({ created: 150, skipped: 0, failed: 0, copiesRemoved: 50, tasks: 150 });
     expect(portal.deleted).toHaveLength(50);
     // The links in the report name the tasks that stayed.
     const kept = new Set([...portal.tasks.values()].flat().map((task) => task.id));

@@ -1,23 +1,28 @@
 /**
- * Creates one linked task per matching item, 50 at a time, and can be stopped and resumed at
- * any point without creating a task twice:
+ * Gives every matching item the tasks of the run's plan it is missing (run-plan.ts: the form's
+ * single template, or a stage playbook's templates), 50 items at a time, and can be stopped and
+ * resumed at any point without creating a task twice:
  * - items are read in keyset pages (`id > cursor`), one page in memory at a time;
- * - before creating tasks for a page, the run asks which items already carry this run's task
- *   (a request that "failed" may have been written; a reload may have cut a page in half);
+ * - before creating tasks for a page, the run asks which items already carry this run's task of
+ *   each key (a request that "failed" may have been written; a reload may have cut a page in
+ *   half), and which templates they have already from other tasks;
  * - the cursor moves past a page only after every item of it is dealt with, and the
  *   checkpoint is saved after each page;
  * - a create request can reach the portal twice without the app ever seeing it (a browser
  *   resends a POST whose reused connection dropped before the answer), so each page's tasks are
- *   checked for copies in the next page's re-check (same round trip), and copies are deleted.
+ *   checked for copies in the next page's re-check (same round trip), and copies are deleted: a
+ *   copy is a task of the same item, the same template key and the same run.
  * Rate limits pause and continue; a portal that refuses an item fails that item only.
  */
 import {
   BulkStepError,
+  commandsOf,
   PAGE_SIZE,
   type BulkItem,
-  type LinkedTaskFacts,
   type BulkPorts,
+  type BulkTaskDraft,
   type CreateOutcome,
+  type LinkedTaskFacts,
   type RunnerClock,
   type StepFailureReason,
 } from './bulk-ports';
@@ -29,9 +34,13 @@ import {
   type FailureReason,
   type RunProgress,
   type SkipReason,
+  type UnverifiedTask,
 } from './checkpoint';
-import { draftTask } from './task-template';
+import { otherTaskFor, runTasksFor, singleTemplatePlan, type RunPlan } from './run-plan';
 import { PaceEstimator } from './time-left';
+
+/** Commands in one batch (the portal's limit). */
+const BATCH_COMMANDS = 50;
 
 export interface BulkProgress extends RunProgress {
   status: BulkRunCheckpoint['status'];
@@ -51,6 +60,11 @@ export interface RunOptions {
   onProgress?: (progress: BulkProgress) => void;
   /** Persist the checkpoint (called after every page and when the run stops). */
   save: (checkpoint: BulkRunCheckpoint) => void | Promise<void>;
+  /**
+   * What each item gets. Required for a playbook run (its rendering needs the portal's clock,
+   * names and zone); a single-template run defaults to its checkpoint's template.
+   */
+  plan?: RunPlan;
 }
 
 /** How often a step is tried before the run gives up on it. */
@@ -83,17 +97,42 @@ export function backoffMs(reason: Exclude<Retryable, 'operating-limit'>, attempt
 
 class RunStopped extends Error {}
 
+/** Runs (or resumes) a bulk run to its end or until stopped; the checkpoint it ends with. Throws when a playbook run gets no plan. */
 export async function runBulk(
   start: BulkRunCheckpoint,
   ports: BulkPorts,
   clock: RunnerClock,
   options: RunOptions,
 ): Promise<BulkRunCheckpoint> {
-  return new BulkRun(structuredClone(start), ports, clock, options).execute();
+  const plan =
+    options.plan ??
+    (start.template && !start.playbook
+      ? singleTemplatePlan(start.template, { currentUserId: start.currentUserId, markerLine: start.markerLine })
+      : null);
+  if (!plan) throw new Error('A playbook run needs its plan');
+  return new BulkRun(structuredClone(start), ports, clock, options, plan).execute();
+}
+
+/** One task to make: an item and a template key of the plan. */
+interface Unit {
+  item: BulkItem;
+  key: string | null;
+}
+
+/** What became of an item's units in this pass over its page. */
+interface ItemLedger {
+  item: BulkItem;
+  /** Units not settled yet. */
+  open: number;
+  /** Tasks made (or found made) by the run for the item. */
+  taskIds: number[];
+  failure: { reason: FailureReason; message: string } | null;
 }
 
 class BulkRun {
   private readonly pace = new PaceEstimator();
+  /** Titles of the current and previous page's items, for the report of a copy found a page later. */
+  private readonly titles = new Map<number, string>();
   private tickAt: number;
 
   constructor(
@@ -101,6 +140,7 @@ class BulkRun {
     private readonly ports: BulkPorts,
     private readonly clock: RunnerClock,
     private readonly options: RunOptions,
+    private readonly plan: RunPlan,
   ) {
     this.tickAt = clock.now();
   }
@@ -138,6 +178,7 @@ class BulkRun {
       for (const id of ids) if (!found.has(id)) this.recordFailed({ id, title: '' }, 'item-missing', '');
       await this.dealWith(items);
       checkpoint.retryQueue = checkpoint.retryQueue.slice(ids.length);
+      if (checkpoint.retryQueue.length === 0) checkpoint.retryCounted = [];
       await this.save();
       this.emit(null);
     }
@@ -166,52 +207,70 @@ class BulkRun {
     if (checkpoint.unverified.length === 0) return;
     this.stopIfCancelled();
     const facts = await this.read(() =>
-      this.ports.findExisting(
-        checkpoint.filter.entityTypeId,
-        [],
-        checkpoint.runId,
-        checkpoint.unverified.map((pair) => pair.itemId),
-      ),
+      this.ports.findExisting({
+        entityTypeId: checkpoint.filter.entityTypeId,
+        itemIds: [],
+        runId: checkpoint.runId,
+        alsoRunTasksOf: unverifiedItems(checkpoint.unverified),
+        others: this.plan.others,
+      }),
     );
     await this.removeCopies(this.copiesAmongUnverified(facts));
     checkpoint.unverified = [];
   }
 
   /**
-   * Copies among the previous page's tasks: every task of the run on an item except its OLDEST
-   * (lowest id). Not "every task but the one this tab recorded": a second runner of the same run
-   * (another tab, a resent request) records other ids, and two runners each deleting what the
-   * other made leave items with no task at all. The oldest is the same for every runner and is
-   * never deleted, so an item's last task always stays. The report is pointed at the kept task.
+   * Copies among the previous page's tasks: every task of the run of the same item and template
+   * key except the OLDEST (lowest id). Not "every task but the one this tab recorded": a second
+   * runner of the same run (another tab, a resent request) records other ids, and two runners
+   * each deleting what the other made leave items with no task at all. The oldest is the same for
+   * every runner and is never deleted, so an item's last task of a key always stays. The report
+   * is pointed at the kept task.
    */
   private copiesAmongUnverified(facts: ReadonlyMap<number, LinkedTaskFacts>): number[] {
-    return this.checkpoint.unverified.flatMap((pair) => {
+    const checkpoint = this.checkpoint;
+    const removedWhole = new Map<number, { all: number; removed: number }>();
+    const copies = checkpoint.unverified.flatMap((pair) => {
       const fact = facts.get(pair.itemId);
-      const [kept, ...copies] = fact?.runTaskIds ?? [];
-      const other = fact?.oldestOtherOpenTaskId ?? null;
-      if (kept !== undefined && this.checkpoint.filter.onlyWithoutOpenTask && other !== null && other < kept) {
-        // Another run (another user's) gave the item its open task first: ours is the newer copy.
-        // The item keeps that task, so removing all of ours never leaves it without one.
-        this.unrecordCreated(pair.itemId);
+      const [kept, ...copies] = runTasksFor(pair.templateKey, fact);
+      const other = otherTaskFor(pair.templateKey, checkpoint.filter, fact);
+      const tally = removedWhole.get(pair.itemId) ?? { all: 0, removed: 0 };
+      removedWhole.set(pair.itemId, tally);
+      tally.all += 1;
+      if (kept !== undefined && other !== null && other < kept) {
+        // Another run (another user's, or a click in the card) gave the item this task first:
+        // ours is the newer copy. The item keeps that task, so removing ours never leaves it without one.
+        tally.removed += 1;
+        this.unrecordTask(pair);
         return [kept, ...copies];
       }
-      if (kept !== undefined && kept !== pair.taskId) this.relinkReport(pair.itemId, kept);
+      if (kept !== undefined && kept !== pair.taskId) this.relinkReport(pair, kept);
       return copies;
     });
+    // An item all of whose tasks turned out to be newer copies of another run's was skipped after all.
+    for (const [itemId, tally] of removedWhole) if (tally.all === tally.removed) this.unrecordItem(itemId);
+    return copies;
   }
 
-  /** An item counted as created whose task turned out to be a newer copy of another run's: skipped after all. */
-  private unrecordCreated(itemId: number): void {
+  /** A task counted as made that was a newer copy of another run's: no longer counted or linked. */
+  private unrecordTask(pair: UnverifiedTask): void {
+    const checkpoint = this.checkpoint;
+    checkpoint.counts.tasks = Math.max(0, checkpoint.counts.tasks - 1);
+    checkpoint.created = checkpoint.created.filter((link) => link.taskId !== pair.taskId);
+  }
+
+  /** An item counted as created whose tasks all were newer copies of another run's: skipped after all. */
+  private unrecordItem(itemId: number): void {
     const checkpoint = this.checkpoint;
     checkpoint.counts.created = Math.max(0, checkpoint.counts.created - 1);
-    const title = checkpoint.created.find((link) => link.itemId === itemId)?.itemTitle ?? '';
+    const title = this.titles.get(itemId) ?? checkpoint.created.find((link) => link.itemId === itemId)?.itemTitle ?? '';
     this.recordSkipped({ id: itemId, title }, 'other-run');
     checkpoint.created = checkpoint.created.filter((link) => link.itemId !== itemId);
   }
 
-  /** The report links the task that stays for the item, not a copy that is about to go. */
-  private relinkReport(itemId: number, taskId: number): void {
-    const link = this.checkpoint.created.find((entry) => entry.itemId === itemId);
+  /** The report links the task that stays for the item and key, not a copy that is about to go. */
+  private relinkReport(pair: UnverifiedTask, taskId: number): void {
+    const link = this.checkpoint.created.find((entry) => entry.taskId === pair.taskId);
     if (link) link.taskId = taskId;
   }
 
@@ -228,92 +287,121 @@ class BulkRun {
     }
   }
 
-  /** Creates the run's task for each item of one page, unless it has one or is to be skipped. */
+  /**
+   * Gives each item of one page the tasks of the plan it is missing: this run's own tasks (found
+   * again after a lost answer or a reload) count as made, tasks of other runs or clicks that
+   * already fill a key are left alone, the rest is created in requests of at most 50 commands.
+   */
   private async dealWith(items: readonly BulkItem[]): Promise<void> {
     const checkpoint = this.checkpoint;
     const entityTypeId = checkpoint.filter.entityTypeId;
-    let pending = items;
+    const ledgers = new Map<number, ItemLedger>(
+      items.map((item) => [item.id, { item, open: this.plan.keys.length, taskIds: [], failure: null }]),
+    );
+    // Titles of this page and the previous one only (a copy is found one page later).
+    for (const id of [...this.titles.keys()])
+      if (!checkpoint.unverified.some((pair) => pair.itemId === id)) this.titles.delete(id);
+    for (const item of items) this.titles.set(item.id, item.title);
+    // null: the first look, every key of every item.
+    let pending: Unit[] | null = null;
     const attempts = noAttempts();
-    const createdHere: Array<{ itemId: number; taskId: number }> = [];
+    const createdHere: UnverifiedTask[] = [];
     let verifyPrevious = true;
-    while (pending.length > 0) {
+    const settle = (
+      unit: Unit,
+      outcome: { taskId: number; counted: boolean; title?: string } | 'has' | FailureNote,
+    ) => {
+      const ledger = ledgers.get(unit.item.id)!;
+      if (outcome === 'has') {
+        // Nothing to make for this key.
+      } else if ('taskId' in outcome) {
+        ledger.taskIds.push(outcome.taskId);
+        createdHere.push({ itemId: unit.item.id, taskId: outcome.taskId, templateKey: unit.key });
+        if (outcome.counted) this.recordTask(unit, outcome.taskId, outcome.title);
+      } else if (ledger.failure === null || ledger.failure.reason === 'no-responsible') ledger.failure = outcome;
+      ledger.open -= 1;
+      if (ledger.open === 0) this.recordItem(ledger);
+    };
+    while (pending === null || pending.length > 0) {
       this.stopIfCancelled();
-      const previous = verifyPrevious ? checkpoint.unverified.map((pair) => pair.itemId) : [];
+      const units: Unit[] = pending ?? [];
+      const itemIds = pending === null ? items.map((item) => item.id) : [...new Set(units.map((unit) => unit.item.id))];
+      const previous = verifyPrevious ? unverifiedItems(checkpoint.unverified) : [];
       const facts = await this.read(() =>
-        this.ports.findExisting(
+        this.ports.findExisting({
           entityTypeId,
-          pending.map((item) => item.id),
-          checkpoint.runId,
-          previous,
-        ),
+          itemIds,
+          runId: checkpoint.runId,
+          alsoRunTasksOf: previous,
+          others: this.plan.others,
+        }),
       );
       const copies = verifyPrevious ? this.copiesAmongUnverified(facts) : [];
       verifyPrevious = false;
-      const toCreate: BulkItem[] = [];
-      for (const item of pending) {
-        const fact = facts.get(item.id);
-        const [kept, ...extra] = fact?.runTaskIds ?? [];
+      const toCreate: Array<{ unit: Unit; draft: BulkTaskDraft }> = [];
+      const looked = pending ?? items.flatMap((item) => this.plan.keys.map((key) => ({ item, key })));
+      for (const unit of looked) {
+        const fact = facts.get(unit.item.id);
+        const [kept, ...extra] = runTasksFor(unit.key, fact);
         if (kept !== undefined) {
-          this.recordCreated(item, kept);
+          // A task of a retried item made before it failed was counted then.
+          settle(unit, { taskId: kept, counted: !checkpoint.retryCounted.includes(kept) });
           copies.push(...extra);
-        } else if (checkpoint.filter.onlyWithoutOpenTask && fact?.hasOpenTask) this.recordSkipped(item, 'open-task');
-        else toCreate.push(item);
+        } else if (otherTaskFor(unit.key, checkpoint.filter, fact) !== null) settle(unit, 'has');
+        else {
+          const drafted = this.plan.draft(unit.item, unit.key);
+          if (drafted.ok) toCreate.push({ unit, draft: drafted.draft });
+          else settle(unit, { reason: drafted.reason, message: '' });
+        }
       }
       if (copies.length > 0) await this.removeCopies(copies);
       checkpoint.unverified = [];
+      this.emit(null);
       if (toCreate.length === 0) break;
 
       // In requests the portal can finish well inside the SDK's timeout, paced by its operating budget.
       let rest = toCreate;
-      let retry: BulkItem[] = [];
+      let retry: Unit[] = [];
       let retryStep: BulkStepError | null = null;
       let refusedWhole = false;
       while (rest.length > 0) {
         this.stopIfCancelled();
-        const pacing = this.ports.createPacing?.(rest.length) ?? {
-          batchSize: PAGE_SIZE,
-          hold: null,
-          sdkWillSlow: false,
-        };
+        const drafts = rest.map((entry) => entry.draft);
+        const pacing = this.ports.createPacing?.(drafts) ?? { batchSize: PAGE_SIZE, hold: null, sdkWillSlow: false };
         if (pacing.hold) {
           await this.holdFor(pacing.hold);
           continue;
         }
-        const chunk = rest.slice(0, Math.max(1, Math.min(PAGE_SIZE, pacing.batchSize)));
+        const chunk = rest.slice(0, fitBatch(drafts, pacing.batchSize));
         rest = rest.slice(chunk.length);
-        const drafts = chunk.map((item) =>
-          draftTask(checkpoint.template, item, {
-            currentUserId: checkpoint.currentUserId,
-            markerLine: checkpoint.markerLine,
-          }),
-        );
         if (pacing.sdkWillSlow) this.emit('sdk-pacing');
         let outcomes: CreateOutcome[];
         try {
-          outcomes = await this.ports.createBatch(entityTypeId, drafts);
+          outcomes = await this.ports.createBatch(
+            entityTypeId,
+            chunk.map((entry) => entry.draft),
+          );
         } catch (error) {
           const step = asStepError(error);
           if (step.reason === 'rejected') {
-            for (const item of chunk) this.recordFailed(item, 'rejected', step.message);
+            for (const entry of chunk) settle(entry.unit, { reason: 'rejected', message: step.message });
             refusedWhole = true;
             continue;
           }
           // Whatever was written is found by the re-check at the top of the loop.
-          retry = [...chunk, ...rest];
+          retry = [...chunk, ...rest].map((entry) => entry.unit);
           retryStep = step;
           break;
         }
-        const byItem = new Map(outcomes.map((outcome) => [outcome.itemId, outcome]));
-        const unsettled: BulkItem[] = [];
-        for (const item of chunk) {
-          const outcome = byItem.get(item.id);
+        const unsettled: Unit[] = [];
+        chunk.forEach((entry, index) => {
+          const outcome = outcomes[index];
           if (outcome?.kind === 'created') {
-            this.recordCreated(item, outcome.taskId);
-            createdHere.push({ itemId: item.id, taskId: outcome.taskId });
+            settle(entry.unit, { taskId: outcome.taskId, counted: true, title: entry.draft.title });
           } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected')
-            this.recordFailed(item, 'rejected', outcome.message);
+            settle(entry.unit, { reason: 'rejected', message: outcome.message });
           else {
-            unsettled.push(item);
+            unsettled.push(entry.unit);
             // The strongest reason to wait decides: an operating-time block, then a rate limit.
             const reason = outcome?.kind === 'failed' ? outcome.reason : 'unreachable';
             if (retryStep === null || rank(reason) >= rank(retryStep.reason)) {
@@ -324,24 +412,25 @@ class BulkRun {
               );
             }
           }
-        }
+        });
         this.emit(null);
         if (unsettled.length > 0) {
-          retry = [...unsettled, ...rest];
+          retry = [...unsettled, ...rest.map((entry) => entry.unit)];
           break;
         }
       }
       if (retry.length === 0 || retryStep === null) {
         if (refusedWhole || rest.length === 0) break;
+        pending = [];
         continue;
       }
       if (!(await this.waitBeforeRetry(retryStep, ++attempts[retryStep.reason as Retryable]))) {
-        for (const item of retry) this.recordFailed(item, retryStep.reason, retryStep.message);
+        for (const unit of retry) settle(unit, { reason: retryStep.reason, message: retryStep.message });
         break;
       }
       pending = retry;
     }
-    // What this page created is checked for copies with the next page (or at the end).
+    // What this page made is checked for copies with the next page (or at the end).
     checkpoint.unverified = createdHere;
   }
 
@@ -398,14 +487,32 @@ class BulkRun {
     if (this.options.signal?.aborted) throw new RunStopped();
   }
 
-  private recordCreated(item: { id: number; title: string }, taskId: number): void {
+  /** A task made for an item: counted, and linked in the report (the last REPORT_LINK_LIMIT). */
+  private recordTask(unit: Unit, taskId: number, taskTitle?: string): void {
     const checkpoint = this.checkpoint;
-    checkpoint.counts.created += 1;
-    checkpoint.created.push({ itemId: item.id, itemTitle: keptTitle(item.title), taskId });
+    checkpoint.counts.tasks += 1;
+    const link: BulkRunCheckpoint['created'][number] = {
+      itemId: unit.item.id,
+      itemTitle: keptTitle(unit.item.title),
+      taskId,
+    };
+    if (unit.key !== null) {
+      link.templateKey = unit.key;
+      if (taskTitle !== undefined) link.taskTitle = keptTitle(taskTitle);
+    }
+    checkpoint.created.push(link);
     if (checkpoint.created.length > REPORT_LINK_LIMIT) {
       checkpoint.created.shift();
       checkpoint.createdNotListed += 1;
     }
+  }
+
+  /** An item whose every key is settled: failed if any task of it failed, created if it got any, else skipped. */
+  private recordItem(ledger: ItemLedger): void {
+    const { item, failure, taskIds } = ledger;
+    if (failure) this.recordFailed(item, failure.reason, failure.message, taskIds);
+    else if (taskIds.length > 0) this.checkpoint.counts.created += 1;
+    else this.recordSkipped(item, this.plan.others === 'all' ? 'has-templates' : 'open-task');
   }
 
   /** Counts a skipped item and keeps it (with its reason) for the report, the last REPORT_LINK_LIMIT only. */
@@ -418,9 +525,21 @@ class BulkRun {
     if (checkpoint.skippedItems.length > REPORT_LINK_LIMIT) checkpoint.skippedItems.shift();
   }
 
-  private recordFailed(item: { id: number; title: string }, reason: FailureReason, message: string): void {
+  private recordFailed(
+    item: { id: number; title: string },
+    reason: FailureReason,
+    message: string,
+    taskIds: readonly number[] = [],
+  ): void {
     this.checkpoint.counts.failed += 1;
-    this.checkpoint.failures.push({ itemId: item.id, itemTitle: keptTitle(item.title), reason, message });
+    const failure: BulkRunCheckpoint['failures'][number] = {
+      itemId: item.id,
+      itemTitle: keptTitle(item.title),
+      reason,
+      message,
+    };
+    if (taskIds.length > 0) failure.taskIds = [...taskIds];
+    this.checkpoint.failures.push(failure);
   }
 
   private dealtWith(): number {
@@ -447,6 +566,27 @@ class BulkRun {
       continuesAt,
     });
   }
+}
+
+/** A unit failed for good, with the portal's words where it gave any. */
+type FailureNote = { reason: FailureReason; message: string };
+
+/** The items of unverified tasks, each once (up to 50: one page). */
+function unverifiedItems(unverified: readonly UnverifiedTask[]): number[] {
+  return [...new Set(unverified.map((pair) => pair.itemId))];
+}
+
+/** How many of the drafts (in order) go into the next request: at most `wanted`, at least 1, within 50 commands. */
+export function fitBatch(drafts: readonly BulkTaskDraft[], wanted: number): number {
+  let commands = 0;
+  let count = 0;
+  for (const draft of drafts) {
+    if (count >= Math.max(1, wanted)) break;
+    commands += commandsOf(draft);
+    if (count > 0 && commands > BATCH_COMMANDS) break;
+    count += 1;
+  }
+  return Math.max(1, count);
 }
 
 function rank(reason: StepFailureReason): number {

@@ -21,21 +21,62 @@ describe('checkpoint', () => {
 
   it('refuses anything it cannot trust rather than widen a run', () => {
     expect(parseCheckpoint('not json')).toBeNull();
-    expect(parseCheckpoint({ ...fresh, version: 2 })).toBeNull();
+    expect(parseCheckpoint({ ...fresh, version: 3 })).toBeNull();
     expect(parseCheckpoint({ ...fresh, runId: 'x' })).toBeNull();
     expect(parseCheckpoint({ ...fresh, filter: { ...fresh.filter, stageId: 5 } })).toBeNull();
     expect(parseCheckpoint({ ...fresh, filter: { ...fresh.filter, categoryId: 'seven' } })).toBeNull();
-    expect(parseCheckpoint({ ...fresh, template: { ...fresh.template, responsible: { kind: 'user' } } })).toBeNull();
-    expect(parseCheckpoint({ ...fresh, template: { ...fresh.template, title: '{nope}' } })).toBeNull();
+    expect(parseCheckpoint({ ...fresh, template: { ...fresh.template!, responsible: { kind: 'user' } } })).toBeNull();
+    expect(parseCheckpoint({ ...fresh, template: { ...fresh.template!, title: '{nope}' } })).toBeNull();
     expect(parseCheckpoint({ ...fresh, currentUserId: 0 })).toBeNull();
+  });
+
+  it('reads a run stored by the previous version (one template, no task count) as that run', () => {
+    const { playbook: _none, retryCounted: _also, ...rest } = fresh;
+    const stored = { ...rest, version: 1, counts: { created: 7, skipped: 1, failed: 0, copiesRemoved: 0 } };
+    expect(parseCheckpoint(JSON.stringify(stored))).toEqual({
+      ...fresh,
+      status: 'paused',
+      counts: { created: 7, skipped: 1, failed: 0, copiesRemoved: 0, tasks: 7 },
+    });
+  });
+
+  it('keeps a playbook run’s templates as they were when it started, and refuses damaged ones', () => {
+    const call = {
+      key: 'call',
+      title: 'Call {title}',
+      description: '',
+      responsible: { kind: 'item-responsible' as const },
+      participantIds: [],
+      observerIds: [],
+      deadline: null,
+      priority: 'high' as const,
+      checklist: ['Dial'],
+    };
+    const run = newCheckpoint({
+      runId,
+      filter: fresh.filter,
+      template: null,
+      playbook: { stageId: 'DT177_7:NEW', revision: 3, templates: [call] },
+      currentUserId: 1,
+      markerLine: `Smart Tasks ${runId}`,
+      matched: 10,
+      now: 1_000,
+    });
+    expect(parseCheckpoint(JSON.stringify(run))).toEqual({ ...run, status: 'paused' });
+    const damaged = (template: object) => ({ ...run, playbook: { ...run.playbook!, templates: [template] } });
+    expect(parseCheckpoint(damaged({ ...call, key: 'Not A Key' }))).toBeNull();
+    expect(parseCheckpoint(damaged({ ...call, responsible: { kind: 'anyone' } }))).toBeNull();
+    expect(parseCheckpoint({ ...run, playbook: { ...run.playbook!, templates: [] } })).toBeNull();
+    // Never both a template and a playbook.
+    expect(parseCheckpoint({ ...run, template: fresh.template })).toBeNull();
   });
 
   it('counts what is left and moves failures back into the queue for a retry', () => {
     const partly = {
       ...fresh,
-      counts: { created: 50, skipped: 10, failed: 2, copiesRemoved: 0 },
+      counts: { created: 50, skipped: 10, failed: 2, copiesRemoved: 0, tasks: 50 },
       failures: [
-        { itemId: 4, itemTitle: 'A', reason: 'rejected' as const, message: 'no' },
+        { itemId: 4, itemTitle: 'A', reason: 'rejected' as const, message: 'no', taskIds: [81, 82] },
         { itemId: 9, itemTitle: 'B', reason: 'unreachable' as const, message: '' },
       ],
     };
@@ -44,8 +85,10 @@ describe('checkpoint', () => {
     expect(retry).toMatchObject({
       status: 'running',
       retryQueue: [4, 9],
+      // Tasks made for item 4 before it failed were counted then: a retry that finds them does not count them again.
+      retryCounted: [81, 82],
       failures: [],
-      counts: { created: 50, skipped: 10, failed: 0, copiesRemoved: 0 },
+      counts: { created: 50, skipped: 10, failed: 0, copiesRemoved: 0, tasks: 50 },
     });
     expect(progressOf(retry).remaining).toBe(2);
   });

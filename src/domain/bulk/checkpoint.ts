@@ -3,23 +3,43 @@
  * as plain JSON. Its size does not grow with the number of items: it keeps a cursor, counts,
  * a bounded list of links for the report, and the failed items (needed to retry them).
  */
+import { PLAYBOOK_SCHEMA, type PlaybookTemplate } from '../playbooks/playbook';
+import { parsePlaybookDocument } from '../playbooks/playbook-document';
 import { filterProblems, type BulkItemFilter } from './item-filter';
 import { isRunId } from './run-marker';
 import { templateProblems, type TaskTemplate } from './task-template';
 import type { StepFailureReason } from './bulk-ports';
 import { shortenText } from '../text';
 
-export const CHECKPOINT_VERSION = 1;
+/** 2: a run may apply a stage playbook (`playbook`), and counts its tasks apart from its items. Version 1 still reads. */
+export const CHECKPOINT_VERSION = 2;
 /** Links to created tasks kept for the final report; older ones are counted, not listed. */
 export const REPORT_LINK_LIMIT = 500;
 const TITLE_KEPT = 120;
 
-export type FailureReason = StepFailureReason | 'item-missing';
+export type FailureReason =
+  | StepFailureReason
+  | 'item-missing'
+  /** A playbook template's responsible rule named nobody who may get the task (deactivated, unknown, empty field). */
+  | 'no-responsible';
 
 export interface CreatedTaskLink {
   itemId: number;
   itemTitle: string;
   taskId: number;
+  /** The playbook template of the task; null (or absent in older checkpoints) for the single template. */
+  templateKey?: string | null;
+  /** The task's title as created (shortened), for a playbook run's report; absent for the single template. */
+  taskTitle?: string;
+}
+
+/** A stage playbook applied by a run: the templates as they were when it started (a later edit does not change a running run). */
+export interface PlaybookRun {
+  /** The stage the run's items are in (its templates: the stage's own, then "any stage"'s). */
+  stageId: string;
+  /** The document's revision the templates come from. */
+  revision: number;
+  templates: PlaybookTemplate[];
 }
 
 /** Why the run gave an item no task of its own. */
@@ -27,7 +47,9 @@ export type SkipReason =
   /** "Only items with no open linked task": the item had one. */
   | 'open-task'
   /** The item's task was a newer copy of another run's made in the same moment, and was removed. */
-  | 'other-run';
+  | 'other-run'
+  /** A playbook run: the item already had a task of every template. */
+  | 'has-templates';
 
 /** An item the run left without a task on purpose, for the report (the last REPORT_LINK_LIMIT are kept). */
 export interface SkippedItem {
@@ -42,6 +64,8 @@ export interface FailedItem {
   reason: FailureReason;
   /** The portal's own words where it gave any. */
   message: string;
+  /** Tasks the run did make for the item (a playbook's other templates), already counted: a retry does not count them again. */
+  taskIds?: number[];
 }
 
 export type RunStatus = 'running' | 'paused' | 'finished';
@@ -50,7 +74,10 @@ export interface BulkRunCheckpoint {
   version: typeof CHECKPOINT_VERSION;
   runId: string;
   filter: BulkItemFilter;
-  template: TaskTemplate;
+  /** The single task template of the form; null when the run applies a playbook. */
+  template: TaskTemplate | null;
+  /** The stage playbook the run applies; null for a single-template run. */
+  playbook: PlaybookRun | null;
   currentUserId: number;
   /** Translated once at the start so every task of the run carries the same line. */
   markerLine: string;
@@ -62,10 +89,16 @@ export interface BulkRunCheckpoint {
   /** Failed items queued for another try, dealt with before the scan continues. */
   retryQueue: number[];
   /** Tasks of the last page, not yet checked for copies (at most one page's worth). */
-  unverified: Array<{ itemId: number; taskId: number }>;
+  unverified: UnverifiedTask[];
+  /** Tasks already counted for the items in the retry queue (made before those items failed). */
+  retryCounted: number[];
   /** Items matching the filter when the run started. */
   matched: number;
-  counts: { created: number; skipped: number; failed: number; copiesRemoved: number };
+  /**
+   * Items: `created` got the tasks they were missing, `skipped` needed none, `failed` did not get
+   * all of theirs. `tasks`: tasks made (equal to `created` for the single template).
+   */
+  counts: { created: number; skipped: number; failed: number; copiesRemoved: number; tasks: number };
   created: CreatedTaskLink[];
   createdNotListed: number;
   /** Skipped items for the report; older than the last REPORT_LINK_LIMIT only counted. Missing in checkpoints stored before it existed. */
@@ -76,10 +109,23 @@ export interface BulkRunCheckpoint {
   startedAt: number;
 }
 
+/** A task of the run not yet checked for copies: same item, same template key, same run. */
+export interface UnverifiedTask {
+  itemId: number;
+  taskId: number;
+  /** null for the single template. */
+  templateKey: string | null;
+}
+
+/** One page of items with every template of the longest playbook (checkpoints bound what they keep). */
+const UNVERIFIED_KEPT = 50 * 20;
+
 export function newCheckpoint(input: {
   runId: string;
   filter: BulkItemFilter;
-  template: TaskTemplate;
+  /** Exactly one of `template` and `playbook`. */
+  template: TaskTemplate | null;
+  playbook?: PlaybookRun | null;
   currentUserId: number;
   markerLine: string;
   matched: number;
@@ -89,7 +135,8 @@ export function newCheckpoint(input: {
     version: CHECKPOINT_VERSION,
     runId: input.runId,
     filter: { ...input.filter },
-    template: { ...input.template, responsible: { ...input.template.responsible } },
+    template: input.template ? { ...input.template, responsible: { ...input.template.responsible } } : null,
+    playbook: input.playbook ? structuredClone(input.playbook) : null,
     currentUserId: input.currentUserId,
     markerLine: input.markerLine,
     status: 'running',
@@ -97,8 +144,9 @@ export function newCheckpoint(input: {
     scan: { afterId: 0, complete: false },
     retryQueue: [],
     unverified: [],
+    retryCounted: [],
     matched: input.matched,
-    counts: { created: 0, skipped: 0, failed: 0, copiesRemoved: 0 },
+    counts: { created: 0, skipped: 0, failed: 0, copiesRemoved: 0, tasks: 0 },
     created: [],
     createdNotListed: 0,
     skippedItems: [],
@@ -120,13 +168,17 @@ export function queueFailedForRetry(checkpoint: BulkRunCheckpoint): BulkRunCheck
     status: 'running',
     pausedBecause: null,
     retryQueue: [...checkpoint.retryQueue, ...ids.filter((id) => !checkpoint.retryQueue.includes(id))],
+    retryCounted: [...checkpoint.retryCounted, ...checkpoint.failures.flatMap((failure) => failure.taskIds ?? [])],
     counts: { ...checkpoint.counts, failed: 0 },
     failures: [],
   };
 }
 
 export interface RunProgress {
+  /** Items that got their tasks. */
   created: number;
+  /** Tasks made. */
+  tasks: number;
   skipped: number;
   failed: number;
   copiesRemoved: number;
@@ -136,14 +188,14 @@ export interface RunProgress {
 }
 
 export function progressOf(checkpoint: BulkRunCheckpoint): RunProgress {
-  const { created, skipped, failed, copiesRemoved } = checkpoint.counts;
+  const { created, skipped, failed, copiesRemoved, tasks } = checkpoint.counts;
   const dealtWith = created + skipped + failed;
   // Items can be added or change stage while a run goes on: never show a negative remainder.
   const remaining = checkpoint.scan.complete
     ? checkpoint.retryQueue.length
     : Math.max(checkpoint.retryQueue.length, checkpoint.matched - dealtWith, 0);
   const total = dealtWith + remaining;
-  return { created, skipped, failed, copiesRemoved, remaining, fraction: total === 0 ? 1 : dealtWith / total };
+  return { created, tasks, skipped, failed, copiesRemoved, remaining, fraction: total === 0 ? 1 : dealtWith / total };
 }
 
 /** Reads a stored checkpoint (untrusted: old versions, other tabs, hand edits); null if unusable. */
@@ -156,19 +208,19 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
       return null;
     }
   }
-  if (!isRecord(value) || value.version !== CHECKPOINT_VERSION || !isRunId(value.runId)) return null;
+  // Version 1 (single template only) reads as a version 2 run of its template.
+  if (!isRecord(value) || (value.version !== 1 && value.version !== CHECKPOINT_VERSION) || !isRunId(value.runId))
+    return null;
   const filter = value.filter;
-  const template = value.template;
   const scan = value.scan;
   const counts = value.counts;
-  if (!isRecord(filter) || !isRecord(template) || !isRecord(scan) || !isRecord(counts)) return null;
+  if (!isRecord(filter) || !isRecord(scan) || !isRecord(counts)) return null;
   // A damaged filter must not widen the run to items the user never chose: reject it whole.
   const categoryId = nullable(filter.categoryId, wholeNumber);
   const stageId = nullable(filter.stageId, text);
   const responsibleId = nullable(filter.responsibleId, positiveInteger);
   const entityTypeId = positiveInteger(filter.entityTypeId);
-  const deadline = nullable(template.deadline, text);
-  if ([categoryId, stageId, responsibleId, deadline].includes(INVALID) || entityTypeId === undefined) return null;
+  if ([categoryId, stageId, responsibleId].includes(INVALID) || entityTypeId === undefined) return null;
   if (typeof filter.onlyWithoutOpenTask !== 'boolean') return null;
   const parsedFilter: BulkItemFilter = {
     entityTypeId,
@@ -177,34 +229,26 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
     responsibleId: responsibleId as number | null,
     onlyWithoutOpenTask: filter.onlyWithoutOpenTask,
   };
-  const responsible = template.responsible;
-  const chosenUser = isRecord(responsible) ? positiveInteger(responsible.userId) : undefined;
-  const chosenResponsible: TaskTemplate['responsible'] | null =
-    isRecord(responsible) && responsible.kind === 'item'
-      ? { kind: 'item' }
-      : isRecord(responsible) && responsible.kind === 'user' && chosenUser !== undefined
-        ? { kind: 'user', userId: chosenUser }
-        : null;
-  if (chosenResponsible === null) return null;
-  const parsedTemplate: TaskTemplate = {
-    title: text(template.title) ?? '',
-    description: text(template.description) ?? '',
-    responsible: chosenResponsible,
-    deadline: deadline as string | null,
-  };
+  // Exactly one of the two: a run never changes from a template to a playbook or back.
+  const playbook =
+    value.version === 1 || value.playbook == null ? null : parsePlaybookRun(value.playbook, entityTypeId);
+  if (playbook === undefined) return null;
+  const parsedTemplate = playbook === null ? parseTemplate(value.template) : value.template == null ? null : undefined;
+  if (parsedTemplate === undefined) return null;
   const currentUserId = positiveInteger(value.currentUserId);
   if (currentUserId === undefined || filterProblems(parsedFilter).length > 0) return null;
-  if (templateProblems(parsedTemplate).length > 0) return null;
   const status = value.status === 'finished' ? 'finished' : 'paused';
   const pausedBecause =
     isRecord(value.pausedBecause) && isReason(value.pausedBecause.reason)
       ? { reason: value.pausedBecause.reason, message: text(value.pausedBecause.message) ?? '' }
       : null;
+  const created = wholeNumber(counts.created) ?? 0;
   return {
     version: CHECKPOINT_VERSION,
     runId: value.runId,
     filter: parsedFilter,
     template: parsedTemplate,
+    playbook,
     currentUserId,
     // The run id alone is what finds the run's tasks again; the label around it is cosmetic.
     markerLine: text(value.markerLine)?.includes(value.runId) ? (value.markerLine as string) : value.runId,
@@ -213,13 +257,20 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
     pausedBecause,
     scan: { afterId: wholeNumber(scan.afterId) ?? 0, complete: scan.complete === true },
     retryQueue: Array.isArray(value.retryQueue) ? value.retryQueue.map(positiveInteger).filter(isDefined) : [],
-    unverified: Array.isArray(value.unverified) ? value.unverified.map(parsePair).filter(isDefined).slice(0, 50) : [],
+    unverified: Array.isArray(value.unverified)
+      ? value.unverified.map(parseUnverified).filter(isDefined).slice(0, UNVERIFIED_KEPT)
+      : [],
+    retryCounted: Array.isArray(value.retryCounted)
+      ? value.retryCounted.map(positiveInteger).filter(isDefined).slice(0, UNVERIFIED_KEPT)
+      : [],
     matched: wholeNumber(value.matched) ?? 0,
     counts: {
-      created: wholeNumber(counts.created) ?? 0,
+      created,
       skipped: wholeNumber(counts.skipped) ?? 0,
       failed: wholeNumber(counts.failed) ?? 0,
       copiesRemoved: wholeNumber(counts.copiesRemoved) ?? 0,
+      // Version 1 made one task per item created.
+      tasks: wholeNumber(counts.tasks) ?? created,
     },
     created: Array.isArray(value.created)
       ? value.created.map(parseLink).filter(isDefined).slice(-REPORT_LINK_LIMIT)
@@ -234,11 +285,59 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
   };
 }
 
-function parsePair(value: unknown): { itemId: number; taskId: number } | undefined {
+/** The form's template, or undefined when it is damaged. */
+function parseTemplate(template: unknown): TaskTemplate | undefined {
+  if (!isRecord(template)) return undefined;
+  const deadline = nullable(template.deadline, text);
+  if (deadline === INVALID) return undefined;
+  const responsible = template.responsible;
+  const chosenUser = isRecord(responsible) ? positiveInteger(responsible.userId) : undefined;
+  const chosenResponsible: TaskTemplate['responsible'] | null =
+    isRecord(responsible) && responsible.kind === 'item'
+      ? { kind: 'item' }
+      : isRecord(responsible) && responsible.kind === 'user' && chosenUser !== undefined
+        ? { kind: 'user', userId: chosenUser }
+        : null;
+  if (chosenResponsible === null) return undefined;
+  const parsed: TaskTemplate = {
+    title: text(template.title) ?? '',
+    description: text(template.description) ?? '',
+    responsible: chosenResponsible,
+    deadline,
+  };
+  return templateProblems(parsed).length > 0 ? undefined : parsed;
+}
+
+/**
+ * The run's playbook templates, validated as the playbook document validates them (keys,
+ * rules, limits); undefined when anything is off: a run never creates from a damaged template.
+ */
+function parsePlaybookRun(value: unknown, entityTypeId: number): PlaybookRun | undefined {
+  if (!isRecord(value) || typeof value.stageId !== 'string' || !Array.isArray(value.templates)) return undefined;
+  const revision = wholeNumber(value.revision) ?? 0;
+  const outcome = parsePlaybookDocument(
+    {
+      schema: PLAYBOOK_SCHEMA,
+      entityTypeId,
+      revision,
+      savedAt: '',
+      savedBy: 0,
+      stages: [{ stageId: value.stageId, templates: value.templates }],
+    },
+    { entityTypeId },
+  );
+  if (outcome.kind !== 'ok' || value.templates.length === 0) return undefined;
+  const stage = outcome.document.stages[0];
+  return stage ? { stageId: stage.stageId, revision, templates: stage.templates } : undefined;
+}
+
+function parseUnverified(value: unknown): UnverifiedTask | undefined {
   if (!isRecord(value)) return undefined;
   const itemId = positiveInteger(value.itemId);
   const taskId = positiveInteger(value.taskId);
-  return itemId === undefined || taskId === undefined ? undefined : { itemId, taskId };
+  const templateKey = value.templateKey == null ? null : text(value.templateKey);
+  if (itemId === undefined || taskId === undefined || templateKey === undefined) return undefined;
+  return { itemId, taskId, templateKey };
 }
 
 function parseLink(value: unknown): CreatedTaskLink | undefined {
@@ -246,13 +345,22 @@ function parseLink(value: unknown): CreatedTaskLink | undefined {
   const itemId = positiveInteger(value.itemId);
   const taskId = positiveInteger(value.taskId);
   if (itemId === undefined || taskId === undefined) return undefined;
-  return { itemId, taskId, itemTitle: text(value.itemTitle) ?? '' };
+  const link: CreatedTaskLink = { itemId, taskId, itemTitle: text(value.itemTitle) ?? '' };
+  const templateKey = text(value.templateKey);
+  if (templateKey !== undefined) link.templateKey = templateKey;
+  const taskTitle = text(value.taskTitle);
+  if (taskTitle !== undefined) link.taskTitle = keptTitle(taskTitle);
+  return link;
 }
 
 function parseSkipped(value: unknown): SkippedItem | undefined {
   if (!isRecord(value)) return undefined;
   const itemId = positiveInteger(value.itemId);
-  if (itemId === undefined || (value.reason !== 'open-task' && value.reason !== 'other-run')) return undefined;
+  if (
+    itemId === undefined ||
+    (value.reason !== 'open-task' && value.reason !== 'other-run' && value.reason !== 'has-templates')
+  )
+    return undefined;
   return { itemId, itemTitle: text(value.itemTitle) ?? '', reason: value.reason };
 }
 
@@ -260,8 +368,18 @@ function parseFailure(value: unknown): FailedItem | undefined {
   if (!isRecord(value)) return undefined;
   const itemId = positiveInteger(value.itemId);
   if (itemId === undefined) return undefined;
-  const reason = isReason(value.reason) || value.reason === 'item-missing' ? value.reason : 'unreachable';
-  return { itemId, itemTitle: text(value.itemTitle) ?? '', reason, message: text(value.message) ?? '' };
+  const reason =
+    isReason(value.reason) || value.reason === 'item-missing' || value.reason === 'no-responsible'
+      ? value.reason
+      : 'unreachable';
+  const failure: FailedItem = {
+    itemId,
+    itemTitle: text(value.itemTitle) ?? '',
+    reason,
+    message: text(value.message) ?? '',
+  };
+  if (Array.isArray(value.taskIds)) failure.taskIds = value.taskIds.map(positiveInteger).filter(isDefined);
+  return failure;
 }
 
 function isReason(value: unknown): value is StepFailureReason {

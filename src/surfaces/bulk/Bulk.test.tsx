@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BitrixError } from '../../bitrix/errors';
 import type { RestCrmItem, RestTask } from '../../bitrix/rest-types';
@@ -10,6 +10,10 @@ import { Bulk } from './Bulk';
 interface MiniPortal {
   items: RestCrmItem[];
   tasks: Array<RestTask & { ufCrmTask: string[] }>;
+  /** Checklist lines per task id. */
+  checklists: Map<string, string[]>;
+  /** The stored `playbook_183` app option (a JSON string), or null. */
+  playbook: string | null;
   /** When set, tasks.task.add answers this way instead of creating. */
   addFault: (() => never) | null;
   /** The portal's clock minus the computer's, ms (the portal stamps CREATED_DATE with its own). */
@@ -26,6 +30,8 @@ function miniPortal(count: number): MiniPortal {
       assignedById: (index % 3) + 2,
     })),
     tasks: [],
+    checklists: new Map(),
+    playbook: null,
     addFault: null,
     portalClockSkewMs: 0,
   };
@@ -94,9 +100,11 @@ function handlers(portal: MiniPortal): FakeHandlers {
     },
     'tasks.task.list': ({ filter = {}, start = 0 }) => {
       const codes = filter.UF_CRM_TASK === undefined ? null : list<string>(filter.UF_CRM_TASK).map(String);
+      const ids = filter.ID === undefined ? null : list<number>(filter.ID).map(String);
       const matching = portal.tasks.filter(
         (task) =>
           (codes === null || task.ufCrmTask.some((code) => codes.includes(code))) &&
+          (ids === null || ids.includes(task.id)) &&
           (filter.CREATED_BY === undefined || task.createdBy === String(filter.CREATED_BY)) &&
           (filter['!STATUS'] === undefined || task.status !== String(filter['!STATUS'])) &&
           (filter['>=CREATED_DATE'] === undefined ||
@@ -116,10 +124,18 @@ function handlers(portal: MiniPortal): FakeHandlers {
         createdDate: new Date(Date.now() + portal.portalClockSkewMs).toISOString(),
         deadline: fields.DEADLINE ?? null,
         ufCrmTask: fields.UF_CRM_TASK ?? [],
+        xmlId: fields.XML_ID ?? null,
       };
       portal.tasks.push(task);
       return { task: { id: task.id, title: task.title } };
     },
+    'task.checklistitem.add': ({ TASKID, FIELDS }) => {
+      const lines = portal.checklists.get(String(TASKID)) ?? [];
+      lines.push(FIELDS.TITLE);
+      portal.checklists.set(String(TASKID), lines);
+      return lines.length;
+    },
+    'app.option.get': () => portal.playbook ?? '',
     'tasks.task.delete': ({ taskId }) => {
       portal.tasks = portal.tasks.filter((task) => task.id !== String(taskId));
       return { task: true };
@@ -496,8 +512,9 @@ describe('the bulk panel', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
 
     boundary.answerNextPicker([{ id: 7, name: 'Lena Koch', photoUrl: null, position: '' }]);
-    // The second "Choose…": the first picks the items' responsible.
-    fireEvent.click(screen.getAllByRole('button', { name: 'Choose…' }).at(-1)!);
+    // Each "Choose…" says what it chooses.
+    expect(screen.getByRole('button', { name: 'Choose the responsible for the items' }).textContent).toBe('Choose…');
+    fireEvent.click(screen.getByRole('button', { name: 'Choose the person who gets the tasks' }));
     await screen.findByText('Lena Koch');
     expect(screen.queryByText('Choose the person who gets the tasks.')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Create 3 tasks' }));
@@ -532,5 +549,137 @@ describe('the bulk panel', () => {
       })),
     );
     expect(await screen.findByText(/Turn links on in the “Tasks” tab of an item card first\./)).toBeTruthy();
+  });
+});
+
+describe('the bulk panel, applying a stage playbook', () => {
+  /** Three templates for stage "New" of funnel 11: call (2 checklist lines), visit, offer (3 lines). */
+  function withPlaybook(portal: MiniPortal): MiniPortal {
+    const template = (key: string, checklist: string[]) => ({
+      key,
+      title: `${key} {title}`,
+      description: 'For {stage}',
+      responsible: { kind: 'item-responsible' },
+      participantIds: [],
+      observerIds: [],
+      deadline: { unit: 'working-days', amount: 2, timeOfDay: '18:00' },
+      priority: 'high',
+      checklist,
+    });
+    portal.playbook = JSON.stringify({
+      schema: 1,
+      entityTypeId: 183,
+      revision: 2,
+      savedAt: '2026-11-30T10:00:00+03:00',
+      savedBy: 1,
+      stages: [
+        {
+          stageId: 'DT183_11:NEW',
+          templates: [
+            template('call', ['Dial', 'Log']),
+            template('visit', []),
+            template('offer', ['Draft', 'Send', 'Chase']),
+          ],
+        },
+      ],
+    });
+    return portal;
+  }
+
+  function chooseStageNew() {
+    fireEvent.click(screen.getByRole('radio', { name: 'The tasks of the stage’s playbook it is missing' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Stage' }), { target: { value: 'DT183_11:NEW' } });
+  }
+
+  it('says how many items and missing tasks, confirms, and gives each item only the templates it is missing', async () => {
+    const portal = withPlaybook(miniPortal(60));
+    // Request 1 has its "call" (completed) already; request 3 has all three.
+    const existing = (id: string, code: string, key: string, status = '2') =>
+      portal.tasks.push({
+        id,
+        title: key,
+        status,
+        createdBy: '2',
+        description: '',
+        ufCrmTask: [code],
+        xmlId: `smart-tasks:template:${key}`,
+      });
+    existing('1', 'Tb7_1', 'call', '5');
+    for (const [index, key] of ['call', 'visit', 'offer'].entries()) existing(String(10 + index), 'Tb7_3', key);
+    const { boundary } = renderBulk(portal);
+    await screen.findByText('60 items match.');
+    chooseStageNew();
+    // 30 items in "New": 29 need something, 30 × 3 − 1 − 3 tasks.
+    expect(await screen.findByText('29 items, 86 missing tasks.')).toBeTruthy();
+    const playbook = screen.getByTestId('bulk-playbook');
+    expect(
+      within(playbook)
+        .getAllByRole('listitem')
+        .map((line) => line.textContent),
+    ).toEqual(['call {title} · checklist of 2 items', 'visit {title}', 'offer {title} · checklist of 3 items']);
+    // The single template's fields are not part of this run.
+    expect(screen.queryByRole('textbox', { name: 'Title' })).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Create 86 missing tasks' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Create 86 missing tasks for 29 items?' });
+    expect(boundary.roundTrips.some((trip) => trip.methods.includes('tasks.task.add'))).toBe(false);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Create 86 missing tasks' }));
+
+    const report = await screen.findByTestId('bulk-report', {}, { timeout: 8000 });
+    expect(within(report).getByText(/86 tasks created for 29 items; 1 had every task; 0 failed\./)).toBeTruthy();
+    const perSlot = new Map<string, number>();
+    for (const task of portal.tasks)
+      for (const code of task.ufCrmTask)
+        perSlot.set(`${code} ${task.xmlId}`, (perSlot.get(`${code} ${task.xmlId}`) ?? 0) + 1);
+    expect(perSlot.size).toBe(90);
+    expect([...perSlot.values()].every((count) => count === 1)).toBe(true);
+    const offer = portal.tasks.find(
+      (task) => task.ufCrmTask[0] === 'Tb7_5' && task.xmlId === 'smart-tasks:template:offer',
+    )!;
+    expect(offer.title).toBe('offer Request 5');
+    expect(portal.checklists.get(offer.id)).toEqual(['Draft', 'Send', 'Chase']);
+    // No request over the portal's 50 commands.
+    const creates = boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.add'));
+    expect(Math.max(...creates.map((trip) => trip.methods.length))).toBeLessThanOrEqual(50);
+    expect(within(report).getByRole('button', { name: 'Open the task “visit Request 1”' })).toBeTruthy();
+  });
+
+  it('says so when the stage has no playbook, or the stored one is from a newer app version', async () => {
+    const portal = withPlaybook(miniPortal(4));
+    renderBulk(portal);
+    await screen.findByText('4 items match.');
+    fireEvent.click(screen.getByRole('radio', { name: 'The tasks of the stage’s playbook it is missing' }));
+    expect(screen.getByText('Choose a funnel and a stage: a playbook belongs to a stage.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Stage' }), { target: { value: 'DT183_11:PREPARATION' } });
+    expect(await screen.findByText(/No playbook is set up for “In progress”/)).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: /Apply the playbook|missing task|Counting/ }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    cleanup();
+
+    portal.playbook = JSON.stringify({ schema: 99, anything: true });
+    renderBulk(portal);
+    await screen.findByText('4 items match.');
+    chooseStageNew();
+    expect(await screen.findByText(/saved by a newer version of Smart Tasks/)).toBeTruthy();
+  });
+});
+
+describe('the bulk panel’s earlier run', () => {
+  it('is not recalled once every task it made was deleted', async () => {
+    const portal = miniPortal(10);
+    renderBulk(portal);
+    await screen.findByText('10 items match.');
+    await startRun('Create 10 tasks');
+    expect(await screen.findByText(/10 created, 0 skipped, 0 failed\./, {}, { timeout: 5000 })).toBeTruthy();
+    cleanup();
+    renderBulk(portal);
+    expect(await screen.findByText(/^Last run on /)).toBeTruthy();
+    cleanup();
+
+    // Someone deletes the run's tasks in Bitrix24.
+    portal.tasks = [];
+    renderBulk(portal);
+    await screen.findByRole('button', { name: 'Create 10 tasks' });
+    await waitFor(() => expect(screen.queryByText(/^Last run on /)).toBeNull());
   });
 });

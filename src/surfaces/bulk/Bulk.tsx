@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useBitrix } from '../../bitrix';
 import { commonMessages, errorMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
-import { useBulkSetup, type BulkSetup } from '../../queries/bulk-setup';
+import { useBulkSetup, useExistingTaskCount, type BulkSetup } from '../../queries/bulk-setup';
 import { userZone } from '../../queries/users';
 import { Alert, Button, QueryView, Skeleton } from '../../ui';
 import { BulkSetupForm } from './BulkSetupForm';
@@ -55,10 +55,25 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
   const reportOpen = run.finishedHere || reportAsked;
   const finished = checkpoint?.status === 'finished' ? checkpoint : null;
   const earlier = finished
-    ? { startedAt: finished.startedAt || null, counts: finished.counts }
+    ? {
+        runId: finished.runId,
+        startedAt: finished.startedAt || null,
+        counts: finished.counts,
+        playbook: finished.playbook !== null,
+        taskIds: finished.created.map((link) => link.taskId),
+      }
     : run.lastRun
-      ? { startedAt: run.lastRun.startedAt, counts: run.lastRun.counts }
+      ? {
+          runId: run.lastRun.runId,
+          startedAt: run.lastRun.startedAt,
+          counts: run.lastRun.counts,
+          playbook: run.lastRun.playbook,
+          taskIds: run.lastRun.taskIds,
+        }
       : null;
+  // A run whose tasks were all deleted since is not recalled (its counts would describe nothing).
+  const remaining = useExistingTaskCount(earlier?.runId ?? null, earlier?.taskIds ?? []);
+  const earlierGone = remaining.data === 0 && earlier !== null && earlier.counts.failed === 0;
 
   let body;
   if (run.elsewhere) {
@@ -71,7 +86,14 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
       </>
     );
   } else if (run.running && progress) {
-    body = <RunProgressView progress={progress} cancelling={run.cancelling} onCancel={run.cancel} />;
+    body = (
+      <RunProgressView
+        progress={progress}
+        playbook={checkpoint?.playbook != null}
+        cancelling={run.cancelling}
+        onCancel={run.cancel}
+      />
+    );
   } else if (finished && reportOpen) {
     body = (
       <RunReport
@@ -105,13 +127,13 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
           {because?.reason === 'rejected' && `${text.pausedRefused} ${because.message || errors.unknown} `}
           {text.pausedText}
         </Alert>
-        <RunProgressView progress={progress} />
+        <RunProgressView progress={progress} playbook={checkpoint.playbook !== null} />
       </>
     );
   } else {
     body = (
       <>
-        {earlier && (
+        {earlier && !earlierGone && (
           <Alert
             tone={earlier.counts.failed > 0 ? 'warning' : 'info'}
             title={earlier.startedAt ? text.lastRunOn(format.dateTime(new Date(earlier.startedAt))) : text.lastRunTitle}
@@ -123,7 +145,15 @@ function BulkPanel({ setup, initialFunnel }: { setup: BulkSetup; initialFunnel: 
               )
             }
           >
-            {text.reportSummary(earlier.counts.created, earlier.counts.skipped, earlier.counts.failed, locale)}
+            {earlier.playbook
+              ? text.reportPlaybookSummary(
+                  earlier.counts.created,
+                  earlier.counts.tasks,
+                  earlier.counts.skipped,
+                  earlier.counts.failed,
+                  locale,
+                )
+              : text.reportSummary(earlier.counts.created, earlier.counts.skipped, earlier.counts.failed, locale)}
           </Alert>
         )}
         <BulkSetupForm setup={setup} initialFunnel={initialFunnel} onStart={run.start} />

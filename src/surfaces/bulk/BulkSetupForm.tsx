@@ -1,7 +1,9 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useBitrix, type PickedUser } from '../../bitrix';
+import type { PlaybookRun } from '../../domain/bulk/checkpoint';
 import type { BulkItemFilter } from '../../domain/bulk/item-filter';
 import { PLACEHOLDERS, templateProblems, type TaskTemplate } from '../../domain/bulk/task-template';
+import { templatesForStage } from '../../domain/playbooks/playbook-document';
 import {
   addWorkingDays,
   fromDateTimeLocalInput,
@@ -18,7 +20,10 @@ import { MatchCount, type RunSize } from './MatchCount';
 import { bulkMessages } from './messages';
 import { PersonChoice } from './PersonChoice';
 
-/** Which items, and what task each gets; the count of matching items before anything runs. */
+/** What a run gives each item: one task from the form's template, or the stage playbook's missing tasks. */
+export type RunWork = { kind: 'template'; template: TaskTemplate } | { kind: 'playbook'; playbook: PlaybookRun };
+
+/** Which items, and what each gets; the count of matching items (and missing tasks) before anything runs. */
 export function BulkSetupForm({
   setup,
   initialFunnel,
@@ -26,7 +31,7 @@ export function BulkSetupForm({
 }: {
   setup: BulkSetup;
   initialFunnel: number | null;
-  onStart: (filter: BulkItemFilter, template: TaskTemplate, matched: number) => void;
+  onStart: (filter: BulkItemFilter, work: RunWork, matched: number) => void;
 }) {
   const text = useMessages(bulkMessages);
   const { locale, format, language } = useI18n();
@@ -41,7 +46,8 @@ export function BulkSetupForm({
   const [categoryId, setCategoryId] = useState<number | null>(knownFunnel);
   const [stageId, setStageId] = useState<string | null>(null);
   const [itemResponsible, setItemResponsible] = useState<PickedUser | null>(null);
-  const [onlyWithoutOpenTask, setOnlyWithoutOpenTask] = useState(true);
+  const [onlyWithoutOpenTaskChosen, setOnlyWithoutOpenTask] = useState(true);
+  const [mode, setMode] = useState<RunWork['kind']>('template');
   const [title, setTitle] = useState(text.defaultTitle);
   const [description, setDescription] = useState('');
   const [responsibleKind, setResponsibleKind] = useState<'item' | 'user'>('item');
@@ -61,6 +67,18 @@ export function BulkSetupForm({
   const responsibleHint = useId();
   const personErrorId = useId();
 
+  const playbookMode = mode === 'playbook';
+  // A playbook run gives each item what it is missing: "no open linked task" does not apply.
+  const onlyWithoutOpenTask = onlyWithoutOpenTaskChosen && !playbookMode;
+  const stored = setup.playbook;
+  const playbookTemplates = useMemo(
+    () => (stored?.kind === 'ok' && stageId !== null ? templatesForStage(stored.document, stageId) : []),
+    [stored, stageId],
+  );
+  const playbookKeys = useMemo(
+    () => (playbookMode && stageId !== null ? playbookTemplates.map((template) => template.key) : null),
+    [playbookMode, stageId, playbookTemplates],
+  );
   const filter = useMemo<BulkItemFilter>(
     () => ({ entityTypeId, categoryId, stageId, responsibleId: itemResponsible?.id ?? null, onlyWithoutOpenTask }),
     [entityTypeId, categoryId, stageId, itemResponsible, onlyWithoutOpenTask],
@@ -92,12 +110,32 @@ export function BulkSetupForm({
   }, []);
   const tabTitle = manifest.surfaces.find((surface) => surface.id === 'detail-tab')?.title[language] ?? '';
   const tasks = size?.tasks ?? null;
+  const stageName = stages.find((stage) => stage.id === stageId)?.name ?? stageId ?? '';
+  const playbookReady = playbookKeys !== null && playbookKeys.length > 0;
   const startLabel =
     size === null || tasks === null
       ? text.startCounting
-      : size.exact
-        ? text.startExact(tasks, locale)
-        : text.start(tasks, locale);
+      : playbookMode
+        ? size.exact
+          ? text.startPlaybook(tasks, locale)
+          : text.startPlaybookUpTo(size.matched, locale)
+        : size.exact
+          ? text.startExact(tasks, locale)
+          : text.start(tasks, locale);
+  const playbookProblem = !playbookMode
+    ? null
+    : stageId === null
+      ? text.playbookNeedsStage
+      : stored === null
+        ? text.playbookUnreadable
+        : stored.kind === 'newer-schema'
+          ? text.playbookNewer
+          : stored.kind === 'invalid'
+            ? text.playbookInvalid
+            : playbookTemplates.length === 0
+              ? text.playbookNone(stageName)
+              : null;
+  const canStart = Boolean(tasks) && !linksOff && (!playbookMode || playbookReady);
 
   const problemText = (problem: (typeof problems)[number] | undefined): string | undefined => {
     if (!problem) return undefined;
@@ -120,7 +158,8 @@ export function BulkSetupForm({
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
-        if (problems.length > 0 || needsPerson || linksOff || !size || !tasks) return;
+        if (!canStart || !size) return;
+        if (!playbookMode && (problems.length > 0 || needsPerson)) return;
         // Nothing runs before the user has seen how many tasks, for whom and until when.
         setConfirming(true);
       }}
@@ -172,18 +211,32 @@ export function BulkSetupForm({
             person={itemResponsible}
             onChange={setItemResponsible}
             chooseLabel={text.choosePerson}
+            chooseName={text.chooseItemResponsible}
             clearLabel={text.clearPerson}
             describedBy={responsibleHint}
           />
         </div>
-        <label className="st-check">
-          <input
-            type="checkbox"
-            checked={onlyWithoutOpenTask}
-            onChange={(event) => setOnlyWithoutOpenTask(event.target.checked)}
-          />
-          {text.onlyWithoutOpenTask}
-        </label>
+        <fieldset className="bk-radios">
+          <legend className="st-field__label">{text.whatEachGets}</legend>
+          <label className="st-check">
+            <input type="radio" name="mode" checked={!playbookMode} onChange={() => setMode('template')} />
+            {text.modeTemplate}
+          </label>
+          <label className="st-check">
+            <input type="radio" name="mode" checked={playbookMode} onChange={() => setMode('playbook')} />
+            {text.modePlaybook}
+          </label>
+        </fieldset>
+        {!playbookMode && (
+          <label className="st-check">
+            <input
+              type="checkbox"
+              checked={onlyWithoutOpenTask}
+              onChange={(event) => setOnlyWithoutOpenTask(event.target.checked)}
+            />
+            {text.onlyWithoutOpenTask}
+          </label>
+        )}
         {onlyWithoutOpenTask && !boundary.session.isAdmin && (
           // The portal shows a user only the tasks they take part in (or their team's): another
           // user's task on an item can be invisible here, and that item is not skipped.
@@ -191,107 +244,132 @@ export function BulkSetupForm({
             {text.onlyTasksYouSee}
           </p>
         )}
-        <MatchCount filter={filter} shortCode={setup.smartProcess.shortCode} onCount={onCount} />
+        <MatchCount
+          filter={filter}
+          shortCode={setup.smartProcess.shortCode}
+          playbookKeys={playbookKeys}
+          onCount={onCount}
+        />
       </Panel>
 
-      <Panel title={text.theTask}>
-        <Field
-          label={text.taskTitle}
-          error={submitted || titleProblem?.kind === 'unknown-placeholder' ? problemText(titleProblem) : undefined}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              ref={titleRef}
-              value={title}
-              maxLength={400}
-              onChange={(event) => setTitle(event.target.value)}
-            />
+      {playbookMode ? (
+        <Panel title={text.playbookTitle}>
+          {playbookProblem ? (
+            <Alert tone="info">{playbookProblem}</Alert>
+          ) : (
+            <ol className="bk-list" data-testid="bulk-playbook">
+              {playbookTemplates.map((template) => (
+                <li key={template.key}>
+                  {template.title}
+                  {template.checklist.length > 0 && (
+                    <span className="st-muted"> · {text.checklistLines(template.checklist.length, locale)}</span>
+                  )}
+                </li>
+              ))}
+            </ol>
           )}
-        </Field>
-        <div className="bk-placeholders">
-          <span>{text.insert}</span>
-          {PLACEHOLDERS.map((name) => (
-            <Button
-              key={name}
-              size="small"
-              variant="secondary"
-              aria-label={text.insertPlaceholder(text.placeholder[name])}
-              onClick={() => insert(`{${name}}`)}
-            >
-              {`{${name}}`}
-            </Button>
-          ))}
-        </div>
-        <Field label={text.taskDescription} error={problemText(descriptionProblem)}>
-          {(control) => (
-            <TextArea
-              {...control}
-              rows={3}
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-            />
-          )}
-        </Field>
-        <fieldset className="bk-radios">
-          <legend className="st-field__label">{text.taskResponsible}</legend>
-          <label className="st-check">
-            <input
-              type="radio"
-              name="responsible"
-              checked={responsibleKind === 'item'}
-              onChange={() => setResponsibleKind('item')}
-            />
-            {text.eachItemsResponsible}
-          </label>
-          <label className="st-check">
-            <input
-              type="radio"
-              name="responsible"
-              checked={responsibleKind === 'user'}
-              onChange={() => setResponsibleKind('user')}
-            />
-            {text.onePerson}
-          </label>
-          {responsibleKind === 'user' && (
-            <PersonChoice
-              person={taskResponsible}
-              onChange={(person) => {
-                setTaskResponsible(person);
-                if (person) setResponsibleKind('user');
-              }}
-              chooseLabel={text.choosePerson}
-              describedBy={submitted && needsPerson ? personErrorId : undefined}
-            />
-          )}
-          {submitted && needsPerson && (
-            <span className="st-field__error" id={personErrorId} role="alert">
-              {text.personMissing}
-            </span>
-          )}
-        </fieldset>
-        <Field
-          label={text.deadline}
-          hint={`${deadlineFormat.pattern}. ${text.deadlineHint}`}
-          error={deadlineProblem ? text.deadlineInvalid : undefined}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder={deadlineFormat.pattern}
-              value={deadlineText}
-              onChange={(event) => setDeadlineText(event.target.value)}
-              onBlur={() => {
-                // Tidy what was typed into the locale's own spelling once it reads as a date.
-                const read = deadlineFormat.parse(deadlineText);
-                if (read) setDeadlineText(deadlineFormat.format(read));
-              }}
-            />
-          )}
-        </Field>
-      </Panel>
+        </Panel>
+      ) : (
+        <Panel title={text.theTask}>
+          <Field
+            label={text.taskTitle}
+            error={submitted || titleProblem?.kind === 'unknown-placeholder' ? problemText(titleProblem) : undefined}
+          >
+            {(control) => (
+              <TextInput
+                {...control}
+                ref={titleRef}
+                value={title}
+                maxLength={400}
+                onChange={(event) => setTitle(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="bk-placeholders">
+            <span>{text.insert}</span>
+            {PLACEHOLDERS.map((name) => (
+              <Button
+                key={name}
+                size="small"
+                variant="secondary"
+                aria-label={text.insertPlaceholder(text.placeholder[name])}
+                onClick={() => insert(`{${name}}`)}
+              >
+                {`{${name}}`}
+              </Button>
+            ))}
+          </div>
+          <Field label={text.taskDescription} error={problemText(descriptionProblem)}>
+            {(control) => (
+              <TextArea
+                {...control}
+                rows={3}
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+              />
+            )}
+          </Field>
+          <fieldset className="bk-radios">
+            <legend className="st-field__label">{text.taskResponsible}</legend>
+            <label className="st-check">
+              <input
+                type="radio"
+                name="responsible"
+                checked={responsibleKind === 'item'}
+                onChange={() => setResponsibleKind('item')}
+              />
+              {text.eachItemsResponsible}
+            </label>
+            <label className="st-check">
+              <input
+                type="radio"
+                name="responsible"
+                checked={responsibleKind === 'user'}
+                onChange={() => setResponsibleKind('user')}
+              />
+              {text.onePerson}
+            </label>
+            {responsibleKind === 'user' && (
+              <PersonChoice
+                person={taskResponsible}
+                onChange={(person) => {
+                  setTaskResponsible(person);
+                  if (person) setResponsibleKind('user');
+                }}
+                chooseLabel={text.choosePerson}
+                chooseName={text.chooseTaskResponsible}
+                describedBy={submitted && needsPerson ? personErrorId : undefined}
+              />
+            )}
+            {submitted && needsPerson && (
+              <span className="st-field__error" id={personErrorId} role="alert">
+                {text.personMissing}
+              </span>
+            )}
+          </fieldset>
+          <Field
+            label={text.deadline}
+            hint={`${deadlineFormat.pattern}. ${text.deadlineHint}`}
+            error={deadlineProblem ? text.deadlineInvalid : undefined}
+          >
+            {(control) => (
+              <TextInput
+                {...control}
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder={deadlineFormat.pattern}
+                value={deadlineText}
+                onChange={(event) => setDeadlineText(event.target.value)}
+                onBlur={() => {
+                  // Tidy what was typed into the locale's own spelling once it reads as a date.
+                  const read = deadlineFormat.parse(deadlineText);
+                  if (read) setDeadlineText(deadlineFormat.format(read));
+                }}
+              />
+            )}
+          </Field>
+        </Panel>
+      )}
 
       {linksOff && <Alert tone="warning">{text.linksOff(tabTitle)}</Alert>}
       {size?.matched === 0 && <Alert tone="info">{text.nothingToDo}</Alert>}
@@ -302,15 +380,29 @@ export function BulkSetupForm({
           title={title}
           person={responsibleKind === 'user' ? taskResponsible : null}
           deadline={deadline}
+          playbook={
+            playbookMode
+              ? { items: size.exact ? (size.items ?? size.matched) : size.matched, templates: playbookTemplates }
+              : null
+          }
           onConfirm={() => {
             setConfirming(false);
-            onStart(filter, template, size.matched);
+            if (playbookMode && stageId !== null && stored?.kind === 'ok')
+              onStart(
+                filter,
+                {
+                  kind: 'playbook',
+                  playbook: { stageId, revision: stored.document.revision, templates: playbookTemplates },
+                },
+                size.matched,
+              );
+            else onStart(filter, { kind: 'template', template }, size.matched);
           }}
           onBack={() => setConfirming(false)}
         />
       ) : (
         <div className="st-actions">
-          <Button type="submit" variant="primary" disabled={!tasks || linksOff}>
+          <Button type="submit" variant="primary" disabled={!canStart}>
             {startLabel}
           </Button>
         </div>

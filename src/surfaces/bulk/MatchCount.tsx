@@ -1,35 +1,44 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useBitrix } from '../../bitrix';
-import { countItemsWithoutOpenTask, type ExactCountProgress } from '../../domain/bulk/count-matching';
+import { countTasksToMake, type ExactCountProgress } from '../../domain/bulk/count-matching';
 import type { BulkItemFilter } from '../../domain/bulk/item-filter';
+import type { RunPlan } from '../../domain/bulk/run-plan';
 import { useI18n, useMessages } from '../../i18n';
 import { bulkRunPorts } from '../../queries/bulk-run-ports';
 import { useMatchingItemCount } from '../../queries/bulk-setup';
 import { Button } from '../../ui';
 import { bulkMessages } from './messages';
 
-/** Up to this many items, the exact count without open tasks is looked up by itself. */
+/** Up to this many items, the exact count (without open tasks, or of missing tasks) is looked up by itself. */
 const AUTO_EXACT_COUNT = 500;
 
 /**
- * What the run would do, for the start button: `matched` items pass the filter; `tasks` of them
- * would get a task — exact when `exact`, otherwise at most that many (items with an open linked
- * task are then skipped as the run goes); null while the exact number is still being counted.
+ * What the run would do, for the start button: `matched` items pass the filter; `items` of them
+ * would get `tasks` tasks — exact when `exact`, otherwise at most that many (items with an open
+ * linked task, or a playbook's templates an item has, are then skipped as the run goes); null
+ * while the exact numbers are still being counted.
  */
 export interface RunSize {
   matched: number;
+  items: number | null;
   tasks: number | null;
   exact: boolean;
 }
 
-/** How many items a run would cover, said before anything runs. */
+/** The single template's run: one key, other open tasks looked at. */
+const SINGLE: Pick<RunPlan, 'keys' | 'others'> = { keys: [null], others: 'open' };
+
+/** How many items a run would cover (and, for a playbook, how many tasks it would make), said before anything runs. */
 export function MatchCount({
   filter,
   shortCode,
+  playbookKeys,
   onCount,
 }: {
   filter: BulkItemFilter;
   shortCode: string;
+  /** The template keys of the stage's playbook when the run applies it; null for the single template. */
+  playbookKeys: readonly string[] | null;
   onCount: (size: RunSize | null) => void;
 }) {
   const boundary = useBitrix();
@@ -39,7 +48,12 @@ export function MatchCount({
   const matched = count.data ?? null;
   const [exact, setExact] = useState<(ExactCountProgress & { done: boolean }) | null>(null);
   const [exactWanted, setExactWanted] = useState(false);
-  const filterKey = JSON.stringify(filter);
+  const keysKey = playbookKeys === null ? '' : playbookKeys.join(',');
+  const plan = useMemo<Pick<RunPlan, 'keys' | 'others'>>(
+    () => (keysKey === '' ? SINGLE : { keys: keysKey.split(','), others: 'all' }),
+    [keysKey],
+  );
+  const filterKey = `${JSON.stringify(filter)} ${keysKey}`;
   const ports = useMemo(
     () =>
       bulkRunPorts({
@@ -62,31 +76,41 @@ export function MatchCount({
     setExactWanted(false);
   }, [filterKey]);
 
-  const shouldCountExactly =
-    filter.onlyWithoutOpenTask && matched !== null && matched > 0 && (matched <= AUTO_EXACT_COUNT || exactWanted);
-  const exactDone = exact?.done === true ? exact.withoutOpenTask : null;
+  const playbook = playbookKeys !== null;
+  // Whether the items' tasks must be looked at to know what the run makes.
+  const looks = playbook || filter.onlyWithoutOpenTask;
+  const perItem = plan.keys.length;
+  const shouldCountExactly = looks && matched !== null && matched > 0 && (matched <= AUTO_EXACT_COUNT || exactWanted);
+  const exactDone = exact?.done === true ? exact : null;
   useEffect(() => {
     if (matched === null) onCount(null);
-    else if (!filter.onlyWithoutOpenTask || matched === 0) onCount({ matched, tasks: matched, exact: true });
-    else if (exactDone !== null) onCount({ matched, tasks: exactDone, exact: true });
-    else if (shouldCountExactly) onCount({ matched, tasks: null, exact: false });
-    else onCount({ matched, tasks: matched, exact: false });
-  }, [matched, filter.onlyWithoutOpenTask, exactDone, shouldCountExactly, onCount]);
+    else if (!looks || matched === 0) onCount({ matched, items: matched, tasks: matched * perItem, exact: true });
+    else if (exactDone !== null)
+      onCount({ matched, items: exactDone.needingTasks, tasks: exactDone.tasks, exact: true });
+    else if (shouldCountExactly) onCount({ matched, items: null, tasks: null, exact: false });
+    else onCount({ matched, items: matched, tasks: matched * perItem, exact: false });
+  }, [matched, looks, perItem, exactDone, shouldCountExactly, onCount]);
   useEffect(() => {
     if (!shouldCountExactly || matched === null) return;
     const abort = new AbortController();
-    countItemsWithoutOpenTask(filter, ports, {
+    countTasksToMake(filter, plan, ports, {
       total: matched,
       signal: abort.signal,
       onProgress: (step) => !abort.signal.aborted && setExact({ ...step, done: false }),
     }).then(
-      (withoutOpenTask) =>
+      (counted) =>
         !abort.signal.aborted &&
-        setExact((last) => ({ looked: last?.looked ?? matched, ofTotal: matched, withoutOpenTask, done: true })),
+        setExact((last) => ({
+          looked: last?.looked ?? matched,
+          ofTotal: matched,
+          needingTasks: counted.items,
+          tasks: counted.tasks,
+          done: true,
+        })),
       () => !abort.signal.aborted && setExact(null),
     );
     return () => abort.abort();
-    // filterKey stands for the filter's content.
+    // filterKey stands for the filter's and the plan's content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shouldCountExactly, matched, filterKey, ports]);
 
@@ -105,19 +129,25 @@ export function MatchCount({
   return (
     <div className="bk-count" role="status" aria-live="polite">
       <strong>{text.matches(count.data, locale)}</strong>{' '}
-      {filter.onlyWithoutOpenTask && count.data > 0 && (
+      {looks && count.data > 0 && (
         <>
           {exact?.done ? (
-            text.withoutOpenTask(exact.withoutOpenTask, locale)
-          ) : exact ? (
-            text.countingOpen(exact.looked, exact.ofTotal, locale)
-          ) : shouldCountExactly ? (
-            text.countingOpen(0, count.data, locale)
+            playbook ? (
+              <span data-testid="bulk-missing">{text.missingTasks(exact.needingTasks, exact.tasks, locale)}</span>
+            ) : (
+              text.withoutOpenTask(exact.needingTasks, locale)
+            )
+          ) : exact || shouldCountExactly ? (
+            (playbook ? text.countingMissing : text.countingOpen)(
+              exact?.looked ?? 0,
+              exact?.ofTotal ?? count.data,
+              locale,
+            )
           ) : (
             <>
-              {text.skippedLater}{' '}
+              {playbook ? text.missingLater : text.skippedLater}{' '}
               <Button size="small" variant="link" onClick={() => setExactWanted(true)}>
-                {text.countExactly}
+                {playbook ? text.countMissing : text.countExactly}
               </Button>
             </>
           )}

@@ -9,12 +9,15 @@ export function PersonChoice({
   person,
   onChange,
   chooseLabel,
+  chooseName,
   clearLabel,
   describedBy,
 }: {
   person: PickedUser | null;
   onChange: (person: PickedUser | null) => void;
   chooseLabel: string;
+  /** The choose button's own accessible name (two pickers on one form must not share one). */
+  chooseName?: string;
   clearLabel?: string;
   describedBy?: string;
 }) {
@@ -24,6 +27,7 @@ export function PersonChoice({
       {person && <Person name={person.name} photoUrl={person.photoUrl} />}
       <Button
         size="small"
+        aria-label={chooseName}
         aria-describedby={describedBy}
         onClick={() => {
           void boundary.pickUser().then((picked) => {

@@ -6,10 +6,13 @@ import { bulkMessages } from './messages';
 /** Done, failed, remaining and time left, with a Pause that stops after the current step (the run resumes from there). */
 export function RunProgressView({
   progress,
+  playbook = false,
   cancelling = false,
   onCancel,
 }: {
   progress: BulkProgress;
+  /** A playbook run: tasks are counted apart from the items (an item may get several). */
+  playbook?: boolean;
   cancelling?: boolean;
   onCancel?: () => void;
 }) {
@@ -19,7 +22,9 @@ export function RunProgressView({
     <div className="bk-run" data-testid="bulk-progress">
       <progress className="bk-run__bar" aria-label={text.progressLabel} max={1} value={progress.fraction} />
       <p className="bk-run__numbers" role="status" aria-live="polite">
-        <span data-count="created">{text.created(progress.created, locale)}</span>
+        <span data-count="created">
+          {playbook ? text.tasksCreated(progress.tasks, locale) : text.created(progress.created, locale)}
+        </span>
         <span data-count="skipped">{text.skipped(progress.skipped, locale)}</span>
         <span data-count="failed">{text.failed(progress.failed, locale)}</span>
         <span data-count="remaining">{text.remaining(progress.remaining, locale)}</span>

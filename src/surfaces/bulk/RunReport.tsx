@@ -31,7 +31,9 @@ export function RunReport({
   return (
     <div className="st-stack" data-testid="bulk-report">
       <Alert tone={counts.failed > 0 ? 'warning' : 'success'} title={text.reportTitle}>
-        {text.reportSummary(counts.created, counts.skipped, counts.failed, locale)}
+        {checkpoint.playbook
+          ? text.reportPlaybookSummary(counts.created, counts.tasks, counts.skipped, counts.failed, locale)
+          : text.reportSummary(counts.created, counts.skipped, counts.failed, locale)}
         {counts.copiesRemoved > 0 && ` ${text.copiesRemoved(counts.copiesRemoved, locale)}`}
       </Alert>
       {failures.length > 0 && (
@@ -86,7 +88,9 @@ export function RunReport({
                   variant="link"
                   onClick={() => void boundary.openPortalPath(taskViewPath(checkpoint.currentUserId, link.taskId))}
                 >
-                  {text.openTask(link.itemTitle || text.itemFallback(link.itemId))}
+                  {link.taskTitle
+                    ? text.openTemplateTask(link.taskTitle)
+                    : text.openTask(link.itemTitle || text.itemFallback(link.itemId))}
                 </Button>
               </li>
             ))}

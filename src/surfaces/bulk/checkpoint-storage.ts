@@ -22,6 +22,13 @@ export interface LastRunSummary {
   counts: BulkRunCheckpoint['counts'];
   /** When the run started, ms since the epoch by the PORTAL's clock; null for summaries kept before it was. */
   startedAt: number | null;
+  /** Whether the run applied a stage playbook (its counts read differently). */
+  playbook: boolean;
+  /**
+   * Ids of the run's tasks the report listed (the last REPORT_LINK_LIMIT), no titles: whether any
+   * still exists decides if "Last run on …" is still worth showing. Empty in older summaries.
+   */
+  taskIds: number[];
 }
 
 export interface CheckpointStorage {
@@ -80,6 +87,8 @@ export function checkpointStorage(
         runId: checkpoint.runId,
         counts: { ...checkpoint.counts },
         startedAt: checkpoint.startedAt || null,
+        playbook: checkpoint.playbook !== null,
+        taskIds: checkpoint.created.map((link) => link.taskId),
       };
       memory = null;
       memoryLast = JSON.stringify(summary);
@@ -111,7 +120,13 @@ function adoptUnscopedRun(storage: KeyValueStorage, unscopedKey: string, key: st
 function parseSummary(stored: string | null): LastRunSummary | null {
   if (stored === null) return null;
   try {
-    const value = JSON.parse(stored) as { runId?: unknown; counts?: Record<string, unknown>; startedAt?: unknown };
+    const value = JSON.parse(stored) as {
+      runId?: unknown;
+      counts?: Record<string, unknown>;
+      startedAt?: unknown;
+      playbook?: unknown;
+      taskIds?: unknown;
+    };
     const counts = value.counts ?? {};
     const count = (name: string) =>
       typeof counts[name] === 'number' && Number.isSafeInteger(counts[name]) ? (counts[name] as number) : 0;
@@ -127,8 +142,13 @@ function parseSummary(stored: string | null): LastRunSummary | null {
         skipped: count('skipped'),
         failed: count('failed'),
         copiesRemoved: count('copiesRemoved'),
+        tasks: typeof counts.tasks === 'number' ? count('tasks') : count('created'),
       },
       startedAt,
+      playbook: value.playbook === true,
+      taskIds: Array.isArray(value.taskIds)
+        ? value.taskIds.filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id > 0)
+        : [],
     };
   } catch {
     return null;

@@ -129,6 +129,8 @@ export const bulkMessages = defineMessages(
       'operating-limit': 'Bitrix24 had used up this app’s processing time.',
       unreachable: 'No answer from Bitrix24.',
       'item-missing': 'The item no longer exists.',
+      'no-responsible':
+        'The playbook’s rule names nobody who can get the task (the person is deactivated or unknown, or the item’s field is empty).',
     } satisfies ReasonLabels as ReasonLabels,
     retryFailed: 'Retry the failed ones',
     newRun: 'Start a new run',
@@ -160,7 +162,70 @@ export const bulkMessages = defineMessages(
     skipReason: {
       'open-task': 'It already has an open linked task.',
       'other-run': 'Another run gave it a task at the same moment.',
+      'has-templates': 'It already has a task of every template of the playbook.',
     } satisfies SkipLabels as SkipLabels,
+    chooseItemResponsible: 'Choose the responsible for the items',
+    chooseTaskResponsible: 'Choose the person who gets the tasks',
+    whatEachGets: 'What each item gets',
+    modeTemplate: 'One task from the template below',
+    modePlaybook: 'The tasks of the stage’s playbook it is missing',
+    playbookTitle: 'The stage’s playbook',
+    playbookNeedsStage: 'Choose a funnel and a stage: a playbook belongs to a stage.',
+    playbookNone: (stage: string) =>
+      `No playbook is set up for “${stage}”. An administrator sets it up on the app’s settings page or in the automation rules.`,
+    playbookNewer: 'This playbook was saved by a newer version of Smart Tasks. Update the app to apply it.',
+    playbookInvalid:
+      'The playbook stored for this smart process cannot be read. An administrator can open and save it again.',
+    playbookUnreadable: 'The playbook could not be read from Bitrix24. Reload the panel to try again.',
+    checklistLines: (count: number, locale: string) =>
+      plural(locale, count, {
+        one: `checklist of ${formatCount(locale, count)} item`,
+        other: `checklist of ${formatCount(locale, count)} items`,
+      }),
+    missingTasks: (items: number, tasks: number, locale: string) =>
+      `${plural(locale, items, {
+        one: `${formatCount(locale, items)} item`,
+        other: `${formatCount(locale, items)} items`,
+      })}, ${plural(locale, tasks, {
+        one: `${formatCount(locale, tasks)} missing task`,
+        other: `${formatCount(locale, tasks)} missing tasks`,
+      })}.`,
+    countingMissing: (looked: number, total: number, locale: string) =>
+      `Looking for the tasks the items already have… ${formatCount(locale, looked)} of ${formatCount(locale, total)}`,
+    countMissing: 'Count the missing tasks',
+    missingLater: 'Each item gets only the tasks it is missing; the run finds them as it goes.',
+    startPlaybook: (tasks: number, locale: string) =>
+      plural(locale, tasks, {
+        one: `Create ${formatCount(locale, tasks)} missing task`,
+        other: `Create ${formatCount(locale, tasks)} missing tasks`,
+      }),
+    startPlaybookUpTo: (items: number, locale: string) =>
+      plural(locale, items, {
+        one: `Apply the playbook to ${formatCount(locale, items)} item`,
+        other: `Apply the playbook to ${formatCount(locale, items)} items`,
+      }),
+    confirmPlaybookTitle: (items: number, tasks: number | null, locale: string) =>
+      tasks === null
+        ? plural(locale, items, {
+            one: `Apply the playbook to ${formatCount(locale, items)} item?`,
+            other: `Apply the playbook to ${formatCount(locale, items)} items?`,
+          })
+        : `${plural(locale, tasks, {
+            one: `Create ${formatCount(locale, tasks)} missing task`,
+            other: `Create ${formatCount(locale, tasks)} missing tasks`,
+          })} ${plural(locale, items, {
+            one: `for ${formatCount(locale, items)} item?`,
+            other: `for ${formatCount(locale, items)} items?`,
+          })}`,
+    confirmTemplates: 'Templates',
+    confirmOnlyMissing: 'An item that already has a task of a template (open or completed) does not get it again.',
+    tasksCreated: (count: number, locale: string) => `Tasks created: ${formatCount(locale, count)}`,
+    reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) =>
+      `${plural(locale, tasks, {
+        one: `${formatCount(locale, tasks)} task created`,
+        other: `${formatCount(locale, tasks)} tasks created`,
+      })} for ${formatCount(locale, items)} items; ${formatCount(locale, skipped)} had every task; ${formatCount(locale, failed)} failed.`,
+    openTemplateTask: (taskTitle: string) => `Open the task “${taskTitle}”`,
   },
   {
     ru: {
@@ -291,6 +356,8 @@ export const bulkMessages = defineMessages(
         'operating-limit': 'Битрикс24 исчерпал время обработки, отведённое приложению.',
         unreachable: 'Битрикс24 не ответил.',
         'item-missing': 'Элемента больше нет.',
+        'no-responsible':
+          'Правило плейбука не называет никого, кому можно поручить задачу (сотрудник уволен или неизвестен либо поле элемента пустое).',
       },
       retryFailed: 'Повторить неудавшиеся',
       newRun: 'Новый запуск',
@@ -326,7 +393,74 @@ export const bulkMessages = defineMessages(
       skipReason: {
         'open-task': 'У элемента уже есть открытая связанная задача.',
         'other-run': 'Другой запуск в тот же момент создал ему задачу.',
+        'has-templates': 'У элемента уже есть задача по каждому шаблону плейбука.',
       },
+      chooseItemResponsible: 'Выбрать ответственного за элементы',
+      chooseTaskResponsible: 'Выбрать, кто получит задачи',
+      whatEachGets: 'Что получит каждый элемент',
+      modeTemplate: 'Одну задачу по шаблону ниже',
+      modePlaybook: 'Недостающие задачи из плейбука стадии',
+      playbookTitle: 'Плейбук стадии',
+      playbookNeedsStage: 'Выберите воронку и стадию: плейбук относится к стадии.',
+      playbookNone: (stage: string) =>
+        `Для стадии «${stage}» плейбук не настроен. Администратор настраивает его на странице настроек приложения или в роботах.`,
+      playbookNewer: 'Этот плейбук сохранён более новой версией Smart Tasks. Обновите приложение, чтобы применить его.',
+      playbookInvalid:
+        'Плейбук этого смарт-процесса не удаётся прочитать. Администратор может открыть и сохранить его заново.',
+      playbookUnreadable: 'Не удалось прочитать плейбук из Битрикс24. Перезагрузите панель, чтобы попробовать снова.',
+      checklistLines: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `чек-лист из ${formatCount(locale, count)} пункта`,
+          few: `чек-лист из ${formatCount(locale, count)} пунктов`,
+          many: `чек-лист из ${formatCount(locale, count)} пунктов`,
+          other: `чек-лист из ${formatCount(locale, count)} пункта`,
+        }),
+      missingTasks: (items: number, tasks: number, locale: string) =>
+        `${plural(locale, items, {
+          one: `${formatCount(locale, items)} элемент`,
+          few: `${formatCount(locale, items)} элемента`,
+          many: `${formatCount(locale, items)} элементов`,
+          other: `${formatCount(locale, items)} элемента`,
+        })}, ${plural(locale, tasks, {
+          one: `${formatCount(locale, tasks)} недостающая задача`,
+          few: `${formatCount(locale, tasks)} недостающие задачи`,
+          many: `${formatCount(locale, tasks)} недостающих задач`,
+          other: `${formatCount(locale, tasks)} недостающей задачи`,
+        })}.`,
+      countingMissing: (looked: number, total: number, locale: string) =>
+        `Ищем задачи, которые у элементов уже есть… ${formatCount(locale, looked)} из ${formatCount(locale, total)}`,
+      countMissing: 'Посчитать недостающие задачи',
+      missingLater: 'Каждый элемент получит только недостающие задачи; запуск найдёт их по ходу.',
+      startPlaybook: (tasks: number, locale: string) =>
+        plural(locale, tasks, {
+          one: `Создать ${formatCount(locale, tasks)} недостающую задачу`,
+          few: `Создать ${formatCount(locale, tasks)} недостающие задачи`,
+          many: `Создать ${formatCount(locale, tasks)} недостающих задач`,
+          other: `Создать ${formatCount(locale, tasks)} недостающей задачи`,
+        }),
+      startPlaybookUpTo: (items: number, locale: string) =>
+        plural(locale, items, {
+          one: `Применить плейбук к ${formatCount(locale, items)} элементу`,
+          few: `Применить плейбук к ${formatCount(locale, items)} элементам`,
+          many: `Применить плейбук к ${formatCount(locale, items)} элементам`,
+          other: `Применить плейбук к ${formatCount(locale, items)} элемента`,
+        }),
+      confirmPlaybookTitle: (items: number, tasks: number | null, locale: string) =>
+        tasks === null
+          ? `Применить плейбук к ${formatCount(locale, items)} ${plural(locale, items, { one: 'элементу', few: 'элементам', many: 'элементам', other: 'элемента' })}?`
+          : `${plural(locale, tasks, {
+              one: `Создать ${formatCount(locale, tasks)} недостающую задачу`,
+              few: `Создать ${formatCount(locale, tasks)} недостающие задачи`,
+              many: `Создать ${formatCount(locale, tasks)} недостающих задач`,
+              other: `Создать ${formatCount(locale, tasks)} недостающей задачи`,
+            })} для ${formatCount(locale, items)} ${plural(locale, items, { one: 'элемента', few: 'элементов', many: 'элементов', other: 'элемента' })}?`,
+      confirmTemplates: 'Шаблоны',
+      confirmOnlyMissing:
+        'Элемент, у которого уже есть задача по шаблону (открытая или завершённая), не получит её повторно.',
+      tasksCreated: (count: number, locale: string) => `Создано задач: ${formatCount(locale, count)}`,
+      reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) =>
+        `Создано задач: ${formatCount(locale, tasks)} для ${formatCount(locale, items)} эл.; у ${formatCount(locale, skipped)} эл. уже были все задачи; ошибок: ${formatCount(locale, failed)}.`,
+      openTemplateTask: (taskTitle: string) => `Открыть задачу «${taskTitle}»`,
     },
     de: {
       loadingLabel: 'Pipelines und Phasen werden geladen',
@@ -448,6 +582,8 @@ export const bulkMessages = defineMessages(
         'operating-limit': 'Bitrix24 hatte die Verarbeitungszeit der App aufgebraucht.',
         unreachable: 'Keine Antwort von Bitrix24.',
         'item-missing': 'Das Element gibt es nicht mehr.',
+        'no-responsible':
+          'Die Regel des Playbooks nennt niemanden, der die Aufgabe erhalten kann (die Person ist deaktiviert oder unbekannt, oder das Feld des Elements ist leer).',
       },
       retryFailed: 'Fehlgeschlagene erneut versuchen',
       newRun: 'Neuen Lauf starten',
@@ -479,7 +615,73 @@ export const bulkMessages = defineMessages(
       skipReason: {
         'open-task': 'Es hat bereits eine offene verknüpfte Aufgabe.',
         'other-run': 'Ein anderer Lauf hat ihm im selben Moment eine Aufgabe erstellt.',
+        'has-templates': 'Es hat bereits eine Aufgabe zu jeder Vorlage des Playbooks.',
       },
+      chooseItemResponsible: 'Verantwortliche Person der Elemente auswählen',
+      chooseTaskResponsible: 'Person auswählen, die die Aufgaben erhält',
+      whatEachGets: 'Was jedes Element erhält',
+      modeTemplate: 'Eine Aufgabe nach der Vorlage unten',
+      modePlaybook: 'Die fehlenden Aufgaben aus dem Playbook der Phase',
+      playbookTitle: 'Playbook der Phase',
+      playbookNeedsStage: 'Wählen Sie eine Pipeline und eine Phase: Ein Playbook gehört zu einer Phase.',
+      playbookNone: (stage: string) =>
+        `Für „${stage}“ ist kein Playbook eingerichtet. Administratoren richten es auf der Einstellungsseite der App oder in den Automatisierungsregeln ein.`,
+      playbookNewer:
+        'Dieses Playbook wurde mit einer neueren Version von Smart Tasks gespeichert. Aktualisieren Sie die App, um es anzuwenden.',
+      playbookInvalid:
+        'Das gespeicherte Playbook dieses Smart-Prozesses ist nicht lesbar. Administratoren können es öffnen und erneut speichern.',
+      playbookUnreadable:
+        'Das Playbook konnte nicht aus Bitrix24 gelesen werden. Laden Sie das Fenster neu, um es erneut zu versuchen.',
+      checklistLines: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `Checkliste mit ${formatCount(locale, count)} Punkt`,
+          other: `Checkliste mit ${formatCount(locale, count)} Punkten`,
+        }),
+      missingTasks: (items: number, tasks: number, locale: string) =>
+        `${plural(locale, items, {
+          one: `${formatCount(locale, items)} Element`,
+          other: `${formatCount(locale, items)} Elemente`,
+        })}, ${plural(locale, tasks, {
+          one: `${formatCount(locale, tasks)} fehlende Aufgabe`,
+          other: `${formatCount(locale, tasks)} fehlende Aufgaben`,
+        })}.`,
+      countingMissing: (looked: number, total: number, locale: string) =>
+        `Vorhandene Aufgaben der Elemente werden gesucht… ${formatCount(locale, looked)} von ${formatCount(locale, total)}`,
+      countMissing: 'Fehlende Aufgaben zählen',
+      missingLater: 'Jedes Element erhält nur die Aufgaben, die ihm fehlen; der Lauf ermittelt sie unterwegs.',
+      startPlaybook: (tasks: number, locale: string) =>
+        plural(locale, tasks, {
+          one: `${formatCount(locale, tasks)} fehlende Aufgabe erstellen`,
+          other: `${formatCount(locale, tasks)} fehlende Aufgaben erstellen`,
+        }),
+      startPlaybookUpTo: (items: number, locale: string) =>
+        plural(locale, items, {
+          one: `Playbook auf ${formatCount(locale, items)} Element anwenden`,
+          other: `Playbook auf ${formatCount(locale, items)} Elemente anwenden`,
+        }),
+      confirmPlaybookTitle: (items: number, tasks: number | null, locale: string) =>
+        tasks === null
+          ? plural(locale, items, {
+              one: `Playbook auf ${formatCount(locale, items)} Element anwenden?`,
+              other: `Playbook auf ${formatCount(locale, items)} Elemente anwenden?`,
+            })
+          : `${plural(locale, tasks, {
+              one: `${formatCount(locale, tasks)} fehlende Aufgabe`,
+              other: `${formatCount(locale, tasks)} fehlende Aufgaben`,
+            })} ${plural(locale, items, {
+              one: `für ${formatCount(locale, items)} Element erstellen?`,
+              other: `für ${formatCount(locale, items)} Elemente erstellen?`,
+            })}`,
+      confirmTemplates: 'Vorlagen',
+      confirmOnlyMissing:
+        'Ein Element, das bereits eine Aufgabe zu einer Vorlage hat (offen oder erledigt), erhält sie nicht noch einmal.',
+      tasksCreated: (count: number, locale: string) => `Aufgaben erstellt: ${formatCount(locale, count)}`,
+      reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) =>
+        `${plural(locale, tasks, {
+          one: `${formatCount(locale, tasks)} Aufgabe erstellt`,
+          other: `${formatCount(locale, tasks)} Aufgaben erstellt`,
+        })} für ${formatCount(locale, items)} Elemente; ${formatCount(locale, skipped)} hatten schon alle; ${formatCount(locale, failed)} fehlgeschlagen.`,
+      openTemplateTask: (taskTitle: string) => `Aufgabe „${taskTitle}“ öffnen`,
     },
   },
 );

@@ -5,11 +5,14 @@ import type { RunnerClock } from '../../domain/bulk/bulk-ports';
 import { runBulk, type BulkProgress } from '../../domain/bulk/bulk-runner';
 import { newCheckpoint, progressOf, queueFailedForRetry, type BulkRunCheckpoint } from '../../domain/bulk/checkpoint';
 import type { BulkItemFilter } from '../../domain/bulk/item-filter';
+import { peopleForItem, playbookPlan } from '../../domain/bulk/playbook-plan';
 import { browserRunLock, type HeldRunLock } from '../../domain/bulk/run-lock';
 import { newRunId, runMarkerLine } from '../../domain/bulk/run-marker';
-import type { TaskTemplate } from '../../domain/bulk/task-template';
+import type { PlaybookPerson } from '../../domain/playbooks/playbook-render';
+import { useI18n } from '../../i18n';
 import { bulkRunPorts } from '../../queries/bulk-run-ports';
 import type { BulkSetup } from '../../queries/bulk-setup';
+import type { RunWork } from './BulkSetupForm';
 import { checkpointStorage, type LastRunSummary } from './checkpoint-storage';
 
 /**
@@ -63,6 +66,8 @@ function isProgressMessage(value: unknown): value is ProgressMessage {
  */
 export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; itemFallback: (id: number) => string }) {
   const boundary = useBitrix();
+  // A playbook's deadlines count working days and times of day in the user's Bitrix24 zone.
+  const timeZone = useI18n().format.timeZone;
   const entityTypeId = setup.smartProcess.entityTypeId;
   const userId = setup.currentUser.id;
   const storage = useMemo(
@@ -186,6 +191,9 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
       const stageNames = new Map<string, string>();
       for (const stages of setup.stagesByCategory.values())
         for (const stage of stages) stageNames.set(stage.id, stage.name);
+      const templates = start.playbook?.templates ?? null;
+      // Names and ACTIVE of the people a playbook's rules name, read by the ports as items come.
+      const people = new Map<number, PlaybookPerson>();
       const ports = bulkRunPorts({
         boundary,
         runId: start.runId,
@@ -194,11 +202,29 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
         currentUserId: start.currentUserId,
         runStartedAt: start.startedAt,
         stageNames,
-        needsResponsibleNames: `${start.template.title}\n${start.template.description}`.includes('{responsible}'),
+        needsResponsibleNames: start.template
+          ? `${start.template.title}\n${start.template.description}`.includes('{responsible}')
+          : false,
         itemLabel: (item) => item.title || labels.itemFallback(item.id),
+        playbook: templates ? { people, peopleOf: (item) => peopleForItem(templates, item) } : undefined,
       });
+      const funnelId = start.filter.categoryId;
+      const plan = templates
+        ? playbookPlan({
+            templates,
+            currentUserId: start.currentUserId,
+            markerLine: start.markerLine,
+            funnelName: setup.categories.find((category) => category.id === funnelId)?.name ?? '',
+            smartProcessTitle: setup.smartProcess.title,
+            people,
+            // The portal's clock, not the computer's: a deadline counts from when the portal creates the task.
+            now: () => new Date(boundary.portalNow()),
+            timeZone,
+          })
+        : undefined;
       try {
         const final = await runBulk(start, ports, browserClock, {
+          plan,
           signal: abort.signal,
           onProgress: (progress) => {
             setLive(progress);
@@ -225,7 +251,7 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
         setCancelling(false);
       }
     },
-    [boundary, entityTypeId, labels, lock, setup, storage, watchElsewhere],
+    [boundary, entityTypeId, labels, lock, setup, storage, timeZone, watchElsewhere],
   );
 
   return {
@@ -240,13 +266,14 @@ export function useBulkRun(setup: BulkSetup, labels: { markerLabel: string; item
     /** Live progress while running; otherwise what the checkpoint says. */
     progress: live ?? (checkpoint ? storedProgress(checkpoint) : null),
     persistent: storage.persistent,
-    start(filter: BulkItemFilter, template: TaskTemplate, matched: number) {
+    start(filter: BulkItemFilter, work: RunWork, matched: number) {
       const runId = newRunId();
       void execute(
         newCheckpoint({
           runId,
           filter,
-          template,
+          template: work.kind === 'template' ? work.template : null,
+          playbook: work.kind === 'playbook' ? work.playbook : null,
           currentUserId: userId,
           markerLine: runMarkerLine(labels.markerLabel, runId),
           matched,
@@ -286,6 +313,7 @@ function tellOtherTabs(channel: BroadcastChannel | null, message: ProgressMessag
 
 const storedProgressOfNothing: BulkProgress = {
   created: 0,
+  tasks: 0,
   skipped: 0,
   failed: 0,
   copiesRemoved: 0,

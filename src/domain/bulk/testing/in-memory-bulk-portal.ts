@@ -6,16 +6,18 @@
  */
 import {
   BulkStepError,
+  commandsOf,
   PAGE_SIZE,
   type BulkItem,
   type BulkPorts,
+  type BulkTaskDraft,
   type CreateOutcome,
+  type ExistingQuery,
   type LinkedTaskFacts,
   type RunnerClock,
 } from '../bulk-ports';
 import type { BulkItemFilter } from '../item-filter';
 import { carriesRunMarker } from '../run-marker';
-import type { TaskDraft } from '../task-template';
 
 export interface StoredTask {
   id: number;
@@ -25,6 +27,9 @@ export interface StoredTask {
   responsibleId: number;
   deadline: string | null;
   open: boolean;
+  /** From its XML_ID: the playbook template it was made from; null when none. */
+  templateKey: string | null;
+  checklist: string[];
 }
 
 /** What the next `createBatch` call does instead of answering normally. */
@@ -46,6 +51,11 @@ export type CreateFault =
    * dropped): every task is written twice, the answer names the second copies.
    */
   | 'resent-by-browser';
+
+type StoredDraft = Pick<BulkTaskDraft, 'itemId' | 'title' | 'description' | 'responsibleId' | 'deadline'> &
+  Partial<Pick<BulkTaskDraft, 'templateKey' | 'checklist'>>;
+
+const EXISTING: StoredDraft = { itemId: 0, title: 'Existing', description: '', responsibleId: 1, deadline: null };
 
 export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
   readonly tasks = new Map<number, StoredTask[]>();
@@ -95,6 +105,27 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
     return true;
   }
 
+  /** Tasks of the run by item and template key (`<itemId>:<key>`): more than 1 is a duplicate. */
+  runTasksByKey(runId: string): Map<string, number> {
+    const perSlot = new Map<string, number>();
+    for (const [itemId, list] of this.tasks) {
+      for (const task of list) {
+        if (!carriesRunMarker(task.description, runId)) continue;
+        const slot = `${itemId}:${task.templateKey ?? ''}`;
+        perSlot.set(slot, (perSlot.get(slot) ?? 0) + 1);
+      }
+    }
+    return perSlot;
+  }
+
+  /** Template keys of every task an item has (any run, any status), sorted. */
+  templateKeysOf(itemId: number): string[] {
+    return (this.tasks.get(itemId) ?? [])
+      .map((task) => task.templateKey)
+      .filter((key): key is string => key !== null)
+      .sort();
+  }
+
   /** Tasks of the run (those whose description carries its id), by item. */
   runTasks(runId: string): Map<number, number> {
     const perItem = new Map<number, number>();
@@ -106,7 +137,12 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
   }
 
   addOpenTask(itemId: number): void {
-    this.store({ itemId, itemTitle: '', title: 'Existing', description: '', responsibleId: 1, deadline: null }, true);
+    this.store({ ...EXISTING, itemId }, true);
+  }
+
+  /** A task of a playbook template someone made earlier (a click in the card, another run). */
+  addTemplateTask(itemId: number, templateKey: string, options: { open?: boolean } = {}): void {
+    this.store({ ...EXISTING, itemId, templateKey }, options.open ?? true);
   }
 
   private async request(): Promise<void> {
@@ -146,13 +182,9 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
     return ids.map((id) => this.item(id)).filter((item): item is BulkItem => item !== undefined);
   }
 
-  async findExisting(
-    _entityTypeId: number,
-    itemIds: readonly number[],
-    runId: string | null,
-    alsoRunTasksOf: readonly number[] = [],
-  ): Promise<ReadonlyMap<number, LinkedTaskFacts>> {
+  async findExisting(query: ExistingQuery): Promise<ReadonlyMap<number, LinkedTaskFacts>> {
     await this.read();
+    const { itemIds, runId, alsoRunTasksOf = [] } = query;
     if (itemIds.length > PAGE_SIZE || alsoRunTasksOf.length > PAGE_SIZE)
       throw new Error('more than 50 items in one re-check');
     const facts = new Map<number, LinkedTaskFacts>();
@@ -160,13 +192,14 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
       const list = this.tasks.get(itemId) ?? [];
       const own = runId === null ? [] : list.filter((task) => carriesRunMarker(task.description, runId));
       facts.set(itemId, {
-        runTaskIds: own.map((task) => task.id).sort((a, b) => a - b),
-        hasOpenTask: list.some((task) => task.open && !own.includes(task)),
-        oldestOtherOpenTaskId:
-          list
-            .filter((task) => task.open && !own.includes(task))
-            .map((task) => task.id)
-            .sort((a, b) => a - b)[0] ?? null,
+        runTasks: own
+          .map((task) => ({ taskId: task.id, templateKey: task.templateKey }))
+          .sort((a, b) => a.taskId - b.taskId),
+        // The previous page's items too: another run may have given them a task meanwhile.
+        otherTasks: list
+          .filter((task) => !own.includes(task) && (query.others === 'all' || task.open))
+          .map((task) => ({ taskId: task.id, open: task.open, templateKey: task.templateKey }))
+          .sort((a, b) => a.taskId - b.taskId),
       });
     }
     return facts;
@@ -186,10 +219,15 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
     this.deleted.push(...taskIds);
   }
 
-  async createBatch(_entityTypeId: number, drafts: readonly TaskDraft[]): Promise<CreateOutcome[]> {
+  /** Commands of every create request, in order. */
+  readonly createCommands: number[] = [];
+
+  async createBatch(_entityTypeId: number, drafts: readonly BulkTaskDraft[]): Promise<CreateOutcome[]> {
     await this.request();
     this.createCalls += 1;
-    if (drafts.length > PAGE_SIZE) throw new Error('Max batch length exceeded');
+    const commands = drafts.reduce((sum, draft) => sum + commandsOf(draft), 0);
+    this.createCommands.push(commands);
+    if (commands > PAGE_SIZE) throw new Error('Max batch length exceeded');
     const fault = this.createFaults.shift();
     if (fault === 'rate-limited') throw new BulkStepError('rate-limited', 'Too many requests');
     if (typeof fault === 'object' && 'reloadAfter' in fault) {
@@ -200,20 +238,31 @@ export class InMemoryBulkPortal implements BulkPorts, RunnerClock {
     const rateLimited = typeof fault === 'object' && 'rateLimitCommands' in fault ? fault.rateLimitCommands : 0;
     const rejected = new Set(typeof fault === 'object' && 'rejectItems' in fault ? fault.rejectItems : []);
     const outcomes = drafts.map((draft, index): CreateOutcome => {
+      const { itemId, templateKey } = draft;
       if (index < rateLimited)
-        return { itemId: draft.itemId, kind: 'failed', reason: 'rate-limited', message: 'Too many requests' };
+        return { itemId, templateKey, kind: 'failed', reason: 'rate-limited', message: 'Too many requests' };
       if (rejected.has(draft.itemId)) {
-        return { itemId: draft.itemId, kind: 'failed', reason: 'rejected', message: 'Task title is not specified' };
+        return { itemId, templateKey, kind: 'failed', reason: 'rejected', message: 'Task title is not specified' };
       }
-      return { itemId: draft.itemId, kind: 'created', taskId: this.store(draft, true).id };
+      return { itemId, templateKey, kind: 'created', taskId: this.store(draft, true).id };
     });
     if (fault === 'dropped-after-write') throw new Error('Network Error');
     if (fault === 'reload-after-write') return new Promise<never>(() => {});
     return outcomes;
   }
 
-  private store(draft: Omit<TaskDraft, 'itemId'> & { itemId: number }, open: boolean): StoredTask {
-    const task: StoredTask = { ...draft, id: (this.nextTaskId += 1), open };
+  private store(draft: StoredDraft, open: boolean): StoredTask {
+    const task: StoredTask = {
+      id: (this.nextTaskId += 1),
+      itemId: draft.itemId,
+      title: draft.title,
+      description: draft.description,
+      responsibleId: draft.responsibleId,
+      deadline: draft.deadline,
+      open,
+      templateKey: draft.templateKey ?? null,
+      checklist: [...(draft.checklist ?? [])],
+    };
     const list = this.tasks.get(draft.itemId) ?? [];
     list.push(task);
     this.tasks.set(draft.itemId, list);
