@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildFrameLayout } from './frame-layout';
+import { optionsSizeProblem } from '../option-limits';
 import type { HostData } from './host-data';
 import type {
   AccessRefreshResponse,
@@ -149,6 +150,10 @@ function handle(data: HostData, body: Record<string, unknown>): { status: number
         const name = (option as { name?: unknown } | null)?.name;
         if (typeof name !== 'string' || name === '') throw new BadRequest('Every option needs a non-empty `name`.');
       }
+      const merged = { ...data.appOptions() };
+      for (const option of options as Array<{ name: string; value: unknown }>) merged[option.name] = option.value;
+      const problem = optionsSizeProblem(merged);
+      if (problem) return { status: 400, body: { error: 'ERROR_ARGUMENT', error_description: problem } };
       for (const option of options as Array<{ name: string; value: unknown }>)
         data.setAppOption(option.name, option.value);
       return { status: 200, body: data.appOptions() };
@@ -156,7 +161,10 @@ function handle(data: HostData, body: Record<string, unknown>): { status: number
     case 'set_user_option': {
       const userId = requireUserId(body);
       if (!data.user(userId)) throw new BadRequest(`There is no user ${userId} on this portal.`);
-      data.setUserOption(userId, requireString(body, 'name'), body.value);
+      const name = requireString(body, 'name');
+      const problem = optionsSizeProblem({ ...data.userOptions(userId), [name]: body.value });
+      if (problem) return { status: 400, body: { error: 'ERROR_ARGUMENT', error_description: problem } };
+      data.setUserOption(userId, name, body.value);
       return { status: 200, body: { result: true } };
     }
     case 'set_installed': {

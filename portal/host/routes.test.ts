@@ -179,6 +179,19 @@ describe('the frames endpoint', () => {
     expect(data.appOptions()).toEqual({ a: '1', b: { c: 2 } });
   });
 
+  it('refuses app and user options past the size the portal stores, saving nothing', async () => {
+    const data = createFakeHostData();
+    const origin = await start(data);
+    const big = 'x'.repeat(70_000);
+    const refused = await ajax(origin, { action: 'set_option', user: 1, options: [{ name: 'big', value: big }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('ERROR_ARGUMENT');
+    expect(data.appOptions()).toEqual({});
+    const user = await ajax(origin, { action: 'set_user_option', user: 2, name: 'big', value: big });
+    expect(user.status).toBe(400);
+    expect(data.userOptions(2)).toEqual({});
+  });
+
   it('finishes the installation for an administrator', async () => {
     const data = createFakeHostData({ installed: false });
     const origin = await start(data);

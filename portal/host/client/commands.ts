@@ -102,8 +102,10 @@ const setScroll: CommandHandler = (_layout, params, reply) => {
 const setUserOption: CommandHandler = async (layout, params, reply) => {
   const name = String(field(params, 'name') ?? '');
   const value = field(params, 'value');
+  const answer = await portalAjax({ action: 'set_user_option', user: bootstrap().userId, name, value });
+  // Refused (options past the size the portal stores, option-limits.ts): nothing saved, no answer.
+  if (!answer.ok) return;
   layout.params.userOptions = withOption(layout.params.userOptions, name, value);
-  await portalAjax({ action: 'set_user_option', user: bootstrap().userId, name, value });
   reply(params);
 };
 

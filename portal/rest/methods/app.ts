@@ -9,7 +9,16 @@ import type { MethodContext, MethodDefinition } from '../method-types';
 import { ok } from '../method-types';
 import { asString, isRecord, param } from '../params';
 import type { Params } from '../params';
-import { restErrors } from '../rest-error';
+import { RestError, restErrors } from '../rest-error';
+import { optionsSizeProblem } from '../../option-limits';
+
+/**
+ * Options past the size the portal can store (option-limits.ts): refused, nothing written. The
+ * docs document no limit and no error; ERROR_ARGUMENT on `options` is the emulator's choice.
+ */
+function optionsTooLarge(problem: string): RestError {
+  return new RestError('ERROR_ARGUMENT', problem, 400, { argument: 'options' });
+}
 
 function requireAppContext(context: MethodContext): void {
   if (context.auth.kind !== 'app') throw restErrors.accessDenied('Application context required');
@@ -74,7 +83,10 @@ export const appMethods: MethodDefinition[] = [
       if (!context.auth.user.isAdmin) throw restErrors.accessDenied('Administrator authorization required');
       const options = optionsToSet(params);
       if (Object.keys(options).length === 0) throw restErrors.argumentNull('options');
-      Object.assign(context.store.state.appOptions, options);
+      const merged = { ...context.store.state.appOptions, ...options };
+      const problem = optionsSizeProblem(merged);
+      if (problem) throw optionsTooLarge(problem);
+      context.store.state.appOptions = merged;
       context.store.changed();
       return ok(true);
     },
@@ -95,7 +107,10 @@ export const appMethods: MethodDefinition[] = [
       const options = optionsToSet(params);
       if (Object.keys(options).length === 0) throw restErrors.argumentNull('options');
       const userId = context.auth.userId;
-      context.store.state.userOptions[userId] = { ...(context.store.state.userOptions[userId] ?? {}), ...options };
+      const merged = { ...(context.store.state.userOptions[userId] ?? {}), ...options };
+      const problem = optionsSizeProblem(merged);
+      if (problem) throw optionsTooLarge(problem);
+      context.store.state.userOptions[userId] = merged;
       context.store.changed();
       return ok(true);
     },
