@@ -164,6 +164,8 @@ export function fakeCrmHandlers(crm: FakeCrm): FakeHandlers {
     'crm.status.list': ({ filter }) =>
       [...stages, ...statuses].filter((status) => status.ENTITY_ID === filter.ENTITY_ID),
     'user.current': () => crm.users.find((user) => user.ID === String(crm.currentUserId))!,
+    // App options (a stage playbook is `playbook_<N>`): none stored, as the portal answers a missing option.
+    'app.option.get': ({ option }) => (option === undefined ? [] : null),
     'user.get': ({ filter = {} }) => {
       const wanted = ([] as Array<number | string>).concat(filter.ID ?? []).map(String);
       return crm.users.filter((user) => wanted.includes(user.ID));

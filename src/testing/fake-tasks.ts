@@ -4,7 +4,8 @@ import { BitrixError } from '../bitrix/errors';
 import type { FakeHandlers } from './fake-boundary';
 
 export interface FakeTaskStore {
-  tasks: Array<RestTask & { ufCrmTask: string[] }>;
+  /** As the portal keeps them; `auditors` = AUDITORS written by tasks.task.add (tasks.task.list does not send them). */
+  tasks: Array<RestTask & { ufCrmTask: string[]; auditors?: string[] }>;
   /** Smart-process short codes whose links the portal keeps (others are dropped silently). */
   linkableCodes: Set<string>;
   currentUserId: number;

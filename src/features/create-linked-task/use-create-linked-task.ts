@@ -7,30 +7,18 @@ import type { TaskDraft } from '../../domain/task-draft';
 import {
   createLinkedTask,
   intentTarget,
-  nextRecheckAt,
-  recheckRecentKeys,
   settlePendingCreate,
   type CreateDependencies,
   type CreatedLinkedTask,
   type CreatePhase,
 } from './create-linked-task';
-import { addLinkedTask, taskKeys } from '../../queries/tasks';
-import { itemLinkCode, type LinkedItem } from './load-linked-item';
+import { addLinkedTask } from '../../queries/tasks';
+import type { LinkedItem } from './load-linked-item';
+import { useRecentKeyRechecks } from './use-recent-key-rechecks';
 import { portalScope } from '../../domain/browser-storage';
 
 export const CREATE_START_MARK = 'smart-tasks:create-start';
 export const CREATE_DONE_MARK = 'smart-tasks:create-done';
-
-/** The UF_CRM_TASK code of a recent key's item (`entityTypeId:itemId`). */
-function recentLinkCode(target: string): string | undefined {
-  const [entityTypeId, itemId] = target.split(':').map(Number);
-  return entityTypeId && itemId ? itemLinkCode(entityTypeId, itemId) : undefined;
-}
-
-/** A re-check runs this long after the portal time it is due (ms), so the portal's clock has surely passed it. */
-const RECHECK_SLACK_MS = 1_000;
-/** A re-check that could not reach the portal is tried again after this long (ms). */
-const RECHECK_RETRY_MS = 15_000;
 
 /**
  * The "create task" action of every surface, with the one-click guarantee
@@ -61,41 +49,9 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
     [boundary, currentUser.id],
   );
 
-  // Late copies: search the recent keys on open, and again when the next one's landing window ends.
-  const recheckTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const recheckRunning = useRef<Promise<void> | null>(null);
-  const mounted = useRef(true);
-  const recheck = useCallback((): Promise<void> => {
-    // One search at a time (StrictMode mounts twice; a timer may meet the open-time search).
-    recheckRunning.current ??= recheckRecentKeys(deps, currentUser.id, recentLinkCode)
-      .then((report) => {
-        for (const target of report.targets) {
-          const [entityTypeId, itemId] = target.split(':').map(Number) as [number, number];
-          void queryClient.invalidateQueries({ queryKey: taskKeys.linked(entityTypeId, itemId) });
-        }
-      })
-      .finally(() => {
-        recheckRunning.current = null;
-      });
-    return recheckRunning.current;
-  }, [deps, currentUser.id, queryClient]);
-  const scheduleRecheck = useCallback(() => {
-    clearTimeout(recheckTimer.current);
-    const due = nextRecheckAt(deps.intents);
-    if (due === null || !mounted.current) return;
-    // A duration between two portal-clock readings: the browser's timer measures it correctly.
-    // A key already due could not be searched (offline): try again a little later, not at once.
-    const wait = due > deps.now() ? due - deps.now() + RECHECK_SLACK_MS : RECHECK_RETRY_MS;
-    recheckTimer.current = setTimeout(() => void recheck().then(scheduleRecheck), wait);
-  }, [deps, recheck]);
-  useEffect(() => {
-    mounted.current = true;
-    void recheck().then(scheduleRecheck);
-    return () => {
-      mounted.current = false;
-      clearTimeout(recheckTimer.current);
-    };
-  }, [recheck, scheduleRecheck]);
+  // Late copies: the recent keys are searched on open and once their landing window has passed.
+  const scope = portalScope(boundary.session);
+  const scheduleRecheck = useRecentKeyRechecks(deps, currentUser.id, `${scope}:${currentUser.id}`);
 
   const showCreated = useCallback(
     (result: CreatedLinkedTask) => {

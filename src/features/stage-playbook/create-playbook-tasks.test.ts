@@ -64,7 +64,7 @@ function setUp(storage = memoryStorage()) {
             (filter.id === undefined || item.id === Number(filter.id)) &&
             (filter.stageId === undefined || item.stageId === filter.stageId),
         )
-        .map((item) => ({ id: item.id })),
+        .map((item) => ({ id: item.id, title: item.title })),
     }),
   });
   const deps: CreateDependencies = {
@@ -95,7 +95,7 @@ describe('createPlaybookTasks', () => {
       expect(task.ufCrmTask).toEqual(['Tb1_29']);
       expect(task.deadline).toBe('2026-12-02T18:00:00+03:00');
       expect(task.priority).toBe('2');
-      expect((task as { auditors?: string[] }).auditors).toEqual(['4']);
+      expect(task.auditors).toEqual(['4']);
       expect(store.checklists.get(task.id)!.map((line) => line.title)).toHaveLength(2);
     }
     // One request key for the click, in every task's back link.

@@ -19,6 +19,8 @@ import { DetailTabSkeleton } from './DetailTabSkeleton';
 import { FieldsPanel } from './FieldsPanel';
 import { ItemHeader } from './ItemHeader';
 import { LinkedTasksPanel } from './LinkedTasksPanel';
+import { StagePlaybookPanel } from './StagePlaybookPanel';
+import { stagePlaybookPeople } from '../../features/stage-playbook/stage-playbook-rows';
 import type { DetailTabData } from './load-detail-tab';
 import { detailTabMessages } from './messages';
 import { useDetailTab } from './use-detail-tab';
@@ -78,8 +80,10 @@ function DetailTabContent({ data, retry }: { data: DetailTabData; retry: RetryPr
     const ids = new Set(views ? referencedUserIds(views) : []);
     for (const task of tasks.data?.tasks ?? []) if (task.responsibleId) ids.add(task.responsibleId);
     if (item.assignedById) ids.add(item.assignedById);
+    // Whom the stage playbook's rules name (fixed users, user fields, participants, observers).
+    for (const id of stagePlaybookPeople(data.playbook, item)) ids.add(id);
     return [...ids].sort((a, b) => a - b);
-  }, [views, tasks.data, item.assignedById]);
+  }, [views, tasks.data, item, data.playbook]);
   const crmItems = useMemo(() => (views ? referencedCrmItems(views) : new Map<number, number[]>()), [views]);
   const statusTypes = useMemo(() => (views ? referencedStatusTypes(views) : []), [views]);
   const names = useReferenceNames(userIds, crmItems, statusTypes);
@@ -94,6 +98,14 @@ function DetailTabContent({ data, retry }: { data: DetailTabData; retry: RetryPr
           responsible={data.responsible ?? (item.assignedById ? (names.users.get(item.assignedById) ?? null) : null)}
         />
         <TaskLinksNotice smartProcess={smartProcess} />
+        <StagePlaybookPanel
+          data={current}
+          tasks={tasks}
+          names={names}
+          namesLoading={names.isLoading}
+          views={views}
+          retry={retry}
+        />
         <LinkedTasksPanel data={current} tasks={tasks} users={names.users} />
         <FieldsPanel views={views} names={names} directory={directory} failure={data.problems.fields} retry={retry} />
       </div>

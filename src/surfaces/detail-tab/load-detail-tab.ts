@@ -3,7 +3,8 @@
  * and the item's responsible (the part every create-linked-task surface reads, see
  * features/create-linked-task/load-linked-item.ts), plus funnels, the stages of the item's
  * funnel (a `$result` reference to its categoryId), field definitions, the names of the item's
- * source codes (a reference to the source field's statusType) and linked tasks. Each answer is
+ * source codes (a reference to the source field's statusType), linked tasks and the stage
+ * playbook (the app option `playbook_<N>`). Each answer is
  * cached under its own resource key, so later hooks read it without asking.
  */
 import type { QueryClient } from '@tanstack/react-query';
@@ -29,6 +30,7 @@ import {
 } from '../../queries/items';
 import { primeStatusNames, statusDirectoryCommand } from '../../queries/statuses';
 import { linkedTasksCommand, primeLinkedTasks } from '../../queries/tasks';
+import { playbookKeys, playbookOptionCommand, readPlaybookOption, type StoredPlaybook } from '../../queries/playbooks';
 
 /** A part of the first batch that failed while the item itself loaded: the tab says so, never hides it. */
 export interface DetailTabProblems {
@@ -38,6 +40,8 @@ export interface DetailTabProblems {
   stages: BitrixError | null;
   /** crm.item.fields failed: no fields panel. */
   fields: BitrixError | null;
+  /** app.option.get of the stage playbook failed: the panel says so. */
+  playbook: BitrixError | null;
 }
 
 export interface DetailTabData extends LinkedItem {
@@ -45,6 +49,8 @@ export interface DetailTabData extends LinkedItem {
   categories: Category[] | null;
   stages: Stage[] | null;
   fields: FieldDefinition[] | null;
+  /** The smart process's stage playbook (app option `playbook_<N>`); null when the read failed. */
+  playbook: StoredPlaybook | null;
   problems: DetailTabProblems;
 }
 
@@ -65,6 +71,7 @@ export function detailTabCommands(entityTypeId: number, itemId: number, code: st
     // Where the smart process has no source field the reference does not resolve and this one command fails alone.
     sources: statusDirectoryCommand(resultReference('fields', 'fields', SOURCE_FIELD, 'statusType')),
     tasks: linkedTasksCommand(code),
+    playbook: playbookOptionCommand(entityTypeId),
   };
 }
 
@@ -95,10 +102,14 @@ export async function loadDetailTab(
   if (answers.tasks.ok)
     primeLinkedTasks(queryClient, entityTypeId, itemId, answers.tasks.result.tasks, answers.tasks.total);
 
+  const playbook = answers.playbook.ok ? readPlaybookOption(answers.playbook.result, entityTypeId) : null;
+  if (playbook) queryClient.setQueryData(playbookKeys.document(entityTypeId), playbook);
+
   const problems: DetailTabProblems = {
     categories: answers.categories.ok ? null : answers.categories.error,
     stages: answers.stages.ok ? null : answers.stages.error,
     fields: answers.fields.ok ? null : answers.fields.error,
+    playbook: answers.playbook.ok ? null : answers.playbook.error,
   };
-  return { ...linked, categories, stages, fields, problems };
+  return { ...linked, categories, stages, fields, playbook, problems };
 }

@@ -1,0 +1,229 @@
+import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useBitrix, type PickedUser } from '../../bitrix';
+import { portalScope } from '../../domain/browser-storage';
+import type { FieldView } from '../../domain/fields';
+import { automationRulesPath } from '../../features/stage-playbook/automation-path';
+import { browserSeenStorage, lastSeenStage, rememberSeenStage } from '../../features/stage-playbook/last-seen-stage';
+import { stagePlaybookMessages } from '../../features/stage-playbook/messages';
+import { PlaybookOutcome } from '../../features/stage-playbook/PlaybookOutcome';
+import { PlaybookTemplateList } from '../../features/stage-playbook/PlaybookTemplateList';
+import { playbookRenderContext, stageName } from '../../features/stage-playbook/render-context';
+import {
+  expectedStageFor,
+  stagePlaybookRows,
+  type PlaybookRow,
+} from '../../features/stage-playbook/stage-playbook-rows';
+import { useCreatePlaybookTasks } from '../../features/stage-playbook/use-create-playbook-tasks';
+import { commonMessages, useErrorText, useI18n, useMessages } from '../../i18n';
+import type { ReferenceNames } from '../../queries/reference-names';
+import type { LinkedTasks } from '../../queries/tasks';
+import { Alert, Button, Panel, RetryAlert, type RetryProps } from '../../ui';
+import { detailTabKeys, type DetailTabData } from './load-detail-tab';
+import { detailTabMessages } from './messages';
+
+/**
+ * The stage playbook in the card: the item's current stage's templates, each with its linked
+ * task (status, link) or "missing", "Create the N missing" (one click, one batch, exactly the
+ * missing ones: features/stage-playbook/create-playbook-tasks.ts) and a Create per template;
+ * a template whose rule names nobody usable asks for its responsible first. When the item moved
+ * to another stage since this user last saw it (remembered per portal, user and item), it says
+ * so and offers the new stage's tasks. No playbook: nothing, except a set-up link for admins.
+ */
+export function StagePlaybookPanel({
+  data,
+  tasks,
+  names,
+  namesLoading,
+  views,
+  retry,
+}: {
+  data: DetailTabData;
+  tasks: UseQueryResult<LinkedTasks>;
+  names: ReferenceNames;
+  /** The follow-up lookup of names (and ACTIVE) is still under way: rules may not be judged yet. */
+  namesLoading: boolean;
+  views: readonly FieldView[] | null;
+  /** Asks the tab's first batch again (a failed playbook read comes back with it). */
+  retry: RetryProps;
+}) {
+  const boundary = useBitrix();
+  const queryClient = useQueryClient();
+  const text = useMessages(stagePlaybookMessages);
+  const tab = useMessages(detailTabMessages);
+  const common = useMessages(commonMessages);
+  const errorText = useErrorText();
+  const { locale, format } = useI18n();
+  const { item, currentUser } = data;
+  const [chosen, setChosen] = useState<ReadonlyMap<string, PickedUser>>(new Map());
+  const pickerCall = useRef(0);
+  const creator = useCreatePlaybookTasks(data, () => {
+    // The item left the stage: read it (and its stage's playbook) again.
+    void queryClient.invalidateQueries({ queryKey: detailTabKeys.data(item.entityTypeId, item.id) });
+  });
+
+  // "Moved since you last saw it": read what was remembered once, remember the stage shown now.
+  const scope = { portal: portalScope(boundary.session), userId: currentUser.id };
+  const [movedFrom, setMovedFrom] = useState<string | null>(() => {
+    const before = lastSeenStage(browserSeenStorage(), scope, item.entityTypeId, item.id);
+    return before !== null && item.stageId !== null && before !== item.stageId ? before : null;
+  });
+  useEffect(() => {
+    if (item.stageId)
+      rememberSeenStage(
+        browserSeenStorage(),
+        { portal: portalScope(boundary.session), userId: currentUser.id },
+        item.entityTypeId,
+        item.id,
+        item.stageId,
+      );
+  }, [boundary.session, currentUser.id, item.entityTypeId, item.id, item.stageId]);
+
+  const stored = data.playbook;
+  const nameOf = (stageId: string | null) => stageName(data.stages, stageId) || stageId || text.unknownStage;
+  const currentStage = nameOf(item.stageId);
+
+  if (stored === null)
+    return (
+      <RetryAlert
+        tone="info"
+        title={text.readFailed}
+        size="small"
+        error={data.problems.playbook ?? undefined}
+        {...retry}
+      >
+        {errorText(data.problems.playbook)}
+      </RetryAlert>
+    );
+  if (stored.kind === 'none' || (stored.kind === 'invalid' && !boundary.session.isAdmin)) {
+    if (!boundary.session.isAdmin) return null;
+    return (
+      <p className="st-muted dt-playbook-setup">
+        {text.noPlaybookAdmin}{' '}
+        <Button
+          variant="link"
+          title={text.setUpHint}
+          onClick={() =>
+            void boundary.openPortalPath(automationRulesPath(item.entityTypeId, item.categoryId)).catch(() => undefined)
+          }
+        >
+          {text.setUp}
+        </Button>
+      </p>
+    );
+  }
+  if (stored.kind === 'newer-schema') return <Alert tone="info">{text.newerSchema}</Alert>;
+  if (stored.kind === 'invalid') return <Alert tone="warning">{text.invalid}</Alert>;
+
+  const document = stored.document;
+  const linked = tasks.data?.tasks ?? [];
+  const contextNow = () =>
+    playbookRenderContext({
+      item,
+      smartProcess: data.smartProcess,
+      currentUser,
+      responsible: data.responsible,
+      stages: data.stages,
+      categories: data.categories,
+      views,
+      names,
+      format,
+      words: { yes: tab.yes, no: tab.no },
+      portalNow: boundary.portalNow(),
+    });
+  const { rows, missing } = stagePlaybookRows(document, item.stageId, linked, contextNow(), chosen);
+  if (rows.length === 0)
+    return boundary.session.isAdmin ? (
+      <p className="st-muted dt-playbook-setup">{text.noTemplatesForStage(currentStage)}</p>
+    ) : null;
+
+  const linksOff = data.smartProcess.allowsTaskLinks === false;
+  // Which templates exist is only known once the portal listed the item's tasks; who gets them
+  // once the names (and ACTIVE flags) arrived.
+  const cannotJudge = tasks.isPending || tasks.isError || namesLoading;
+  const waitingForChoice = missing.some((row) => row.needsChoice);
+  const create = (keys: readonly string[]) => {
+    // Rendered again at the click: deadlines count from the click, by the portal's clock.
+    const fresh = stagePlaybookRows(document, item.stageId, linked, contextNow(), chosen).missing.filter((row) =>
+      keys.includes(row.status.template.key),
+    );
+    if (fresh.length === 0 || fresh.some((row) => row.needsChoice)) return;
+    setMovedFrom(null);
+    creator.create({
+      templates: fresh.map((row) => row.rendered),
+      expectedStageId: expectedStageFor(fresh, item.stageId),
+    });
+  };
+  const choose = (row: PlaybookRow) => {
+    // Only the latest picker's answer counts; a cancelled one never answers.
+    const call = ++pickerCall.current;
+    boundary.pickUser().then(
+      (user) => {
+        if (user && call === pickerCall.current)
+          setChosen((current) => new Map(current).set(row.status.template.key, user));
+      },
+      () => undefined,
+    );
+  };
+  const bulkPending = creator.busy && creator.pendingKeys.length > 1;
+
+  return (
+    <Panel
+      title={text.panelTitle}
+      className="dt-playbook"
+      actions={
+        <Button
+          variant={missing.length > 0 ? 'primary' : 'secondary'}
+          singleClicksOnly
+          busy={bulkPending}
+          disabled={
+            missing.length === 0 || linksOff || cannotJudge || waitingForChoice || (creator.busy && !bulkPending)
+          }
+          onClick={() => create(missing.map((row) => row.status.template.key))}
+        >
+          {creator.phase === 'checking' && bulkPending
+            ? text.checking
+            : bulkPending
+              ? text.creating
+              : missing.length === 0
+                ? text.allCreated
+                : text.createMissing(missing.length, locale)}
+        </Button>
+      }
+    >
+      {movedFrom !== null && (
+        <Alert
+          tone="info"
+          title={text.movedTitle}
+          actions={
+            <Button variant="link" onClick={() => setMovedFrom(null)}>
+              {common.dismiss}
+            </Button>
+          }
+        >
+          {text.movedText(stageName(data.stages, movedFrom), currentStage)} {text.movedOffer(missing.length, locale)}
+        </Alert>
+      )}
+      <p className="st-muted stp-stage-line">{text.stageLine(currentStage)}</p>
+      <PlaybookOutcome
+        result={creator.result}
+        error={creator.error}
+        stageName={nameOf}
+        titleOf={(key) => rows.find((row) => row.status.template.key === key)?.rendered.draft.title ?? key}
+        onDismiss={creator.reset}
+      />
+      <PlaybookTemplateList
+        rows={rows}
+        users={names.users}
+        currentUserId={currentUser.id}
+        busy={creator.busy}
+        pendingKeys={creator.busy && !bulkPending ? creator.pendingKeys : []}
+        disabled={linksOff || cannotJudge}
+        onCreate={(row) => create([row.status.template.key])}
+        onChoose={choose}
+        onSliderClosed={() => void tasks.refetch()}
+      />
+      {namesLoading && <p className="st-muted">{text.loadingPeople}</p>}
+    </Panel>
+  );
+}
