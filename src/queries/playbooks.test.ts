@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BitrixError } from '../bitrix/errors';
 import { PLAYBOOK_SCHEMA } from '../domain/playbooks/playbook';
 import { emptyPlaybookDocument, serialisePlaybookDocument } from '../domain/playbooks/playbook-document';
+import { APP_OPTIONS_MAX_BYTES } from '../domain/playbooks/option-budget';
 import { addTemplate, blankTemplate, updateTemplate } from '../domain/playbooks/playbook-editing';
 import { createFakeBoundary } from '../testing/fake-boundary';
 import {
-  PLAYBOOK_MAX_JSON_BYTES,
   PlaybookSaveRefused,
   playbookOptionCommand,
   playbookOptionName,
@@ -111,8 +111,22 @@ describe('savePlaybook', () => {
       }
     }
     await expect(savePlaybook(boundary, { document: huge, baseRevision: 0, userId: 1 })).rejects.toMatchObject({
-      refusal: { kind: 'too-large', limit: PLAYBOOK_MAX_JSON_BYTES },
+      refusal: { kind: 'too-large', limit: APP_OPTIONS_MAX_BYTES },
     });
     expect(options.playbook_177).toBeNull();
+  });
+
+  it('counts the room the other smart processes’ playbooks already take', async () => {
+    const { boundary, options } = portalWith(null);
+    options.playbook_156 = 'x'.repeat(60_000);
+    let doc = draft;
+    for (let index = 0; index < 10; index += 1) {
+      doc = addTemplate(doc, 'DT177_7:NEW', { ...blankTemplate(`n${index}`, 'T'), description: 'd'.repeat(600) });
+    }
+    await expect(savePlaybook(boundary, { document: doc, baseRevision: 0, userId: 1 })).rejects.toMatchObject({
+      refusal: { kind: 'too-large', limit: APP_OPTIONS_MAX_BYTES },
+    });
+    delete options.playbook_156;
+    expect((await savePlaybook(boundary, { document: doc, baseRevision: 0, userId: 1 })).revision).toBe(1);
   });
 });

@@ -29,6 +29,7 @@ import {
   type PlaybookProblem,
 } from '../domain/playbooks/playbook-document';
 import type { Stage } from '../domain/stages';
+import { APP_OPTIONS_MAX_BYTES, optionsBytesWith, optionsMap } from '../domain/playbooks/option-budget';
 import { toPortalDateTime } from '../domain/working-days';
 import {
   categoriesCommand,
@@ -109,22 +110,16 @@ export function usePlaybook(entityTypeId: number) {
   });
 }
 
-/**
- * The largest playbook the app saves: 64 KiB of UTF-8 JSON. The docs name no size limit for an
- * app option's value (common/settings/app-option-set.md), so the app sets its own: every detail
- * tab reads the option in its first batch, so its bytes are paid on every card open; ten stages of three
- * templates (300-character descriptions, five checklist lines) are about 25 KB in Latin script and
- * 42 KB in Cyrillic. See src/README.md, "Where playbooks are stored".
- */
-export const PLAYBOOK_MAX_JSON_BYTES = 64 * 1024;
-
 /** Why a save was refused; nothing was written, and the editor keeps what the admin typed. */
 export type PlaybookSaveRefusal =
   /** Only a portal admin may write app options (app.option.set). */
   | { kind: 'not-admin' }
   /** The document does not pass validation (e.g. an empty title). */
   | { kind: 'invalid'; problems: PlaybookProblem[] }
-  /** Serialised, it is larger than PLAYBOOK_MAX_JSON_BYTES. */
+  /**
+   * With it, all of the app's options would pass the portal's room for them (APP_OPTIONS_MAX_BYTES,
+   * domain/playbooks/option-budget.ts): `bytes` they would take, `limit`.
+   */
   | { kind: 'too-large'; bytes: number; limit: number }
   /** Another admin saved since the editor read it: their revision, when (ISO, portal clock) and who. */
   | { kind: 'newer-revision'; revision: number; savedAt: string; savedBy: number }
@@ -148,18 +143,15 @@ export interface PlaybookSaveInput {
   userId: number;
 }
 
-/** Bytes of a string in UTF-8 (what the portal stores and sends back). */
-export function utf8Bytes(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
 /**
- * Saves smart process N's playbook: two round trips, the re-read then app.option.set.
+ * Saves smart process N's playbook: two round trips, the re-read of all the app's options, then
+ * app.option.set.
  *
  * Refuses (PlaybookSaveRefused, nothing written) a user who is not an admin, a document that does
- * not validate or is over PLAYBOOK_MAX_JSON_BYTES, and a save over a stored document that is of a
- * newer schema or has a revision newer than `baseRevision` (another admin saved meanwhile: a save
- * now would undo their change). The saved document has the next revision and `savedAt` by the
+ * not validate, a save over a stored document that is of a newer schema or has a revision newer
+ * than `baseRevision` (another admin saved meanwhile: a save now would undo their change), and one
+ * after which the app's options together would pass APP_OPTIONS_MAX_BYTES (every smart process's
+ * playbook shares that room; see domain/playbooks/option-budget.ts). The saved document has the next revision and `savedAt` by the
  * PORTAL's clock with its offset. Portal failures reject with their BitrixError (an unanswered
  * set may have been written: the editor keeps the content and re-reading shows which).
  */
@@ -169,8 +161,11 @@ export async function savePlaybook(boundary: BitrixBoundary, input: PlaybookSave
   const checked = parsePlaybookDocument(serialisePlaybookDocument(input.document), { entityTypeId });
   if (checked.kind === 'invalid') throw new PlaybookSaveRefused({ kind: 'invalid', problems: checked.problems });
 
-  const { result } = await boundary.call('app.option.get', { option: playbookOptionName(entityTypeId) });
-  const stored = readPlaybookOption(result);
+  const name = playbookOptionName(entityTypeId);
+  // All options at once: the revision check and the room the other options already take.
+  const { result } = await boundary.call('app.option.get', {});
+  const options = optionsMap(result);
+  const stored = readPlaybookOption(options[name]);
   if (stored.kind === 'newer-schema') throw new PlaybookSaveRefused({ kind: 'newer-schema', schema: stored.schema });
   const storedRevision = stored.kind === 'ok' ? stored.document.revision : 0;
   if (stored.kind === 'ok' && storedRevision > input.baseRevision) {
@@ -189,11 +184,11 @@ export async function savePlaybook(boundary: BitrixBoundary, input: PlaybookSave
     savedBy: input.userId,
   };
   const json = serialisePlaybookDocument(saved);
-  const bytes = utf8Bytes(json);
-  if (bytes > PLAYBOOK_MAX_JSON_BYTES) {
-    throw new PlaybookSaveRefused({ kind: 'too-large', bytes, limit: PLAYBOOK_MAX_JSON_BYTES });
+  const bytes = optionsBytesWith(options, name, json);
+  if (bytes > APP_OPTIONS_MAX_BYTES) {
+    throw new PlaybookSaveRefused({ kind: 'too-large', bytes, limit: APP_OPTIONS_MAX_BYTES });
   }
-  await boundary.call('app.option.set', { options: { [playbookOptionName(entityTypeId)]: json } });
+  await boundary.call('app.option.set', { options: { [name]: json } });
   return saved;
 }
 
@@ -208,7 +203,13 @@ export function useSavePlaybook(entityTypeId: number) {
       queryClient.setQueryData(playbookKeys.document(entityTypeId), stored);
       // An editor opened again later starts from what was just saved, not from what it first read.
       queryClient.setQueryData<PlaybookEditorSetup>(playbookKeys.editor(entityTypeId), (setup) =>
-        setup ? { ...setup, stored } : setup,
+        setup
+          ? {
+              ...setup,
+              stored,
+              options: { ...setup.options, [playbookOptionName(entityTypeId)]: serialisePlaybookDocument(document) },
+            }
+          : setup,
       );
     },
   });
@@ -225,6 +226,8 @@ export interface PlaybookEditorSetup {
   currentUser: CurrentUser;
   /** What is stored now. */
   stored: StoredPlaybook;
+  /** All the app's options as read (for the room a save would leave: option-budget.ts). */
+  options: Readonly<Record<string, unknown>>;
   /** Names of the users the stored playbook names (fixed responsibles, participants, observers). */
   people: ReadonlyMap<number, User>;
 }
@@ -261,11 +264,14 @@ export async function loadPlaybookEditor(boundary: BitrixBoundary, entityTypeId:
     categories: categoriesCommand(entityTypeId),
     fields: fieldsCommand(entityTypeId),
     me: currentUserCommand(),
-    playbook: playbookOptionCommand(entityTypeId),
+    // Every option (a few KB): this playbook, and the room the others leave it.
+    options: command('app.option.get', {}),
   });
   if (!first.me.ok) throw first.me.error;
   if (!first.categories.ok) throw first.categories.error;
-  const stored = readPlaybookEntry(first.playbook, entityTypeId);
+  if (!first.options.ok) throw first.options.error;
+  const options = optionsMap(first.options.result);
+  const stored = readPlaybookOption(options[playbookOptionName(entityTypeId)], entityTypeId);
   const currentUser = decodeCurrentUser(first.me.result);
   if (!currentUser) throw new Error('The portal did not name the current user');
   const directory = first.directory.ok ? decodeDirectory(first.directory.result) : null;
@@ -297,7 +303,7 @@ export async function loadPlaybookEditor(boundary: BitrixBoundary, entityTypeId:
       if (user) people.set(user.id, user);
     }
   }
-  return { smartProcess, categories, stagesByCategory, fields, currentUser, stored, people };
+  return { smartProcess, categories, stagesByCategory, fields, currentUser, stored, options, people };
 }
 
 export function usePlaybookEditorSetup(entityTypeId: number) {

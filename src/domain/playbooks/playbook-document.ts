@@ -41,8 +41,8 @@ export const ITEM_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 /**
  * Bounds of one document. Chosen so a stage's templates fit one batch of the create (50
- * commands: a task, its read-back and checklist items) and a document stays far below the size
- * the storage takes (see PLAYBOOK_MAX_JSON_BYTES in queries/playbooks.ts).
+ * commands: a task, its read-back and checklist items) and a document stays well inside the room
+ * the portal has for app options (domain/playbooks/option-budget.ts).
  */
 export const PLAYBOOK_LIMITS = {
   /** Stage entries (stages of every funnel plus ANY_STAGE). */

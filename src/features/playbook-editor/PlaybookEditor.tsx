@@ -15,14 +15,21 @@ import {
   keysInDocument,
   mintTemplateKey,
   moveTemplate,
+  normalisedForSave,
   removeTemplate,
   stageTemplates,
   suggestedPlaybook,
   updateTemplate,
 } from '../../domain/playbooks/playbook-editing';
+import { optionsBytesWith } from '../../domain/playbooks/option-budget';
 import type { Stage } from '../../domain/stages';
 import { I18nProvider, useI18n, useMessages } from '../../i18n';
-import { playbookKeys, usePlaybookEditorSetup, type PlaybookEditorSetup } from '../../queries/playbooks';
+import {
+  playbookKeys,
+  playbookOptionName,
+  usePlaybookEditorSetup,
+  type PlaybookEditorSetup,
+} from '../../queries/playbooks';
 import { userZone, type User } from '../../queries/users';
 import { Alert, Button, Field, Panel, QueryView, Select, Skeleton } from '../../ui';
 import { ImportExport } from './ImportExport';
@@ -273,6 +280,11 @@ function EditorPanel({
               draft={draft}
               baseRevision={saved.revision}
               dirty={dirty}
+              roomBytes={optionsBytesWith(
+                setup.options,
+                playbookOptionName(setup.smartProcess.entityTypeId),
+                serialisePlaybookDocument(normalisedForSave(draft)),
+              )}
               userId={setup.currentUser.id}
               people={people}
               stageLabel={stageLabel}

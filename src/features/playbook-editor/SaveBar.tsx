@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { PlaybookDocument } from '../../domain/playbooks/playbook';
+import { APP_OPTIONS_MAX_BYTES } from '../../domain/playbooks/option-budget';
 import { normalisedForSave } from '../../domain/playbooks/playbook-editing';
 import { useErrorText, useI18n, useMessages } from '../../i18n';
 import { PlaybookSaveRefused, useSavePlaybook, type PlaybookSaveRefusal } from '../../queries/playbooks';
@@ -13,10 +14,16 @@ import { Alert, Button } from '../../ui';
 import { playbookEditorMessages } from './messages';
 import { ProblemList } from './ProblemList';
 
+/** Bytes as whole KB (1,024 bytes), rounded up so a full room never reads as having space. */
+function kilobytes(format: { number: (value: number) => string }, bytes: number): string {
+  return format.number(Math.ceil(bytes / 1024));
+}
+
 export function SaveBar({
   draft,
   baseRevision,
   dirty,
+  roomBytes,
   userId,
   people,
   stageLabel,
@@ -27,6 +34,8 @@ export function SaveBar({
   draft: PlaybookDocument;
   baseRevision: number;
   dirty: boolean;
+  /** Bytes the app's options would take with this draft saved (domain/playbooks/option-budget.ts). */
+  roomBytes: number;
   userId: number;
   people: ReadonlyMap<number, User>;
   stageLabel: (stageId: string) => string;
@@ -85,6 +94,9 @@ export function SaveBar({
           {dirty ? text.unsaved : savedAt ? text.saved(format.dateTime(savedAt)) : ''}
         </span>
       </div>
+      <p className={roomBytes > APP_OPTIONS_MAX_BYTES ? 'st-error-line' : 'st-muted'}>
+        {text.room(kilobytes(format, roomBytes), kilobytes(format, APP_OPTIONS_MAX_BYTES))}
+      </p>
     </div>
   );
 }
@@ -114,7 +126,7 @@ function Refusal({
     case 'too-large':
       return (
         <Alert tone="danger" title={text.saveFailed}>
-          {text.tooLarge(format.number(Math.ceil(refusal.bytes / 1024)), format.number(refusal.limit / 1024))}
+          {text.tooLarge(kilobytes(format, refusal.bytes), kilobytes(format, refusal.limit))}
         </Alert>
       );
     case 'invalid':

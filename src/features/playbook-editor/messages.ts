@@ -82,7 +82,8 @@ export const playbookEditorMessages = defineMessages(
       `Another admin (${name}) saved a change at ${at}; reload to see it. Your changes are still here: export them to keep them.`,
     reload: 'Reload',
     tooLarge: (kilobytes: string, limit: string) =>
-      `The playbook is too large to save (${kilobytes} KB of at most ${limit} KB). Remove tasks or shorten descriptions.`,
+      `Not saved: Smart Tasks’ settings would take ${kilobytes} KB, and Bitrix24 keeps at most ${limit} KB for them (the playbooks of all smart processes share this room). Remove tasks or shorten descriptions, here or in another smart process.`,
+    room: (kilobytes: string, limit: string) => `Settings room: ${kilobytes} KB of ${limit} KB used.`,
     invalidTitle: 'Some tasks need a fix before saving:',
     newerSchemaRefused: 'A newer Smart Tasks saved this playbook meanwhile; it is not overwritten. Update the app.',
     suggestionTitle: 'No playbook yet',
@@ -230,7 +231,8 @@ export const playbookEditorMessages = defineMessages(
         `Другой администратор (${name}) сохранил изменения в ${at}; перезагрузите, чтобы их увидеть. Ваши изменения остались здесь: экспортируйте их, чтобы не потерять.`,
       reload: 'Перезагрузить',
       tooLarge: (kilobytes: string, limit: string) =>
-        `Слишком большой объём для сохранения (${kilobytes} КБ при пределе ${limit} КБ). Удалите задачи или сократите описания.`,
+        `Не сохранено: настройки Smart Tasks заняли бы ${kilobytes} КБ, а Битрикс24 хранит для них не больше ${limit} КБ (задачи по стадиям всех смарт-процессов делят это место). Удалите задачи или сократите описания — здесь или в другом смарт-процессе.`,
+      room: (kilobytes: string, limit: string) => `Место для настроек: занято ${kilobytes} КБ из ${limit} КБ.`,
       invalidTitle: 'Перед сохранением нужно исправить:',
       newerSchemaRefused:
         'Тем временем более новая версия Smart Tasks сохранила эти задачи по стадиям; они не перезаписаны. Обновите приложение.',
@@ -377,7 +379,8 @@ export const playbookEditorMessages = defineMessages(
         `Ein anderer Administrator (${name}) hat um ${at} eine Änderung gespeichert; laden Sie neu, um sie zu sehen. Ihre Änderungen sind noch hier: exportieren Sie sie, um sie zu behalten.`,
       reload: 'Neu laden',
       tooLarge: (kilobytes: string, limit: string) =>
-        `Zu groß zum Speichern (${kilobytes} KB bei höchstens ${limit} KB). Entfernen Sie Aufgaben oder kürzen Sie Beschreibungen.`,
+        `Nicht gespeichert: Die Einstellungen von Smart Tasks würden ${kilobytes} KB belegen, Bitrix24 hält dafür höchstens ${limit} KB bereit (die Aufgaben je Phase aller Smart-Prozesse teilen sich diesen Platz). Entfernen Sie Aufgaben oder kürzen Sie Beschreibungen, hier oder in einem anderen Smart-Prozess.`,
+      room: (kilobytes: string, limit: string) => `Platz für Einstellungen: ${kilobytes} KB von ${limit} KB belegt.`,
       invalidTitle: 'Vor dem Speichern ist etwas zu korrigieren:',
       newerSchemaRefused:
         'Eine neuere Smart-Tasks-Version hat diese Aufgaben je Phase inzwischen gespeichert; sie werden nicht überschrieben. Aktualisieren Sie die App.',
