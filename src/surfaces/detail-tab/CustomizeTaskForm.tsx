@@ -1,11 +1,20 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useBitrix, type PickedUser } from '../../bitrix';
-import { fromDateTimeLocalInput, toDateTimeLocalInput } from '../../domain/working-days';
 import { validateDraft, type DraftProblems, type TaskDraft, type TaskPriority } from '../../domain/task-draft';
-import { commonMessages, useI18n, useMessages } from '../../i18n';
+import { commonMessages, useMessages } from '../../i18n';
 import { CreateFailedError } from '../../features/create-linked-task/create-linked-task';
 import type { User } from '../../queries/users';
-import { Button, Field, FieldGroup, Person, Select, TextArea, TextInput } from '../../ui';
+import {
+  Button,
+  DateTimeField,
+  Field,
+  FieldGroup,
+  Person,
+  Select,
+  TextArea,
+  TextInput,
+  type DateTimeEntry,
+} from '../../ui';
 import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { detailTabMessages } from './messages';
 
@@ -50,8 +59,6 @@ export function CustomizeTaskForm({
   const text = useMessages(detailTabMessages);
   const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
-  // Deadlines are typed and shown on the clock of the user's Bitrix24 zone, not the computer's.
-  const { timeZone } = useI18n().format;
   const known = (id: number): Person => {
     const user = users.get(id);
     return { id, name: user?.name || common.userFallbackName(id), photoUrl: user?.photoUrl ?? null };
@@ -63,7 +70,11 @@ export function CustomizeTaskForm({
     initial.responsibleId > 0 ? known(initial.responsibleId) : null,
   );
   const [participants, setParticipants] = useState<Person[]>(initial.participantIds.map(known));
-  const [deadline, setDeadline] = useState(initial.deadline ? toDateTimeLocalInput(initial.deadline, timeZone) : '');
+  // Typed in the portal language's format, on the clock of the user's Bitrix24 zone (DateTimeField).
+  const [deadline, setDeadline] = useState<DateTimeEntry>(
+    initial.deadline ? { kind: 'date', date: initial.deadline } : { kind: 'empty' },
+  );
+  const [submitted, setSubmitted] = useState(false);
   const [priority, setPriority] = useState<TaskPriority>(initial.priority);
   const [problems, setProblems] = useState<DraftProblems>({});
   const pickerCall = useRef(0);
@@ -105,7 +116,9 @@ export function CustomizeTaskForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const deadlineDate = deadline ? fromDateTimeLocalInput(deadline, timeZone) : null;
+    const deadlineDate = deadline.kind === 'date' ? deadline.date : null;
+    // Text that is no date is never sent as "no deadline": the field says so and nothing goes.
+    const unreadable = deadline.kind === 'unreadable';
     const draft: TaskDraft = {
       title,
       description,
@@ -117,10 +130,11 @@ export function CustomizeTaskForm({
     // "In the past" by the portal's clock, not the computer's.
     const found = validateDraft(draft, new Date(boundary.portalNow()));
     setProblems(found);
+    setSubmitted(true);
     if (found.title) titleInput.current?.focus();
     else if (found.responsible) responsibleButton.current?.focus();
-    else if (found.deadline) deadlineInput.current?.focus();
-    if (Object.keys(found).length > 0) return;
+    else if (found.deadline || unreadable) deadlineInput.current?.focus();
+    if (Object.keys(found).length > 0 || unreadable) return;
     onSubmit(draft);
   };
 
@@ -184,17 +198,14 @@ export function CustomizeTaskForm({
         </div>
       </FieldGroup>
       <div className="st-form-row">
-        <Field label={text.formDeadlineLabel} error={errorFor('deadline')}>
-          {(control) => (
-            <TextInput
-              {...control}
-              ref={deadlineInput}
-              type="datetime-local"
-              value={deadline}
-              onChange={(event) => setDeadline(event.target.value)}
-            />
-          )}
-        </Field>
+        <DateTimeField
+          label={text.formDeadlineLabel}
+          defaultValue={initial.deadline}
+          onChange={setDeadline}
+          error={errorFor('deadline')}
+          showUnreadable={submitted}
+          inputRef={deadlineInput}
+        />
         <Field label={text.formPriorityLabel}>
           {(control) => (
             <Select {...control} value={priority} onChange={(event) => setPriority(event.target.value as TaskPriority)}>

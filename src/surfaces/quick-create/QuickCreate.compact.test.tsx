@@ -13,11 +13,17 @@ import { QuickCreate } from './QuickCreate';
 
 const DEFAULT_TITLE = 'Equipment Purchase: Washing Machine';
 
-function renderPanel(options: { tasks?: FakeTaskStore; before?: (boundary: FakeBoundary) => void } = {}) {
+function renderPanel(
+  options: { tasks?: FakeTaskStore; language?: string; before?: (boundary: FakeBoundary) => void } = {},
+) {
   const tasks = options.tasks ?? fakeTaskStore();
   const boundary = createFakeBoundary(
     { ...fakeCrmHandlers(fakeCrm()), ...fakeTaskHandlers(tasks) },
-    { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } },
+    {
+      placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR',
+      placementOptions: { ENTITY_ID: '29' },
+      bitrixLanguage: options.language ?? 'en',
+    },
   );
   options.before?.(boundary);
   renderSurface(<QuickCreate entityTypeId={177} itemId={29} activityId={null} />, { boundary });
@@ -36,13 +42,31 @@ describe('the quick-create panel, compact but complete', () => {
     boundary.answerNextPicker([{ id: 4, name: 'Daniel Park', photoUrl: null, position: '' }]);
     fireEvent.click(screen.getByRole('button', { name: 'Change the responsible person' }));
     expect(await screen.findByText('Daniel Park')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '2099-03-14T16:30' } });
+    fireEvent.change(screen.getByLabelText('Deadline'), { target: { value: '03/14/2099, 04:30 PM' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
     expect(await screen.findByText('Task created')).toBeTruthy();
     expect(tasks.tasks).toHaveLength(1);
     expect(tasks.tasks[0]).toMatchObject({ responsibleId: '4' });
     // 16:30 in the user's Bitrix24 zone (the portal's, +03:00: the profile names none), whatever the computer's zone.
     expect(tasks.tasks[0]!.deadline).toBe('2099-03-14T16:30:00+03:00');
+  });
+
+  it('takes the deadline as a German user writes it, and a wrong one sends nothing (issue 9.8)', async () => {
+    const { tasks } = renderPanel({ language: 'de' });
+    await screen.findByRole('heading', { level: 1 });
+    const field = screen.getByLabelText('Frist') as HTMLInputElement;
+    expect(field.type).toBe('text');
+    expect(field.value).toMatch(/^\d{2}\.\d{2}\.\d{4}, 18:00$/);
+    fireEvent.change(field, { target: { value: '32.12.2099 18:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Aufgabe erstellen' }));
+    expect(await screen.findByText('Bitte Datum und Uhrzeit im Format TT.MM.JJJJ, hh:mm eingeben.')).toBeTruthy();
+    expect(tasks.tasks).toHaveLength(0);
+
+    fireEvent.change(field, { target: { value: '02.12.2099 18:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Aufgabe erstellen' }));
+    expect(await screen.findByText('Aufgabe erstellt')).toBeTruthy();
+    // 18:00 in the user's Bitrix24 zone (the portal's, +03:00).
+    expect(tasks.tasks[0]!.deadline).toBe('2099-12-02T18:00:00+03:00');
   });
 
   it('offers the full form: "More options…" opens the item’s card on the Tasks tab', async () => {

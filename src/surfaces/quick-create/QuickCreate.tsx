@@ -3,7 +3,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useBitrix, type PickedUser } from '../../bitrix';
 import { validateDraft, type TaskDraft } from '../../domain/task-draft';
 import type { LinkedTask } from '../../domain/tasks';
-import { fromDateTimeLocalInput, toDateTimeLocalInput } from '../../domain/working-days';
 import { detailTabPath } from '../../features/create-linked-task/detail-tab-path';
 import { DuplicateConfirm } from '../../features/create-linked-task/DuplicateConfirm';
 import { openTasksSummary, openTaskWithTitle } from '../../features/create-linked-task/open-linked-tasks';
@@ -14,8 +13,20 @@ import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNotice';
 import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
+import { PlaybookChoices } from '../../features/stage-playbook/PlaybookChoices';
 import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
-import { Alert, Badge, Button, Field, Person, QueryView, Skeleton, TextInput } from '../../ui';
+import {
+  Alert,
+  Badge,
+  Button,
+  DateTimeField,
+  Field,
+  Person,
+  QueryView,
+  Skeleton,
+  TextInput,
+  type DateTimeEntry,
+} from '../../ui';
 import { useLinkedTasks } from '../../queries/tasks';
 import { userZone } from '../../queries/users';
 import type { QuickCreateData } from './load-quick-create';
@@ -75,7 +86,7 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   const text = useMessages(quickCreateMessages);
   const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
-  const { locale, format } = useI18n();
+  const { locale } = useI18n();
   const creator = useCreateLinkedTask(data);
   const defaults = useDefaultDraft(data);
   const { item, smartProcess, currentUser, recordSubject } = data;
@@ -92,15 +103,16 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   const pickerCall = useRef(0);
   // The deadline as typed, in the user's Bitrix24 zone; null = untouched, the default is used
   // as of the moment of the click (by the portal's clock), as the tab's one click does.
-  const [deadline, setDeadline] = useState<string | null>(null);
+  // Typed in the portal language's format (DateTimeField); text that is no date blocks the send.
+  const [deadline, setDeadline] = useState<DateTimeEntry | null>(null);
   const [duplicate, setDuplicate] = useState<{ draft: TaskDraft; existing: LinkedTask } | null>(null);
 
   useEffect(() => {
     setTitle(useRecordSubject && recordSubject ? recordSubject : initial.title);
   }, [useRecordSubject, recordSubject, initial.title]);
 
-  const typedDeadline =
-    deadline === null ? undefined : deadline === '' ? null : fromDateTimeLocalInput(deadline, format.timeZone);
+  const typedDeadline = deadline === null ? undefined : deadline.kind === 'date' ? deadline.date : null;
+  const deadlineUnreadable = deadline?.kind === 'unreadable';
   const draft: TaskDraft = {
     ...initial,
     title,
@@ -166,7 +178,7 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
           onSubmit={(event) => {
             event.preventDefault();
             setTouched(true);
-            if (Object.keys(problems).length > 0 || linksOff) return;
+            if (Object.keys(problems).length > 0 || deadlineUnreadable || linksOff) return;
             // Everything not changed here as the tab's one click would set it, at the moment of the click.
             const now = defaults();
             send({
@@ -209,20 +221,14 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
               ) : null}
             </span>
           </div>
-          <Field
+          <DateTimeField
             label={text.deadline}
-            hint={deadline === '' || (deadline === null && !initial.deadline) ? text.noDeadline : undefined}
+            defaultValue={initial.deadline}
+            onChange={setDeadline}
+            hint={deadline?.kind === 'empty' || (deadline === null && !initial.deadline) ? text.noDeadline : undefined}
             error={touched && problems.deadline ? linked.problems[problems.deadline] : undefined}
-          >
-            {(control) => (
-              <TextInput
-                {...control}
-                type="datetime-local"
-                value={deadline ?? (initial.deadline ? toDateTimeLocalInput(initial.deadline, format.timeZone) : '')}
-                onChange={(event) => setDeadline(event.target.value)}
-              />
-            )}
-          </Field>
+            showUnreadable={touched}
+          />
           {mustChoose && !chosen && (
             <Alert tone="warning" actions={<Button onClick={chooseResponsible}>{text.chooseResponsible}</Button>}>
               {touched && problems.responsible ? `${linked.problems[problems.responsible]} ` : ''}
@@ -256,6 +262,14 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
           </div>
         </form>
       )}
+      {/* The stage's templates: one click = that template's task (features/stage-playbook/). */}
+      <PlaybookChoices
+        data={data}
+        stored={data.playbook}
+        stages={data.stages}
+        categories={data.categories}
+        tasks={tasks}
+      />
       <CreateOutcome
         created={created}
         error={creator.error}
