@@ -97,8 +97,6 @@ test('a funnel or stage list that fails inside the first batch says so, and "Try
 
   await header.getByRole('button', { name: 'Try again' }).first().click();
   await expect(header.getByText('General', { exact: true })).toBeVisible();
-  await expect(header.locator('.st-stage-pill')).toHaveText('Approval');
-  await expect(tab.getByRole('list', { name: 'Stages' })).toBeVisible();
   await expect(header.getByText('The stages could not be loaded.')).toHaveCount(0);
 });
 

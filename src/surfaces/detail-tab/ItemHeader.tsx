@@ -1,16 +1,20 @@
-import { useMemo } from 'react';
-import { buildStageBar } from '../../domain/stages';
+import { shortenText } from '../../domain/text';
 import { commonMessages, useMessages } from '../../i18n';
 import type { User } from '../../queries/users';
-import { Badge, Person, StageBar, StagePill, type RetryProps } from '../../ui';
+import { Badge, Person, type RetryProps } from '../../ui';
 import type { DetailTabData } from './load-detail-tab';
 import { detailTabMessages } from './messages';
 import { PartFailed } from './PartFailed';
 
 /**
- * Title, number, funnel, stage (pill and bar) and responsible person of the item. A funnel or
- * stage list that could not be read says so in its place (with "Try again" when it can help).
+ * What the tab adds to the card above it: the item's funnel and responsible person. The card
+ * already shows the item's title and its stage bar, so the tab does not draw them again (the
+ * title stays as the frame's heading for screen readers only). A funnel or stage list that could
+ * not be read says so in its place (with "Try again" when it can help).
  */
+/** Characters of the item's title in the hidden heading (a title can be thousands long). */
+const HEADING_LENGTH = 200;
+
 export function ItemHeader({
   data,
   responsible,
@@ -22,22 +26,15 @@ export function ItemHeader({
 }) {
   const text = useMessages(detailTabMessages);
   const common = useMessages(commonMessages);
-  const { item, smartProcess, categories, stages, problems } = data;
-  const bar = useMemo(
-    () => (stages && stages.length > 0 ? buildStageBar(stages, item.stageId) : null),
-    [stages, item.stageId],
-  );
+  const { item, smartProcess, categories, problems } = data;
   const funnel = categories?.find((category) => category.id === item.categoryId) ?? null;
 
   return (
-    <header className="st-panel dt-header">
-      <div className="st-muted">{smartProcess.title}</div>
-      <h1 className="dt-header__title">
-        {/* Clamped to three lines (a title can be thousands of characters); the full one on hover. */}
-        <span className="st-clamp dt-header__name" title={item.title || undefined}>
-          {item.title || common.number(item.id)}
-        </span>
-        <span className="dt-header__id">{common.number(item.id)}</span>
+    <header className="dt-header">
+      {/* The frame's own heading, for screen readers: the card shows the title above the tab. */}
+      <h1 className="st-visually-hidden">
+        {smartProcess.title}: {shortenText(item.title || common.number(item.id), HEADING_LENGTH)}{' '}
+        {common.number(item.id)}
       </h1>
       <dl className="st-facts dt-header__facts">
         {funnel && (categories?.length ?? 0) > 0 && (
@@ -62,16 +59,6 @@ export function ItemHeader({
             </dd>
           </div>
         )}
-        {bar?.current && (
-          <div>
-            <dt>{text.stage}</dt>
-            <dd>
-              <StagePill name={bar.current.name} color={bar.current.color} />
-              {bar.outcome === 'success' && <Badge tone="success">{text.outcomeSuccess}</Badge>}
-              {bar.outcome === 'failure' && <Badge tone="alert">{text.outcomeFailure}</Badge>}
-            </dd>
-          </div>
-        )}
         <div>
           <dt>{text.responsible}</dt>
           <dd>
@@ -88,7 +75,6 @@ export function ItemHeader({
           </dd>
         </div>
       </dl>
-      {bar && <StageBar bar={bar} />}
     </header>
   );
 }
