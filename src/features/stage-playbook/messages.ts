@@ -82,6 +82,8 @@ export const stagePlaybookMessages = defineMessages(
       missing: 'Missing',
     },
     unknownStage: 'unknown stage',
+    yes: 'Yes',
+    no: 'No',
   },
   {
     ru: {
@@ -170,6 +172,8 @@ export const stagePlaybookMessages = defineMessages(
         missing: 'Нет',
       },
       unknownStage: 'неизвестная стадия',
+      yes: 'Да',
+      no: 'Нет',
     },
     de: {
       panelTitle: 'Aufgaben der Phase',
@@ -261,6 +265,8 @@ export const stagePlaybookMessages = defineMessages(
         missing: 'Fehlt',
       },
       unknownStage: 'unbekannte Phase',
+      yes: 'Ja',
+      no: 'Nein',
     },
   },
 );

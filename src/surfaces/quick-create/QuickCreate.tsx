@@ -13,6 +13,7 @@ import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNotice';
 import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
+import { PlaybookChoices } from '../../features/stage-playbook/PlaybookChoices';
 import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
 import {
   Alert,
@@ -261,6 +262,14 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
           </div>
         </form>
       )}
+      {/* The stage's templates: one click = that template's task (features/stage-playbook/). */}
+      <PlaybookChoices
+        data={data}
+        stored={data.playbook}
+        stages={data.stages}
+        categories={data.categories}
+        tasks={tasks}
+      />
       <CreateOutcome
         created={created}
         error={creator.error}

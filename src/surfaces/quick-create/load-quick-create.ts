@@ -2,10 +2,12 @@
  * What the compact "create linked task" panel needs, in ONE batch: what every create-linked-
  * task surface reads (features/create-linked-task/load-linked-item.ts) and, from a timeline
  * record's menu, that record (for its subject); and the tasks already linked to the item, so
- * the panel can say that open ones exist before a second one is made.
+ * the panel can say that open ones exist before a second one is made; and the stage playbook
+ * with the stage and funnel names, for its one-click template choices.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { command, type BatchResults, type BitrixBoundary } from '../../bitrix';
+import { command, resultReference, type BatchResults, type BitrixBoundary } from '../../bitrix';
+import type { Stage } from '../../domain/stages';
 import type { PlacementOptions } from '../../domain/placement';
 import {
   itemLinkCode,
@@ -14,6 +16,8 @@ import {
   type LinkedItem,
 } from '../../features/create-linked-task/load-linked-item';
 import { linkedTasksCommand, primeLinkedTasks } from '../../queries/tasks';
+import { categoriesCommand, decodeCategories, decodeStages, stagesCommand, type Category } from '../../queries/items';
+import { playbookOptionCommand, readPlaybookOption, type StoredPlaybook } from '../../queries/playbooks';
 
 /** `ASSOCIATED_ENTITY_TYPE_ID` of a timeline record that is an activity (crm.activity.get). */
 const ACTIVITY_TYPE_ID = '6';
@@ -21,6 +25,11 @@ const ACTIVITY_TYPE_ID = '6';
 export interface QuickCreateData extends LinkedItem {
   /** Subject of the timeline record the panel was opened from, if any. */
   recordSubject: string | null;
+  /** The stage playbook (its templates are offered as one-click choices); null when it could not be read. */
+  playbook: StoredPlaybook | null;
+  /** The item's funnel's stages and the funnels, for the templates' {stage} and {funnel}; null when not read. */
+  stages: Stage[] | null;
+  categories: Category[] | null;
 }
 
 export const quickCreateKeys = {
@@ -47,6 +56,10 @@ export async function loadQuickCreate(
   const commands = {
     ...linkedItemCommands(entityTypeId, itemId),
     tasks: linkedTasksCommand(itemLinkCode(entityTypeId, itemId)),
+    // The stage playbook's choices: the playbook, and the names its placeholders may need.
+    playbook: playbookOptionCommand(entityTypeId),
+    stages: stagesCommand(entityTypeId, resultReference('item', 'item', 'categoryId')),
+    categories: categoriesCommand(entityTypeId),
   };
   const withRecord = { ...commands, activity: command('crm.activity.get', { id: activityId ?? 0 }) };
   const answers: BatchResults<typeof commands> & Partial<Pick<BatchResults<typeof withRecord>, 'activity'>> =
@@ -58,5 +71,11 @@ export async function loadQuickCreate(
 
   const activity = answers.activity;
   const subject = activity?.ok && typeof activity.result.SUBJECT === 'string' ? activity.result.SUBJECT.trim() : '';
-  return { ...linked, recordSubject: subject === '' ? null : subject };
+  return {
+    ...linked,
+    recordSubject: subject === '' ? null : subject,
+    playbook: answers.playbook.ok ? readPlaybookOption(answers.playbook.result, entityTypeId) : null,
+    stages: answers.stages.ok ? decodeStages(answers.stages.result) : null,
+    categories: answers.categories.ok ? decodeCategories(answers.categories.result.categories) : null,
+  };
 }

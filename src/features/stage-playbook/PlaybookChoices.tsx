@@ -1,0 +1,113 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { useBitrix, type PickedUser } from '../../bitrix';
+import type { Stage } from '../../domain/stages';
+import { useI18n, useMessages } from '../../i18n';
+import type { Category } from '../../queries/items';
+import type { StoredPlaybook } from '../../queries/playbooks';
+import { useReferenceNames } from '../../queries/reference-names';
+import type { LinkedTasks } from '../../queries/tasks';
+import type { LinkedItem } from '../create-linked-task/load-linked-item';
+import { stagePlaybookMessages } from './messages';
+import { PlaybookOutcome } from './PlaybookOutcome';
+import { PlaybookTemplateList } from './PlaybookTemplateList';
+import { playbookRenderContext, stageName } from './render-context';
+import { expectedStageFor, stagePlaybookPeople, stagePlaybookRows, type PlaybookRow } from './stage-playbook-rows';
+import { useCreatePlaybookTasks } from './use-create-playbook-tasks';
+
+const NO_CRM_ITEMS = new Map<number, number[]>();
+
+/**
+ * The item's stage templates as one-click choices (quick-create, beside the free-form task): one
+ * click = that template's task, with the same guarantee as the tab's (one batch, one request key,
+ * the stage re-checked on the portal). Created ones show their status and link. Nothing at all
+ * when no playbook applies to the stage. Field placeholders use the item's raw values here (the
+ * compact panel reads no field definitions).
+ */
+export function PlaybookChoices({
+  data,
+  stored,
+  stages,
+  categories,
+  tasks,
+}: {
+  data: LinkedItem;
+  stored: StoredPlaybook | null;
+  stages: readonly Stage[] | null;
+  categories: readonly Category[] | null;
+  tasks: UseQueryResult<LinkedTasks>;
+}) {
+  const boundary = useBitrix();
+  const text = useMessages(stagePlaybookMessages);
+  const { format } = useI18n();
+  const { item, currentUser } = data;
+  const creator = useCreatePlaybookTasks(data);
+  const [chosen, setChosen] = useState<ReadonlyMap<string, PickedUser>>(new Map());
+  const pickerCall = useRef(0);
+  const people = useMemo(() => stagePlaybookPeople(stored, item), [stored, item]);
+  const names = useReferenceNames(people, NO_CRM_ITEMS);
+
+  if (stored?.kind !== 'ok') return null;
+  const document = stored.document;
+  const linked = tasks.data?.tasks ?? [];
+  const contextNow = () =>
+    playbookRenderContext({
+      item,
+      smartProcess: data.smartProcess,
+      currentUser,
+      responsible: data.responsible,
+      stages,
+      categories,
+      views: null,
+      names,
+      format,
+      words: { yes: text.yes, no: text.no },
+      portalNow: boundary.portalNow(),
+    });
+  const { rows } = stagePlaybookRows(document, item.stageId, linked, contextNow(), chosen);
+  if (rows.length === 0) return null;
+
+  const create = (row: PlaybookRow) => {
+    // Rendered again at the click: the deadline counts from the click, by the portal's clock.
+    const fresh = stagePlaybookRows(document, item.stageId, linked, contextNow(), chosen).missing.find(
+      (entry) => entry.status.template.key === row.status.template.key,
+    );
+    if (!fresh || fresh.needsChoice) return;
+    creator.create({ templates: [fresh.rendered], expectedStageId: expectedStageFor([fresh], item.stageId) });
+  };
+  const choose = (row: PlaybookRow) => {
+    const call = ++pickerCall.current;
+    boundary.pickUser().then(
+      (user) => {
+        if (user && call === pickerCall.current)
+          setChosen((current) => new Map(current).set(row.status.template.key, user));
+      },
+      () => undefined,
+    );
+  };
+  const nameOf = (stageId: string | null) => stageName(stages, stageId) || stageId || text.unknownStage;
+
+  return (
+    <section className="st-stack stp-choices" aria-label={text.choicesTitle}>
+      <h2 className="st-field__label">{text.choicesTitle}</h2>
+      <PlaybookOutcome
+        result={creator.result}
+        error={creator.error}
+        stageName={nameOf}
+        titleOf={(key) => rows.find((entry) => entry.status.template.key === key)?.rendered.draft.title ?? key}
+        onDismiss={creator.reset}
+      />
+      <PlaybookTemplateList
+        rows={rows}
+        users={names.users}
+        currentUserId={currentUser.id}
+        busy={creator.busy}
+        pendingKeys={creator.pendingKeys}
+        disabled={data.smartProcess.allowsTaskLinks === false || tasks.isPending || tasks.isError || names.isLoading}
+        compact
+        onCreate={create}
+        onChoose={choose}
+      />
+    </section>
+  );
+}
