@@ -31,7 +31,14 @@ function query(options: PortalPageOptions): PageQuery {
 
 export function placementCode(
   entityTypeId: number,
-  suffix: 'DETAIL_TAB' | 'DETAIL_ACTIVITY' | 'DETAIL_TOOLBAR' | 'LIST_MENU' | 'LIST_TOOLBAR' | 'ACTIVITY_TIMELINE_MENU',
+  suffix:
+    | 'DETAIL_TAB'
+    | 'DETAIL_ACTIVITY'
+    | 'DETAIL_TOOLBAR'
+    | 'LIST_MENU'
+    | 'LIST_TOOLBAR'
+    | 'ACTIVITY_TIMELINE_MENU'
+    | 'ROBOT_DESIGNER_TOOLBAR',
 ): string {
   return `CRM_DYNAMIC_${entityTypeId}_${suffix}`;
 }
@@ -144,6 +151,42 @@ export async function openListRowMenuApp(page: Page, options: ItemOptions & Entr
     page,
     row.getByTestId('list-row-menu'),
     placementCode(options.entityTypeId, 'LIST_MENU'),
+    options,
+  );
+  return sliderAppFrame(page);
+}
+
+export interface AutomationOptions extends PortalPageOptions {
+  entityTypeId: number;
+  /** The funnel (category) whose automation rules to open. */
+  categoryId: number;
+}
+
+/**
+ * Opens a funnel's automation rules designer (`/crm/type/<id>/automation/<categoryId>/`) the way a
+ * user gets there: the list of that funnel, then its "Automation rules" button.
+ */
+export async function openAutomationDesigner(page: Page, options: AutomationOptions): Promise<Locator> {
+  await page.goto(listPath(options.entityTypeId, { ...query(options), category: options.categoryId }));
+  await page.getByTestId('automation-rules-link').click();
+  const designer = page.getByTestId('automation-designer');
+  await expect(designer).toHaveAttribute('data-category-id', String(options.categoryId));
+  return designer;
+}
+
+/**
+ * Opens the automation rules designer and the app's ROBOT_DESIGNER_TOOLBAR entry in its header
+ * menu (a slider; PLACEMENT_OPTIONS `{"URI":"/crm/type/<id>/automation/<categoryId>/"}`).
+ */
+export async function openRobotDesignerEntry(
+  page: Page,
+  options: AutomationOptions & EntryChoice,
+): Promise<FrameLocator> {
+  await openAutomationDesigner(page, options);
+  await chooseMenuEntry(
+    page,
+    page.getByTestId('robot-designer-toolbar-apps'),
+    placementCode(options.entityTypeId, 'ROBOT_DESIGNER_TOOLBAR'),
     options,
   );
   return sliderAppFrame(page);

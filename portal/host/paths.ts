@@ -60,6 +60,14 @@ export function listPath(
   });
 }
 
+/** The automation rules (robot designer) of a smart process's funnel, as Bitrix24 addresses it. */
+export function automationPath(entityTypeId: number, categoryId: number, query: PageQuery = {}): string {
+  return withQuery(`/crm/type/${entityTypeId}/automation/${categoryId}/`, {
+    [USER_QUERY]: query.user,
+    [LANG_QUERY]: query.lang,
+  });
+}
+
 export function appPagePath(
   appId: number | string,
   query: PageQuery & { options?: Record<string, string> } = {},
@@ -89,6 +97,7 @@ export type PortalRoute =
   | { page: 'home' }
   | { page: 'detail'; entityTypeId: number; itemId: number }
   | { page: 'list'; entityTypeId: number }
+  | { page: 'automation'; entityTypeId: number; categoryId: number }
   | { page: 'app'; appId: string }
   | { page: 'task'; userId: number; taskId: number }
   | { page: 'user'; userId: number }
@@ -102,6 +111,10 @@ const ROUTES: Array<[RegExp, (match: RegExpMatchArray) => PortalRoute]> = [
     (m) => ({ page: 'detail', entityTypeId: Number(m[1]), itemId: Number(m[2]) }),
   ],
   [/^\/crm\/type\/(\d+)\/list\/$/, (m) => ({ page: 'list', entityTypeId: Number(m[1]) })],
+  [
+    /^\/crm\/type\/(\d+)\/automation\/(\d+)\/$/,
+    (m) => ({ page: 'automation', entityTypeId: Number(m[1]), categoryId: Number(m[2]) }),
+  ],
   [/^\/marketplace\/app\/([^/]+)\/$/, (m) => ({ page: 'app', appId: decodeURIComponent(m[1] ?? '') })],
   [
     /^\/company\/personal\/user\/(\d+)\/tasks\/task\/view\/(\d+)\/$/,

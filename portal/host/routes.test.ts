@@ -123,6 +123,33 @@ describe('the app page', () => {
   });
 });
 
+describe('the automation rules designer', () => {
+  it('is reached from the list and the card, and its header menu opens the app with the designer URI only', async () => {
+    const origin = await start(createFakeHostData());
+    const list = await page(origin, '/crm/type/177/list/?category=2&user=2');
+    expect(list.text).toContain('data-testid="automation-rules-link" href="/crm/type/177/automation/2/?user=2"');
+    const all = await page(origin, '/crm/type/177/list/');
+    expect(all.text).toContain('data-testid="automation-rules-link" href="/crm/type/177/automation/1/"');
+    const card = await page(origin, '/crm/type/177/details/29/');
+    expect(card.text).toMatch(/data-testid="automation-rules-link" href="\/crm\/type\/177\/automation\/\d+\/"/);
+
+    const { status, text } = await page(origin, '/crm/type/177/automation/2/?user=2&lang=de');
+    expect(status).toBe(200);
+    expect(text).toContain('data-testid="automation-designer"');
+    expect(text).toContain('data-testid="robot-designer-toolbar-apps"');
+    expect(text).toContain('data-placement="CRM_DYNAMIC_177_ROBOT_DESIGNER_TOOLBAR"');
+    expect(text).toContain('data-options="{&quot;URI&quot;:&quot;/crm/type/177/automation/2/&quot;}"');
+    expect(text).toContain('data-stage-id="DT177_2:NEW"');
+    expect(text).not.toContain('CRM_DYNAMIC_177_LIST_TOOLBAR');
+  });
+
+  it('answers not found for a pipeline the smart process does not have', async () => {
+    const origin = await start(createFakeHostData());
+    expect((await page(origin, '/crm/type/177/automation/3/')).status).toBe(404);
+    expect((await page(origin, '/crm/type/999/automation/1/')).status).toBe(404);
+  });
+});
+
 describe('the task card', () => {
   it('shows the task with its description as text and its CRM link', async () => {
     const origin = await start(createFakeHostData());

@@ -10,6 +10,7 @@ import type { HostData } from './host-data';
 import { handleLayoutAjax } from './layout-endpoint';
 import { readPageContext } from './page-context';
 import { renderAppPage } from './pages/app-page';
+import { renderAutomationPage } from './pages/automation-page';
 import { renderBareMessagePage } from './pages/bare-message-page';
 import { renderDetailPage } from './pages/detail-page';
 import { renderHomePage } from './pages/home-page';
@@ -94,6 +95,9 @@ export function createHostRoutes(context: HostContext): HostRoutes {
       case 'app':
         result = renderAppPage(data, page, route.appId);
         break;
+      case 'automation':
+        result = renderAutomationPage(data, page, route.entityTypeId, route.categoryId);
+        break;
       case 'task':
         result = renderTaskPage(data, page, route.taskId);
         break;
@@ -108,7 +112,7 @@ export function createHostRoutes(context: HostContext): HostRoutes {
             context: page,
             title: 'Page not available',
             testId: 'not-found',
-            message: `The emulator does not draw ${url.pathname}. It has smart-process cards and lists, the application's page, task and user cards.`,
+            message: `The emulator does not draw ${url.pathname}. It has smart-process cards, lists and automation rules, the application's page, task and user cards.`,
           }),
         };
         break;

@@ -6,7 +6,8 @@
 import { bindingsFor, bindingTitle } from '../frame-layout';
 import type { HostData, HostItem } from '../host-data';
 import { html, type SafeHtml } from '../html';
-import type { PageContext } from '../page-context';
+import { carriedQuery, type PageContext } from '../page-context';
+import { automationPath } from '../paths';
 import { appMenu, entryAttributes, type AppEntry } from './app-entries';
 import { formatMomentInZone } from './format';
 import { renderMessagePage, renderShell } from './page-shell';
@@ -23,6 +24,7 @@ export function placementCodes(entityTypeId: number) {
     timelineMenu: `${prefix}ACTIVITY_TIMELINE_MENU`,
     listMenu: `${prefix}LIST_MENU`,
     listToolbar: `${prefix}LIST_TOOLBAR`,
+    robotDesignerToolbar: `${prefix}ROBOT_DESIGNER_TOOLBAR`,
   };
 }
 
@@ -143,7 +145,7 @@ export function renderDetailPage(
       data,
       context,
       title: item.title,
-      headingExtras: html`${stageBadge(data, item)}<div class="page-toolbar">${toolbar}</div>`,
+      headingExtras: html`${stageBadge(data, item)}<div class="page-toolbar"><a class="button" data-testid="automation-rules-link" href="${automationPath(entityTypeId, item.categoryId, carriedQuery(context))}">Automation rules</a>${toolbar}</div>`,
       body,
       page: { kind: 'detail', entityTypeId, itemId: item.id, activeTab },
     }),

@@ -7,7 +7,7 @@ import { bindingsFor } from '../frame-layout';
 import type { HostData, HostItem } from '../host-data';
 import { html } from '../html';
 import { carriedQuery, type PageContext } from '../page-context';
-import { detailPath, listPath } from '../paths';
+import { automationPath, detailPath, listPath } from '../paths';
 import { appMenu } from './app-entries';
 import { pageUri, placementCodes } from './detail-page';
 import { renderMessagePage, renderShell } from './page-shell';
@@ -97,6 +97,12 @@ export function renderListPage(
     entries: bindingsFor(data, codes.listToolbar).map((binding) => ({ binding, options: { URI: uri } })),
     lang,
   });
+  // Bitrix24's "Automation rules" button: the designer of the pipeline shown (the default one for "All").
+  const automationCategory = categoryId ?? categories.find((category) => category.isDefault)?.id ?? categories[0]?.id;
+  const automationLink =
+    automationCategory === undefined
+      ? html``
+      : html`<a class="button" data-testid="automation-rules-link" href="${automationPath(entityTypeId, automationCategory, carried)}">Automation rules</a>`;
   const rowMenuBindings = bindingsFor(data, codes.listMenu);
   const first = total === 0 ? 0 : (requestedPage - 1) * LIST_PAGE_SIZE + 1;
   const last = Math.min(total, requestedPage * LIST_PAGE_SIZE);
@@ -156,7 +162,7 @@ export function renderListPage(
       data,
       context,
       title: process.title,
-      headingExtras: html`<div class="page-toolbar">${toolbar}</div>`,
+      headingExtras: html`<div class="page-toolbar">${automationLink}${toolbar}</div>`,
       body,
       page: { kind: 'list', entityTypeId },
     }),

@@ -27,6 +27,7 @@ const SUFFIXES = [
   'LIST_MENU',
   'ACTIVITY_TIMELINE_MENU',
   'LIST_TOOLBAR',
+  'ROBOT_DESIGNER_TOOLBAR',
 ];
 
 export function createFakeHostData(options: FakeHostDataOptions = {}): FakeHostData {
