@@ -448,6 +448,14 @@ describe('keyboard and the native look', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('a click on another row’s menu button closes the first menu and opens the other', async () => {
+    renderTab();
+    await openMenu('Sign the delivery note');
+    const other = await row('Request quotes');
+    fireEvent.click(within(other).getByRole('button', { name: 'Actions for “Request quotes”' }));
+    expect(screen.getAllByRole('menu')).toEqual([within(other).getByRole('menu')]);
+  });
+
   it('a high-priority task is marked; a normal one shows no priority', async () => {
     renderTab();
     expect((await row('Sign the delivery note')).textContent).toContain('Priority: High');

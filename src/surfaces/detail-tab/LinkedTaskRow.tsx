@@ -131,16 +131,16 @@ export function LinkedTaskRow({
             {actionText.working[actions.pending]}
           </span>
         )}
-        {actions && (
-          <TaskActionsMenu
-            taskTitle={task.title}
-            rights={actions.rights}
-            busy={actions.pending !== undefined}
-            onIntent={actions.requestRights}
-            onChoose={choose}
-          />
-        )}
       </span>
+      {actions && (
+        <TaskActionsMenu
+          taskTitle={task.title}
+          rights={actions.rights}
+          busy={actions.pending !== undefined}
+          onIntent={actions.requestRights}
+          onChoose={choose}
+        />
+      )}
       {actions && editingDeadline && (
         <TaskDeadlineForm
           deadline={task.deadline}

@@ -57,15 +57,16 @@ export function TaskActionsMenu({
     if (open) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [open, firstKind]);
 
-  // A click elsewhere closes it.
+  // A click elsewhere closes it: on the click, not the press, so that the menu folding away
+  // (it takes room in the row) cannot move another row's button from under the pointer.
   useEffect(() => {
     if (!open) return;
-    const onPointer = (event: PointerEvent) => {
+    const onClick = (event: MouseEvent) => {
       const target = event.target as Node;
       if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
   }, [open]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
