@@ -3,7 +3,7 @@
  * stored document, a newer schema refused, and what it would change shown before it is applied
  * to the editor (saving stays a separate, deliberate step).
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { PlaybookDocument } from '../../domain/playbooks/playbook';
 import {
   parsePlaybookDocument,
@@ -49,7 +49,6 @@ export function ImportExport({
 }) {
   const text = useMessages(playbookEditorMessages);
   const { locale } = useI18n();
-  const fileId = useId();
   const [pasted, setPasted] = useState('');
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
 
@@ -106,7 +105,7 @@ export function ImportExport({
               {(control) => (
                 <input
                   {...control}
-                  id={fileId}
+                  className="st-playbook__file"
                   type="file"
                   accept="application/json,.json"
                   onChange={(event) => {
