@@ -1,0 +1,220 @@
+/**
+ * The stage playbook in the card (issue 12, "In the card"), through the real SDK against the
+ * emulated portal: a procurement manager (user 2, zone Asia/Vladivostok on a +03:00 portal) opens
+ * "Washing Machine" in "Approval" and creates its 3 missing tasks in one click — each linked,
+ * marked with its template, with its checklist and its deadline at 12:00 on the manager's clock;
+ * a tab that still shows them missing creates none; a double click creates 3, not 6; after the
+ * item moves on, the tab says so and offers the next stage's task. The playbook is stored as an
+ * admin writes it (app.option.set; the editor's own e2e is playbook-editor.spec.ts).
+ */
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { appRequests, control, portalRest } from './support/app';
+import { openDetailTab } from './support/portal';
+
+const ENTITY_TYPE_ID = 177;
+const ITEM_ID = 29;
+const LINK_CODE = 'Tb1_29';
+const APPROVAL = 'DT177_7:CLIENT';
+const ORDERED = 'DT177_7:UC_ORDERED';
+const MANAGER = 2;
+const MANAGER_ZONE = 'Asia/Vladivostok';
+
+const template = (key: string, title: string, checklist: string[]) => ({
+  key,
+  title,
+  description: 'Stage “{stage}” of {title}',
+  responsible: { kind: 'item-responsible' },
+  participantIds: [],
+  observerIds: [4],
+  deadline: { unit: 'working-days', amount: 2, timeOfDay: '12:00' },
+  priority: 'high',
+  checklist,
+});
+
+const PLAYBOOK = {
+  schema: 1,
+  entityTypeId: ENTITY_TYPE_ID,
+  revision: 1,
+  savedAt: '2026-11-30T12:00:00+03:00',
+  savedBy: 1,
+  stages: [
+    {
+      stageId: APPROVAL,
+      templates: [
+        template('legal-review', 'Legal review: {title}', ['Contract draft', 'NDA signed']),
+        template('budget-check', 'Budget check #{id}', ['Quote attached', 'Within budget', 'Cost centre']),
+        template('ceo-sign-off', 'CEO sign-off: {title}', ['Summary sent']),
+      ],
+    },
+    { stageId: ORDERED, templates: [template('track-delivery', 'Track the delivery of {title}', ['Tracking number'])] },
+  ],
+};
+
+interface PlaybookTask {
+  id: string;
+  title: string;
+  deadline: string | null;
+  priority: string;
+  xmlId: string | null;
+  ufCrmTask?: string[] | false;
+}
+
+async function playbookTasks(): Promise<PlaybookTask[]> {
+  const { tasks } = await portalRest<{ tasks: PlaybookTask[] }>('tasks.task.list', {
+    filter: { UF_CRM_TASK: LINK_CODE },
+    select: ['ID', 'TITLE', 'DEADLINE', 'PRIORITY', 'XML_ID', 'UF_CRM_TASK'],
+  });
+  return tasks.filter((task) => task.xmlId?.startsWith('smart-tasks:template:'));
+}
+
+async function checklistOf(taskId: string): Promise<string[]> {
+  const items = await portalRest<Array<{ TITLE: string; PARENT_ID: string | number; SORT_INDEX: string }>>(
+    'task.checklistitem.getlist',
+    { TASKID: Number(taskId) },
+  );
+  // The portal lists the checklist itself too (PARENT_ID 0, "Checklist 1"): only its lines count, in their order.
+  return items
+    .filter((item) => Number(item.PARENT_ID) !== 0)
+    .sort((a, b) => Number(a.SORT_INDEX) - Number(b.SORT_INDEX))
+    .map((item) => item.TITLE);
+}
+
+/** The wall clock of an instant in a zone: "YYYY-MM-DD HH:MM" and the weekday (0 = Sunday). */
+function wallClock(instant: string, zone: string): { text: string; weekday: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
+  return { text: `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`, weekday };
+}
+
+async function openAsManager(page: Page): Promise<FrameLocator> {
+  return openDetailTab(page, { entityTypeId: ENTITY_TYPE_ID, itemId: ITEM_ID, user: MANAGER });
+}
+
+function playbookPanel(app: FrameLocator) {
+  return app.getByRole('region', { name: 'Stage playbook' });
+}
+
+test.beforeEach(async () => {
+  await control.reset({ fresh: false });
+  // An admin (user 1) stores the playbook as the editor does: the JSON string in playbook_177.
+  await portalRest('app.option.set', { options: { playbook_177: JSON.stringify(PLAYBOOK) } }, 1);
+});
+
+test('a manager creates the 3 missing tasks of "Approval" in one click: linked, with checklists and deadlines in the manager’s zone', async ({
+  page,
+}) => {
+  const app = await openAsManager(page);
+  const panel = playbookPanel(app);
+  await expect(panel.getByText('Legal review: Washing Machine')).toBeVisible();
+  await expect(panel.getByText('Missing', { exact: true })).toHaveCount(3);
+  const button = panel.getByRole('button', { name: 'Create the 3 missing tasks' });
+  await expect(button).toBeEnabled();
+
+  await control.clearRequests();
+  await button.click();
+  await expect(panel.getByText('3 tasks are created and linked to this item.')).toBeVisible();
+  // One round trip for the click.
+  expect((await appRequests()).filter((entry) => entry.userId === MANAGER)).toHaveLength(1);
+
+  const tasks = await playbookTasks();
+  expect(tasks.map((task) => task.xmlId).sort()).toEqual([
+    'smart-tasks:template:budget-check',
+    'smart-tasks:template:ceo-sign-off',
+    'smart-tasks:template:legal-review',
+  ]);
+  const byKey = new Map(tasks.map((task) => [task.xmlId!.split(':')[2]!, task]));
+  expect(byKey.get('budget-check')!.title).toBe('Budget check #29');
+  expect(await checklistOf(byKey.get('legal-review')!.id)).toEqual(['Contract draft', 'NDA signed']);
+  expect(await checklistOf(byKey.get('budget-check')!.id)).toEqual(['Quote attached', 'Within budget', 'Cost centre']);
+  expect(await checklistOf(byKey.get('ceo-sign-off')!.id)).toEqual(['Summary sent']);
+  for (const task of tasks) {
+    expect(task.ufCrmTask).toEqual([LINK_CODE]);
+    expect(task.priority).toBe('2');
+    // 12:00 on the manager's Vladivostok clock (not the portal's +03:00, nor the browser's), on a working day.
+    const clock = wallClock(task.deadline!, MANAGER_ZONE);
+    expect(clock.text).toMatch(/ 12:00$/);
+    expect([0, 6]).not.toContain(clock.weekday);
+  }
+
+  // Each shows its task now; a second click is not offered, and nothing more is created.
+  await expect(panel.getByRole('button', { name: 'All created' })).toBeDisabled();
+  await expect(panel.getByRole('link', { name: 'Open task “Budget check #29”' })).toBeVisible();
+  await page.reload();
+  await expect(playbookPanel(app).getByRole('button', { name: 'All created' })).toBeDisabled();
+  expect(await playbookTasks()).toHaveLength(3);
+});
+
+test('a tab that still shows the tasks missing creates none: the portal judges what exists', async ({
+  page,
+  context,
+}) => {
+  const stale = await context.newPage();
+  const staleApp = await openAsManager(stale);
+  const staleButton = playbookPanel(staleApp).getByRole('button', { name: 'Create the 3 missing tasks' });
+  await expect(staleButton).toBeEnabled();
+
+  const app = await openAsManager(page);
+  await playbookPanel(app).getByRole('button', { name: 'Create the 3 missing tasks' }).click();
+  await expect(playbookPanel(app).getByText('3 tasks are created and linked to this item.')).toBeVisible();
+
+  // The other tab was loaded before: it still offers them, and its click makes no second set.
+  await staleButton.click();
+  await expect(playbookPanel(staleApp).getByText(/Already created in the meantime/)).toBeVisible();
+  expect(await playbookTasks()).toHaveLength(3);
+  await expect(playbookPanel(staleApp).getByRole('button', { name: 'All created' })).toBeDisabled();
+});
+
+test('a double click creates 3 tasks, not 6', async ({ page }) => {
+  const app = await openAsManager(page);
+  const button = playbookPanel(app).getByRole('button', { name: 'Create the 3 missing tasks' });
+  await expect(button).toBeEnabled();
+  await button.dblclick();
+  await expect(playbookPanel(app).getByRole('button', { name: 'All created' })).toBeVisible();
+  expect(await playbookTasks()).toHaveLength(3);
+});
+
+test('after the item moves to the next stage the tab says so and offers that stage’s task', async ({ page }) => {
+  let app = await openAsManager(page);
+  await expect(playbookPanel(app).getByRole('button', { name: 'Create the 3 missing tasks' })).toBeVisible();
+
+  // The item moves on ("Ordered") while the manager is away.
+  await portalRest('crm.item.update', { entityTypeId: ENTITY_TYPE_ID, id: ITEM_ID, fields: { stageId: ORDERED } }, 1);
+  app = await openAsManager(page);
+  const panel = playbookPanel(app);
+  await expect(panel.getByText('The item moved to a new stage')).toBeVisible();
+  await expect(panel.getByText(/Moved from “Approval” to “Ordered” since you last saw it\./)).toBeVisible();
+  await expect(panel.getByText('Track the delivery of Washing Machine')).toBeVisible();
+  await panel.getByRole('button', { name: 'Create the missing task' }).click();
+  await expect(panel.getByText('The task is created and linked to this item.')).toBeVisible();
+  const tasks = await playbookTasks();
+  expect(tasks.map((task) => task.xmlId)).toEqual(['smart-tasks:template:track-delivery']);
+  expect(await checklistOf(tasks[0]!.id)).toEqual(['Tracking number']);
+});
+
+test('a tab loaded before the item moved creates none of the old stage’s tasks, and shows the new stage', async ({
+  page,
+}) => {
+  const app = await openAsManager(page);
+  const button = playbookPanel(app).getByRole('button', { name: 'Create the 3 missing tasks' });
+  await expect(button).toBeEnabled();
+  await portalRest('crm.item.update', { entityTypeId: ENTITY_TYPE_ID, id: ITEM_ID, fields: { stageId: ORDERED } }, 1);
+  await button.click();
+  await expect(
+    playbookPanel(app).getByText(/It moved from “Approval” to “Ordered” after this card was loaded/),
+  ).toBeVisible();
+  expect(await playbookTasks()).toHaveLength(0);
+  await expect(playbookPanel(app).getByText('Track the delivery of Washing Machine')).toBeVisible();
+});
