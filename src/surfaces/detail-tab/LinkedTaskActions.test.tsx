@@ -239,6 +239,8 @@ describe('each action is one round trip, shown at once', () => {
     await waitFor(() => expect(tasks.tasks[0]!.deadline).toBe('2026-12-04T11:00:00+03:00'));
     expect(calls(boundary, 'tasks.task.update')).toBe(1);
     expect(within(task).queryByLabelText('Neue Frist')).toBeNull();
+    // The focus is back on the row's menu button.
+    expect(document.activeElement).toBe(within(task).getByRole('button', { name: `Aktionen für „${title}“` }));
   });
 
   it('a deadline that is no date is refused in the form, and nothing is sent', async () => {
@@ -249,8 +251,22 @@ describe('each action is one round trip, shown at once', () => {
     );
     fireEvent.change(within(task).getByLabelText('New deadline'), { target: { value: '31/02/2026, 25:00' } });
     fireEvent.click(within(task).getByRole('button', { name: 'Save' }));
-    expect(within(task).getByRole('alert').textContent).toMatch(/^Enter the date and time as /);
+    expect(within(task).getByText(/^Enter the date and time as /)).toBeTruthy();
     expect(calls(boundary, 'tasks.task.update')).toBe(0);
+  });
+
+  it('an emptied deadline is asked for, not sent (the deadline is changed here, not removed)', async () => {
+    const { boundary } = renderTab();
+    const task = await row('Sign the delivery note');
+    fireEvent.click(
+      within(await openMenu('Sign the delivery note')).getByRole('menuitem', { name: 'Change deadline…' }),
+    );
+    fireEvent.change(within(task).getByLabelText('New deadline'), { target: { value: '' } });
+    fireEvent.click(within(task).getByRole('button', { name: 'Save' }));
+    expect(within(task).getByText(/^Enter the date and time as /)).toBeTruthy();
+    expect(calls(boundary, 'tasks.task.update')).toBe(0);
+    fireEvent.keyDown(within(task).getByLabelText('New deadline'), { key: 'Escape' });
+    expect(within(task).queryByLabelText('New deadline')).toBeNull();
   });
 
   it('the responsible comes from the portal’s picker, shows at once, and is written with one update', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useBitrix } from '../../bitrix';
 import { isTaskOpen, isTaskOverdue, type LinkedTask, type TaskStatus } from '../../domain/tasks';
 import { commonMessages, useI18n, useMessages } from '../../i18n';
@@ -67,6 +67,12 @@ export function LinkedTaskRow({
   const actionText = useMessages(taskActionMessages);
   const { format } = useI18n();
   const [editingDeadline, setEditingDeadline] = useState(false);
+  const item = useRef<HTMLLIElement>(null);
+  // The deadline form closes: the focus goes back to where it came from, the row's menu button.
+  const closeDeadline = () => {
+    setEditingDeadline(false);
+    item.current?.querySelector<HTMLElement>('.ta-menu__button')?.focus();
+  };
   // Overdue by the portal's clock: a computer whose clock is off must not mark tasks late (or not).
   const overdue = isTaskOverdue(task, new Date(boundary.portalNow()));
 
@@ -83,6 +89,7 @@ export function LinkedTaskRow({
 
   return (
     <li
+      ref={item}
       className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`}
       data-task-id={task.id}
       aria-busy={actions?.pending ? true : undefined}
@@ -144,9 +151,9 @@ export function LinkedTaskRow({
       {actions && editingDeadline && (
         <TaskDeadlineForm
           deadline={task.deadline}
-          onCancel={() => setEditingDeadline(false)}
+          onCancel={closeDeadline}
           onSave={(deadline) => {
-            if (actions.run({ kind: 'deadline', deadline })) setEditingDeadline(false);
+            if (actions.run({ kind: 'deadline', deadline })) closeDeadline();
           }}
         />
       )}
