@@ -26,6 +26,7 @@ import {
   openDetailActivityApp,
   openDetailTab,
   openListToolbarApp,
+  openRobotDesignerEntry,
   type PortalPageOptions,
 } from '../e2e/support/portal';
 
@@ -56,6 +57,8 @@ const HEIGHT = 860;
 /** The smart process and item every picture shows (the seed's "Equipment Purchase" item 29). */
 const ENTITY_TYPE_ID = 177;
 const ITEM_ID = 29;
+/** The seed's "General" funnel of that smart process. */
+const FUNNEL_ID = 7;
 /** A user without administrator rights in the seed. */
 const ORDINARY_USER = 2;
 
@@ -80,6 +83,12 @@ const SURFACES: Surface[] = [
   },
   { name: 'app-page-admin', open: (page, options) => openAppPage(page, options) },
   { name: 'app-page-user', open: (page, options) => openAppPage(page, { ...options, user: ORDINARY_USER }) },
+  {
+    // The stage playbook editor, from the automation rules designer's menu.
+    name: 'playbook-editor',
+    open: (page, options) =>
+      openRobotDesignerEntry(page, { ...options, entityTypeId: ENTITY_TYPE_ID, categoryId: FUNNEL_ID }),
+  },
 ];
 
 const APP_FRAME = 'iframe[data-testid="app-frame"]';
