@@ -5,8 +5,17 @@
  * api-reference/common/settings/app-option-get.md, app-option-set.md). Everyone using the app may
  * read it; only a portal admin may write it, which is exactly who may change a playbook. The value
  * is a JSON STRING of the PlaybookDocument (a string survives the portal's PHP serialisation
- * unchanged; nested arrays would come back as maps). Why options and not the app's entity storage
- * (entity.*): see "Where playbooks are stored" in src/README.md.
+ * unchanged; nested arrays would come back as maps).
+ *
+ * Why options and not the app's entity storage (entity.*), in short (details and doc paths in
+ * src/README.md, "Where playbooks are stored"): admin-only writes and reads for every user are the
+ * platform's own rule for options (common/settings/index.md), where entity storage needs an ACCESS
+ * table the app would have to keep right (entity/index.md); options need no new scope (entity
+ * storage needs `entity`); and one `app.option.get` fits into the tab's first batch. Limits: the
+ * docs give none for an option's value; the portal keeps all of an app's options in one value of
+ * 65,535 bytes as PHP serialises them (not documented; the emulator enforces it,
+ * portal/option-limits.ts), which every smart process's playbook shares: a save that would pass
+ * it is refused before it is sent (domain/playbooks/option-budget.ts).
  *
  * Reading fits into any batch: `playbookOptionCommand(entityTypeId)` and
  * `readPlaybookOption(result)`.

@@ -107,6 +107,49 @@ describe('PlaybookEditor', () => {
     });
   });
 
+  it('sets a fixed responsible and participants with the portal’s user picker, or a user field of the item', async () => {
+    const { boundary, stored } = portal();
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    fireEvent.click(await screen.findByRole('button', { name: 'Start empty' }));
+    await chooseStage(/^Approval/);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a task' }));
+    fireEvent.change(screen.getByLabelText('Responsible'), { target: { value: 'user' } });
+    // Nobody chosen yet: the save names it instead of writing.
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Approval, task 1: Nobody chosen yet')).toBeTruthy();
+
+    const person = (id: number, name: string) => ({ id, name, photoUrl: null, position: '' });
+    boundary.answerNextPicker([person(4, 'Daniel Park')]);
+    fireEvent.click(screen.getByRole('button', { name: 'Choose…' }));
+    expect(await screen.findByText('Daniel Park')).toBeTruthy();
+    boundary.answerNextPicker([person(2, 'Maxim Orlov'), person(1, 'Olivia Bennett')]);
+    fireEvent.click(within(screen.getByRole('group', { name: 'Participants' })).getByRole('button', { name: 'Add…' }));
+    expect(await screen.findByRole('button', { name: 'Remove Olivia Bennett' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Olivia Bennett' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/^Saved at/);
+    expect(storedDocument(stored).stages[0]!.templates[0]).toMatchObject({
+      responsible: { kind: 'user', userId: 4 },
+      participantIds: [2],
+      observerIds: [],
+    });
+
+    fireEvent.change(screen.getByLabelText('Responsible'), { target: { value: 'item-field' } });
+    expect(
+      within(screen.getByLabelText('User field'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Responsible', 'Inspector']);
+    fireEvent.change(screen.getByLabelText('User field'), { target: { value: 'ufCrm7Inspector' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(storedDocument(stored).stages[0]!.templates[0]!.responsible).toEqual({
+        kind: 'item-field',
+        field: 'ufCrm7Inspector',
+      }),
+    );
+  });
+
   it('shows a non-admin the playbook read only, saying only an admin can change it', async () => {
     const { boundary, writes } = portal({ isAdmin: false, stored: serialisePlaybookDocument(approvalPlaybook()) });
     renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });

@@ -8,7 +8,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useBitrix } from '../../bitrix';
 import { ANY_STAGE, type PlaybookDocument, type PlaybookTemplate } from '../../domain/playbooks/playbook';
-import { emptyPlaybookDocument, serialisePlaybookDocument } from '../../domain/playbooks/playbook-document';
+import {
+  emptyPlaybookDocument,
+  PLAYBOOK_LIMITS,
+  serialisePlaybookDocument,
+} from '../../domain/playbooks/playbook-document';
 import {
   addTemplate,
   blankTemplate,
@@ -261,7 +265,12 @@ function EditorPanel({
               ))}
               {canEdit && (
                 <div className="st-actions">
-                  <Button onClick={addNewTemplate}>{text.addTemplate}</Button>
+                  <Button onClick={addNewTemplate} disabled={templates.length >= PLAYBOOK_LIMITS.templatesPerStage}>
+                    {text.addTemplate}
+                  </Button>
+                  {templates.length >= PLAYBOOK_LIMITS.templatesPerStage && (
+                    <span className="st-muted">{text.templateLimit(PLAYBOOK_LIMITS.templatesPerStage)}</span>
+                  )}
                 </div>
               )}
             </div>

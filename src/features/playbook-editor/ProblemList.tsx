@@ -29,7 +29,10 @@ export function ProblemList({
           match && stage
             ? text.problemWhereTask(stageLabel(stage.stageId), Number(match[2]) + 1)
             : problem.path || text.problemWhereDocument;
-        const what = text.problems[problem.kind] + (problem.detail ? ` (${problem.detail})` : '');
+        // A fixed responsible nobody was chosen for yet is the usual case: say it in the editor's words.
+        const what = problem.path.endsWith('.responsible.userId')
+          ? text.noUserChosen
+          : text.problems[problem.kind] + (problem.detail ? ` (${problem.detail})` : '');
         return <li key={`${problem.path}-${index}`}>{text.problemAt(where, what)}</li>;
       })}
       {problems.length > shown.length && <li>…</li>}
