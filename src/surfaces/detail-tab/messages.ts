@@ -10,8 +10,6 @@ export const detailTabMessages = defineMessages(
     stage: 'Stage',
     responsible: 'Responsible',
     nobody: 'Not assigned',
-    outcomeSuccess: 'Closed successfully',
-    outcomeFailure: 'Closed as failed',
     tasksTitle: 'Linked tasks',
     tasksCount: (count: number, locale: string) =>
       plural(locale, count, { one: `${count} task`, other: `${count} tasks` }),
@@ -80,8 +78,6 @@ export const detailTabMessages = defineMessages(
       stage: 'Стадия',
       responsible: 'Ответственный',
       nobody: 'Не назначен',
-      outcomeSuccess: 'Закрыт успешно',
-      outcomeFailure: 'Закрыт как провальный',
       tasksTitle: 'Связанные задачи',
       tasksCount: (count: number, locale: string) =>
         plural(locale, count, {
@@ -160,8 +156,6 @@ export const detailTabMessages = defineMessages(
       stage: 'Phase',
       responsible: 'Verantwortlich',
       nobody: 'Nicht zugewiesen',
-      outcomeSuccess: 'Erfolgreich abgeschlossen',
-      outcomeFailure: 'Als gescheitert abgeschlossen',
       tasksTitle: 'Verknüpfte Aufgaben',
       tasksCount: (count: number, locale: string) =>
         plural(locale, count, { one: `${count} Aufgabe`, other: `${count} Aufgaben` }),
