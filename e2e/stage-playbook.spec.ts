@@ -218,3 +218,36 @@ test('a tab loaded before the item moved creates none of the old stage’s tasks
   expect(await playbookTasks()).toHaveLength(0);
   await expect(playbookPanel(app).getByText('Track the delivery of Washing Machine')).toBeVisible();
 });
+
+test('a lost answer with the computer’s clock 3 h ahead of the portal’s: the 3 tasks are found by the click’s key, never made twice', async ({
+  page,
+}) => {
+  await control.configure({ clockOffsetSeconds: -3 * 3600 });
+  const app = await openAsManager(page);
+  const button = playbookPanel(app).getByRole('button', { name: 'Create the 3 missing tasks' });
+  await expect(button).toBeEnabled();
+  // The portal does the work; a proxy answers with its own error page instead.
+  await control.setFaults({ fail: [{ method: 'batch', count: 1, answer: 'proxy-html', status: 502, when: 'after' }] });
+  await button.click();
+  await expect(playbookPanel(app).getByText(/The request was interrupted, but it did arrive/)).toBeVisible({
+    timeout: 15_000,
+  });
+  expect(await playbookTasks()).toHaveLength(3);
+  await expect(playbookPanel(app).getByRole('button', { name: 'All created' })).toBeDisabled();
+});
+
+test('a reload while the click is on its way: the next open finds the 3 tasks it made, and offers none again', async ({
+  page,
+}) => {
+  const app = await openAsManager(page);
+  const button = playbookPanel(app).getByRole('button', { name: 'Create the 3 missing tasks' });
+  await expect(button).toBeEnabled();
+  await control.setFaults({ slow: [{ method: 'tasks.task.add', ms: 1_000 }] });
+  await button.click();
+  await expect(playbookPanel(app).getByRole('button', { name: 'Creating…' })).toBeVisible();
+  await page.reload();
+  const again = playbookPanel(app);
+  await expect(again.getByText(/The request was interrupted, but it did arrive/)).toBeVisible({ timeout: 20_000 });
+  await expect(again.getByRole('button', { name: 'All created' })).toBeDisabled();
+  expect(await playbookTasks()).toHaveLength(3);
+});

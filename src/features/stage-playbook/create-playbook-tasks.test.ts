@@ -239,17 +239,40 @@ describe('createPlaybookTasks', () => {
     ]);
   });
 
-  it('after a reload mid-request the next open finds what the click made', async () => {
-    const storage = memoryStorage();
-    const { store, boundary, deps } = setUp(storage);
+  it('after a reload mid-request the next open searches all the while the batch may run, and the next click sends nothing more', async () => {
+    const { store, boundary, deps } = setUp();
     boundary.failNextRoundTrip(portalError('network', 'NETWORK', 0), { afterRunning: true });
     boundary.setHandler('tasks.task.list', () => {
       throw portalError('network', 'NETWORK', 0);
     });
     await createPlaybookTasks(deps, input()).catch(() => undefined);
     boundary.setHandler('tasks.task.list', fakeTaskHandlers(store)['tasks.task.list']!);
+    // The batch is still running on the portal: two of its tasks land only after the first search.
+    const late = store.tasks.splice(1);
+    const sleep = deps.sleep;
+    deps.sleep = async (ms) => {
+      store.tasks.push(...late.splice(0));
+      await sleep(ms);
+    };
     const found = await settlePendingPlaybook(deps, 177, 29, 'Tb1_29', 1);
     expect(found?.tasks.map((entry) => entry.templateKey).sort()).toEqual(['approve', 'budget', 'contract']);
+    // It may still land: the key stays pending, so the next click looks first and sends nothing.
+    expect(deps.intents.pending('177:29:playbook')).not.toBeNull();
+    const trips = boundary.roundTrips.length;
+    const again = await createPlaybookTasks(deps, input());
+    expect(again.tasks.map((entry) => entry.source)).toEqual(['earlier-click', 'earlier-click', 'earlier-click']);
+    expect(boundary.roundTrips.length - trips).toBe(1);
+    expect(store.tasks).toHaveLength(3);
     expect(deps.intents.pending('177:29:playbook')).toBeNull();
+  });
+
+  it('a click left pending that can no longer land is settled on the next open', async () => {
+    const { store, boundary, deps, advance } = setUp();
+    boundary.failNextRoundTrip(portalError('network', 'NETWORK', 0));
+    await expect(createPlaybookTasks(deps, input())).rejects.toBeInstanceOf(CreateNotLandedError);
+    advance(LATE_LANDING_WINDOW_MS + 1_000);
+    expect(await settlePendingPlaybook(deps, 177, 29, 'Tb1_29', 1)).toBeNull();
+    expect(deps.intents.pending('177:29:playbook')).toBeNull();
+    expect(store.tasks).toHaveLength(0);
   });
 });

@@ -462,9 +462,12 @@ export async function createPlaybookTasks(
 }
 
 /**
- * On opening a surface: a playbook click left pending by a reload mid-request is looked up for
- * a few seconds while it may still land, so the user learns which tasks it made. Not found: the
- * key stays pending (the next click sends at once under it) until it can no longer land.
+ * On opening a surface: a playbook click left pending by a reload mid-request is looked up while
+ * it may still land, so the user learns which tasks it made. Its batch may still be running
+ * (one task after the other), so every search of the landing time is made, not only the first
+ * that finds something. While the request may still land the key stays pending (the next click
+ * searches it first and sends only what is still missing, under the same key); after that it is
+ * settled. Nothing found: null.
  */
 export async function settlePendingPlaybook(
   deps: CreateDependencies,
@@ -477,23 +480,32 @@ export async function settlePendingPlaybook(
   const pending = deps.intents.pending(target);
   if (!pending) return null;
   deps.intents.markUncertain(target);
-  const mayLand = deps.now() < pending.lastSentAt + LATE_LANDING_WINDOW_MS;
-  const outcome = await findTaskByKey(deps, pending, currentUserId, mayLand ? ON_OPEN_DELAYS_MS : [0], linkCode);
-  if (outcome.status === 'found') {
-    const found = await keptPerTemplate(deps, outcome.tasks, linkCode, 'recovered');
+  const landed = () => deps.now() >= pending.lastSentAt + LATE_LANDING_WINDOW_MS;
+  let found: RestTask[] = [];
+  let searched = false;
+  for (const delay of landed() ? [0] : ON_OPEN_DELAYS_MS) {
+    const outcome = await findTaskByKey(deps, pending, currentUserId, [delay], linkCode);
+    if (outcome.status === 'unknown') continue;
+    searched = true;
+    // A later search sees every task an earlier one saw, and those landed since.
+    if (outcome.status === 'found') found = outcome.tasks;
+  }
+  if (found.length === 0) {
+    // Can no longer land and is not there: it made nothing.
+    if (searched && landed()) deps.intents.settle(target);
+    return null;
+  }
+  const kept = await keptPerTemplate(deps, found, linkCode, 'recovered');
+  if (landed())
     deps.intents.settle(
       target,
-      found.outcomes.map((entry) => entry.task.id),
+      kept.outcomes.map((entry) => entry.task.id),
     );
-    return {
-      tasks: found.outcomes,
-      refused: null,
-      notCreated: [],
-      checklistMissing: [],
-      duplicatesLeft: found.duplicatesLeft,
-    };
-  }
-  if (outcome.status === 'absent' && deps.now() >= pending.lastSentAt + LATE_LANDING_WINDOW_MS)
-    deps.intents.settle(target);
-  return null;
+  return {
+    tasks: kept.outcomes,
+    refused: null,
+    notCreated: [],
+    checklistMissing: [],
+    duplicatesLeft: kept.duplicatesLeft,
+  };
 }
