@@ -7,11 +7,11 @@
  *   cannot carry them; `$result` references to the list's ids would add one portal-side task
  *   read per row to the batch the first paint waits for, on every opening of every card.
  * - Most openings act on no task. So the flags are read when the user shows the intent to act:
- *   the pointer over, or the focus on, a row's menu button (or the menu opening), in ONE batch
+ *   the pointer or the focus entering the task list, or a row's menu opening, in ONE batch
  *   of tasks.task.getaccess (tasks/tasks-task-get-access.md: only the flags, the smallest
  *   answer) for every visible task whose flags are not known yet; ≤ 50 tasks a page, so one
  *   batch. Opening the tab costs nothing extra; the first menu costs one round trip, usually
- *   spent while the pointer travels to the click; every other row's menu is then at once.
+ *   spent while the pointer travels from the list to the menu; every other menu is then at once.
  * - Every action's own answer (tasks.task.complete/renew/start/pause/update) carries the task's
  *   new `action`, and the re-read after a refusal (tasks.task.get) does too: after an action the
  *   flags are current at no extra cost.
@@ -20,7 +20,7 @@
  *   intent, never on its own.
  */
 import { skipToken, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import {
   command,
   useBitrix,
@@ -228,7 +228,13 @@ export function useLinkedTaskRights(
     staleTime: Infinity,
     gcTime: 0,
   });
-  const request = useCallback(() => setArmed(true), []);
+  // Armed only when something is wanted: an intent with every right known must not leave the
+  // load armed for a task that comes later (a new one is read at the next intent, never on its own).
+  const wantedCount = useRef(0);
+  wantedCount.current = wanted.length;
+  const request = useCallback(() => {
+    if (wantedCount.current > 0) setArmed(true);
+  }, []);
   return {
     request,
     rightsOf: (taskId) => {

@@ -113,8 +113,9 @@ describe('the rights come as the portal reports them, without holding up the tab
     expect(calls(boundary, 'tasks.task.getaccess')).toBe(0);
 
     const button = within(task).getByRole('button', { name: 'Actions for “Sign the delivery note”' });
-    // The pointer on its way to the button is the cue; the click finds the read under way.
-    fireEvent.pointerEnter(button);
+    // The pointer entering the list is the cue; the click finds the read under way, and sends no other.
+    fireEvent.pointerEnter(task.closest('ul')!);
+    expect(calls(boundary, 'tasks.task.getaccess')).toBe(1);
     fireEvent.click(button);
     const menu = within(task).getByRole('menu');
     expect(within(menu).getByText('Checking what you can do with this task…')).toBeTruthy();
@@ -127,6 +128,25 @@ describe('the rights come as the portal reports them, without holding up the tab
     // The other row's rights came in the same batch: its menu needs no read of its own.
     expect(await menuItems('Request quotes')).toEqual(['Complete']);
     expect(calls(boundary, 'tasks.task.getaccess')).toBe(1);
+  });
+
+  it('a task created later is not read on its own: the next intent reads just it', async () => {
+    const { boundary } = renderTab();
+    const list = (await row('Sign the delivery note')).closest('ul')!;
+    fireEvent.pointerEnter(list);
+    await waitFor(() => expect(calls(boundary, 'tasks.task.getaccess')).toBe(1));
+    // Back in the list with every right known: nothing to read, and nothing left waiting either.
+    fireEvent.pointerLeave(list);
+    fireEvent.pointerEnter(list);
+    fireEvent.pointerLeave(list);
+    fireEvent.click(screen.getByRole('button', { name: 'Create task' }));
+    await row('Equipment Purchase: Washing Machine');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls(boundary, 'tasks.task.getaccess')).toBe(1);
+    fireEvent.pointerEnter(list);
+    await waitFor(() => expect(calls(boundary, 'tasks.task.getaccess')).toBe(2));
+    const last = boundary.roundTrips.filter((trip) => trip.methods.includes('tasks.task.getaccess')).at(-1)!;
+    expect(last.methods).toEqual(['tasks.task.getaccess']);
   });
 
   it('a read of the rights that failed says so in the menu, and "Try again" reads them again', async () => {

@@ -177,7 +177,9 @@ export function LinkedTasksPanel({
         </RetryAlert>
       ) : list && list.tasks.length > 0 ? (
         <>
-          <ul className="dt-task-list">
+          {/* The pointer or the focus in the list is the first sign the user may act on a task:
+              its rights are read then, so a menu opened a moment later is ready. */}
+          <ul className="dt-task-list" onPointerEnter={rights.request} onFocus={rights.request}>
             {list.tasks.map((task) => (
               <LinkedTaskRow
                 key={task.id}

@@ -17,8 +17,8 @@ const ICON_FOR: Record<TaskActionKind, IconName> = {
 /**
  * A task row's actions: a menu button ("…") and, when open, the actions the portal allows this
  * user on this task (its `action` flags), nothing else. The flags are asked for when the user
- * reaches for the button (pointer, focus); while they are on their way the menu says so; a user
- * who may change nothing reads that. Keyboard: Enter/Space open it, arrow
+ * reaches for the list (pointer, focus) or opens the menu; while they are on their way the menu
+ * says so; a user who may change nothing reads that. Keyboard: Enter/Space open it, arrow
  * keys move, Escape closes it and gives the focus back to the button. It opens in the row's
  * own flow (not floating), so the frame grows with it and nothing is cut off at its edge.
  */
@@ -33,7 +33,7 @@ export function TaskActionsMenu({
   rights: RightsState;
   /** An action on this task is under way: the menu does not open. */
   busy: boolean;
-  /** The pointer or the focus is on the button, or the menu opens: time to read the rights. */
+  /** The menu opens: time to read the rights not known yet (if the list has not asked already). */
   onIntent: () => void;
   onChoose: (kind: TaskActionKind) => void;
 }) {
@@ -101,8 +101,6 @@ export function TaskActionsMenu({
         aria-expanded={open}
         aria-controls={open ? `${id}-menu` : undefined}
         busy={busy}
-        onPointerEnter={onIntent}
-        onFocus={onIntent}
         onClick={() => {
           if (open) return close(false);
           onIntent();
