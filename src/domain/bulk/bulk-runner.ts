@@ -398,6 +398,8 @@ class BulkRun {
           const outcome = outcomes[index];
           if (outcome?.kind === 'created') {
             settle(entry.unit, { taskId: outcome.taskId, counted: true, title: entry.draft.title });
+            // The task exists; lines the portal refused are said in the report, never sent twice.
+            checkpoint.checklistLinesMissing += outcome.checklistMissing ?? 0;
           } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected')
             settle(entry.unit, { reason: 'rejected', message: outcome.message });
           else {

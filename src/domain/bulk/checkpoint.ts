@@ -100,6 +100,8 @@ export interface BulkRunCheckpoint {
    */
   counts: { created: number; skipped: number; failed: number; copiesRemoved: number; tasks: number };
   created: CreatedTaskLink[];
+  /** Checklist lines the portal refused on tasks that were made (their tasks exist; the report says so). */
+  checklistLinesMissing: number;
   createdNotListed: number;
   /** Skipped items for the report; older than the last REPORT_LINK_LIMIT only counted. Missing in checkpoints stored before it existed. */
   skippedItems: SkippedItem[];
@@ -148,6 +150,7 @@ export function newCheckpoint(input: {
     matched: input.matched,
     counts: { created: 0, skipped: 0, failed: 0, copiesRemoved: 0, tasks: 0 },
     created: [],
+    checklistLinesMissing: 0,
     createdNotListed: 0,
     skippedItems: [],
     failures: [],
@@ -275,6 +278,7 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
     created: Array.isArray(value.created)
       ? value.created.map(parseLink).filter(isDefined).slice(-REPORT_LINK_LIMIT)
       : [],
+    checklistLinesMissing: wholeNumber(value.checklistLinesMissing) ?? 0,
     createdNotListed: wholeNumber(value.createdNotListed) ?? 0,
     skippedItems: Array.isArray(value.skippedItems)
       ? value.skippedItems.map(parseSkipped).filter(isDefined).slice(-REPORT_LINK_LIMIT)

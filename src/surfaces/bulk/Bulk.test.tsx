@@ -643,6 +643,31 @@ describe('the bulk panel, applying a stage playbook', () => {
     expect(within(report).getByRole('button', { name: 'Open the task “visit Request 1”' })).toBeTruthy();
   });
 
+  it('says which checklist lines the portal refused, and makes their tasks once all the same', async () => {
+    const portal = withPlaybook(miniPortal(10));
+    const { boundary } = renderBulk(portal);
+    const add = handlers(portal)['task.checklistitem.add']!;
+    boundary.setHandler('task.checklistitem.add', (params) => {
+      if (params.FIELDS.TITLE === 'Send')
+        throw new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'No' });
+      return add(params);
+    });
+    await screen.findByText('10 items match.');
+    chooseStageNew();
+    fireEvent.click(await screen.findByRole('button', { name: 'Create 15 missing tasks' }));
+    fireEvent.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Create 15 missing tasks' }),
+    );
+    const report = await screen.findByTestId('bulk-report', {}, { timeout: 8000 });
+    expect(within(report).getByText(/15 tasks created for 5 items/)).toBeTruthy();
+    expect(
+      within(report).getByText(
+        'Bitrix24 refused 5 checklist lines. Their tasks were created: open them to add the lines.',
+      ),
+    ).toBeTruthy();
+    expect(portal.tasks).toHaveLength(15);
+  });
+
   it('says so when the stage has no playbook, or the stored one is from a newer app version', async () => {
     const portal = withPlaybook(miniPortal(4));
     renderBulk(portal);

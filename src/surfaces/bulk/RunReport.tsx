@@ -36,6 +36,9 @@ export function RunReport({
           : text.reportSummary(counts.created, counts.skipped, counts.failed, locale)}
         {counts.copiesRemoved > 0 && ` ${text.copiesRemoved(counts.copiesRemoved, locale)}`}
       </Alert>
+      {checkpoint.checklistLinesMissing > 0 && (
+        <Alert tone="warning">{text.checklistLinesMissing(checkpoint.checklistLinesMissing, locale)}</Alert>
+      )}
       {failures.length > 0 && (
         <Panel
           title={text.failedItems}

@@ -226,6 +226,11 @@ export const bulkMessages = defineMessages(
         other: `${formatCount(locale, tasks)} tasks created`,
       })} for ${formatCount(locale, items)} items; ${formatCount(locale, skipped)} had every task; ${formatCount(locale, failed)} failed.`,
     openTemplateTask: (taskTitle: string) => `Open the task “${taskTitle}”`,
+    checklistLinesMissing: (count: number, locale: string) =>
+      plural(locale, count, {
+        one: `Bitrix24 refused ${formatCount(locale, count)} checklist line. Its task was created: open it to add the line.`,
+        other: `Bitrix24 refused ${formatCount(locale, count)} checklist lines. Their tasks were created: open them to add the lines.`,
+      }),
   },
   {
     ru: {
@@ -461,6 +466,13 @@ export const bulkMessages = defineMessages(
       reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) =>
         `Создано задач: ${formatCount(locale, tasks)} для ${formatCount(locale, items)} эл.; у ${formatCount(locale, skipped)} эл. уже были все задачи; ошибок: ${formatCount(locale, failed)}.`,
       openTemplateTask: (taskTitle: string) => `Открыть задачу «${taskTitle}»`,
+      checklistLinesMissing: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `Битрикс24 отклонил ${formatCount(locale, count)} пункт чек-листа. Задача создана: откройте её, чтобы добавить пункт.`,
+          few: `Битрикс24 отклонил ${formatCount(locale, count)} пункта чек-листов. Задачи созданы: откройте их, чтобы добавить пункты.`,
+          many: `Битрикс24 отклонил ${formatCount(locale, count)} пунктов чек-листов. Задачи созданы: откройте их, чтобы добавить пункты.`,
+          other: `Битрикс24 отклонил ${formatCount(locale, count)} пункта чек-листов. Задачи созданы: откройте их, чтобы добавить пункты.`,
+        }),
     },
     de: {
       loadingLabel: 'Pipelines und Phasen werden geladen',
@@ -682,6 +694,11 @@ export const bulkMessages = defineMessages(
           other: `${formatCount(locale, tasks)} Aufgaben erstellt`,
         })} für ${formatCount(locale, items)} Elemente; ${formatCount(locale, skipped)} hatten schon alle; ${formatCount(locale, failed)} fehlgeschlagen.`,
       openTemplateTask: (taskTitle: string) => `Aufgabe „${taskTitle}“ öffnen`,
+      checklistLinesMissing: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `Bitrix24 hat ${formatCount(locale, count)} Checklistenpunkt abgelehnt. Die Aufgabe wurde erstellt: Öffnen Sie sie, um den Punkt hinzuzufügen.`,
+          other: `Bitrix24 hat ${formatCount(locale, count)} Checklistenpunkte abgelehnt. Die Aufgaben wurden erstellt: Öffnen Sie sie, um die Punkte hinzuzufügen.`,
+        }),
     },
   },
 );
