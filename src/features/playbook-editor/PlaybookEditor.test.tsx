@@ -91,11 +91,16 @@ describe('PlaybookEditor', () => {
     await chooseStage(/^Approval/);
     fireEvent.click(screen.getByRole('button', { name: 'Add a task' }));
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Legal check: {title} #{id}' } });
+    fireEvent.change(screen.getByLabelText('Description'), {
+      target: { value: 'Inspector {field:ufCrm7Inspector}, amount {field:opportunity}' },
+    });
     fireEvent.change(screen.getByLabelText('Checklist'), { target: { value: 'Contract\n\n NDA \n' } });
     fireEvent.change(screen.getByLabelText('Priority'), { target: { value: 'high' } });
     expect(await screen.findByText('On the newest item here: Washing Machine (#29)')).toBeTruthy();
     expect(screen.getByText('Legal check: Washing Machine #29')).toBeTruthy();
     expect(screen.getByText(/Responsible: Maxim Orlov/)).toBeTruthy();
+    // Fields as the card shows them: a user by name, the amount as money in the item's currency.
+    expect(await screen.findByText('Inspector Daniel Park, amount €3,400.00')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/^Saved at/);
     const [template] = storedDocument(stored).stages.find((stage) => stage.stageId === APPROVAL)!.templates;

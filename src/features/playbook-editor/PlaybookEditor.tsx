@@ -276,13 +276,7 @@ function EditorPanel({
             </div>
           </Panel>
 
-          <PlaybookPreview
-            setup={setup}
-            document={draft}
-            categoryId={categoryId}
-            stageId={stageId}
-            stageName={stage?.name ?? ''}
-          />
+          <PlaybookPreview setup={setup} document={draft} categoryId={categoryId} stageId={stageId} />
 
           {canEdit && (
             <SaveBar

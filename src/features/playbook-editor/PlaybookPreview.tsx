@@ -8,40 +8,24 @@ import { useBitrix } from '../../bitrix';
 import { ANY_STAGE, type PlaybookDocument } from '../../domain/playbooks/playbook';
 import { templatesForStage } from '../../domain/playbooks/playbook-document';
 import { normalisedForSave } from '../../domain/playbooks/playbook-editing';
-import { renderPlaybookTemplate, type PlaybookPerson } from '../../domain/playbooks/playbook-render';
+import { buildFieldViews } from '../../domain/fields';
+import { renderPlaybookTemplate } from '../../domain/playbooks/playbook-render';
+import { playbookRenderContext } from '../stage-playbook/render-context';
 import { useI18n, useMessages } from '../../i18n';
-import {
-  loadPreviewItem,
-  playbookKeys,
-  userTypeFields,
-  type PlaybookEditorSetup,
-  type PreviewItem,
-} from '../../queries/playbooks';
+import { loadPreviewItem, playbookKeys, userTypeFields, type PlaybookEditorSetup } from '../../queries/playbooks';
 import { Panel } from '../../ui';
 import { playbookEditorMessages } from './messages';
-
-/** An item field's value as text for `{field:<name>}`; null when the item has no such field. */
-function fieldText(item: PreviewItem, name: string): string | null {
-  if (!(name in item.item.values)) return null;
-  const value = item.item.values[name];
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map((entry) => String(entry)).join(', ');
-  if (typeof value === 'object') return '';
-  return String(value as string | number | boolean);
-}
 
 export function PlaybookPreview({
   setup,
   document,
   categoryId,
   stageId,
-  stageName,
 }: {
   setup: PlaybookEditorSetup;
   document: PlaybookDocument;
   categoryId: number | null;
   stageId: string;
-  stageName: string;
 }) {
   const text = useMessages(playbookEditorMessages);
   const boundary = useBitrix();
@@ -58,15 +42,33 @@ export function PlaybookPreview({
   const templates = templatesForStage(normalisedForSave(document), stageId);
   if (templates.length === 0) return null;
   const item = preview.data ?? null;
-  const funnelName = setup.categories.find((category) => category.id === categoryId)?.name ?? '';
-  const people = new Map<number, PlaybookPerson>();
-  for (const [id, user] of [...setup.people, ...(item?.people ?? [])]) {
-    people.set(id, { name: user.name, ...(user.active === undefined ? {} : { active: user.active }) });
-  }
-  const itemStageName =
-    item && item.item.stageId
-      ? ([...setup.stagesByCategory.values()].flat().find((stage) => stage.id === item.item.stageId)?.name ?? stageName)
-      : stageName;
+  const allStages = [...setup.stagesByCategory.values()].flat();
+  const lookups = {
+    entityTypeIdByShortCode: new Map<string, number>(),
+    entityTypeIdBySymbolCode: new Map<string, number>(),
+    categoryNames: new Map(setup.categories.map((category) => [category.id, category.name])),
+  };
+  // The same context the card renders with (features/stage-playbook), so the preview is what the
+  // card will create: field texts as the tab shows them, people by name, the portal's clock.
+  const context = item
+    ? playbookRenderContext({
+        item: item.item,
+        smartProcess: setup.smartProcess,
+        currentUser: setup.currentUser,
+        responsible: item.item.assignedById ? (item.people.get(item.item.assignedById) ?? null) : null,
+        stages: allStages,
+        categories: setup.categories,
+        views: buildFieldViews(setup.fields, item.item.values, lookups),
+        names: {
+          users: new Map([...setup.people, ...item.people]),
+          crmTitles: new Map(),
+          statusNames: new Map(),
+        },
+        format,
+        words: { yes: text.yes, no: text.no },
+        portalNow: boundary.portalNow(),
+      })
+    : null;
 
   return (
     <Panel title={text.preview} className="st-playbook__preview">
@@ -81,33 +83,19 @@ export function PlaybookPreview({
       </p>
       <ol className="st-playbook__preview-list">
         {templates.map((template) => {
-          if (!item) {
+          if (!item || !context) {
             return (
               <li key={template.key}>
                 <strong>{template.title}</strong>
               </li>
             );
           }
-          const rendered = renderPlaybookTemplate(template, {
-            item: {
-              id: item.item.id,
-              title: item.item.title,
-              assignedById: item.item.assignedById,
-              values: item.item.values,
-            },
-            stageName: itemStageName,
-            funnelName,
-            smartProcessTitle: setup.smartProcess.title,
-            fieldText: (name) => fieldText(item, name),
-            people,
-            currentUserId: setup.currentUser.id,
-            now: new Date(boundary.portalNow()),
-            timeZone: format.timeZone,
-          });
+          const rendered = renderPlaybookTemplate(template, context);
           const responsible = rendered.responsibleProblem
             ? text.previewNeedsChoice
             : text.previewResponsible(
-                people.get(rendered.draft.responsibleId)?.name ?? text.userFallback(rendered.draft.responsibleId),
+                context.people.get(rendered.draft.responsibleId)?.name ??
+                  text.userFallback(rendered.draft.responsibleId),
               );
           return (
             <li key={template.key}>

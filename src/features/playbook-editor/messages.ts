@@ -104,6 +104,8 @@ export const playbookEditorMessages = defineMessages(
     previewNoDeadline: 'No deadline',
     previewResponsible: (name: string) => `Responsible: ${name}`,
     previewNeedsChoice: 'Nobody to give it to: the user who creates it chooses',
+    yes: 'Yes',
+    no: 'No',
     exportImport: 'Export and import',
     exportJson: 'Download JSON',
     exportHint: 'The playbook as a JSON file, to keep or to import into another portal’s same smart process.',
@@ -255,6 +257,8 @@ export const playbookEditorMessages = defineMessages(
       previewNoDeadline: 'Без крайнего срока',
       previewResponsible: (name: string) => `Ответственный: ${name}`,
       previewNeedsChoice: 'Некому поручить: выберет тот, кто создаёт задачу',
+      yes: 'Да',
+      no: 'Нет',
       exportImport: 'Экспорт и импорт',
       exportJson: 'Скачать JSON',
       exportHint:
@@ -404,6 +408,8 @@ export const playbookEditorMessages = defineMessages(
       previewNoDeadline: 'Keine Frist',
       previewResponsible: (name: string) => `Verantwortlich: ${name}`,
       previewNeedsChoice: 'Niemand, dem sie zugewiesen werden kann: wer sie anlegt, wählt',
+      yes: 'Ja',
+      no: 'Nein',
       exportImport: 'Export und Import',
       exportJson: 'JSON herunterladen',
       exportHint:
