@@ -30,18 +30,21 @@ export function PlaybookChoices({
   stages,
   categories,
   tasks,
+  onStageMoved,
 }: {
   data: LinkedItem;
   stored: StoredPlaybook | null;
   stages: readonly Stage[] | null;
   categories: readonly Category[] | null;
   tasks: UseQueryResult<LinkedTasks>;
+  /** The item left the stage the panel showed: read the surface's data again. */
+  onStageMoved?: () => void;
 }) {
   const boundary = useBitrix();
   const text = useMessages(stagePlaybookMessages);
   const { format } = useI18n();
   const { item, currentUser } = data;
-  const creator = useCreatePlaybookTasks(data);
+  const creator = useCreatePlaybookTasks(data, onStageMoved);
   const [chosen, setChosen] = useState<ReadonlyMap<string, PickedUser>>(new Map());
   const pickerCall = useRef(0);
   const people = useMemo(() => stagePlaybookPeople(stored, item), [stored, item]);

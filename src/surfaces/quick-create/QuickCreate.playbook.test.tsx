@@ -32,8 +32,7 @@ const document: PlaybookDocument = {
   ],
 };
 
-function renderPanel(stored: PlaybookDocument | null = document) {
-  const crm = fakeCrm();
+function renderPanel(stored: PlaybookDocument | null = document, crm = fakeCrm()) {
   const tasks = fakeTaskStore();
   const boundary = createFakeBoundary(
     {
@@ -54,7 +53,7 @@ function renderPanel(stored: PlaybookDocument | null = document) {
     { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } },
   );
   renderSurface(<QuickCreate entityTypeId={177} itemId={29} activityId={null} />, { boundary });
-  return { boundary, tasks };
+  return { boundary, tasks, crm };
 }
 
 afterEach(() => {
@@ -86,6 +85,19 @@ describe('quick-create: the stage playbook’s choices', () => {
     // The other template is still offered; the free-form task is still there.
     expect(within(choices).getByRole('button', { name: 'Create “Call Maxim Orlov”' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Create task' })).toBeTruthy();
+  });
+
+  it('creates nothing for a stage the item has left, says so, and offers the new stage’s templates', async () => {
+    const { tasks, crm } = renderPanel();
+    const choices = await screen.findByRole('region', { name: 'From the stage playbook' });
+    const create = within(choices).getByRole('button', { name: 'Create “Check the budget (Approval)”' });
+    await waitFor(() => expect(create).toHaveProperty('disabled', false));
+    crm.items[0]!.stageId = 'DT177_7:SUCCESS';
+    fireEvent.click(create, { detail: 1 });
+    expect(await screen.findByText(/It moved from “Approval” to “Delivered” after this card was loaded/)).toBeTruthy();
+    expect(tasks.tasks).toHaveLength(0);
+    await waitFor(() => expect(screen.queryByText('Check the budget (Approval)')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Create “Call Maxim Orlov”' })).toBeTruthy();
   });
 
   it('offers nothing when no playbook is set up', async () => {

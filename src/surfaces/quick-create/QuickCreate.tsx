@@ -29,7 +29,7 @@ import {
 } from '../../ui';
 import { useLinkedTasks } from '../../queries/tasks';
 import { userZone } from '../../queries/users';
-import type { QuickCreateData } from './load-quick-create';
+import { quickCreateKeys, type QuickCreateData } from './load-quick-create';
 import { quickCreateQuery } from './quick-create-query';
 import { quickCreateMessages } from './messages';
 
@@ -83,6 +83,7 @@ export function QuickCreate({
 
 function QuickCreatePanel({ data }: { data: QuickCreateData }) {
   const boundary = useBitrix();
+  const queryClient = useQueryClient();
   const text = useMessages(quickCreateMessages);
   const linked = useMessages(linkedTaskMessages);
   const common = useMessages(commonMessages);
@@ -269,6 +270,10 @@ function QuickCreatePanel({ data }: { data: QuickCreateData }) {
         stages={data.stages}
         categories={data.categories}
         tasks={tasks}
+        // The item left the stage: read the panel's batch again (its stage's templates).
+        onStageMoved={() =>
+          void queryClient.invalidateQueries({ queryKey: [...quickCreateKeys.all, item.entityTypeId, item.id] })
+        }
       />
       <CreateOutcome
         created={created}
