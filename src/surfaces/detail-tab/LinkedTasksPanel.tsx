@@ -15,7 +15,7 @@ import type { LinkedTask } from '../../domain/tasks';
 import { useLinkedTaskRights } from '../../queries/task-actions';
 import type { LinkedTasks } from '../../queries/tasks';
 import type { User } from '../../queries/users';
-import { Alert, Button, Panel, RetryAlert, Skeleton } from '../../ui';
+import { Alert, Button, EmptyState, Panel, RetryAlert, Skeleton } from '../../ui';
 import { CustomizeTaskForm } from './CustomizeTaskForm';
 import { LinkedTaskRow } from './LinkedTaskRow';
 import { detailTabMessages } from './messages';
@@ -204,17 +204,16 @@ export function LinkedTasksPanel({
           )}
         </>
       ) : (
-        <div className="dt-empty">
-          <p className="dt-empty__title">{text.emptyTasksTitle}</p>
+        // Air's empty state; its action is the panel's own "Create task" right above it (one
+        // create path at a time, issue 9), so none is repeated here.
+        <EmptyState icon="checklist" title={text.emptyTasksTitle}>
           {/* "One click" only where one click does it: not while links are off, nor when the responsible must be chosen. */}
-          <p className="st-muted">
-            {linksOff
-              ? text.emptyTasksLinksOffText
-              : mustChooseResponsible
-                ? text.emptyTasksChooseText
-                : text.emptyTasksText}
-          </p>
-        </div>
+          {linksOff
+            ? text.emptyTasksLinksOffText
+            : mustChooseResponsible
+              ? text.emptyTasksChooseText
+              : text.emptyTasksText}
+        </EmptyState>
       )}
     </Panel>
   );
