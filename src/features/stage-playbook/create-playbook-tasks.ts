@@ -196,7 +196,8 @@ export function playbookCommands(
       XML_ID: input.templates.map((template) => templateXmlId(template.templateKey)),
     },
     select: KEY_SEARCH_SELECT,
-    order: { ID: 'asc' },
+    // Newest first: should a portal not narrow by XML_ID, this click's tasks are still on the first page.
+    order: { ID: 'desc' },
   });
   return commands;
 }

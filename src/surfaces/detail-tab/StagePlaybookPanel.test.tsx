@@ -249,6 +249,46 @@ describe('the stage playbook in the detail tab', () => {
     expect(await within(region).findByRole('button', { name: 'Create the 2 missing tasks' })).toBeTruthy();
   });
 
+  it('a session that ended sends nothing and says to reload; a deleted item says it is gone', async () => {
+    const { boundary, crm, tasks } = renderTab();
+    const region = await panel();
+    const button = await within(region).findByRole('button', { name: 'Create the 3 missing tasks' });
+    await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    boundary.failNextRoundTrip(portalError('auth-expired', 'JSSDK_UNKNOWN_ERROR', 0));
+    fireEvent.click(button, { detail: 1 });
+    expect(
+      await within(region).findByText(
+        'Your Bitrix24 session has ended, so nothing was sent. Reload the page and click again.',
+      ),
+    ).toBeTruthy();
+    crm.items = [];
+    fireEvent.click(button, { detail: 1 });
+    expect(
+      await within(region).findByText(
+        'This item no longer exists: it was deleted or moved to the recycle bin, so no task was created.',
+      ),
+    ).toBeTruthy();
+    expect(tasks.tasks).toHaveLength(0);
+  });
+
+  it('speaks the user’s language: Russian counts and words', async () => {
+    const crm = fakeCrm();
+    const tasks = fakeTaskStore();
+    const document = playbook();
+    const boundary = createFakeBoundary(
+      {
+        ...fakeCrmHandlers(crm),
+        ...fakeTaskHandlers(tasks),
+        'app.option.get': () => JSON.stringify(document),
+      },
+      { bitrixLanguage: 'ru' },
+    );
+    renderSurface(<DetailTab entityTypeId={177} itemId={29} />, { boundary });
+    const region = await screen.findByRole('region', { name: 'Задачи стадии' });
+    expect(await within(region).findByRole('button', { name: 'Создать 3 недостающие задачи' })).toBeTruthy();
+    expect(within(region).getAllByText('Нет', { exact: true })).toHaveLength(3);
+  });
+
   it('shows nothing to a user when no playbook is set up, and a set-up link to an admin', async () => {
     renderTab({ document: null });
     await screen.findByRole('region', { name: /Linked tasks/ });
