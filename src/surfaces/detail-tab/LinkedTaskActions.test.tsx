@@ -219,6 +219,21 @@ describe('each action is one round trip, shown at once', () => {
     expect(calls(boundary, 'tasks.task.getaccess')).toBe(1);
   });
 
+  it('a completion the creator must review shows as the portal answered it: awaiting review, not completed', async () => {
+    const store = seeded();
+    const { boundary } = renderTab({ tasks: store });
+    boundary.setHandler('tasks.task.complete', () => {
+      const task = store.tasks.find((entry) => entry.id === '201')!;
+      task.status = '4';
+      return { task: { ...task, action: statusRights(task) } };
+    });
+    fireEvent.click(within(await openMenu('Sign the delivery note')).getByRole('menuitem', { name: 'Complete' }));
+    const task = await row('Sign the delivery note');
+    expect(await within(task).findByText('Awaiting review')).toBeTruthy();
+    expect(within(task).queryByText('Completed')).toBeNull();
+    expect(within(task).queryByRole('alert')).toBeNull();
+  });
+
   it('Start, then Pause, each one call', async () => {
     const { boundary, tasks } = renderTab();
     const menu = await openMenu('Sign the delivery note');
@@ -492,8 +507,20 @@ describe('keyboard and the native look', () => {
     expect(screen.getAllByRole('menu')).toEqual([within(other).getByRole('menu')]);
   });
 
-  it('a high-priority task is marked; a normal one shows no priority', async () => {
-    renderTab();
+  it('a high-priority task is marked, as Bitrix24 marks it; a normal or low one shows no priority', async () => {
+    const store = seeded();
+    store.tasks.push({
+      id: '203',
+      title: 'Archive the old manuals',
+      status: '2',
+      priority: '0',
+      responsibleId: '1',
+      createdBy: '1',
+      deadline: null,
+      ufCrmTask: ['Tb1_29'],
+    });
+    renderTab({ tasks: store });
+    expect((await row('Archive the old manuals')).textContent).not.toContain('Priority');
     expect((await row('Sign the delivery note')).textContent).toContain('Priority: High');
     expect((await row('Request quotes')).textContent).not.toContain('Priority');
   });

@@ -43,8 +43,8 @@ export interface RowActions {
 
 /**
  * One linked task as Bitrix24's own lists show it: its title as a link (opens the task in the
- * portal's slider; `onSliderClosed` runs when the user comes back), priority when high (or
- * low), status, deadline (overdue by the PORTAL's clock), responsible; and, with `actions`, a
+ * portal's slider; `onSliderClosed` runs when the user comes back), priority when high,
+ * status, deadline (overdue by the PORTAL's clock), responsible; and, with `actions`, a
  * menu of what the user may do with it right here.
  */
 export function LinkedTaskRow({
@@ -105,8 +105,9 @@ export function LinkedTaskRow({
         {task.title}
       </TaskLink>
       <span className="dt-task__meta">
-        {task.priority !== 'medium' && (
-          <span className={`ta-priority ta-priority--${task.priority}`}>
+        {/* As Bitrix24's own lists: only a high priority is marked ("important"). */}
+        {task.priority === 'high' && (
+          <span className="ta-priority">
             <Icon name="priority" />
             <span>
               <span className="st-visually-hidden">{text.formPriorityLabel}: </span>
