@@ -9,6 +9,7 @@
 import { expect, test, type FrameLocator } from '@playwright/test';
 import { BULK_STAGE, control, fillBulkStage, portalRest } from './support/app';
 import { bulkReport, openBulkPanel, outsideLimits } from './support/bulk-run';
+import { openListToolbarApp } from './support/portal';
 
 const RUN_SIZE = 300;
 const XML_PREFIX = 'smart-tasks:template:';
@@ -240,4 +241,18 @@ test('a reload half-way through a playbook run, then resume: still exactly one t
     },
   );
   expect(await itemsNotExactlyOneEach(itemIds)).toEqual([]);
+});
+
+test('opened from a funnel’s list, the panel starts on that funnel and stays there', async ({ page }) => {
+  const panel = await openListToolbarApp(page, {
+    entityTypeId: BULK_STAGE.entityTypeId,
+    category: BULK_STAGE.categoryId,
+  });
+  const funnel = panel.getByRole('combobox', { name: 'Funnel' });
+  await expect(funnel.locator('option:checked')).toHaveText('Field service');
+  // Still after the count and the panel's other first reads have come back.
+  await expect(panel.getByText(/items? match/)).toBeVisible();
+  await page.waitForTimeout(1_000);
+  await expect(funnel.locator('option:checked')).toHaveText('Field service');
+  await panel.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Technician on site' });
 });
