@@ -129,6 +129,26 @@ export class EmulatorControl {
     });
   }
 
+  /**
+   * Moves an item to another stage as `userId` (default 1) would on the card's stage bar: the
+   * rules of crm.item.update with `stageId` (unknown stage INVALID_ARG_VALUE, no access
+   * ACCESS_DENIED throw EmulatorControlError), no REST request logged or costed. The app in a
+   * detail tab is not told (Bitrix24 sends the frame nothing); reload the card to see it.
+   */
+  async moveItemToStage(move: {
+    entityTypeId: number;
+    id: number;
+    stageId: string;
+    userId?: number;
+  }): Promise<{ id: number; stageId: string; categoryId: number }> {
+    const result = await this.#send<{ item: { id: number; stageId: string; categoryId: number } }>(
+      'POST',
+      'items/stage',
+      move,
+    );
+    return result.item;
+  }
+
   /** Accounted operating time now, portal seconds, keyed `app|method` or `webhook:<userId>|method`. */
   async operating(): Promise<Record<string, number>> {
     const result = await this.#send<{ operating: Record<string, number> }>('GET', 'operating');

@@ -23,6 +23,7 @@ import { FaultRegistry } from './rest/faults';
 import type { FaultSettings } from './rest/faults';
 import { handleRestRequest, REST_CORS_HEADERS } from './rest/handle-rest-request';
 import { createMethodRegistry } from './rest/methods';
+import { createRunAsUser } from './rest/run-as-user';
 import { OperatingBudget } from './rest/operating-budget';
 import { LeakyBucket } from './rest/rate-limit';
 import { RequestLog } from './rest/request-log';
@@ -180,8 +181,16 @@ export async function startPortal(
       user_id: userId,
     };
   };
+  // What the portal's own pages (and the control API acting as a user) run: no log, no cost.
+  const runAsUser = createRunAsUser({
+    store,
+    config: () => runtimeConfig.current,
+    methods: runtime.methods,
+    origin: () => origin,
+  });
   const control: ControlTarget = {
     runtime,
+    runAsUser,
     reseed: (fresh) => {
       store.replace(buildInitialState({ appUrl: appBaseUrl, fresh, language: config.language, now: portalNow() }));
       if (staticApp) useStaticApp(store.state, staticApp, appBaseUrl);
@@ -253,7 +262,7 @@ export async function startPortal(
     store.changed();
     staticAppRoute = createStaticAppRoute(staticApp, path);
   }
-  const data = createHostData(store, config, origin);
+  const data = createHostData(store, config, origin, runAsUser);
   hostRoutes = createHostRoutes({ data, config, origin });
 
   let closed = false;

@@ -192,6 +192,35 @@ export async function openRobotDesignerEntry(
   return sliderAppFrame(page);
 }
 
+/**
+ * Moves an item to another stage as a user does: opens the card (unless `page` already shows it)
+ * and clicks the stage on its stage bar — by name, or `'next'` for the stage after the current
+ * one (`stage: 'next'`). The card redraws in place (an app open in a tab is not told); returns the new stage id.
+ * For a test that needs no browser: `control.moveItemToStage({entityTypeId, id, stageId, userId})`.
+ */
+export async function moveItemOnStageBar(
+  page: Page,
+  options: ItemOptions & { stage: string; stayOnPage?: boolean },
+): Promise<string> {
+  if (!options.stayOnPage) await page.goto(detailPath(options.entityTypeId, options.itemId, query(options)));
+  const stages = page.getByTestId('stage-bar').getByTestId('stage-bar-stage');
+  let target: Locator;
+  if (options.stage === 'next') {
+    const ids = await stages.evaluateAll((buttons) =>
+      buttons.map((button) => [button.getAttribute('data-stage-id'), button.getAttribute('aria-current')]),
+    );
+    const current = ids.findIndex(([, currentMark]) => currentMark === 'step');
+    if (current < 0 || current + 1 >= ids.length) throw new Error('The item is already in the last stage');
+    target = stages.nth(current + 1);
+  } else {
+    target = stages.filter({ hasText: options.stage }).first();
+  }
+  const stageId = (await target.getAttribute('data-stage-id')) ?? '';
+  await target.click();
+  await expect(page.getByTestId('item-stage')).toHaveAttribute('data-stage-id', stageId);
+  return stageId;
+}
+
 /** Opens the app's own page (placement DEFAULT); `options` become its PLACEMENT_OPTIONS. */
 export async function openAppPage(
   page: Page,

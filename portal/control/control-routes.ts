@@ -4,6 +4,7 @@
  * log. It is not part of Bitrix24; the app never calls it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RunAsUser } from '../rest/run-as-user';
 import { FaultSettingsError, parseFaultSettings } from '../rest/faults';
 import { isRecord } from '../rest/params';
 import type { RestRuntime } from '../rest/rest-runtime';
@@ -27,6 +28,8 @@ export interface ControlTarget {
   refreshToken(
     refreshToken: string,
   ): { access_token: string; refresh_token: string; expires_in: number; user_id: number } | undefined;
+  /** Runs a method as a user, as the portal's own pages do (no log, no cost): the stage bar's move. */
+  runAsUser: RunAsUser;
 }
 
 class ControlInputError extends Error {}
@@ -212,6 +215,23 @@ export async function handleControlRequest(
         const refreshed = typeof body.refreshToken === 'string' ? target.refreshToken(body.refreshToken) : undefined;
         if (!refreshed) throw new ControlInputError('Unknown or already used refreshToken');
         send(response, 200, { ok: true, ...refreshed });
+        return true;
+      }
+      case 'POST items/stage': {
+        // The card's stage bar, for tests: moves an item as the user would (crm.item.update rules).
+        const body = await readJson(request);
+        const userId = body.userId === undefined ? 1 : Number(body.userId);
+        const answer = await target.runAsUser(userId, 'crm.item.update', {
+          entityTypeId: body.entityTypeId,
+          id: body.id,
+          fields: { stageId: body.stageId },
+        });
+        if (!answer.ok) {
+          send(response, answer.status, { ok: false, error: answer.error, error_description: answer.description });
+          return true;
+        }
+        const item = (answer.result as { item: { id: number; stageId: string; categoryId: number } }).item;
+        send(response, 200, { ok: true, item: { id: item.id, stageId: item.stageId, categoryId: item.categoryId } });
         return true;
       }
       case 'GET requests':

@@ -124,7 +124,14 @@ export interface HostData extends HostTaskData {
   setAppOption(name: string, value: unknown): void;
   userOptions(userId: number): Record<string, unknown>;
   setUserOption(userId: number, name: string, value: unknown): void;
+  /**
+   * The card's stage bar: moves the item to `stageId` for the user, as crm.item.update with
+   * `stageId` does (same rights, same checks, same store). Undefined: the page has no stage bar.
+   */
+  moveItemToStage?(userId: number, entityTypeId: number, itemId: number, stageId: string): Promise<StageMoveResult>;
 }
+
+export type StageMoveResult = { ok: true; stageId: string } | { ok: false; error: string; message: string };
 
 export interface HostTask {
   id: number;

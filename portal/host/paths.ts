@@ -9,6 +9,8 @@ export const LANG_QUERY = 'lang';
 
 /** The portal's internal endpoint behind app frames (lazy loading, token refresh, options, install). */
 export const LAYOUT_AJAX_PATH = '/bitrix/components/bitrix/app.layout/lazyload.ajax.php';
+/** The portal's own CRM actions from its pages (the card's stage bar), as Bitrix24's ajax controller. */
+export const CRM_AJAX_PATH = '/bitrix/services/main/ajax.php';
 export const PORTAL_SCRIPT_PATH = '/bitrix/js/rest/applayout.emulator.js';
 export const PORTAL_STYLES_PATH = '/bitrix/css/emulator/portal.css';
 /** The app's icon from its card (placements/app-card.json), as the portal's app list shows it. */

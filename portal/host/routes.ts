@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PortalConfig } from '../config';
 import { clientAssets } from './client-assets';
 import type { HostData } from './host-data';
+import { handleCrmAjax } from './crm-endpoint';
 import { handleLayoutAjax } from './layout-endpoint';
 import { readPageContext } from './page-context';
 import { renderAppPage } from './pages/app-page';
@@ -19,7 +20,14 @@ import { renderMessagePage } from './pages/page-shell';
 import { renderTaskPage } from './pages/task-page';
 import { renderUserPage } from './pages/user-page';
 import { appCardIconSvg } from '../../placements/app-card';
-import { APP_ICON_PATH, LAYOUT_AJAX_PATH, matchPortalRoute, PORTAL_SCRIPT_PATH, PORTAL_STYLES_PATH } from './paths';
+import {
+  APP_ICON_PATH,
+  CRM_AJAX_PATH,
+  LAYOUT_AJAX_PATH,
+  matchPortalRoute,
+  PORTAL_SCRIPT_PATH,
+  PORTAL_STYLES_PATH,
+} from './paths';
 
 export interface HostContext {
   data: HostData;
@@ -53,6 +61,10 @@ export function createHostRoutes(context: HostContext): HostRoutes {
   return async (req, res, url) => {
     if (url.pathname === LAYOUT_AJAX_PATH) {
       await handleLayoutAjax(data, req, res);
+      return true;
+    }
+    if (url.pathname === CRM_AJAX_PATH) {
+      await handleCrmAjax(data, req, res);
       return true;
     }
     if (url.pathname === PORTAL_SCRIPT_PATH) {

@@ -20,6 +20,7 @@ import { tokenLifetimeMachineSeconds } from '../config';
 import { checklistOf } from '../rest/tasks/checklist-order';
 import { generalFields } from './display-values';
 import { portalTimeZone } from '../portal-time';
+import type { RunAsUser } from '../rest/run-as-user';
 import type { PortalStore } from './store';
 import type { StoredItem, StoredToken, StoredUser } from './state-types';
 
@@ -37,7 +38,12 @@ function toIssuedAuth(token: StoredToken, ttlSeconds: number): IssuedAuth {
   return { accessToken: token.accessToken, refreshToken: token.refreshToken, expiresIn: ttlSeconds };
 }
 
-export function createHostData(store: PortalStore, config: PortalConfig, origin: string): HostData {
+export function createHostData(
+  store: PortalStore,
+  config: PortalConfig,
+  origin: string,
+  runAsUser?: RunAsUser,
+): HostData {
   const hostUser = (user: StoredUser): HostUser => ({
     id: user.id,
     name: user.name,
@@ -145,6 +151,19 @@ export function createHostData(store: PortalStore, config: PortalConfig, origin:
       const token = store.refreshToken(refreshToken, tokenLifetimeMachineSeconds(config));
       return token ? toIssuedAuth(token, config.tokenTtlSeconds) : undefined;
     },
+    ...(runAsUser
+      ? {
+          moveItemToStage: async (userId: number, entityTypeId: number, itemId: number, stageId: string) => {
+            const answer = await runAsUser(userId, 'crm.item.update', {
+              entityTypeId,
+              id: itemId,
+              fields: { stageId },
+            });
+            if (!answer.ok) return { ok: false as const, error: answer.error, message: answer.description };
+            return { ok: true as const, stageId: store.item(entityTypeId, itemId)?.stageId ?? stageId };
+          },
+        }
+      : {}),
     appOptions: () => ({ ...store.state.appOptions }),
     setAppOption: (name, value) => {
       store.state.appOptions[name] = value;

@@ -3,6 +3,7 @@ import { layouts } from './app-layout';
 import { setUpAppEntries, setUpAppPage, setUpTabs } from './app-entries';
 import { setUpMenus } from './menus';
 import { sidePanel } from './side-panel';
+import { setUpStageBar } from './stage-bar';
 import { USER_QUERY } from '../paths';
 
 function setUpUserSwitcher(): void {
@@ -20,6 +21,7 @@ function start(): void {
   setUpTabs();
   setUpAppPage();
   setUpUserSwitcher();
+  setUpStageBar();
   // For debugging in the browser console; tests use the page's controls.
   Object.assign(window, { portalEmulator: { layouts, sidePanel } });
 }

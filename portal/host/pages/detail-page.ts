@@ -40,6 +40,22 @@ function stageBadge(data: HostData, item: HostItem): SafeHtml {
   return html`<span class="stage-badge" data-testid="item-stage" data-stage-id="${item.stageId}" style="--stage-color: ${/^#[0-9a-fA-F]{3,8}$/.test(stage?.color ?? '') ? stage?.color : '#2fc6f6'}">${stage?.name ?? item.stageId}</span>`;
 }
 
+/**
+ * The stage bar under the card's title, as Bitrix24 draws it: every stage of the item's funnel in
+ * order, the current one marked; a click moves the item (client/stage-bar.ts) without reloading
+ * the page, so an app open in a tab is not told.
+ */
+function stageBar(data: HostData, item: HostItem): SafeHtml {
+  const stages = data.stages(item.entityTypeId, item.categoryId);
+  const current = stages.findIndex((stage) => stage.statusId === item.stageId);
+  return html`<ol class="stage-bar" data-testid="stage-bar" aria-label="Stage" data-entity-type-id="${item.entityTypeId}" data-item-id="${item.id}">
+    ${stages.map(
+      (stage, index) =>
+        html`<li class="stage-bar-item${index <= current && !stage.semantics ? ' stage-bar-passed' : ''}"><button type="button" class="stage-bar-stage" data-testid="stage-bar-stage" data-stage-id="${stage.statusId}" data-final="${stage.semantics ? 'Y' : 'N'}"${index === current ? html` aria-current="step"` : ''} style="--stage-color: ${/^#[0-9a-fA-F]{3,8}$/.test(stage.color) ? stage.color : '#2fc6f6'}">${stage.name}</button></li>`,
+    )}
+  </ol>`;
+}
+
 export function renderDetailPage(
   data: HostData,
   context: PageContext,
@@ -122,7 +138,7 @@ export function renderDetailPage(
     </ol>
   </section>`;
 
-  const body = html`<div class="crm-card" data-testid="crm-card" data-entity-type-id="${entityTypeId}" data-item-id="${item.id}">
+  const body = html`${stageBar(data, item)}<div class="crm-card" data-testid="crm-card" data-entity-type-id="${entityTypeId}" data-item-id="${item.id}">
     <div class="tabs" role="tablist" aria-label="Card sections">
       <button type="button" role="tab" class="tab" id="tab-main" data-tab="main" aria-controls="panel-main" aria-selected="true">General</button>
       ${tabs.map(
