@@ -5,9 +5,8 @@
  * them and cannot change them; a file made by a newer Smart Tasks is not imported.
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { automationPath } from '../portal/host/paths';
 import { control, portalRest } from './support/app';
-import { sliderAppFrame, topSlider } from './support/portal';
+import { openRobotDesignerEntry } from './support/portal';
 
 const ENTITY_TYPE_ID = 177;
 const GENERAL_FUNNEL = 7;
@@ -31,19 +30,9 @@ interface StoredDocument {
   stages: Array<{ stageId: string; templates: StoredTemplate[] }>;
 }
 
-/** The automation rules of the General funnel, then the app's entry in its "Applications" menu. */
+/** The list's "Automation rules" of the General funnel, then the app's entry in the designer's menu. */
 async function openFromAutomationDesigner(page: Page, user?: number): Promise<FrameLocator> {
-  await page.goto(automationPath(ENTITY_TYPE_ID, GENERAL_FUNNEL, { user }));
-  const button = page.getByTestId('robot-designer-toolbar-apps');
-  await button.click();
-  await button
-    .locator('xpath=..')
-    .getByRole('menu')
-    .locator(`[role="menuitem"][data-placement="CRM_DYNAMIC_${ENTITY_TYPE_ID}_ROBOT_DESIGNER_TOOLBAR"]`)
-    .first()
-    .click();
-  await expect(topSlider(page)).toBeVisible();
-  const app = sliderAppFrame(page);
+  const app = await openRobotDesignerEntry(page, { entityTypeId: ENTITY_TYPE_ID, categoryId: GENERAL_FUNNEL, user });
   await expect(app.getByRole('heading', { name: 'Stage playbooks: Equipment Purchase' })).toBeVisible();
   return app;
 }
@@ -148,4 +137,16 @@ test('the editor at 400 px: nothing spills sideways, Save reachable', async ({ p
   const save = app.getByRole('button', { name: 'Save' });
   await save.scrollIntoViewIfNeeded();
   await expect(save).toBeInViewport();
+});
+
+test("the editor opens on the funnel whose automation rules were open, with that funnel's stages", async ({ page }) => {
+  const app = await openRobotDesignerEntry(page, { entityTypeId: ENTITY_TYPE_ID, categoryId: 9 });
+  await expect(app.getByLabel('Funnel')).toHaveValue('9');
+  await expect(app.getByLabel('Stage', { exact: true }).locator('option')).toHaveText([
+    'New',
+    'Sourcing',
+    'Delivered',
+    'Cancelled',
+    'Any stage',
+  ]);
 });
