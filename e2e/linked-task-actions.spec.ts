@@ -155,6 +155,24 @@ test('the portal’s request limit: the row goes back and says nothing was chang
   expect((await portalTask(103)).status).toBe('2');
 });
 
+test('an answer lost after the portal completed the task: the task is read again, and the row says so', async ({
+  page,
+}) => {
+  const title = 'Approve the purchase budget';
+  const tab = await openTab(page);
+  const row = taskRow(tab, title);
+  const menu = await openMenu(tab, title);
+  // The portal completes it, then the connection drops (and so does a copy the browser may resend).
+  await control.setFaults({ drop: [{ method: 'tasks.task.complete', count: 2, when: 'after' }] });
+
+  await menu.getByRole('menuitem', { name: 'Complete' }).click();
+
+  await expect(row.getByRole('status').filter({ hasText: 'No clear answer from Bitrix24' })).toBeVisible();
+  await expect(row).toContainText('The task was read again: it has been completed.');
+  await expect(row).toContainText('Completed');
+  expect((await portalTask(103)).status).toBe('5');
+});
+
 test('the responsible changes through the portal’s picker, and the deadline in the user’s format and zone', async ({
   page,
 }) => {

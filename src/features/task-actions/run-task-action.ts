@@ -5,7 +5,8 @@
  * - the portal refused with "Action on the task is not allowed" (code 0), which the docs give
  *   for a task that does not exist, no access, and no right alike (tasks/status/*.md): the
  *   re-read says which (`[]` = gone; its `action` flags = no right; else refused for another
- *   reason, with the portal's words);
+ *   reason, with the portal's words) — or that the task is already as asked (a resent copy of
+ *   the request, or someone else, did it), which is done;
  * - no answer, a timeout or a gateway's 5xx: the action may have happened; the re-read shows
  *   whether it did, and the row shows the portal's state either way.
  * A refusal that says itself why (the portal's limits, a session that ended, a method this
@@ -111,6 +112,9 @@ export async function runTaskAction(
   if (reread.kind === 'gone') return { kind: 'refused', reason: 'gone', error, current: null };
   if (reread.kind === 'task') {
     const current = { task: merged(reread.task, task), rights: reread.rights };
+    // Refused because it is already so: a browser that resent a dropped request got the
+    // refusal of the second copy, or someone did the same meanwhile. What the user asked for holds.
+    if (actionLanded(action, current.task)) return { kind: 'done', task: current.task, rights: current.rights };
     const allowed = ALLOWED_BY[action.kind](reread.rights ?? NO_RIGHTS);
     if (!allowed || error.kind === 'access-denied') return { kind: 'refused', reason: 'no-right', error, current };
     return { kind: 'refused', reason: 'rejected', error, current };

@@ -382,6 +382,21 @@ describe('a refusal rolls back with a message naming what was refused and why', 
     expect(within(region).queryByRole('link', { name: 'Open task “Sign the delivery note”' })).toBeNull();
   });
 
+  it('refused because it is already so (a resent copy did it): shown done, no error', async () => {
+    const store = seeded();
+    const { boundary } = renderTab({ tasks: store });
+    const menu = await openMenu('Sign the delivery note');
+    const complete = await within(menu).findByRole('menuitem', { name: 'Complete' });
+    // The first copy completed it; the answer the app gets is the second copy's refusal.
+    store.tasks[0]!.status = '5';
+    fireEvent.click(complete);
+    const task = await row('Sign the delivery note');
+    expect(await within(task).findByText('Completed')).toBeTruthy();
+    await waitFor(() => expect(within(task).queryByRole('status')).toBeNull());
+    expect(within(task).queryByRole('alert')).toBeNull();
+    expect(calls(boundary, 'tasks.task.complete')).toBe(1);
+  });
+
   it('the portal’s limit: back as it was, "busy, nothing changed", no second request', async () => {
     const { boundary } = renderTab();
     const menu = await openMenu('Sign the delivery note');
