@@ -307,3 +307,30 @@ describe('what the status methods cost on a cloud portal', () => {
     }
   });
 });
+
+describe('the seed’s people on item 29’s tasks', () => {
+  it('has a creator, responsibles, a participant, an observer-only user and a stranger, each with their flags', async () => {
+    const access = async (taskId: number, users: number[]) =>
+      (
+        await call<{ allowedActions: Record<string, Record<string, boolean>> }>(context.hook, 'tasks.task.getaccess', {
+          taskId,
+          users,
+        })
+      ).result.allowedActions;
+    // 104 "Sign the delivery note": creator 2, responsible 7, observer 3 (Sophie), 6 not in it.
+    const signing = await access(104, [2, 7, 3, 6]);
+    expect(signing['2']).toMatchObject({ EDIT: true, COMPLETE: true, CHANGE_DEADLINE: true });
+    expect(signing['7']).toMatchObject({ EDIT: false, COMPLETE: true, START: true, CHANGE_DEADLINE: false });
+    expect(signing['3']).toMatchObject({
+      EDIT: false,
+      COMPLETE: false,
+      START: false,
+      CHANGE_DEADLINE: false,
+      CREATE: true,
+    });
+    expect(Object.values(signing['6']!).every((allowed) => !allowed)).toBe(true);
+    // 103 "Approve the purchase budget": participant 5 (Elena); 101 is done: renew, not complete.
+    expect((await access(103, [5]))['5']).toMatchObject({ COMPLETE: true, EDIT: false, DELEGATE: false });
+    expect((await access(101, [2]))['2']).toMatchObject({ COMPLETE: false, RENEW: true });
+  });
+});

@@ -956,6 +956,8 @@ const explicitTasks: TaskPlan[] = [
     createdDay: -1,
     deadlineDay: 12,
     links: ['Tb1_29'],
+    // Sophie only observes it: the seeded observer-only user of item 29's tasks (action flags).
+    auditors: [3],
   },
   {
     title: 'Compare forklift leasing offers',
