@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlaybookDocument, PlaybookTemplate } from '../../domain/playbooks/playbook';
 import { createFakeBoundary, portalError, type FakeBoundary } from '../../testing/fake-boundary';
 import { fakeCrm, fakeCrmHandlers, type FakeCrm } from '../../testing/fake-crm';
@@ -67,7 +67,7 @@ function renderTab(
               (filter.id === undefined || item.id === Number(filter.id)) &&
               (filter.stageId === undefined || item.stageId === filter.stageId),
           )
-          .map((item) => ({ id: item.id, title: item.title })),
+          .map((item) => ({ id: item.id, title: item.title, stageId: item.stageId })),
       }),
     },
     { isAdmin: options.isAdmin ?? false },
@@ -205,6 +205,8 @@ describe('the stage playbook in the detail tab', () => {
     ).toBeTruthy();
     expect(tasks.tasks).toHaveLength(0);
     expect(await within(region).findByText('Hand over to Maxim Orlov')).toBeTruthy();
+    // The click's own message tells of the move: no second notice.
+    expect(within(region).queryByText(/since you last saw it/)).toBeNull();
   });
 
   it('says why nothing was created when the portal refuses the request (its limit), and that a click may follow', async () => {
@@ -247,6 +249,26 @@ describe('the stage playbook in the detail tab', () => {
     expect(alert.textContent).toContain('2 tasks were not created.');
     expect(tasks.tasks.map((task) => task.xmlId)).toEqual(['smart-tasks:template:budget']);
     expect(await within(region).findByRole('button', { name: 'Create the 2 missing tasks' })).toBeTruthy();
+  });
+
+  it('notices a move made on the card’s stage bar while the tab is open, when the user comes back to it', async () => {
+    const { crm, boundary } = renderTab();
+    const region = await panel();
+    await within(region).findByRole('button', { name: 'Create the 3 missing tasks' });
+    crm.items[0]!.stageId = 'DT177_7:SUCCESS';
+    // Right after opening, nothing is asked again.
+    const trips = boundary.roundTrips.length;
+    fireEvent.pointerOver(region);
+    expect(boundary.roundTrips.length).toBe(trips);
+    // A while later the user comes back to the frame.
+    const now = performance.now();
+    vi.spyOn(performance, 'now').mockReturnValue(now + 20_000);
+    fireEvent.pointerOver(region);
+    expect(
+      await within(await panel()).findByText(/Moved from “Approval” to “Delivered” since you last saw it/),
+    ).toBeTruthy();
+    expect(within(await panel()).getByText('Hand over to Maxim Orlov')).toBeTruthy();
+    vi.restoreAllMocks();
   });
 
   it('a session that ended sends nothing and says to reload; a deleted item says it is gone', async () => {

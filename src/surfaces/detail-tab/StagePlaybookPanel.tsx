@@ -15,6 +15,7 @@ import {
   type PlaybookRow,
 } from '../../features/stage-playbook/stage-playbook-rows';
 import { useCreatePlaybookTasks } from '../../features/stage-playbook/use-create-playbook-tasks';
+import { useStageWatch } from '../../features/stage-playbook/use-stage-watch';
 import { commonMessages, useErrorText, useI18n, useMessages } from '../../i18n';
 import type { ReferenceNames } from '../../queries/reference-names';
 import type { LinkedTasks } from '../../queries/tasks';
@@ -57,7 +58,10 @@ export function StagePlaybookPanel({
   const { item, currentUser } = data;
   const [chosen, setChosen] = useState<ReadonlyMap<string, PickedUser>>(new Map());
   const pickerCall = useRef(0);
+  // A click that found the item in another stage says so itself: no second notice for that move.
+  const movedByClick = useRef(false);
   const creator = useCreatePlaybookTasks(data, () => {
+    movedByClick.current = true;
     // The item left the stage: read it (and its stage's playbook) again.
     void queryClient.invalidateQueries({ queryKey: detailTabKeys.data(item.entityTypeId, item.id) });
   });
@@ -67,6 +71,18 @@ export function StagePlaybookPanel({
   const [movedFrom, setMovedFrom] = useState<string | null>(() => {
     const before = lastSeenStage(browserSeenStorage(), scope, item.entityTypeId, item.id);
     return before !== null && item.stageId !== null && before !== item.stageId ? before : null;
+  });
+  // The item moved while the tab was open (the card's stage bar does not reload the tab): say so.
+  const shownStage = useRef(item.stageId);
+  useEffect(() => {
+    const before = shownStage.current;
+    shownStage.current = item.stageId;
+    if (before === null || item.stageId === null || before === item.stageId) return;
+    if (movedByClick.current) movedByClick.current = false;
+    else setMovedFrom(before);
+  }, [item.stageId]);
+  useStageWatch(item.entityTypeId, item.id, item.stageId, () => {
+    void queryClient.invalidateQueries({ queryKey: detailTabKeys.data(item.entityTypeId, item.id) });
   });
   useEffect(() => {
     if (item.stageId)
