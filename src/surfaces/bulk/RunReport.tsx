@@ -41,7 +41,7 @@ export function RunReport({
       )}
       {failures.length > 0 && (
         <Panel
-          title={text.failedItems}
+          title={checkpoint.playbook ? text.failedItemsPlaybook : text.failedItems}
           actions={
             <Button variant="primary" onClick={onRetryFailed}>
               {text.retryFailed}

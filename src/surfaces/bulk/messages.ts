@@ -123,6 +123,7 @@ export const bulkMessages = defineMessages(
         other: `${formatCount(locale, count)} more tasks are not listed.`,
       }),
     failedItems: 'Items without a task',
+    failedItemsPlaybook: 'Items that did not get all their tasks',
     reason: {
       rejected: 'Bitrix24 refused the task.',
       'rate-limited': 'Bitrix24 stayed too busy.',
@@ -355,6 +356,7 @@ export const bulkMessages = defineMessages(
           other: `Ещё ${formatCount(locale, count)} задачи не показаны.`,
         }),
       failedItems: 'Элементы без задачи',
+      failedItemsPlaybook: 'Элементы, получившие не все задачи',
       reason: {
         rejected: 'Битрикс24 отклонил задачу.',
         'rate-limited': 'Битрикс24 оставался перегружен.',
@@ -588,6 +590,7 @@ export const bulkMessages = defineMessages(
           other: `${formatCount(locale, count)} weitere Aufgaben sind nicht aufgeführt.`,
         }),
       failedItems: 'Elemente ohne Aufgabe',
+      failedItemsPlaybook: 'Elemente, die nicht alle Aufgaben erhalten haben',
       reason: {
         rejected: 'Bitrix24 hat die Aufgabe abgelehnt.',
         'rate-limited': 'Bitrix24 blieb überlastet.',
