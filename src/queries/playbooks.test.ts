@@ -81,6 +81,33 @@ describe('savePlaybook', () => {
     expect(options.playbook_177).toBe(serialisePlaybookDocument(theirs));
   });
 
+  it('takes an earlier save whose answer was lost as the save when asked again, writing nothing twice', async () => {
+    const { boundary, options } = portalWith(null);
+    let sets = 0;
+    boundary.setHandler('app.option.set', ({ options: written }) => {
+      sets += 1;
+      Object.assign(options, written);
+      // The portal wrote it; the answer never reached the app.
+      if (sets === 1) throw new BitrixError({ kind: 'network', code: 'NETWORK_ERROR', status: 0 });
+      return true;
+    });
+    await expect(savePlaybook(boundary, { document: draft, baseRevision: 0, userId: 1 })).rejects.toMatchObject({
+      kind: 'network',
+    });
+    const again = await savePlaybook(boundary, { document: draft, baseRevision: 0, userId: 1 });
+    expect(again.revision).toBe(1);
+    expect(sets).toBe(1);
+    // The same content saved by ANOTHER admin is still their save: refused, not taken over.
+    await expect(savePlaybook(boundary, { document: draft, baseRevision: 0, userId: 2 })).rejects.toMatchObject({
+      refusal: { kind: 'newer-revision', savedBy: 1 },
+    });
+    // Other content over one's own landed save is refused too: the editor reloads first.
+    const changed = updateTemplate(draft, 'DT177_7:APPROVAL', 'legal', { title: 'Other {title}' });
+    await expect(savePlaybook(boundary, { document: changed, baseRevision: 0, userId: 1 })).rejects.toMatchObject({
+      refusal: { kind: 'newer-revision' },
+    });
+  });
+
   it('never overwrites a playbook of a newer schema', async () => {
     const newer = JSON.stringify({ schema: PLAYBOOK_SCHEMA + 1, revision: 1 });
     const { boundary, options } = portalWith(newer);

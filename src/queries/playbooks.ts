@@ -162,7 +162,8 @@ export interface PlaybookSaveInput {
  * after which the app's options together would pass APP_OPTIONS_MAX_BYTES (every smart process's
  * playbook shares that room; see domain/playbooks/option-budget.ts). The saved document has the next revision and `savedAt` by the
  * PORTAL's clock with its offset. Portal failures reject with their BitrixError (an unanswered
- * set may have been written: the editor keeps the content and re-reading shows which).
+ * set may have been written: the editor keeps the content; saving again finds this admin's own
+ * revision with the same content and takes it as the save instead of refusing or writing twice).
  */
 export async function savePlaybook(boundary: BitrixBoundary, input: PlaybookSaveInput): Promise<PlaybookDocument> {
   if (!boundary.session.isAdmin) throw new PlaybookSaveRefused({ kind: 'not-admin' });
@@ -177,6 +178,15 @@ export async function savePlaybook(boundary: BitrixBoundary, input: PlaybookSave
   const stored = readPlaybookOption(options[name]);
   if (stored.kind === 'newer-schema') throw new PlaybookSaveRefused({ kind: 'newer-schema', schema: stored.schema });
   const storedRevision = stored.kind === 'ok' ? stored.document.revision : 0;
+  if (
+    stored.kind === 'ok' &&
+    storedRevision > input.baseRevision &&
+    stored.document.savedBy === input.userId &&
+    sameContent(stored.document, input.document)
+  ) {
+    // This admin's earlier save, whose answer was lost, did land: it is the save; nothing is written twice.
+    return stored.document;
+  }
   if (stored.kind === 'ok' && storedRevision > input.baseRevision) {
     throw new PlaybookSaveRefused({
       kind: 'newer-revision',
@@ -199,6 +209,13 @@ export async function savePlaybook(boundary: BitrixBoundary, input: PlaybookSave
   }
   await boundary.call('app.option.set', { options: { [name]: json } });
   return saved;
+}
+
+/** Same stages and templates (revision, date and author aside). */
+function sameContent(a: PlaybookDocument, b: PlaybookDocument): boolean {
+  const content = (document: PlaybookDocument) =>
+    serialisePlaybookDocument({ ...document, revision: 0, savedAt: '', savedBy: 0 });
+  return content(a) === content(b);
 }
 
 /** The save as a mutation: on success the stored playbook in the cache becomes the saved one. */

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BitrixError } from '../../bitrix/errors';
 import { PLAYBOOK_SCHEMA, type PlaybookDocument } from '../../domain/playbooks/playbook';
 import { parsePlaybookDocument, serialisePlaybookDocument } from '../../domain/playbooks/playbook-document';
 import { addTemplate, blankTemplate } from '../../domain/playbooks/playbook-editing';
@@ -189,6 +190,28 @@ describe('PlaybookEditor', () => {
     await waitFor(() => expect(screen.queryByText(/Another admin/)).toBeNull());
     await chooseStage(/^Approval/);
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Legal check: {title}');
+  });
+
+  it('after a save whose answer was lost, saving again finds it saved and writes nothing twice', async () => {
+    const { boundary, stored, writes } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)) });
+    boundary.setHandler('app.option.set', ({ options: written }) => {
+      writes.push(JSON.stringify(written));
+      Object.assign(stored, written);
+      if (writes.length === 1) throw new BitrixError({ kind: 'timeout', code: 'TIMEOUT', status: 0 });
+      return true;
+    });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    await chooseStage(/^Approval/);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Legal check v2: {title}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText('Bitrix24 did not answer: the playbook may or may not have been saved.'),
+    ).toBeTruthy();
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Legal check v2: {title}');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/^Saved at/);
+    expect(writes).toHaveLength(1);
+    expect(storedDocument(stored)).toMatchObject({ revision: 2 });
   });
 
   it('shows a playbook of a newer Smart Tasks read only and never saves over it', async () => {

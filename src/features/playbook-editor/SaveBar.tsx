@@ -4,6 +4,7 @@
  * problem named), a newer schema stored meanwhile, or the portal's own failure.
  */
 import { useState } from 'react';
+import { BitrixError } from '../../bitrix';
 import type { PlaybookDocument } from '../../domain/playbooks/playbook';
 import { APP_OPTIONS_MAX_BYTES } from '../../domain/playbooks/option-budget';
 import { normalisedForSave } from '../../domain/playbooks/playbook-editing';
@@ -77,8 +78,12 @@ export function SaveBar({
         />
       )}
       {failure && !refusal && (
-        <Alert tone="danger" title={text.saveFailed}>
+        <Alert
+          tone="danger"
+          title={failure instanceof BitrixError && failure.leavesWriteUncertain ? text.saveUncertain : text.saveFailed}
+        >
           {errorText(failure)} {text.keptHere}
+          {failure instanceof BitrixError && failure.leavesWriteUncertain ? ` ${text.saveAgainSafe}` : ''}
         </Alert>
       )}
       <div className="st-actions st-playbook__save">

@@ -77,6 +77,8 @@ export const playbookEditorMessages = defineMessages(
     unsaved: 'Unsaved changes.',
     discard: 'Discard changes',
     saveFailed: 'The playbook was not saved.',
+    saveUncertain: 'Bitrix24 did not answer: the playbook may or may not have been saved.',
+    saveAgainSafe: 'Save again: if it did reach Bitrix24, it is not saved twice.',
     keptHere: 'Your changes are still here.',
     notAdminRefused: 'Only a Bitrix24 administrator can save playbooks.',
     newerRevision: (at: string, name: string) =>
@@ -229,6 +231,8 @@ export const playbookEditorMessages = defineMessages(
       unsaved: 'Есть несохранённые изменения.',
       discard: 'Отменить изменения',
       saveFailed: 'Задачи по стадиям не сохранены.',
+      saveUncertain: 'Битрикс24 не ответил: задачи по стадиям могли сохраниться, а могли и нет.',
+      saveAgainSafe: 'Сохраните ещё раз: если они уже дошли до Битрикс24, второй раз они не сохранятся.',
       keptHere: 'Ваши изменения остались здесь.',
       notAdminRefused: 'Сохранять задачи по стадиям может только администратор Битрикс24.',
       newerRevision: (at: string, name: string) =>
@@ -380,6 +384,10 @@ export const playbookEditorMessages = defineMessages(
       unsaved: 'Ungespeicherte Änderungen.',
       discard: 'Änderungen verwerfen',
       saveFailed: 'Die Aufgaben je Phase wurden nicht gespeichert.',
+      saveUncertain:
+        'Bitrix24 hat nicht geantwortet: die Aufgaben je Phase wurden vielleicht gespeichert, vielleicht nicht.',
+      saveAgainSafe:
+        'Speichern Sie noch einmal: sind sie schon bei Bitrix24 angekommen, werden sie nicht doppelt gespeichert.',
       keptHere: 'Ihre Änderungen sind noch hier.',
       notAdminRefused: 'Nur ein Bitrix24-Administrator kann Aufgaben je Phase speichern.',
       newerRevision: (at: string, name: string) =>
