@@ -36,6 +36,17 @@ describe('DateTimeField', () => {
     expect(onChange.mock.lastCall![0]).toEqual({ kind: 'empty' });
   });
 
+  it('writes a date chosen in the calendar in the portal language’s format', () => {
+    const { onChange, field } = renderField('de', null);
+    expect(screen.getByRole('button', { name: 'Im Kalender auswählen' })).toBeTruthy();
+    // What the browser's calendar hands back when the user picks 2 December, 18:00.
+    const picker = field.parentElement!.querySelector('input[type="datetime-local"]')!;
+    fireEvent.change(picker, { target: { value: '2026-12-02T18:00' } });
+    expect(field.value).toBe('02.12.2026, 18:00');
+    const entry = onChange.mock.lastCall![0];
+    expect(entry.kind === 'date' && entry.date.toISOString()).toBe('2026-12-02T17:00:00.000Z');
+  });
+
   it('calls text that is no date unreadable once the user leaves the field, not while typing', () => {
     const { onChange, field } = renderField('en', null);
     fireEvent.change(field, { target: { value: '12/02' } });

@@ -1,6 +1,7 @@
-import { useId, useState, type ReactNode, type Ref } from 'react';
+import { useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { fromDateTimeLocalInput, toDateTimeLocalInput } from '../domain/working-days';
 import { dateTimeInputFormat, useI18n, useMessages } from '../i18n';
+import { Icon } from './Icon';
 import { uiMessages } from './messages';
 
 /**
@@ -49,6 +50,9 @@ export function DateTimeField({
   );
   const [left, setLeft] = useState(false);
   const id = useId();
+  // The browser's own calendar, behind the calendar button: what it picks is written in the
+  // portal's format here (the picker alone may speak the browser's).
+  const picker = useRef<HTMLInputElement>(null);
 
   const read = (typed: string): DateTimeEntry => {
     const wallClock = entryFormat.parse(typed);
@@ -67,29 +71,63 @@ export function DateTimeField({
       <label className="st-field__label" htmlFor={id}>
         {label}
       </label>
-      <input
-        ref={inputRef}
-        id={id}
-        className="st-input"
-        // Digits first on a phone's keyboard; the format's letters (AM/PM) can still be typed.
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={entryFormat.pattern}
-        value={value}
-        aria-invalid={shownError ? true : undefined}
-        aria-describedby={shownError ? `${hintId} ${errorId}` : hintId}
-        onChange={(event) => {
-          setValue(event.target.value);
-          onChange(read(event.target.value));
-        }}
-        onBlur={() => {
-          setLeft(true);
-          // Written out in full once it can be read ("2.12.2026 18:00" → "02.12.2026, 18:00").
-          const wallClock = entryFormat.parse(value);
-          if (wallClock) setValue(entryFormat.format(wallClock));
-        }}
-      />
+      <span className="st-date-time">
+        <input
+          ref={inputRef}
+          id={id}
+          className="st-input st-date-time__text"
+          // Digits first on a phone's keyboard; the format's letters (AM/PM) can still be typed.
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={entryFormat.pattern}
+          value={value}
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={shownError ? `${hintId} ${errorId}` : hintId}
+          onChange={(event) => {
+            setValue(event.target.value);
+            onChange(read(event.target.value));
+          }}
+          onBlur={() => {
+            setLeft(true);
+            // Written out in full once it can be read ("2.12.2026 18:00" → "02.12.2026, 18:00").
+            const wallClock = entryFormat.parse(value);
+            if (wallClock) setValue(entryFormat.format(wallClock));
+          }}
+        />
+        <button
+          type="button"
+          className="st-date-time__calendar"
+          aria-label={text.dateTimeCalendar}
+          title={text.dateTimeCalendar}
+          onClick={() => {
+            const native = picker.current;
+            if (!native) return;
+            native.value = entryFormat.parse(value) || '';
+            try {
+              native.showPicker();
+            } catch {
+              // A browser without showPicker (or refusing it): the field is typed instead.
+            }
+          }}
+        >
+          <Icon name="calendar" size={16} />
+        </button>
+        <input
+          ref={picker}
+          type="datetime-local"
+          className="st-date-time__picker"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const picked = event.target.value;
+            if (!picked) return;
+            const shown = entryFormat.format(picked);
+            setValue(shown);
+            onChange(read(shown));
+          }}
+        />
+      </span>
       <span className="st-field__hint" id={hintId}>
         {entryFormat.pattern}
         {hint ? <>. {hint}</> : null}
