@@ -173,6 +173,34 @@ test('an answer lost after the portal completed the task: the task is read again
   expect((await portalTask(103)).status).toBe('5');
 });
 
+test('a session that ended: the row goes back, nothing was sent, reload', async ({ page }) => {
+  // A refresh token works once; using it up here is what a portal does when the user's session
+  // ended elsewhere: the frame's own refresh is refused (as in detail-tab-problems.spec.ts).
+  let refreshId = '';
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.frame() !== page.mainFrame()) {
+      const posted = new URLSearchParams(request.postData() ?? '').get('REFRESH_ID');
+      if (posted) refreshId = posted;
+    }
+  });
+  const title = 'Approve the purchase budget';
+  const tab = await openTab(page);
+  const row = taskRow(tab, title);
+  const menu = await openMenu(tab, title);
+  expect(refreshId).not.toBe('');
+  await control.refreshToken(refreshId);
+  expect(await control.expireTokens()).toBeGreaterThan(0);
+
+  await menu.getByRole('menuitem', { name: 'Complete' }).click();
+
+  // The SDK waits for the refresh that never comes (10 s), then the app reads the cause.
+  const alert = row.getByRole('alert');
+  await expect(alert).toContainText('The task was not completed', { timeout: 20_000 });
+  await expect(alert).toContainText('Your Bitrix24 session has ended, so nothing was sent.');
+  await expect(row).toContainText('Pending');
+  expect((await portalTask(103)).status).toBe('2');
+});
+
 test('the responsible changes through the portal’s picker, and the deadline in the user’s format and zone', async ({
   page,
 }) => {
