@@ -163,10 +163,13 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
     }
   }
 
+  const askedPeople = new Set<number>();
+
   /** Names and ACTIVE of people not looked up yet (a playbook run), one user.get. */
   async function peopleFor(ids: readonly number[]): Promise<void> {
     const people = context.playbook?.people;
-    const unknown = [...new Set(ids)].filter((id) => id > 0 && !people?.has(id));
+    // Asked once each: someone the portal did not return is not asked for again on every page.
+    const unknown = [...new Set(ids)].filter((id) => id > 0 && !people?.has(id) && !askedPeople.has(id));
     if (!people || unknown.length === 0) return;
     for (let start = 0; start < unknown.length; start += PAGE_SIZE) {
       const chunk = unknown.slice(start, start + PAGE_SIZE);
@@ -184,6 +187,8 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
       }
       // Someone the portal does not return stays unknown to the templates (never given a task).
       for (const [id, person] of found) people.set(id, person);
+      // Only once answered: a failed look-up is asked again with the page.
+      for (const id of chunk) askedPeople.add(id);
     }
   }
 
