@@ -152,6 +152,9 @@ try {
           const frame = await surface.open(page, { lang });
           await settled(page, frame);
           if (of === 'frame') await fitFrameWidth(page, frame, width);
+          // No hover left over from the click that opened the surface.
+          await page.mouse.move(0, 0);
+          await page.waitForTimeout(150);
           await page.screenshot({ path: resolve(OUT_DIR, file) });
           console.log(`docs/screenshots/${file}`);
         } catch (error) {
