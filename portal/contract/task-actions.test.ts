@@ -236,6 +236,17 @@ describe('status methods', () => {
   });
 });
 
+describe('tasks.task.delegate', () => {
+  it('lets the responsible hand the task on, and refuses the observer and a missing userId', async () => {
+    const id = await freshTask();
+    expect(await refusal(3, 'tasks.task.delegate', { taskId: id, userId: 7 })).toEqual(notAllowed('0'));
+    expect((await refusal(4, 'tasks.task.delegate', { taskId: id })).code).toBe('100');
+    const delegated = await call<{ task: Task }>(context.hookAs(4), 'tasks.task.delegate', { taskId: id, userId: 7 });
+    expect(delegated.result.task).toMatchObject({ responsibleId: '7', auditors: ['3', '4'] });
+    expect(delegated.result.task.action).toMatchObject({ delegate: false, complete: false });
+  });
+});
+
 describe('tasks.task.update obeys the same rights', () => {
   const refused = { code: '0', status: 400, message: 'Action on the task is not allowed (internal error)' };
 

@@ -60,6 +60,7 @@ export const CLOUD_PROFILE: CostProfile = Object.freeze({
     'tasks.task.defer': 0.33, // status/tasks-task-defer.md processing 0.330
     'tasks.task.approve': 0.934, // tasks-task-approve.md processing 0.934
     'tasks.task.disapprove': 0.919, // tasks-task-disapprove.md processing 0.919
+    'tasks.task.delegate': 1.587, // tasks-task-delegate.md processing 1.587
     'tasks.task.getaccess': 0.055, // tasks-task-get-access.md processing 0.055
     // checklist items (tasks/checklist-item/…): the examples print processing 0, so operating,
     // else duration (an upper bound) as the header says

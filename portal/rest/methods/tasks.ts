@@ -13,7 +13,7 @@ import { ok } from '../method-types';
 import { asInt, asList, asString, isRecord, param } from '../params';
 import type { Params } from '../params';
 import { RestError } from '../rest-error';
-import { applyTaskFields } from '../tasks/task-input';
+import { applyTaskFields, taskCoreError } from '../tasks/task-input';
 import { canSeeTask, subStatus, taskToRest } from '../tasks/task-output';
 import { accessKey, canEdit, noActions, TASK_ACTION_KEYS, taskActions, taskRole } from '../tasks/task-rights';
 
@@ -453,6 +453,29 @@ export const taskMethods: MethodDefinition[] = [
     name: 'tasks.task.disapprove',
     scope: 'task',
     handler: (params, context) => changeStatus(params, context, 'disapprove', NOT_ALLOWED_CODE, () => 2),
+  },
+  {
+    name: 'tasks.task.delegate',
+    scope: 'task',
+    handler: (params, context) => {
+      const task = visibleTask(params, context);
+      const rawUser = param(params, 'userId');
+      if (rawUser === undefined || rawUser === null || rawUser === '')
+        throw new RestError('100', 'Could not find value for parameter {userId}', 400);
+      if (!task || !taskActions(task, context.auth.user).delegate)
+        throw new RestError('0', 'Action on the task is not allowed', 400);
+      const userId = asInt(rawUser);
+      if (userId === null || userId <= 0 || !context.store.user(userId))
+        throw taskCoreError(['User specified in the "Responsible" field not found']);
+      const before = structuredClone(task);
+      task.responsibleId = userId;
+      // As Bitrix24 delegates: the one who hands the task on keeps watching it.
+      const caller = context.auth.userId;
+      if (caller !== userId && caller !== task.createdBy && !task.auditors.includes(caller)) task.auditors.push(caller);
+      markChanged(task, before, context);
+      context.store.changed();
+      return ok({ task: taskToRest(task, context, 'add', []) });
+    },
   },
   {
     name: 'tasks.task.getaccess',
