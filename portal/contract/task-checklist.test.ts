@@ -269,3 +269,22 @@ describe('a task with its checklist in one batch', () => {
     ]);
   });
 });
+
+describe('what checklist items cost on a cloud portal', () => {
+  it('reports the docs’ figures for add and getlist', async () => {
+    const taskId = await freshTask();
+    await context.control.useCloudProfile({ timeScale: 20 });
+    try {
+      const added = await call<number>(context.hookAs(2), 'task.checklistitem.add', {
+        TASKID: taskId,
+        FIELDS: { TITLE: 'Costed' },
+      });
+      expect((added.time as { processing: number }).processing).toBeGreaterThanOrEqual(0.248);
+      const listed = await call(context.hookAs(2), 'task.checklistitem.getlist', { TASKID: taskId });
+      // 0.345 s and 0.0014 s for each of the two rows (the automatic checklist and the item)
+      expect((listed.time as { processing: number }).processing).toBeGreaterThanOrEqual(0.345 + 2 * 0.0014);
+    } finally {
+      await context.control.configure({ cost: 'instant', timeScale: 1 });
+    }
+  });
+});
