@@ -27,6 +27,8 @@ import {
   type BulkItem,
   type BulkPorts,
   type BulkTaskDraft,
+  type ChecklistLine,
+  type ChecklistLineOutcome,
   type CreateOutcome,
   type CreatePacing,
   type ExistingQuery,
@@ -399,6 +401,26 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
       };
     },
 
+    addChecklistLines: (lines: readonly ChecklistLine[]) =>
+      step(async () => {
+        const answers = await boundary.batch(
+          Object.fromEntries(
+            lines.map((line, index) => [
+              `c${index}`,
+              command(CHECKLIST_ADD, {
+                TASKID: line.taskId,
+                FIELDS: { TITLE: line.title, SORT_INDEX: line.sortIndex },
+              }),
+            ]),
+          ) as Record<string, BatchCommand<'task.checklistitem.add'>>,
+        );
+        return lines.map((_line, index): ChecklistLineOutcome => {
+          const answer = answers[`c${index}`];
+          if (answer?.ok) pace.observe(CHECKLIST_ADD, answer.time);
+          return answer?.ok ? 'added' : answer ? reasonOf(answer.error) : 'unreachable';
+        });
+      }),
+
     createBatch: (_entityTypeId: number, drafts: readonly BulkTaskDraft[]) =>
       step(async () => {
         const commands: Record<string, BatchCommand<'tasks.task.add' | 'task.checklistitem.add'>> = {};
@@ -454,10 +476,21 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
           const { itemId, templateKey } = draft;
           if (answer?.ok) {
             const taskId = positive((answer.result as { task?: { id?: unknown } }).task?.id);
-            const checklistMissing = draft.checklist.filter(
-              (_line, lineIndex) => !answers[`${key}_c${lineIndex}`]?.ok,
-            ).length;
-            if (taskId !== null) return { itemId, templateKey, kind: 'created', taskId, checklistMissing };
+            if (taskId !== null) {
+              // A line the portal refused for a limit was not written: it may go again. Any other
+              // failed line is reported, never sent twice.
+              const checklistRetry: ChecklistLine[] = [];
+              let checklistMissing = 0;
+              draft.checklist.forEach((line, lineIndex) => {
+                const entry = answers[`${key}_c${lineIndex}`];
+                if (entry?.ok) return;
+                const why = entry ? reasonOf(entry.error) : 'unreachable';
+                if (why === 'rate-limited' || why === 'operating-limit')
+                  checklistRetry.push({ taskId, title: line, sortIndex: (lineIndex + 1) * 10 });
+                else checklistMissing += 1;
+              });
+              return { itemId, templateKey, kind: 'created', taskId, checklistMissing, checklistRetry };
+            }
             return { itemId, templateKey, kind: 'failed', reason: 'unreachable', message: '' };
           }
           const error = answer?.error;

@@ -91,8 +91,10 @@ export type CreateOutcome =
       templateKey: string | null;
       kind: 'created';
       taskId: number;
-      /** Checklist items the portal did not add (their commands failed); 0 normally. */
+      /** Checklist lines the portal refused for good or whose answer is unknown; 0 normally. */
       checklistMissing?: number;
+      /** Checklist lines the portal refused for a limit (nothing written): sent again after the wait. */
+      checklistRetry?: ChecklistLine[];
     }
   | {
       itemId: number;
@@ -117,6 +119,17 @@ export type StepFailureReason =
   | 'unreachable'
   /** The portal refused (validation, rights): trying again will not help. */
   | 'rejected';
+
+/** One checklist line of a task that exists. */
+export interface ChecklistLine {
+  taskId: number;
+  title: string;
+  /** task.checklistitem.add SORT_INDEX: its place in the task's checklist. */
+  sortIndex: number;
+}
+
+/** What became of one line of BulkPorts.addChecklistLines. */
+export type ChecklistLineOutcome = 'added' | StepFailureReason;
 
 /** Thrown by a port when a whole step failed; any other error counts as `unreachable`. */
 export class BulkStepError extends Error {
@@ -160,6 +173,12 @@ export interface BulkPorts {
    * outcome per draft, in order.
    */
   createBatch(entityTypeId: number, drafts: readonly BulkTaskDraft[]): Promise<CreateOutcome[]>;
+  /**
+   * Adds checklist lines to tasks that exist (up to 50, one request): the lines a create request's
+   * portal refused for a limit. One outcome per line, in order. Optional: without it such lines
+   * are reported as missing.
+   */
+  addChecklistLines?(lines: readonly ChecklistLine[]): Promise<ChecklistLineOutcome[]>;
 }
 
 /** How the next create request goes out (BulkPorts.createPacing). */

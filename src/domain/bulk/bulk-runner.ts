@@ -21,6 +21,7 @@ import {
   type BulkItem,
   type BulkPorts,
   type BulkTaskDraft,
+  type ChecklistLine,
   type CreateOutcome,
   type LinkedTaskFacts,
   type RunnerClock,
@@ -306,6 +307,7 @@ class BulkRun {
     let pending: Unit[] | null = null;
     const attempts = noAttempts();
     const createdHere: UnverifiedTask[] = [];
+    const linesToRetry: ChecklistLine[] = [];
     let verifyPrevious = true;
     const settle = (
       unit: Unit,
@@ -398,8 +400,10 @@ class BulkRun {
           const outcome = outcomes[index];
           if (outcome?.kind === 'created') {
             settle(entry.unit, { taskId: outcome.taskId, counted: true, title: entry.draft.title });
-            // The task exists; lines the portal refused are said in the report, never sent twice.
+            // The task exists; lines the portal refused are said in the report, never sent twice;
+            // lines it refused for a limit (not written) go again once the wait is over.
             checkpoint.checklistLinesMissing += outcome.checklistMissing ?? 0;
+            linesToRetry.push(...(outcome.checklistRetry ?? []));
           } else if (outcome?.kind === 'failed' && outcome.reason === 'rejected')
             settle(entry.unit, { reason: 'rejected', message: outcome.message });
           else {
@@ -421,6 +425,7 @@ class BulkRun {
           break;
         }
       }
+      await this.addLinesAgain(linesToRetry.splice(0));
       if (retry.length === 0 || retryStep === null) {
         if (refusedWhole || rest.length === 0) break;
         pending = [];
@@ -434,6 +439,57 @@ class BulkRun {
     }
     // What this page made is checked for copies with the next page (or at the end).
     checkpoint.unverified = createdHere;
+  }
+
+  /**
+   * Sends again checklist lines the portal refused for a limit (nothing was written), after the
+   * wait the limit asks for; lines it refuses otherwise, or whose answer is lost, are counted as
+   * missing (a lost answer may have written them: never sent twice).
+   */
+  private async addLinesAgain(lines: ChecklistLine[]): Promise<void> {
+    const checkpoint = this.checkpoint;
+    const attempts = noAttempts();
+    let pending = lines;
+    while (pending.length > 0) {
+      if (!this.ports.addChecklistLines) {
+        checkpoint.checklistLinesMissing += pending.length;
+        return;
+      }
+      const chunk = pending.slice(0, BATCH_COMMANDS);
+      const limited: ChecklistLine[] = [];
+      let limit: BulkStepError | null = null;
+      try {
+        const outcomes = await this.ports.addChecklistLines(chunk);
+        chunk.forEach((line, index) => {
+          const outcome = outcomes[index] ?? 'unreachable';
+          if (outcome === 'rate-limited' || outcome === 'operating-limit') {
+            limited.push(line);
+            if (limit === null || rank(outcome) > rank(limit.reason)) limit = new BulkStepError(outcome, '');
+          } else if (outcome !== 'added') checkpoint.checklistLinesMissing += 1;
+        });
+      } catch (error) {
+        const step = asStepError(error);
+        if (step.reason === 'rate-limited' || step.reason === 'operating-limit') {
+          limited.push(...chunk);
+          limit = step;
+        } else checkpoint.checklistLinesMissing += chunk.length;
+      }
+      pending = [...limited, ...pending.slice(chunk.length)];
+      if (limit === null) continue;
+      const wait: BulkStepError = limit;
+      let again: boolean;
+      try {
+        again = await this.waitBeforeRetry(wait, ++attempts[wait.reason as Retryable]);
+      } catch (stopped) {
+        // Paused during the wait: the lines not sent are said in the report, not lost silently.
+        checkpoint.checklistLinesMissing += pending.length;
+        throw stopped;
+      }
+      if (!again) {
+        checkpoint.checklistLinesMissing += pending.length;
+        return;
+      }
+    }
   }
 
   /** A read that is safe to repeat: retried on rate limits and lost connections. */

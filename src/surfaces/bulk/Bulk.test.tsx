@@ -668,6 +668,33 @@ describe('the bulk panel, applying a stage playbook', () => {
     expect(portal.tasks).toHaveLength(15);
   });
 
+  it('sends again the checklist lines the portal refused for its limit, once the wait is over', async () => {
+    const portal = withPlaybook(miniPortal(4));
+    const { boundary } = renderBulk(portal);
+    const add = handlers(portal)['task.checklistitem.add']!;
+    let refusals = 2;
+    boundary.setHandler('task.checklistitem.add', (params) => {
+      if (params.FIELDS.TITLE === 'Send' && refusals-- > 0)
+        throw new BitrixError({ kind: 'rate-limit', code: 'QUERY_LIMIT_EXCEEDED', status: 503 });
+      return add(params);
+    });
+    await screen.findByText('4 items match.');
+    chooseStageNew();
+    fireEvent.click(await screen.findByRole('button', { name: 'Create 6 missing tasks' }));
+    fireEvent.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Create 6 missing tasks' }),
+    );
+    const report = await screen.findByTestId('bulk-report', {}, { timeout: 8000 });
+    expect(within(report).queryByText(/checklist line/)).toBeNull();
+    // Both refusals happened (the lines were sent again after them).
+    expect(refusals).toBeLessThan(0);
+    const offers = portal.tasks.filter((task) => task.xmlId === 'smart-tasks:template:offer');
+    expect(offers.map((task) => [...(portal.checklists.get(task.id) ?? [])].sort())).toEqual([
+      ['Chase', 'Draft', 'Send'],
+      ['Chase', 'Draft', 'Send'],
+    ]);
+  }, 15_000);
+
   it('says so when the stage has no playbook, or the stored one is from a newer app version', async () => {
     const portal = withPlaybook(miniPortal(4));
     renderBulk(portal);
