@@ -214,6 +214,19 @@ describe('PlaybookEditor', () => {
     expect(storedDocument(stored)).toMatchObject({ revision: 2 });
   });
 
+  it('names tasks of stages the smart process no longer has, and lets the admin delete them', async () => {
+    const withGone = addTemplate(approvalPlaybook(1), 'DT177_7:GONE', blankTemplate('gone-c3', 'Old stage task'));
+    const { boundary, stored } = portal({ stored: serialisePlaybookDocument(withGone) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    expect(
+      await screen.findByText('1 task belongs to a stage this smart process no longer has; it is never offered.'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete them' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/^Saved at/);
+    expect(storedDocument(stored).stages.map((stage) => stage.stageId)).toEqual([APPROVAL]);
+  });
+
   it('shows a playbook of a newer Smart Tasks read only and never saves over it', async () => {
     const newer = JSON.stringify({ schema: PLAYBOOK_SCHEMA + 1, stages: 'whatever' });
     const { boundary, stored } = portal({ stored: newer });

@@ -23,6 +23,7 @@ import {
   removeTemplate,
   stageTemplates,
   suggestedPlaybook,
+  unknownStageIds,
   updateTemplate,
 } from '../../domain/playbooks/playbook-editing';
 import { optionsBytesWith } from '../../domain/playbooks/option-budget';
@@ -150,6 +151,8 @@ function EditorPanel({
     suggestion.stages.length > 0;
 
   const templates = stageTemplates(draft, stageId);
+  // Stages deleted from the smart process since: their tasks are never offered; the admin may drop them.
+  const orphaned = unknownStageIds(draft, new Set(allStages.map((entry) => entry.id)));
   const stageLabel = (id: string) => (id === ANY_STAGE ? text.anyStage : (stageNames.get(id) ?? text.unknownStage(id)));
 
   function change(next: (document: PlaybookDocument) => PlaybookDocument) {
@@ -203,6 +206,31 @@ function EditorPanel({
         </Alert>
       )}
 
+      {!newerSchema && orphaned.length > 0 && (
+        <Alert
+          tone="warning"
+          actions={
+            canEdit ? (
+              <Button
+                size="small"
+                onClick={() =>
+                  change((document) => ({
+                    ...document,
+                    stages: document.stages.filter((entry) => !orphaned.includes(entry.stageId)),
+                  }))
+                }
+              >
+                {text.orphanedDelete}
+              </Button>
+            ) : undefined
+          }
+        >
+          {text.orphaned(
+            orphaned.reduce((sum, stageId) => sum + stageTemplates(draft, stageId).length, 0),
+            locale,
+          )}
+        </Alert>
+      )}
       {!newerSchema && (
         <>
           <div className="st-playbook__pickers">

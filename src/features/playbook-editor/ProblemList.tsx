@@ -28,7 +28,9 @@ export function ProblemList({
         const where =
           match && stage
             ? text.problemWhereTask(stageLabel(stage.stageId), Number(match[2]) + 1)
-            : problem.path || text.problemWhereDocument;
+            : problem.path
+              ? `${text.problemWhereDocument} (${problem.path})`
+              : text.problemWhereDocument;
         // A fixed responsible nobody was chosen for yet is the usual case: say it in the editor's words.
         const what = problem.path.endsWith('.responsible.userId')
           ? text.noUserChosen

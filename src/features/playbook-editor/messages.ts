@@ -30,6 +30,12 @@ export const playbookEditorMessages = defineMessages(
         other: `${formatCount(locale, count)} tasks`,
       }),
     noTemplates: 'No tasks for this stage yet.',
+    orphaned: (count: number, locale: string) =>
+      plural(locale, count, {
+        one: `${formatCount(locale, count)} task belongs to a stage this smart process no longer has; it is never offered.`,
+        other: `${formatCount(locale, count)} tasks belong to stages this smart process no longer has; they are never offered.`,
+      }),
+    orphanedDelete: 'Delete them',
     addTemplate: 'Add a task',
     templateLimit: (count: number) => `A stage holds at most ${count} tasks.`,
     newTemplateTitle: '{title}',
@@ -184,6 +190,14 @@ export const playbookEditorMessages = defineMessages(
           other: `${formatCount(locale, count)} задачи`,
         }),
       noTemplates: 'Для этой стадии задач пока нет.',
+      orphaned: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `${formatCount(locale, count)} задача относится к стадии, которой в смарт-процессе больше нет; она не предлагается.`,
+          few: `${formatCount(locale, count)} задачи относятся к стадиям, которых в смарт-процессе больше нет; они не предлагаются.`,
+          many: `${formatCount(locale, count)} задач относятся к стадиям, которых в смарт-процессе больше нет; они не предлагаются.`,
+          other: `${formatCount(locale, count)} задачи относятся к стадиям, которых в смарт-процессе больше нет; они не предлагаются.`,
+        }),
+      orphanedDelete: 'Удалить их',
       addTemplate: 'Добавить задачу',
       templateLimit: (count: number) => `В стадии может быть не больше ${count} задач.`,
       newTemplateTitle: '{title}',
@@ -337,6 +351,12 @@ export const playbookEditorMessages = defineMessages(
           other: `${formatCount(locale, count)} Aufgaben`,
         }),
       noTemplates: 'Für diese Phase gibt es noch keine Aufgaben.',
+      orphaned: (count: number, locale: string) =>
+        plural(locale, count, {
+          one: `${formatCount(locale, count)} Aufgabe gehört zu einer Phase, die dieser Smart-Prozess nicht mehr hat; sie wird nie angeboten.`,
+          other: `${formatCount(locale, count)} Aufgaben gehören zu Phasen, die dieser Smart-Prozess nicht mehr hat; sie werden nie angeboten.`,
+        }),
+      orphanedDelete: 'Löschen',
       addTemplate: 'Aufgabe hinzufügen',
       templateLimit: (count: number) => `Eine Phase umfasst höchstens ${count} Aufgaben.`,
       newTemplateTitle: '{title}',
