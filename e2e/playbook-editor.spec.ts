@@ -4,6 +4,7 @@
  * checklists; they are stored in the app option playbook_177 and survive a reload; a non-admin sees
  * them and cannot change them; a file made by a newer Smart Tasks is not imported.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { control, portalRest } from './support/app';
 import { openRobotDesignerEntry } from './support/portal';
@@ -149,4 +150,19 @@ test("the editor opens on the funnel whose automation rules were open, with that
     'Cancelled',
     'Any stage',
   ]);
+});
+
+test('export downloads the playbook as JSON that imports back unchanged', async ({ page }) => {
+  const app = await openFromAutomationDesigner(page);
+  await defineApprovalPlaybook(app);
+  const download = page.waitForEvent('download');
+  await app.getByRole('button', { name: 'Download JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('smart-tasks-playbook-177.json');
+  const path = await file.path();
+  const exported = JSON.parse(await readFile(path, 'utf8')) as StoredDocument;
+  expect(approvalTemplates(exported).map(({ title, checklist }) => ({ title, checklist }))).toEqual(TASKS);
+
+  await app.getByLabel('From a file').setInputFiles(path);
+  await expect(app.getByText('The file holds the same playbook: nothing changes.')).toBeVisible();
 });
