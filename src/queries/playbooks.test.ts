@@ -5,13 +5,16 @@ import { emptyPlaybookDocument, serialisePlaybookDocument } from '../domain/play
 import { APP_OPTIONS_MAX_BYTES } from '../domain/playbooks/option-budget';
 import { addTemplate, blankTemplate, updateTemplate } from '../domain/playbooks/playbook-editing';
 import { createFakeBoundary } from '../testing/fake-boundary';
+import { fakeCrm, fakeCrmHandlers } from '../testing/fake-crm';
 import {
   PlaybookSaveRefused,
   playbookOptionCommand,
   playbookOptionName,
   readPlaybookEntry,
+  loadPlaybookEditor,
   readPlaybookOption,
   savePlaybook,
+  userTypeFields,
 } from './playbooks';
 
 describe('playbook option', () => {
@@ -155,5 +158,36 @@ describe('savePlaybook', () => {
     });
     delete options.playbook_156;
     expect((await savePlaybook(boundary, { document: doc, baseRevision: 0, userId: 1 })).revision).toBe(1);
+  });
+});
+
+describe('loadPlaybookEditor', () => {
+  it('reads the smart process, funnels, fields, user, options, stages and named people in two round trips', async () => {
+    const options: Record<string, unknown> = {
+      surfaceChoices: '{"overrides":{}}',
+      playbook_177: serialisePlaybookDocument(
+        addTemplate(emptyPlaybookDocument(177), 'DT177_7:CLIENT', {
+          ...blankTemplate('legal', 'Legal {title}'),
+          responsible: { kind: 'user', userId: 4 },
+          observerIds: [2],
+        }),
+      ),
+    };
+    const boundary = createFakeBoundary({
+      ...fakeCrmHandlers(fakeCrm()),
+      'app.option.get': ({ option }) => (option ? (options[option] ?? null) : options) as never,
+    });
+    const setup = await loadPlaybookEditor(boundary, 177);
+    expect(boundary.roundTrips.map((trip) => trip.kind)).toEqual(['batch', 'batch']);
+    expect(setup.stored.kind).toBe('ok');
+    expect(setup.options).toEqual(options);
+    expect([...setup.people.values()].map((user) => user.name).sort()).toEqual(['Daniel Park', 'Maxim Orlov']);
+    expect(setup.stagesByCategory.get(7)?.map((stage) => stage.name)).toEqual([
+      'New request',
+      'Approval',
+      'Delivered',
+      'Cancelled',
+    ]);
+    expect(userTypeFields(setup.fields).map((field) => field.name)).toEqual(['assignedById', 'ufCrm7Inspector']);
   });
 });
