@@ -206,6 +206,7 @@ async function main(): Promise<void> {
     `  App page:     ${portal.urls.appPage}`,
     `  Detail tab:   ${portal.urls.detailTab}`,
     `  Item list:    ${portal.urls.itemList}`,
+    `  Automation:   ${portal.urls.automation}`,
     `  Webhook:      ${portal.webhookUrl}`,
     `  Control API:  ${portal.origin}/_emulator/`,
     `  App URL:      ${config.appUrl}${config.appArchive ? ` (installed from ${config.appArchive})` : ''}`,

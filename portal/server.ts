@@ -43,6 +43,8 @@ export interface PortalUrls {
   detailTab: string;
   /** The item list of smart process 177. */
   itemList: string;
+  /** The automation rules designer of smart process 177's funnel 7 (ROBOT_DESIGNER_TOOLBAR entries). */
+  automation: string;
 }
 
 export interface RunningPortal {
@@ -276,6 +278,7 @@ export async function startPortal(
       appPage: `${origin}/marketplace/app/${store.state.app.id}/`,
       detailTab: `${origin}/crm/type/177/details/29/?active_tab=CRM_DYNAMIC_177_DETAIL_TAB`,
       itemList: `${origin}/crm/type/177/list/`,
+      automation: `${origin}/crm/type/177/automation/7/`,
     },
     issueAppToken: (userId) => data.issueAuth(userId),
     refreshAppToken: (refreshToken) => data.refreshAuth(refreshToken),
