@@ -70,6 +70,23 @@ test('completing a linked task from the tab: one request, shown at once, done in
   await expect(topSlider(page).locator('iframe').contentFrame().getByTestId('task-status')).toHaveText('Completed');
 });
 
+test('a double click on Complete completes once and opens nothing', async ({ page }) => {
+  const title = 'Approve the purchase budget';
+  const tab = await openTab(page);
+  const row = taskRow(tab, title);
+  const menu = await openMenu(tab, title);
+  await control.clearRequests();
+
+  await menu.getByRole('menuitem', { name: 'Complete' }).dblclick();
+
+  await expect(row).toContainText('Completed');
+  await expect(row.getByRole('status')).toHaveCount(0);
+  const completes = (await appRequests()).filter((entry) => entry.method === 'tasks.task.complete');
+  expect(completes).toHaveLength(1);
+  await expect(page.getByTestId('slider')).toHaveCount(0);
+  expect((await portalTask(103)).status).toBe('5');
+});
+
 test('opening the tab reads no rights; the first menu reads them for every visible task in one batch', async ({
   page,
 }) => {

@@ -346,6 +346,23 @@ describe('double clicks send once', () => {
   });
 });
 
+describe('the second click of a double click', () => {
+  it('lands on nothing: not on the task that moved under the pointer, nor a second action', async () => {
+    const { boundary } = renderTab();
+    const menu = await openMenu('Sign the delivery note');
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Complete' }), { detail: 1 });
+    // What is under the pointer now: the other task's title.
+    const other = within(await row('Request quotes')).getByRole('link', { name: 'Open task “Request quotes”' });
+    const second = fireEvent.click(other, { detail: 2 });
+    expect(second).toBe(false); // default prevented: no navigation either
+    expect(boundary.openedPaths).toEqual([]);
+    await waitFor(() => expect(calls(boundary, 'tasks.task.complete')).toBe(1));
+    // A later single click opens it as usual.
+    fireEvent.click(other, { detail: 1 });
+    expect(boundary.openedPaths).toHaveLength(1);
+  });
+});
+
 describe('a refusal rolls back with a message naming what was refused and why', () => {
   it('no right: the row goes back, the message says so, and the menu shows the re-read rights', async () => {
     // The rights read earlier said "complete"; meanwhile they were taken away.

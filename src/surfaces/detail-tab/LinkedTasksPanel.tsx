@@ -179,7 +179,20 @@ export function LinkedTasksPanel({
         <>
           {/* The pointer or the focus in the list is the first sign the user may act on a task:
               its rights are read then, so a menu opened a moment later is ready. */}
-          <ul className="dt-task-list" onPointerEnter={rights.request} onFocus={rights.request}>
+          <ul
+            className="dt-task-list"
+            onPointerEnter={rights.request}
+            onFocus={rights.request}
+            // The second click of a double click lands where the first one moved things (a chosen
+            // action closes its menu, a completed task moves down): it is refused, so it cannot
+            // open the task now under the pointer or act a second time.
+            onClickCapture={(event) => {
+              if (event.detail > 1) {
+                event.preventDefault();
+                event.stopPropagation();
+              }
+            }}
+          >
             {list.tasks.map((task) => (
               <LinkedTaskRow
                 key={task.id}
