@@ -68,6 +68,7 @@ export function PlaybookTemplateList({
   onSliderClosed?: () => void;
 }) {
   const text = useMessages(stagePlaybookMessages);
+  const common = useMessages(commonMessages);
   const { format } = useI18n();
   const problemText = useResponsibleProblemText();
   return (
@@ -118,6 +119,15 @@ export function PlaybookTemplateList({
             </span>
             {!task && row.needsChoice && (
               <p className="st-muted stp-row__problem">{problemText(row.needsChoice, users)}</p>
+            )}
+            {!task && !compact && row.rendered.peopleLeftOut.length > 0 && (
+              <p className="st-muted stp-row__problem">
+                {text.peopleLeftOut(
+                  format.list(
+                    row.rendered.peopleLeftOut.map((id) => users.get(id)?.name || common.userFallbackName(id)),
+                  ),
+                )}
+              </p>
             )}
           </li>
         );

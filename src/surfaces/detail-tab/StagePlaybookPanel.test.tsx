@@ -173,6 +173,22 @@ describe('the stage playbook in the detail tab', () => {
     expect(tasks.tasks.map((task) => task.responsibleId)).toEqual(['4']);
   });
 
+  it('leaves a deactivated participant out of the task, and says so before the click', async () => {
+    const crm = fakeCrm();
+    crm.users.push({ ID: '9', NAME: 'Former', LAST_NAME: 'Employee', ACTIVE: false, PERSONAL_PHOTO: null });
+    const { tasks } = renderTab({
+      crm,
+      document: playbook([template('legal', 'Legal review', { participantIds: [4, 9] })]),
+    });
+    const region = await panel();
+    await within(region).findByText('Left out as deactivated or unknown: Former Employee.');
+    const create = within(region).getByRole('button', { name: 'Create the missing task' });
+    await waitFor(() => expect(create).toHaveProperty('disabled', false));
+    fireEvent.click(create, { detail: 1 });
+    await within(region).findByRole('button', { name: 'All created' });
+    expect(tasks.tasks[0]!.accomplices).toEqual(['4']);
+  });
+
   it('says the item moved to a new stage since the user last saw it, and offers that stage’s tasks', async () => {
     localStorage.setItem('smart-tasks:stage-seen:member-1:user-1:177:29', 'DT177_7:NEW');
     renderTab();
@@ -308,7 +324,7 @@ describe('the stage playbook in the detail tab', () => {
     renderSurface(<DetailTab entityTypeId={177} itemId={29} />, { boundary });
     const region = await screen.findByRole('region', { name: 'Задачи стадии' });
     expect(await within(region).findByRole('button', { name: 'Создать 3 недостающие задачи' })).toBeTruthy();
-    expect(within(region).getAllByText('Нет', { exact: true })).toHaveLength(3);
+    expect(within(region).getAllByText('Не создана', { exact: true })).toHaveLength(3);
   });
 
   it('shows nothing to a user when no playbook is set up, and a set-up link to an admin', async () => {
