@@ -5,7 +5,7 @@
  * newer revision or schema), export and import. Non-admins and newer-schema documents read only.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useBitrix } from '../../bitrix';
 import { ANY_STAGE, type PlaybookDocument, type PlaybookTemplate } from '../../domain/playbooks/playbook';
 import {
@@ -49,10 +49,12 @@ export interface PlaybookEditorProps {
   entityTypeId: number;
   /** The funnel to open on (the automation designer's), when known. */
   initialCategoryId?: number | null;
+  /** Told whenever the editor starts or stops holding unsaved changes (the app page asks before switching). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /** Loads the smart process's playbook and shows the editor (or the failure with "Try again"). */
-export function PlaybookEditor({ entityTypeId, initialCategoryId = null }: PlaybookEditorProps) {
+export function PlaybookEditor({ entityTypeId, initialCategoryId = null, onDirtyChange }: PlaybookEditorProps) {
   const setup = usePlaybookEditorSetup(entityTypeId);
   const text = useMessages(playbookEditorMessages);
   const boundary = useBitrix();
@@ -88,6 +90,7 @@ export function PlaybookEditor({ entityTypeId, initialCategoryId = null }: Playb
             setup={data}
             initialCategoryId={initialCategoryId}
             onReload={() => void reload()}
+            onDirtyChange={onDirtyChange}
           />
         </I18nProvider>
       )}
@@ -103,10 +106,12 @@ function EditorPanel({
   setup,
   initialCategoryId,
   onReload,
+  onDirtyChange,
 }: {
   setup: PlaybookEditorSetup;
   initialCategoryId: number | null;
   onReload: () => void;
+  onDirtyChange: ((dirty: boolean) => void) | undefined;
 }) {
   const text = useMessages(playbookEditorMessages);
   const boundary = useBitrix();
@@ -120,6 +125,7 @@ function EditorPanel({
   const [suggestionDismissed, setSuggestionDismissed] = useState(false);
   const [people, setPeople] = useState<ReadonlyMap<number, User>>(setup.people);
   const dirty = serialisePlaybookDocument(draft) !== serialisePlaybookDocument(saved);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   const firstCategory =
     setup.categories.find((category) => category.id === initialCategoryId) ??

@@ -28,4 +28,25 @@ describe('StagePlaybooks (app page)', () => {
     expect(await screen.findByRole('heading', { name: 'Stage playbooks: Equipment Purchase' })).toBeTruthy();
     expect(screen.getByText('No playbook yet')).toBeTruthy();
   });
+
+  it('asks before switching away from unsaved changes', async () => {
+    const boundary = createFakeBoundary(
+      { ...fakeCrmHandlers(fakeCrm()), 'app.option.get': () => null as never },
+      { isAdmin: true, placement: 'DEFAULT', placementOptions: {} },
+    );
+    renderSurface(<StagePlaybooks smartProcesses={[{ entityTypeId: 177, title: 'Equipment Purchase' }]} />, {
+      boundary,
+    });
+    const picker = screen.getByLabelText('Smart process');
+    fireEvent.change(picker, { target: { value: '177' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Use the suggestion' }));
+    fireEvent.change(picker, { target: { value: '' } });
+    expect(screen.getByText('This playbook has unsaved changes. Switching drops them.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Stay and save' }));
+    expect(screen.getByRole('heading', { name: 'Stage playbooks: Equipment Purchase' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+    fireEvent.change(picker, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Switch and drop them' }));
+    expect(screen.queryByRole('heading', { name: 'Stage playbooks: Equipment Purchase' })).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SmartProcessRef } from '../../domain/install/binding-plan';
 import { PlaybookEditor } from '../../features/playbook-editor/PlaybookEditor';
 import { useMessages } from '../../i18n';
-import { Field, Panel, Select } from '../../ui';
+import { Alert, Button, Field, Panel, Select } from '../../ui';
 import { stagePlaybooksMessages } from './stage-playbooks-messages';
 
 /**
@@ -13,7 +13,15 @@ import { stagePlaybooksMessages } from './stage-playbooks-messages';
 export function StagePlaybooks({ smartProcesses }: { smartProcesses: readonly SmartProcessRef[] }) {
   const text = useMessages(stagePlaybooksMessages);
   const [entityTypeId, setEntityTypeId] = useState<number | null>(null);
+  const [dirty, setDirty] = useState(false);
+  // A switch asked for while the editor holds unsaved changes waits for the admin's word.
+  const [pending, setPending] = useState<number | null | undefined>(undefined);
   if (smartProcesses.length === 0) return null;
+
+  function choose(next: number | null) {
+    if (dirty && next !== entityTypeId) setPending(next);
+    else setEntityTypeId(next);
+  }
   return (
     <div className="st-surface st-surface--embedded">
       <Panel title={text.title}>
@@ -24,7 +32,7 @@ export function StagePlaybooks({ smartProcesses }: { smartProcesses: readonly Sm
               <Select
                 {...control}
                 value={entityTypeId ?? ''}
-                onChange={(event) => setEntityTypeId(event.target.value ? Number(event.target.value) : null)}
+                onChange={(event) => choose(event.target.value ? Number(event.target.value) : null)}
               >
                 <option value="">{text.choose}</option>
                 {smartProcesses.map((process) => (
@@ -35,7 +43,33 @@ export function StagePlaybooks({ smartProcesses }: { smartProcesses: readonly Sm
               </Select>
             )}
           </Field>
-          {entityTypeId !== null && <PlaybookEditor key={entityTypeId} entityTypeId={entityTypeId} />}
+          {pending !== undefined && (
+            <Alert
+              tone="warning"
+              actions={
+                <>
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setDirty(false);
+                      setEntityTypeId(pending);
+                      setPending(undefined);
+                    }}
+                  >
+                    {text.switchAnyway}
+                  </Button>
+                  <Button size="small" variant="primary" onClick={() => setPending(undefined)}>
+                    {text.stayHere}
+                  </Button>
+                </>
+              }
+            >
+              {text.unsavedSwitch}
+            </Alert>
+          )}
+          {entityTypeId !== null && (
+            <PlaybookEditor key={entityTypeId} entityTypeId={entityTypeId} onDirtyChange={setDirty} />
+          )}
         </div>
       </Panel>
     </div>

@@ -8,6 +8,9 @@ export const stagePlaybooksMessages = defineMessages(
       'The tasks each stage needs, created in one click from the item. Also in each smart process’s automation rules menu.',
     smartProcess: 'Smart process',
     choose: 'Choose a smart process…',
+    unsavedSwitch: 'This playbook has unsaved changes. Switching drops them.',
+    switchAnyway: 'Switch and drop them',
+    stayHere: 'Stay and save',
   },
   {
     ru: {
@@ -16,6 +19,9 @@ export const stagePlaybooksMessages = defineMessages(
         'Задачи, нужные на каждой стадии, создаются из элемента в один клик. Также в меню роботов каждого смарт-процесса.',
       smartProcess: 'Смарт-процесс',
       choose: 'Выберите смарт-процесс…',
+      unsavedSwitch: 'В этих задачах по стадиям есть несохранённые изменения. При переключении они пропадут.',
+      switchAnyway: 'Переключиться без них',
+      stayHere: 'Остаться и сохранить',
     },
     de: {
       title: 'Aufgaben je Phase',
@@ -23,6 +29,9 @@ export const stagePlaybooksMessages = defineMessages(
         'Die Aufgaben, die jede Phase braucht, mit einem Klick aus dem Element angelegt. Auch im Menü der Automatisierungsregeln jedes Smart-Prozesses.',
       smartProcess: 'Smart-Prozess',
       choose: 'Smart-Prozess auswählen…',
+      unsavedSwitch: 'Diese Aufgaben je Phase haben ungespeicherte Änderungen. Beim Wechsel gehen sie verloren.',
+      switchAnyway: 'Wechseln und verwerfen',
+      stayHere: 'Bleiben und speichern',
     },
   },
 );
