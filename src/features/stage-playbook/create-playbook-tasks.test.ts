@@ -202,6 +202,28 @@ describe('createPlaybookTasks', () => {
     expect(result.notCreated).toEqual(['contract', 'approve']);
   });
 
+  it('a refused checklist line: its task stays and says which lines are missing; the templates after it wait for the next click', async () => {
+    const { store, boundary, deps } = setUp();
+    const addLine = fakeTaskHandlers(store)['task.checklistitem.add']!;
+    boundary.setHandler('task.checklistitem.add', (params) => {
+      if (params.FIELDS.TITLE.startsWith('contract'))
+        throw new BitrixError({ kind: 'validation', code: 'ERROR_CORE', status: 400, portalDescription: 'Too long' });
+      return addLine(params);
+    });
+    const result = await createPlaybookTasks(deps, input());
+    expect(keysOf(store)).toEqual(['smart-tasks:template:budget', 'smart-tasks:template:contract']);
+    expect(result.tasks.map((entry) => entry.templateKey)).toEqual(['budget', 'contract']);
+    expect(result.refused?.templateKey).toBe('contract');
+    expect(result.checklistMissing).toEqual([
+      { templateKey: 'contract', taskId: Number(store.tasks[1]!.id), lines: 2 },
+    ]);
+    expect(result.notCreated).toEqual(['approve']);
+    // The next click creates only what is still missing.
+    boundary.setHandler('task.checklistitem.add', addLine);
+    await createPlaybookTasks(deps, input([rendered('approve')]));
+    expect(keysOf(store)).toHaveLength(3);
+  });
+
   it('long checklists: the tasks go in the first batch (≤ 50 commands), the lines that did not fit follow', async () => {
     const { store, boundary, deps } = setUp();
     const long = (key: string) =>
