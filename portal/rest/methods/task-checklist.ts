@@ -77,9 +77,10 @@ function mayChange(task: StoredTask, context: MethodContext): boolean {
 
 function nextId(context: MethodContext): number {
   const sequences = context.store.state.sequences;
-  const last = Math.max(sequences.checklistItem ?? 0, ...items(context).map((item) => item.id));
-  sequences.checklistItem = last + 1;
-  return last + 1;
+  // A state from an older run has items but no sequence yet: start after the highest id once.
+  sequences.checklistItem ??= items(context).reduce((highest, item) => Math.max(highest, item.id), 0);
+  sequences.checklistItem += 1;
+  return sequences.checklistItem;
 }
 
 function nextSortIndex(context: MethodContext, taskId: number, parentId: number): number {
