@@ -695,6 +695,24 @@ describe('the bulk panel, applying a stage playbook', () => {
     ]);
   }, 15_000);
 
+  it('counts items and missing tasks in the portal’s language', async () => {
+    const portal = withPlaybook(miniPortal(60));
+    renderBulk(portal, undefined, { bitrixLanguage: 'ru' });
+    await screen.findByText('Подходят 60 элементов.');
+    fireEvent.click(screen.getByRole('radio', { name: 'Недостающие задачи из плейбука стадии' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Стадия' }), { target: { value: 'DT183_11:NEW' } });
+    expect(await screen.findByText('30 элементов, 90 недостающих задач.')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Создать 90 недостающих задач' })).toBeTruthy();
+    cleanup();
+
+    renderBulk(portal, undefined, { bitrixLanguage: 'de' });
+    await screen.findByText('60 Elemente entsprechen dem Filter.');
+    fireEvent.click(screen.getByRole('radio', { name: 'Die fehlenden Aufgaben aus dem Playbook der Phase' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Phase' }), { target: { value: 'DT183_11:NEW' } });
+    expect(await screen.findByText('30 Elemente, 90 fehlende Aufgaben.')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '90 fehlende Aufgaben erstellen' })).toBeTruthy();
+  });
+
   it('says so when the stage has no playbook, or the stored one is from a newer app version', async () => {
     const portal = withPlaybook(miniPortal(4));
     renderBulk(portal);

@@ -465,8 +465,12 @@ export const bulkMessages = defineMessages(
       confirmOnlyMissing:
         'Элемент, у которого уже есть задача по шаблону (открытая или завершённая), не получит её повторно.',
       tasksCreated: (count: number, locale: string) => `Создано задач: ${formatCount(locale, count)}`,
-      reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) =>
-        `Создано задач: ${formatCount(locale, tasks)} для ${formatCount(locale, items)} эл.; у ${formatCount(locale, skipped)} эл. уже были все задачи; ошибок: ${formatCount(locale, failed)}.`,
+      reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) => {
+        // Genitive after "для" and "у": 1 элемента, 2/5 элементов.
+        const ofItems = (count: number) =>
+          `${formatCount(locale, count)} ${plural(locale, count, { one: 'элемента', few: 'элементов', many: 'элементов', other: 'элемента' })}`;
+        return `Создано задач: ${formatCount(locale, tasks)} для ${ofItems(items)}; у ${ofItems(skipped)} уже были все задачи; ошибок: ${formatCount(locale, failed)}.`;
+      },
       openTemplateTask: (taskTitle: string) => `Открыть задачу «${taskTitle}»`,
       checklistLinesMissing: (count: number, locale: string) =>
         plural(locale, count, {
