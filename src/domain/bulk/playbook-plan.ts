@@ -9,6 +9,7 @@ import type { ZoneName } from '../time-zone';
 import type { BulkItem } from './bulk-ports';
 import type { RunPlan } from './run-plan';
 
+/** What rendering a playbook's templates for the run's items needs besides the items themselves. */
 export interface PlaybookPlanContext {
   /** The templates of the run's stage (templatesForStage), as they were when the run started. */
   templates: readonly PlaybookTemplate[];
@@ -43,6 +44,13 @@ export function peopleForItem(templates: readonly PlaybookTemplate[], item: Bulk
   return [...ids];
 }
 
+/**
+ * The run's plan for a stage playbook: one key per template (in the playbook's order), every
+ * linked task of an item read with its XML_ID (`others: 'all'`), and each draft rendered by
+ * `renderPlaybookTemplate` at the moment it is sent (deadlines from the portal's clock). A
+ * template whose responsible rule names nobody usable is refused (`no-responsible`), never given
+ * to someone else. Throws only for a key that is not in the plan (a bug, not portal data).
+ */
 export function playbookPlan(context: PlaybookPlanContext): RunPlan {
   const byKey = new Map(context.templates.map((template) => [template.key, template]));
   return {
