@@ -695,6 +695,21 @@ describe('the bulk panel, applying a stage playbook', () => {
     ]);
   }, 15_000);
 
+  it('over 500 items, counts the missing tasks only when asked, and offers to apply the playbook to every item meanwhile', async () => {
+    const portal = withPlaybook(miniPortal(1240));
+    renderBulk(portal);
+    await screen.findByText('1,240 items match.');
+    chooseStageNew();
+    expect(await screen.findByText('620 items match.')).toBeTruthy();
+    expect(screen.getByText(/Each item gets only the tasks it is missing/)).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply the playbook to 620 items' }));
+    expect(await screen.findByRole('alertdialog', { name: 'Apply the playbook to 620 items?' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Count the missing tasks' }));
+    expect(await screen.findByText('620 items, 1,860 missing tasks.', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Create 1,860 missing tasks' })).toBeTruthy();
+  });
+
   it('counts items and missing tasks in the portal’s language', async () => {
     const portal = withPlaybook(miniPortal(60));
     renderBulk(portal, undefined, { bitrixLanguage: 'ru' });
