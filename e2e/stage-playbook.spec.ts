@@ -9,7 +9,7 @@
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { appRequests, control, portalRest } from './support/app';
-import { appFrameElement, moveItemOnStageBar, openDetailTab } from './support/portal';
+import { appFrameElement, moveItemOnStageBar, openDetailTab, topSlider } from './support/portal';
 
 const ENTITY_TYPE_ID = 177;
 const ITEM_ID = 29;
@@ -277,4 +277,21 @@ test('a reload while the click is on its way: the next open finds the 3 tasks it
   await expect(again.getByText(/The request was interrupted, but it did arrive/)).toBeVisible({ timeout: 20_000 });
   await expect(again.getByRole('button', { name: 'All created' })).toBeDisabled();
   expect(await playbookTasks()).toHaveLength(3);
+});
+
+test('without a playbook a manager sees nothing of it, and an admin gets a way to set one up', async ({ page }) => {
+  await portalRest('app.option.set', { options: { playbook_177: '' } }, 1);
+  const app = await openAsManager(page);
+  await expect(app.getByRole('region', { name: /Linked tasks/ })).toBeVisible();
+  await expect(playbookPanel(app)).toHaveCount(0);
+  await expect(app.getByText(/stage playbook/i)).toHaveCount(0);
+
+  const adminApp = await openDetailTab(page, { entityTypeId: ENTITY_TYPE_ID, itemId: ITEM_ID, user: 1 });
+  await expect(adminApp.getByText('No stage playbook is set up for this smart process yet.')).toBeVisible();
+  await adminApp.getByRole('button', { name: 'Set up stage playbooks' }).click();
+  await expect(topSlider(page)).toBeVisible();
+  // The automation rules of the item's funnel, whose menu holds the app's "Stage playbooks".
+  const designer = topSlider(page).getByTestId('slider-page-frame');
+  await expect(designer).toHaveAttribute('src', /\/crm\/type\/177\/automation\/7\//);
+  await expect(designer.contentFrame().getByTestId('robot-designer-toolbar-apps')).toBeVisible();
 });
