@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useBitrix } from '../../bitrix';
-import { portalScope } from '../../domain/browser-storage';
-import { browserIntentStorage, createIntentStore } from '../../domain/create-intent';
 import type { RenderedTemplate } from '../../domain/playbooks/playbook-render';
 import { crmItemPath } from '../../domain/portal-paths';
 import { addLinkedTask, taskKeys } from '../../queries/tasks';
-import type { CreateDependencies, CreatePhase } from '../create-linked-task/create-linked-task';
 import type { LinkedItem } from '../create-linked-task/load-linked-item';
-import { useRecentKeyRechecks } from '../create-linked-task/use-recent-key-rechecks';
+import { useOneClickCreate } from '../create-linked-task/use-one-click-create';
 import {
   createPlaybookTasks,
   playbookIntentTarget,
@@ -27,13 +24,15 @@ export interface PlaybookClick {
   expectedStageId: string | null;
 }
 
+const asksForNothing = (click: PlaybookClick) => click.templates.length === 0;
+
 /**
  * The stage playbook's create action (features/stage-playbook/create-playbook-tasks.ts) with the
- * one-click guarantee of every create in the app: a click while one is under way does nothing,
- * a click a reload cut off is looked up when the surface opens again, recent keys are searched
- * for late copies (the same re-checks as the free-form create). Created tasks join exactly the
- * item's linked-task list; a partial outcome or a stage that moved reads the list (and, through
- * `onStageMoved`, the surface's item) again.
+ * one-click guarantee of every create in the app ({@link useOneClickCreate}): a click while one is
+ * under way does nothing, a click a reload cut off is looked up when the surface opens again,
+ * recent keys are searched for late copies (the same re-checks as the free-form create). Created
+ * tasks join exactly the item's linked-task list; a partial outcome or a stage that moved reads
+ * the list (and, through `onStageMoved`, the surface's item) again.
  */
 export function useCreatePlaybookTasks(
   data: Pick<LinkedItem, 'item' | 'currentUser' | 'linkCode'>,
@@ -42,27 +41,6 @@ export function useCreatePlaybookTasks(
   const boundary = useBitrix();
   const queryClient = useQueryClient();
   const { item, currentUser, linkCode } = data;
-  const [phase, setPhase] = useState<CreatePhase | null>(null);
-  const [recovered, setRecovered] = useState<PlaybookCreateResult | null>(null);
-  const inFlight = useRef(false);
-
-  const deps = useMemo<CreateDependencies>(
-    () => ({
-      boundary,
-      intents: createIntentStore(browserIntentStorage(), {
-        portal: portalScope(boundary.session),
-        userId: currentUser.id,
-      }),
-      now: () => boundary.portalNow(),
-      sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
-    }),
-    [boundary, currentUser.id],
-  );
-  const scheduleRecheck = useRecentKeyRechecks(
-    deps,
-    currentUser.id,
-    `${portalScope(boundary.session)}:${currentUser.id}`,
-  );
 
   const showResult = useCallback(
     (result: PlaybookCreateResult) => {
@@ -75,8 +53,13 @@ export function useCreatePlaybookTasks(
     [queryClient, item.entityTypeId, item.id],
   );
 
-  const mutation = useMutation({
-    mutationFn: (click: PlaybookClick) =>
+  const { create, phase, busy, pendingClick, result, error, reset } = useOneClickCreate<
+    PlaybookClick,
+    PlaybookCreateResult
+  >({
+    currentUserId: currentUser.id,
+    intentTarget: playbookIntentTarget(item.entityTypeId, item.id),
+    run: (deps, click, onPhase) =>
       createPlaybookTasks(
         deps,
         {
@@ -89,71 +72,25 @@ export function useCreatePlaybookTasks(
           expectedStageId: click.expectedStageId,
           templates: click.templates,
         },
-        setPhase,
+        onPhase,
       ),
-    onSuccess: showResult,
-    onError: (error) => {
-      if (error instanceof PlaybookStageMovedError) onStageMoved();
+    settle: (deps) => settlePendingPlaybook(deps, item.entityTypeId, item.id, linkCode, currentUser.id),
+    show: showResult,
+    onError: (failure) => {
+      if (failure instanceof PlaybookStageMovedError) onStageMoved();
     },
-    onSettled: () => {
-      setPhase(null);
-      scheduleRecheck();
-    },
+    isEmpty: asksForNothing,
+    marks: { start: PLAYBOOK_START_MARK, done: PLAYBOOK_DONE_MARK },
   });
-
-  // A reload mid-request: find out what became of it before offering to create again.
-  const settledOnOpen = useRef(false);
-  useEffect(() => {
-    if (settledOnOpen.current) return;
-    settledOnOpen.current = true;
-    if (!deps.intents.pending(playbookIntentTarget(item.entityTypeId, item.id))) return;
-    inFlight.current = true;
-    setPhase('checking');
-    settlePendingPlaybook(deps, item.entityTypeId, item.id, linkCode, currentUser.id)
-      .then((found) => {
-        if (found) {
-          showResult(found);
-          setRecovered(found);
-        }
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        inFlight.current = false;
-        setPhase(null);
-      });
-  }, [deps, item.entityTypeId, item.id, linkCode, currentUser.id, showResult]);
-
-  const create = useCallback(
-    (click: PlaybookClick) => {
-      // One request at a time, ever (the button also refuses the second half of a double click).
-      if (inFlight.current || click.templates.length === 0) return;
-      inFlight.current = true;
-      setRecovered(null);
-      performance.mark(PLAYBOOK_START_MARK);
-      mutation
-        .mutateAsync(click)
-        .then(
-          () => void performance.mark(PLAYBOOK_DONE_MARK),
-          () => undefined,
-        )
-        .finally(() => {
-          inFlight.current = false;
-        });
-    },
-    [mutation],
-  );
 
   return {
     create,
     phase,
-    busy: phase !== null || mutation.isPending,
+    busy,
     /** Which templates the click in flight asked for (to show "Creating…" on those only). */
-    pendingKeys: mutation.isPending ? mutation.variables.templates.map((template) => template.templateKey) : [],
-    result: mutation.data ?? recovered,
-    error: mutation.error,
-    reset: () => {
-      mutation.reset();
-      setRecovered(null);
-    },
+    pendingKeys: pendingClick ? pendingClick.templates.map((template) => template.templateKey) : [],
+    result,
+    error,
+    reset,
   };
 }
