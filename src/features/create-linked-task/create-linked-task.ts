@@ -24,7 +24,7 @@ import {
   type RestTask,
   type TaskSelectField,
 } from '../../bitrix';
-import { LATE_LANDING_WINDOW_MS } from '../../domain/create-intent';
+import { LATE_LANDING_WINDOW_MS, type CreateIntent } from '../../domain/create-intent';
 import { taskAddFields, type TaskDraft } from '../../domain/task-draft';
 import type { LinkedTask } from '../../domain/tasks';
 import { itemCommand } from '../../queries/items';
@@ -139,6 +139,73 @@ export function sessionEnded(error: BitrixError): boolean {
   return error.kind === 'auth-expired' || error.kind === 'auth-invalid';
 }
 
+/**
+ * Before a click sends: a key still pending from an earlier click (or a reload mid-request) is
+ * searched once, the intent marked uncertain meanwhile. Resolves with the tasks found under it,
+ * or null when they have not landed (the click then sends under the same key, so that a late
+ * landing of the earlier request is a copy of this one). Rejects with CreateUnconfirmedError
+ * when the portal could not be searched. Shared by every create action of the app.
+ */
+export async function searchEarlierClick(
+  deps: CreateDependencies,
+  target: string,
+  earlier: CreateIntent,
+  currentUserId: number,
+  linkCode: string,
+  onPhase: (phase: CreatePhase) => void,
+): Promise<RestTask[] | null> {
+  deps.intents.markUncertain(target);
+  onPhase('checking');
+  const outcome = await findTaskByKey(deps, earlier, currentUserId, [0], linkCode);
+  if (outcome.status === 'unknown') throw new CreateUnconfirmedError(outcome.cause);
+  return outcome.status === 'found' ? outcome.tasks : null;
+}
+
+/** What became of a click whose batch failed (see {@link afterFailedBatch}). */
+export type FailedBatchOutcome =
+  /** The portal holds tasks under the click's key: the request (or part of it) landed. */
+  | { status: 'found'; tasks: RestTask[] }
+  /** Surely nothing was created by this request (refused as a whole, never sent, or the portal answered and holds nothing). */
+  | { status: 'none'; failure: BitrixError };
+
+/**
+ * After the create batch of a click threw: decides, from the failure and a search of the click's
+ * key, whether the request landed. A refusal of the whole request or an ended session made
+ * nothing; a failure that leaves the write uncertain marks the intent uncertain and searches
+ * (once when the portal answered, else at AFTER_FAILURE_DELAYS_MS, since it may be landing now).
+ * Rejects with CreateUnconfirmedError (the portal could not be searched) or CreateNotLandedError
+ * (nothing arrived so far: the next click sends again under the same key). The intent is not
+ * settled here: the caller knows which task ids it settles with.
+ */
+export async function afterFailedBatch(
+  deps: CreateDependencies,
+  target: string,
+  intent: CreateIntent,
+  currentUserId: number,
+  linkCode: string,
+  error: unknown,
+  onPhase: (phase: CreatePhase) => void,
+): Promise<FailedBatchOutcome> {
+  const failure = toBitrixError(error, 'batch');
+  // The portal refused the whole request (rate limit, rights), or the session ended and the
+  // request never left (a refused token refresh): nothing was created.
+  if (!failure.leavesWriteUncertain || sessionEnded(failure)) return { status: 'none', failure };
+  deps.intents.markUncertain(target);
+  onPhase('checking');
+  const outcome = await findTaskByKey(
+    deps,
+    intent,
+    currentUserId,
+    failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS,
+    linkCode,
+  );
+  if (outcome.status === 'unknown') throw new CreateUnconfirmedError(failure);
+  if (outcome.status === 'found') return { status: 'found', tasks: outcome.tasks };
+  // Bitrix24 itself answered and holds no task with the key: it made none.
+  if (failure.portalAnswered) return { status: 'none', failure };
+  throw new CreateNotLandedError(failure);
+}
+
 /** The click's task found by its key: one copy kept, the key settled with it. */
 async function recovered(
   deps: CreateDependencies,
@@ -185,13 +252,8 @@ export async function createLinkedTask(
   // A key still pending from an earlier click (or a page that reloaded mid-request): find out first.
   const earlier = deps.intents.pending(target);
   if (earlier) {
-    deps.intents.markUncertain(target);
-    onPhase('checking');
-    const outcome = await findTaskByKey(deps, earlier, input.currentUserId, [0], input.linkCode);
-    if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, input.linkCode, true);
-    if (outcome.status === 'unknown') throw new CreateUnconfirmedError(outcome.cause);
-    // Absent: it has not landed. Send now under the same key: should the earlier request still
-    // land, it is a copy of this one, and the re-check after the landing window removes it.
+    const found = await searchEarlierClick(deps, target, earlier, input.currentUserId, input.linkCode, onPhase);
+    if (found) return recovered(deps, target, found, input.linkCode, true);
   }
 
   const intent = deps.intents.begin(target, deps.now());
@@ -225,30 +287,10 @@ export async function createLinkedTask(
       { halt: true },
     );
   } catch (error) {
-    const failure = toBitrixError(error, 'batch');
-    if (!failure.leavesWriteUncertain || sessionEnded(failure)) {
-      // The portal refused the whole request (rate limit, rights), or the session ended and the
-      // request never left (a refused token refresh): nothing was created.
-      deps.intents.settle(target);
-      throw new CreateFailedError(failure);
-    }
-    deps.intents.markUncertain(target);
-    onPhase('checking');
-    const outcome = await findTaskByKey(
-      deps,
-      intent,
-      input.currentUserId,
-      failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS,
-      input.linkCode,
-    );
-    if (outcome.status === 'found') return recovered(deps, target, outcome.tasks, input.linkCode, false);
-    if (outcome.status === 'unknown') throw new CreateUnconfirmedError(failure);
-    if (failure.portalAnswered) {
-      // Bitrix24 itself answered and holds no task with the key: it made none.
-      deps.intents.settle(target);
-      throw new CreateFailedError(failure);
-    }
-    throw new CreateNotLandedError(failure);
+    const after = await afterFailedBatch(deps, target, intent, input.currentUserId, input.linkCode, error, onPhase);
+    if (after.status === 'found') return recovered(deps, target, after.tasks, input.linkCode, false);
+    deps.intents.settle(target);
+    throw new CreateFailedError(after.failure);
   }
 
   if (!answers.item.ok) {

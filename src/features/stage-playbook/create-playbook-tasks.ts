@@ -34,7 +34,6 @@
 import {
   command,
   resultReference,
-  toBitrixError,
   type BatchCommand,
   type BitrixError,
   type RestTask,
@@ -43,13 +42,11 @@ import type { RenderedTemplate } from '../../domain/playbooks/playbook-render';
 import { requestKeyIn, taskAddFields } from '../../domain/task-draft';
 import { templateKeyFromXmlId, templateXmlId, type LinkedTask } from '../../domain/tasks';
 import {
-  AFTER_FAILURE_DELAYS_MS,
+  afterFailedBatch,
   CreateFailedError,
-  CreateNotLandedError,
-  CreateUnconfirmedError,
   itemRefusal,
   ON_OPEN_DELAYS_MS,
-  sessionEnded,
+  searchEarlierClick,
   type CreateDependencies,
   type CreatePhase,
 } from '../create-linked-task/create-linked-task';
@@ -297,12 +294,9 @@ export async function createPlaybookTasks(
   let templates = input.templates;
   const earlier = deps.intents.pending(target);
   if (earlier) {
-    deps.intents.markUncertain(target);
-    onPhase('checking');
-    const outcome = await findTaskByKey(deps, earlier, input.currentUserId, [0], input.linkCode);
-    if (outcome.status === 'unknown') throw new CreateUnconfirmedError(outcome.cause);
-    if (outcome.status === 'found') {
-      const found = await keptPerTemplate(deps, outcome.tasks, input.linkCode, 'earlier-click');
+    const earlierTasks = await searchEarlierClick(deps, target, earlier, input.currentUserId, input.linkCode, onPhase);
+    if (earlierTasks) {
+      const found = await keptPerTemplate(deps, earlierTasks, input.linkCode, 'earlier-click');
       result.tasks.push(...found.outcomes);
       result.duplicatesLeft += found.duplicatesLeft;
       const done = new Set(found.outcomes.map((entry) => entry.templateKey));
@@ -325,29 +319,10 @@ export async function createPlaybookTasks(
   try {
     answers = await deps.boundary.batch(commands, { halt: true });
   } catch (error) {
-    const failure = toBitrixError(error, 'batch');
-    if (!failure.leavesWriteUncertain || sessionEnded(failure)) {
-      // Refused as a whole (limit, rights) or never sent (the session ended): nothing was created.
-      deps.intents.settle(
-        target,
-        result.tasks.map((entry) => entry.task.id),
-      );
-      if (result.tasks.length > 0) return { ...result, notCreated: templates.map((t) => t.templateKey), refused: null };
-      throw new CreateFailedError(failure);
-    }
-    deps.intents.markUncertain(target);
-    onPhase('checking');
-    const outcome = await findTaskByKey(
-      deps,
-      intent,
-      input.currentUserId,
-      failure.portalAnswered ? [0] : AFTER_FAILURE_DELAYS_MS,
-      input.linkCode,
-    );
-    if (outcome.status === 'unknown') throw new CreateUnconfirmedError(failure);
-    if (outcome.status === 'found') {
+    const after = await afterFailedBatch(deps, target, intent, input.currentUserId, input.linkCode, error, onPhase);
+    if (after.status === 'found') {
       const earlierKeys = new Set(result.tasks.map((entry) => entry.templateKey));
-      const found = await keptPerTemplate(deps, outcome.tasks, input.linkCode, 'recovered');
+      const found = await keptPerTemplate(deps, after.tasks, input.linkCode, 'recovered');
       result.tasks.push(...found.outcomes.filter((entry) => !earlierKeys.has(entry.templateKey)));
       result.duplicatesLeft += found.duplicatesLeft;
       const done = new Set(result.tasks.map((entry) => entry.templateKey));
@@ -356,13 +331,10 @@ export async function createPlaybookTasks(
       result.tasks = inOrder(result.tasks, order);
       return result;
     }
-    if (failure.portalAnswered) {
-      // Bitrix24 itself answered and holds no task with the key: it made none.
-      settle();
-      if (result.tasks.length > 0) return { ...result, notCreated: templates.map((t) => t.templateKey) };
-      throw new CreateFailedError(failure);
-    }
-    throw new CreateNotLandedError(failure);
+    // This request made nothing; an earlier click's tasks (found above) are still the click's answer.
+    settle();
+    if (result.tasks.length > 0) return { ...result, notCreated: templates.map((t) => t.templateKey) };
+    throw new CreateFailedError(after.failure);
   }
 
   const item = answers.item!;
