@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
-import { useBitrix, type PickedUser } from '../../bitrix';
+import { useMemo } from 'react';
+import { useBitrix } from '../../bitrix';
 import type { Stage } from '../../domain/stages';
 import { useI18n, useMessages } from '../../i18n';
 import type { Category } from '../../queries/items';
@@ -12,8 +12,15 @@ import { stagePlaybookMessages } from './messages';
 import { PlaybookOutcome } from './PlaybookOutcome';
 import { PlaybookTemplateList } from './PlaybookTemplateList';
 import { playbookRenderContext, stageName } from './render-context';
-import { expectedStageFor, stagePlaybookPeople, stagePlaybookRows, type PlaybookRow } from './stage-playbook-rows';
+import {
+  playbookClickFor,
+  stagePlaybookPeople,
+  stagePlaybookRows,
+  templateTitleIn,
+  type PlaybookRow,
+} from './stage-playbook-rows';
 import { useCreatePlaybookTasks } from './use-create-playbook-tasks';
+import { useResponsibleChoice } from './use-responsible-choice';
 
 const NO_CRM_ITEMS = new Map<number, number[]>();
 
@@ -45,8 +52,7 @@ export function PlaybookChoices({
   const { format } = useI18n();
   const { item, currentUser } = data;
   const creator = useCreatePlaybookTasks(data, onStageMoved);
-  const [chosen, setChosen] = useState<ReadonlyMap<string, PickedUser>>(new Map());
-  const pickerCall = useRef(0);
+  const { chosen, choose } = useResponsibleChoice();
   const people = useMemo(() => stagePlaybookPeople(stored, item), [stored, item]);
   const names = useReferenceNames(people, NO_CRM_ITEMS);
 
@@ -72,21 +78,9 @@ export function PlaybookChoices({
 
   const create = (row: PlaybookRow) => {
     // Rendered again at the click: the deadline counts from the click, by the portal's clock.
-    const fresh = stagePlaybookRows(document, item.stageId, linked, contextNow(), chosen).missing.find(
-      (entry) => entry.status.template.key === row.status.template.key,
-    );
-    if (!fresh || fresh.needsChoice) return;
-    creator.create({ templates: [fresh.rendered], expectedStageId: expectedStageFor([fresh], item.stageId) });
-  };
-  const choose = (row: PlaybookRow) => {
-    const call = ++pickerCall.current;
-    boundary.pickUser().then(
-      (user) => {
-        if (user && call === pickerCall.current)
-          setChosen((current) => new Map(current).set(row.status.template.key, user));
-      },
-      () => undefined,
-    );
+    const fresh = stagePlaybookRows(document, item.stageId, linked, contextNow(), chosen);
+    const click = playbookClickFor(fresh, [row.status.template.key], item.stageId);
+    if (click) creator.create(click);
   };
   const nameOf = (stageId: string | null) => stageName(stages, stageId) || stageId || text.unknownStage;
 
@@ -97,7 +91,7 @@ export function PlaybookChoices({
         result={creator.result}
         error={creator.error}
         stageName={nameOf}
-        titleOf={(key) => rows.find((entry) => entry.status.template.key === key)?.rendered.draft.title ?? key}
+        titleOf={templateTitleIn(rows)}
         onDismiss={creator.reset}
       />
       <PlaybookTemplateList

@@ -90,3 +90,24 @@ export function stagePlaybookPeople(
   if (stored?.kind !== 'ok') return [];
   return peopleOfTemplates(templatesForStage(stored.document, item.stageId ?? ANY_STAGE), item);
 }
+
+/**
+ * One click's request out of rows rendered at the click (deadlines count from the click): the
+ * missing templates among `keys`, and the stage they must still be in (expectedStageFor). null
+ * when none of them is missing, or one still waits for its responsible to be chosen: nothing is
+ * sent then.
+ */
+export function playbookClickFor(
+  fresh: StagePlaybookRows,
+  keys: readonly string[],
+  stageId: string | null,
+): { templates: RenderedTemplate[]; expectedStageId: string | null } | null {
+  const chosen = fresh.missing.filter((row) => keys.includes(row.status.template.key));
+  if (chosen.length === 0 || chosen.some((row) => row.needsChoice)) return null;
+  return { templates: chosen.map((row) => row.rendered), expectedStageId: expectedStageFor(chosen, stageId) };
+}
+
+/** The title a template key shows under in an outcome (its rendered title; the key when no row has it). */
+export function templateTitleIn(rows: readonly PlaybookRow[]): (key: string) => string {
+  return (key) => rows.find((row) => row.status.template.key === key)?.rendered.draft.title ?? key;
+}

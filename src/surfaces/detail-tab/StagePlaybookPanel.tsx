@@ -1,6 +1,6 @@
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useBitrix, type PickedUser } from '../../bitrix';
+import { useBitrix } from '../../bitrix';
 import { portalScope } from '../../domain/browser-storage';
 import type { FieldView } from '../../domain/fields';
 import { automationRulesPath } from '../../features/stage-playbook/automation-path';
@@ -10,11 +10,12 @@ import { PlaybookOutcome } from '../../features/stage-playbook/PlaybookOutcome';
 import { PlaybookTemplateList } from '../../features/stage-playbook/PlaybookTemplateList';
 import { playbookRenderContext, stageName } from '../../features/stage-playbook/render-context';
 import {
-  expectedStageFor,
+  playbookClickFor,
   stagePlaybookRows,
-  type PlaybookRow,
+  templateTitleIn,
 } from '../../features/stage-playbook/stage-playbook-rows';
 import { useCreatePlaybookTasks } from '../../features/stage-playbook/use-create-playbook-tasks';
+import { useResponsibleChoice } from '../../features/stage-playbook/use-responsible-choice';
 import { useStageWatch } from '../../features/stage-playbook/use-stage-watch';
 import { commonMessages, useErrorText, useI18n, useMessages } from '../../i18n';
 import type { ReferenceNames } from '../../queries/reference-names';
@@ -56,8 +57,7 @@ export function StagePlaybookPanel({
   const errorText = useErrorText();
   const { locale, format } = useI18n();
   const { item, currentUser } = data;
-  const [chosen, setChosen] = useState<ReadonlyMap<string, PickedUser>>(new Map());
-  const pickerCall = useRef(0);
+  const { chosen, choose } = useResponsibleChoice();
   // A click that found the item in another stage says so itself: no second notice for that move.
   const movedByClick = useRef(false);
   const creator = useCreatePlaybookTasks(data, () => {
@@ -160,26 +160,11 @@ export function StagePlaybookPanel({
   const waitingForChoice = missing.some((row) => row.needsChoice);
   const create = (keys: readonly string[]) => {
     // Rendered again at the click: deadlines count from the click, by the portal's clock.
-    const fresh = stagePlaybookRows(document, item.stageId, linked, contextNow(), chosen).missing.filter((row) =>
-      keys.includes(row.status.template.key),
-    );
-    if (fresh.length === 0 || fresh.some((row) => row.needsChoice)) return;
+    const fresh = stagePlaybookRows(document, item.stageId, linked, contextNow(), chosen);
+    const click = playbookClickFor(fresh, keys, item.stageId);
+    if (!click) return;
     setMovedFrom(null);
-    creator.create({
-      templates: fresh.map((row) => row.rendered),
-      expectedStageId: expectedStageFor(fresh, item.stageId),
-    });
-  };
-  const choose = (row: PlaybookRow) => {
-    // Only the latest picker's answer counts; a cancelled one never answers.
-    const call = ++pickerCall.current;
-    boundary.pickUser().then(
-      (user) => {
-        if (user && call === pickerCall.current)
-          setChosen((current) => new Map(current).set(row.status.template.key, user));
-      },
-      () => undefined,
-    );
+    creator.create(click);
   };
   const bulkPending = creator.busy && creator.pendingKeys.length > 1;
 
@@ -225,7 +210,7 @@ export function StagePlaybookPanel({
         result={creator.result}
         error={creator.error}
         stageName={nameOf}
-        titleOf={(key) => rows.find((row) => row.status.template.key === key)?.rendered.draft.title ?? key}
+        titleOf={templateTitleIn(rows)}
         onDismiss={creator.reset}
       />
       <PlaybookTemplateList
