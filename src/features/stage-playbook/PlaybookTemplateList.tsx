@@ -1,23 +1,12 @@
 import type { ResponsibleProblem } from '../../domain/playbooks/playbook-render';
-import type { TaskStatus } from '../../domain/tasks';
 import { commonMessages, useI18n, useMessages } from '../../i18n';
 import type { User } from '../../queries/users';
-import { Badge, Button, type BadgeTone } from '../../ui';
+import { Badge, Button } from '../../ui';
 import { TaskLink } from '../create-linked-task/TaskLink';
+import { TaskStatusBadge } from '../create-linked-task/TaskStatusBadge';
 import { stagePlaybookMessages } from './messages';
 import './stage-playbook.css';
 import type { PlaybookRow } from './stage-playbook-rows';
-
-const STATUS_TONE: Record<TaskStatus | 'missing', BadgeTone> = {
-  new: 'accent',
-  pending: 'accent',
-  'in-progress': 'accent',
-  'awaiting-control': 'warning',
-  completed: 'success',
-  deferred: 'neutral',
-  unknown: 'neutral',
-  missing: 'warning',
-};
 
 /** Why the user must choose a template's responsible, in words. */
 export function useResponsibleProblemText(): (problem: ResponsibleProblem, users: ReadonlyMap<number, User>) => string {
@@ -98,7 +87,11 @@ export function PlaybookTemplateList({
               )}
             </span>
             <span className="stp-row__side">
-              <Badge tone={STATUS_TONE[status]}>{status === 'missing' ? text.missing : text.status[status]}</Badge>
+              {status === 'missing' ? (
+                <Badge tone="warning">{text.missing}</Badge>
+              ) : (
+                <TaskStatusBadge status={status} />
+              )}
               {!task &&
                 (row.needsChoice ? (
                   <Button size="small" disabled={disabled || busy} onClick={() => onChoose(row)}>

@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react';
 import { useBitrix } from '../../bitrix';
-import { isTaskOpen, isTaskOverdue, type LinkedTask, type TaskStatus } from '../../domain/tasks';
+import { isTaskOpen, isTaskOverdue, type LinkedTask } from '../../domain/tasks';
 import { commonMessages, useI18n, useMessages } from '../../i18n';
 import type { RightsState } from '../../queries/task-actions';
 import type { User } from '../../queries/users';
-import { Badge, Icon, Person, type BadgeTone } from '../../ui';
+import { Badge, Icon, Person } from '../../ui';
 import { linkedTaskMessages } from '../../features/create-linked-task/messages';
 import { TaskLink } from '../../features/create-linked-task/TaskLink';
+import { TaskStatusBadge } from '../../features/create-linked-task/TaskStatusBadge';
 import { taskActionMessages } from '../../features/task-actions/messages';
 import type { TaskAction, TaskActionKind } from '../../features/task-actions/task-action';
 import { TaskActionNoteView } from '../../features/task-actions/TaskActionNoteView';
@@ -15,16 +16,6 @@ import { detailTabMessages } from './messages';
 import { TaskActionsMenu } from './TaskActionsMenu';
 import { TaskDeadlineForm } from './TaskDeadlineForm';
 import './task-actions.css';
-
-const STATUS_TONE: Record<TaskStatus, BadgeTone> = {
-  new: 'accent',
-  pending: 'accent',
-  'in-progress': 'accent',
-  'awaiting-control': 'warning',
-  completed: 'success',
-  deferred: 'neutral',
-  unknown: 'neutral',
-};
 
 /** What a row can do with its task, from the panel (features/task-actions). */
 export interface RowActions {
@@ -115,7 +106,7 @@ export function LinkedTaskRow({
             </span>
           </span>
         )}
-        <Badge tone={STATUS_TONE[task.status]}>{text.status[task.status]}</Badge>
+        <TaskStatusBadge status={task.status} />
         {overdue && <Badge tone="alert">{text.overdue}</Badge>}
         <span className={overdue ? 'dt-task__deadline dt-task__deadline--overdue' : 'dt-task__deadline'}>
           <Icon name="deadline" />

@@ -1,7 +1,4 @@
-import type { TaskStatus } from '../../domain/tasks';
 import { defineMessages, plural } from '../../i18n';
-
-type StatusLabels = Record<TaskStatus, string>;
 
 export const detailTabMessages = defineMessages(
   {
@@ -25,15 +22,6 @@ export const detailTabMessages = defineMessages(
     overdue: 'Overdue',
     noDeadline: 'No deadline',
     deadline: 'Deadline',
-    status: {
-      new: 'New',
-      pending: 'Pending',
-      'in-progress': 'In progress',
-      'awaiting-control': 'Awaiting review',
-      completed: 'Completed',
-      deferred: 'Deferred',
-      unknown: 'Unknown',
-    } satisfies StatusLabels as StatusLabels,
     tasksFailed: 'The linked tasks could not be loaded.',
     fieldsTitle: 'Fields',
     fieldsFailed: 'The fields could not be loaded.',
@@ -99,15 +87,6 @@ export const detailTabMessages = defineMessages(
       overdue: 'Просрочена',
       noDeadline: 'Без срока',
       deadline: 'Крайний срок',
-      status: {
-        new: 'Новая',
-        pending: 'Ждёт выполнения',
-        'in-progress': 'Выполняется',
-        'awaiting-control': 'Ждёт контроля',
-        completed: 'Завершена',
-        deferred: 'Отложена',
-        unknown: 'Неизвестно',
-      },
       tasksFailed: 'Не удалось загрузить связанные задачи.',
       fieldsTitle: 'Поля',
       fieldsFailed: 'Не удалось загрузить поля.',
@@ -172,15 +151,6 @@ export const detailTabMessages = defineMessages(
       overdue: 'Überfällig',
       noDeadline: 'Keine Frist',
       deadline: 'Frist',
-      status: {
-        new: 'Neu',
-        pending: 'Ausstehend',
-        'in-progress': 'In Arbeit',
-        'awaiting-control': 'Wartet auf Prüfung',
-        completed: 'Abgeschlossen',
-        deferred: 'Zurückgestellt',
-        unknown: 'Unbekannt',
-      },
       tasksFailed: 'Die verknüpften Aufgaben konnten nicht geladen werden.',
       fieldsTitle: 'Felder',
       fieldsFailed: 'Die Felder konnten nicht geladen werden.',
