@@ -61,13 +61,13 @@ export function PlaybookTemplateList({
   const { format } = useI18n();
   const problemText = useResponsibleProblemText();
   return (
-    <ul className="stp-list">
+    <ul className="st-rows stp-list">
       {rows.map((row) => {
         const { template, tasks, status } = row.status;
         const task = tasks[0];
         const title = task ? task.title : row.rendered.draft.title;
         return (
-          <li key={template.key} className="stp-row" data-template-key={template.key}>
+          <li key={template.key} className="st-row stp-row" data-template-key={template.key}>
             <span className="stp-row__main">
               {task ? (
                 <TaskLink

@@ -81,7 +81,7 @@ export function LinkedTaskRow({
   return (
     <li
       ref={item}
-      className={`dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`}
+      className={`st-row dt-task${isTaskOpen(task) ? '' : ' dt-task--closed'}`}
       data-task-id={task.id}
       aria-busy={actions?.pending ? true : undefined}
     >

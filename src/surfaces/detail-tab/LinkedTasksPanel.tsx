@@ -180,7 +180,7 @@ export function LinkedTasksPanel({
           {/* The pointer or the focus in the list is the first sign the user may act on a task:
               its rights are read then, so a menu opened a moment later is ready. */}
           <ul
-            className="dt-task-list"
+            className="st-rows dt-task-list"
             onPointerEnter={rights.request}
             onFocus={rights.request}
             // The second click of a double click lands where the first one moved things (a chosen
