@@ -7,41 +7,12 @@
  * refused by the app before it is sent, with the figures.
  */
 
-/** Bytes all options of the app may take together, as PHP serialises them. */
-export const APP_OPTIONS_MAX_BYTES = 65_535;
+import { OPTIONS_MAX_SERIALIZED_BYTES, phpSerializedLength } from '../../../placements/app-options-size';
 
-function utf8Bytes(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
+export { phpSerializedLength };
 
-/** PHP's array key: a canonical integer string becomes an integer key (`i:5;`), else `s:N:"…";`. */
-function keyLength(key: string): number {
-  if (/^(0|-?[1-9][0-9]{0,17})$/.test(key)) return `i:${key};`.length;
-  const bytes = utf8Bytes(key);
-  return `s:${bytes}:"";`.length + bytes;
-}
-
-/**
- * Length in bytes of PHP's `serialize($value)` for a value as it came from JSON (objects and
- * arrays are PHP arrays; numbers int or float; booleans, null, strings counted in UTF-8 bytes).
- */
-export function phpSerializedLength(value: unknown): number {
-  if (value === null || value === undefined) return 2; // N;
-  if (typeof value === 'boolean') return 4; // b:1;
-  if (typeof value === 'number') return Number.isInteger(value) ? `i:${value};`.length : `d:${String(value)};`.length;
-  if (typeof value === 'string') {
-    const bytes = utf8Bytes(value);
-    return `s:${bytes}:"";`.length + bytes;
-  }
-  const entries: Array<[string, unknown]> = Array.isArray(value)
-    ? value.map((entry, index): [string, unknown] => [String(index), entry])
-    : typeof value === 'object'
-      ? Object.entries(value as Record<string, unknown>)
-      : [];
-  let length = `a:${entries.length}:{}`.length;
-  for (const [key, entry] of entries) length += keyLength(key) + phpSerializedLength(entry);
-  return length;
-}
+/** Bytes all options of the app may take together, as PHP serialises them (placements/app-options-size.ts). */
+export const APP_OPTIONS_MAX_BYTES = OPTIONS_MAX_SERIALIZED_BYTES;
 
 /** app.option.get without `option` → the options as a map (a portal answers none with `[]`). */
 export function optionsMap(result: unknown): Record<string, unknown> {
