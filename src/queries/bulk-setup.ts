@@ -8,15 +8,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useBitrix, type BatchCommand, type BitrixBoundary, type RestStatus } from '../bitrix';
 import { itemListFilter, type BulkItemFilter } from '../domain/bulk/item-filter';
 import type { Stage } from '../domain/stages';
-import { categoriesCommand, decodeCategories, decodeStages, stagesCommand, type Category } from './items';
-import {
-  crmTypeDirectoryCommand,
-  decodeDirectory,
-  decodeSmartProcess,
-  smartProcessCommand,
-  type SmartProcess,
-} from './smart-processes';
-import { currentUserCommand, decodeCurrentUser, type CurrentUser } from './users';
+import { decodeStages, stagesCommand, type Category } from './items';
+import { decodeSetupBasics, setupBasicsCommands } from './setup-basics';
+import type { SmartProcess } from './smart-processes';
+import type { CurrentUser } from './users';
 import { playbookOptionCommand, readPlaybookEntry, type StoredPlaybook } from './playbooks';
 
 export interface BulkSetup {
@@ -37,20 +32,10 @@ export const bulkKeys = {
 
 export async function loadBulkSetup(boundary: BitrixBoundary, entityTypeId: number): Promise<BulkSetup> {
   const first = await boundary.batch({
-    type: smartProcessCommand(entityTypeId),
-    directory: crmTypeDirectoryCommand(),
-    categories: categoriesCommand(entityTypeId),
-    me: currentUserCommand(),
+    ...setupBasicsCommands(entityTypeId),
     playbook: playbookOptionCommand(entityTypeId),
   });
-  if (!first.me.ok) throw first.me.error;
-  if (!first.categories.ok) throw first.categories.error;
-  const currentUser = decodeCurrentUser(first.me.result);
-  if (!currentUser) throw new Error('The portal did not name the current user');
-  const directory = first.directory.ok ? decodeDirectory(first.directory.result) : null;
-  if (!first.type.ok && !directory?.byEntityTypeId.has(entityTypeId)) throw first.type.error;
-  const smartProcess = decodeSmartProcess(entityTypeId, first.type.ok ? first.type.result.type : null, directory);
-  const categories = decodeCategories(first.categories.result.categories);
+  const { smartProcess, categories, currentUser } = decodeSetupBasics(first, entityTypeId);
 
   const stagesByCategory = new Map<number, Stage[]>();
   if (categories.length > 0) {

@@ -41,8 +41,6 @@ import type { Stage } from '../domain/stages';
 import { APP_OPTIONS_MAX_BYTES, optionsBytesWith, optionsMap } from '../domain/playbooks/option-budget';
 import { toPortalDateTime } from '../domain/working-days';
 import {
-  categoriesCommand,
-  decodeCategories,
   decodeFieldDefinitions,
   decodeItem,
   decodeStages,
@@ -51,22 +49,9 @@ import {
   type Category,
   type CrmItem,
 } from './items';
-import {
-  crmTypeDirectoryCommand,
-  decodeDirectory,
-  decodeSmartProcess,
-  smartProcessCommand,
-  type SmartProcess,
-} from './smart-processes';
-import {
-  currentUserCommand,
-  decodeCurrentUser,
-  decodeUser,
-  USER_SELECT,
-  usersByIdCommand,
-  type CurrentUser,
-  type User,
-} from './users';
+import { decodeSetupBasics, setupBasicsCommands } from './setup-basics';
+import type { SmartProcess } from './smart-processes';
+import { decodeUser, USER_SELECT, usersByIdCommand, type CurrentUser, type User } from './users';
 
 /** What is stored for a smart process: nothing yet, or what the stored value parsed to. */
 export type StoredPlaybook = { kind: 'none' } | PlaybookParseOutcome;
@@ -285,25 +270,14 @@ export function peopleInDocument(document: PlaybookDocument): number[] {
  */
 export async function loadPlaybookEditor(boundary: BitrixBoundary, entityTypeId: number): Promise<PlaybookEditorSetup> {
   const first = await boundary.batch({
-    type: smartProcessCommand(entityTypeId),
-    directory: crmTypeDirectoryCommand(),
-    categories: categoriesCommand(entityTypeId),
+    ...setupBasicsCommands(entityTypeId),
     fields: fieldsCommand(entityTypeId),
-    me: currentUserCommand(),
     // Every option (a few KB): this playbook, and the room the others leave it.
     options: command('app.option.get', {}),
   });
-  if (!first.me.ok) throw first.me.error;
-  if (!first.categories.ok) throw first.categories.error;
-  if (!first.options.ok) throw first.options.error;
-  const options = optionsMap(first.options.result);
+  const { smartProcess, categories, currentUser } = decodeSetupBasics(first, entityTypeId, [first.options]);
+  const options = optionsMap(first.options.ok ? first.options.result : null);
   const stored = readPlaybookOption(options[playbookOptionName(entityTypeId)], entityTypeId);
-  const currentUser = decodeCurrentUser(first.me.result);
-  if (!currentUser) throw new Error('The portal did not name the current user');
-  const directory = first.directory.ok ? decodeDirectory(first.directory.result) : null;
-  if (!first.type.ok && !directory?.byEntityTypeId.has(entityTypeId)) throw first.type.error;
-  const smartProcess = decodeSmartProcess(entityTypeId, first.type.ok ? first.type.result.type : null, directory);
-  const categories = decodeCategories(first.categories.result.categories);
   const fields = first.fields.ok ? decodeFieldDefinitions(first.fields.result.fields) : [];
 
   const commands: Record<string, BatchCommand> = {};

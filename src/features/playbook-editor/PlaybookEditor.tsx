@@ -28,14 +28,14 @@ import {
 } from '../../domain/playbooks/playbook-editing';
 import { optionsBytesWith } from '../../domain/playbooks/option-budget';
 import type { Stage } from '../../domain/stages';
-import { I18nProvider, useI18n, useMessages } from '../../i18n';
+import { useI18n, useMessages } from '../../i18n';
 import {
   playbookKeys,
   playbookOptionName,
   usePlaybookEditorSetup,
   type PlaybookEditorSetup,
 } from '../../queries/playbooks';
-import { userZone, type User } from '../../queries/users';
+import type { User } from '../../queries/users';
 import { Alert, Button, Field, Panel, QueryView, Select, Skeleton } from '../../ui';
 import { ImportExport } from './ImportExport';
 import { playbookEditorMessages } from './messages';
@@ -44,6 +44,7 @@ import { ProblemList } from './ProblemList';
 import { SaveBar } from './SaveBar';
 import { TemplateEditor } from './TemplateEditor';
 import './playbook-editor.css';
+import { InUserZone } from '../user-zone/InUserZone';
 
 export interface PlaybookEditorProps {
   entityTypeId: number;
@@ -57,7 +58,6 @@ export interface PlaybookEditorProps {
 export function PlaybookEditor({ entityTypeId, initialCategoryId = null, onDirtyChange }: PlaybookEditorProps) {
   const setup = usePlaybookEditorSetup(entityTypeId);
   const text = useMessages(playbookEditorMessages);
-  const boundary = useBitrix();
   const queryClient = useQueryClient();
   // Bumped after a reload has read what is stored again: the editor then starts over from it.
   const [reloads, setReloads] = useState(0);
@@ -81,10 +81,7 @@ export function PlaybookEditor({ entityTypeId, initialCategoryId = null, onDirty
     >
       {(data) => (
         // Deadlines in the preview on the clock of the user's Bitrix24 zone.
-        <I18nProvider
-          bitrixLanguage={boundary.session.bitrixLanguage}
-          timeZone={userZone(boundary, data.currentUser.timeZone)}
-        >
+        <InUserZone currentUser={data.currentUser}>
           <EditorPanel
             key={reloads}
             setup={data}
@@ -92,7 +89,7 @@ export function PlaybookEditor({ entityTypeId, initialCategoryId = null, onDirty
             onReload={() => void reload()}
             onDirtyChange={onDirtyChange}
           />
-        </I18nProvider>
+        </InUserZone>
       )}
     </QueryView>
   );

@@ -1,20 +1,18 @@
 import { useState } from 'react';
-import { useBitrix } from '../../bitrix';
-import { commonMessages, errorMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
+import { commonMessages, errorMessages, useI18n, useMessages } from '../../i18n';
 import { useBulkSetup, useExistingTaskCount, type BulkSetup } from '../../queries/bulk-setup';
-import { userZone } from '../../queries/users';
 import { Alert, Button, QueryView, Skeleton } from '../../ui';
 import { BulkSetupForm } from './BulkSetupForm';
 import { bulkMessages } from './messages';
 import { RunProgressView } from './RunProgressView';
 import { RunReport } from './RunReport';
 import { useBulkRun } from './use-bulk-run';
+import { InUserZone } from '../../features/user-zone/InUserZone';
 
 /** The list toolbar's panel: choose items, describe the task, run, watch, resume, report. */
 export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; initialFunnel: number | null }) {
   const setup = useBulkSetup(entityTypeId);
   const text = useMessages(bulkMessages);
-  const boundary = useBitrix();
   return (
     <QueryView
       query={setup}
@@ -31,12 +29,9 @@ export function Bulk({ entityTypeId, initialFunnel }: { entityTypeId: number; in
     >
       {(data) => (
         // Dates (deadline, "continues at") on the clock of the user's Bitrix24 zone.
-        <I18nProvider
-          bitrixLanguage={boundary.session.bitrixLanguage}
-          timeZone={userZone(boundary, data.currentUser.timeZone)}
-        >
+        <InUserZone currentUser={data.currentUser}>
           <BulkPanel setup={data} initialFunnel={initialFunnel} />
-        </I18nProvider>
+        </InUserZone>
       )}
     </QueryView>
   );

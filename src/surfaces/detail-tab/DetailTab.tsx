@@ -1,5 +1,4 @@
 import { useEffect, useMemo } from 'react';
-import { useBitrix } from '../../bitrix';
 import {
   buildFieldViews,
   referencedCrmItems,
@@ -9,11 +8,10 @@ import {
 } from '../../domain/fields';
 import { LinkedItemFailure } from '../../features/create-linked-task/LinkedItemFailure';
 import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNotice';
-import { I18nProvider, useMessages } from '../../i18n';
+import { useMessages } from '../../i18n';
 import { useLinkedTasks } from '../../queries/tasks';
 import { useReferenceNames } from '../../queries/reference-names';
 import { useSmartProcess } from '../../queries/smart-processes';
-import { userZone } from '../../queries/users';
 import { QueryView, type RetryProps } from '../../ui';
 import { DetailTabSkeleton } from './DetailTabSkeleton';
 import { FieldsPanel } from './FieldsPanel';
@@ -24,6 +22,7 @@ import { stagePlaybookPeople } from '../../features/stage-playbook/stage-playboo
 import type { DetailTabData } from './load-detail-tab';
 import { detailTabMessages } from './messages';
 import { useDetailTab } from './use-detail-tab';
+import { InUserZone } from '../../features/user-zone/InUserZone';
 
 const SURFACE = 'st-surface st-surface--embedded dt';
 
@@ -50,8 +49,6 @@ export const FIRST_CONTENT_MARK = 'smart-tasks:first-content';
 
 /** `retry` asks the tab's first batch again: a part of it that failed (funnel, stages, fields) comes back. */
 function DetailTabContent({ data, retry }: { data: DetailTabData; retry: RetryProps }) {
-  const boundary = useBitrix();
-  const { session } = boundary;
   useEffect(() => {
     if (performance.getEntriesByName(FIRST_CONTENT_MARK).length === 0) performance.mark(FIRST_CONTENT_MARK);
   }, []);
@@ -90,7 +87,7 @@ function DetailTabContent({ data, retry }: { data: DetailTabData; retry: RetryPr
 
   return (
     // The user's Bitrix24 zone (profile, else the portal's): never the computer's.
-    <I18nProvider bitrixLanguage={session.bitrixLanguage} timeZone={userZone(boundary, data.currentUser.timeZone)}>
+    <InUserZone currentUser={data.currentUser}>
       <div className={SURFACE}>
         <ItemHeader
           data={current}
@@ -109,6 +106,6 @@ function DetailTabContent({ data, retry }: { data: DetailTabData; retry: RetryPr
         <LinkedTasksPanel data={current} tasks={tasks} users={names.users} />
         <FieldsPanel views={views} names={names} directory={directory} failure={data.problems.fields} retry={retry} />
       </div>
-    </I18nProvider>
+    </InUserZone>
   );
 }

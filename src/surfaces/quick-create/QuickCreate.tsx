@@ -14,7 +14,7 @@ import { TaskLinksNotice } from '../../features/create-linked-task/TaskLinksNoti
 import { useCreateLinkedTask } from '../../features/create-linked-task/use-create-linked-task';
 import { useDefaultDraft } from '../../features/create-linked-task/use-default-draft';
 import { PlaybookChoices } from '../../features/stage-playbook/PlaybookChoices';
-import { commonMessages, I18nProvider, useI18n, useMessages } from '../../i18n';
+import { commonMessages, useI18n, useMessages } from '../../i18n';
 import {
   Alert,
   Badge,
@@ -28,10 +28,10 @@ import {
   type DateTimeEntry,
 } from '../../ui';
 import { useLinkedTasks } from '../../queries/tasks';
-import { userZone } from '../../queries/users';
 import { quickCreateKeys, type QuickCreateData } from './load-quick-create';
 import { quickCreateQuery } from './quick-create-query';
 import { quickCreateMessages } from './messages';
+import { InUserZone } from '../../features/user-zone/InUserZone';
 
 const SURFACE = 'st-surface qc';
 
@@ -70,12 +70,9 @@ export function QuickCreate({
       failure={(error, retry) => <LinkedItemFailure error={error} {...retry} />}
     >
       {(data) => (
-        <I18nProvider
-          bitrixLanguage={boundary.session.bitrixLanguage}
-          timeZone={userZone(boundary, data.currentUser.timeZone)}
-        >
+        <InUserZone currentUser={data.currentUser}>
           <QuickCreatePanel data={data} />
-        </I18nProvider>
+        </InUserZone>
       )}
     </QueryView>
   );
