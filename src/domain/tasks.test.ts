@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isTaskOverdue, sortLinkedTasks, taskStatusFromCode, withTask, type LinkedTask } from './tasks';
+import { linkedTask } from '../testing/fixtures';
+import { isTaskOverdue, sortLinkedTasks, taskStatusFromCode, withTask } from './tasks';
 
-function task(id: number, overrides: Partial<LinkedTask> = {}): LinkedTask {
-  return {
-    id,
-    title: `Task ${id}`,
-    status: 'pending',
-    responsibleId: 1,
-    deadline: null,
-    createdAt: null,
-    closedAt: null,
-    crmLinks: null,
-    priority: 'medium',
-    templateKey: null,
-    ...overrides,
-  };
-}
+const task = linkedTask;
 
 const now = new Date('2025-06-10T12:00:00Z');
 

@@ -172,3 +172,21 @@ export function fakeCrmHandlers(crm: FakeCrm): FakeHandlers {
     },
   };
 }
+
+/**
+ * crm.item.list as the stage playbook's create reads it: the items of the smart process, narrowed
+ * by `filter.id` and `filter.stageId` when given (the stage gate finds nothing once the item has
+ * moved), each as id, title and stage.
+ */
+export function fakeItemListByStage(crm: FakeCrm): FakeHandlers['crm.item.list'] {
+  return ({ entityTypeId, filter = {} }) => ({
+    items: crm.items
+      .filter(
+        (item) =>
+          item.entityTypeId === entityTypeId &&
+          (filter.id === undefined || item.id === Number(filter.id)) &&
+          (filter.stageId === undefined || item.stageId === filter.stageId),
+      )
+      .map((item) => ({ id: item.id, title: item.title, stageId: item.stageId })),
+  });
+}

@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sortLinkedTasks, type LinkedTask } from '../tasks';
-import type { PlaybookTemplate } from './playbook';
+import { linkedTask, playbookTemplate } from '../../testing/fixtures';
+import { sortLinkedTasks } from '../tasks';
 import { playbookStatus } from './playbook-match';
 
-const template = (key: string, title = `Template ${key}`): PlaybookTemplate => ({
-  key,
-  title,
-  description: '',
-  responsible: { kind: 'item-responsible' },
-  participantIds: [],
-  observerIds: [],
-  deadline: null,
-  priority: 'medium',
-  checklist: [],
-});
-
-const task = (id: number, overrides: Partial<LinkedTask> = {}): LinkedTask => ({
-  id,
-  title: `Task ${id}`,
-  status: 'pending',
-  responsibleId: 2,
-  deadline: null,
-  createdAt: null,
-  closedAt: null,
-  crmLinks: null,
-  priority: 'medium',
-  templateKey: null,
-  ...overrides,
-});
+const template = (key: string, title = `Template ${key}`) => playbookTemplate(key, { title });
+const task = linkedTask;
 
 describe('playbookStatus', () => {
   it('matches by template key only: a task with the template’s title but no key does not count', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { playbookTemplate } from '../../testing/fixtures';
 import { wallClock } from '../time-zone';
 import type { PlaybookTemplate } from './playbook';
 import {
@@ -9,18 +10,8 @@ import {
   type PlaybookRenderContext,
 } from './playbook-render';
 
-const template = (overrides: Partial<PlaybookTemplate> = {}): PlaybookTemplate => ({
-  key: 'check-budget',
-  title: 'Check budget of {title}',
-  description: '',
-  responsible: { kind: 'item-responsible' },
-  participantIds: [],
-  observerIds: [],
-  deadline: null,
-  priority: 'medium',
-  checklist: [],
-  ...overrides,
-});
+const template = (overrides: Partial<PlaybookTemplate> = {}): PlaybookTemplate =>
+  playbookTemplate('check-budget', { title: 'Check budget of {title}', ...overrides });
 
 const people = new Map<number, PlaybookPerson>([
   [1, { name: 'Olivia Bennett', active: true }],

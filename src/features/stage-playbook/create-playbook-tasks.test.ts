@@ -4,7 +4,7 @@ import { createIntentStore, LATE_LANDING_WINDOW_MS, memoryStorage } from '../../
 import type { RenderedTemplate } from '../../domain/playbooks/playbook-render';
 import { requestKeyIn } from '../../domain/task-draft';
 import { createFakeBoundary, portalError } from '../../testing/fake-boundary';
-import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
+import { fakeCrm, fakeCrmHandlers, fakeItemListByStage } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore } from '../../testing/fake-tasks';
 import {
   CreateNotLandedError,
@@ -56,16 +56,7 @@ function setUp(storage = memoryStorage()) {
   const boundary = createFakeBoundary({
     ...fakeCrmHandlers(crm),
     ...fakeTaskHandlers(store),
-    'crm.item.list': ({ entityTypeId, filter = {} }) => ({
-      items: crm.items
-        .filter(
-          (item) =>
-            item.entityTypeId === entityTypeId &&
-            (filter.id === undefined || item.id === Number(filter.id)) &&
-            (filter.stageId === undefined || item.stageId === filter.stageId),
-        )
-        .map((item) => ({ id: item.id, title: item.title })),
-    }),
+    'crm.item.list': fakeItemListByStage(crm),
   });
   const deps: CreateDependencies = {
     boundary,

@@ -2,45 +2,39 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlaybookDocument, PlaybookTemplate } from '../../domain/playbooks/playbook';
 import { createFakeBoundary, portalError, type FakeBoundary } from '../../testing/fake-boundary';
-import { fakeCrm, fakeCrmHandlers, type FakeCrm } from '../../testing/fake-crm';
+import { fakeCrm, fakeCrmHandlers, fakeItemListByStage, type FakeCrm } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore, type FakeTaskStore } from '../../testing/fake-tasks';
+import { playbookDocument, playbookTemplate } from '../../testing/fixtures';
 import { renderSurface } from '../../testing/render-surface';
 import { DetailTab } from './DetailTab';
 
-const template = (key: string, title: string, overrides: Partial<PlaybookTemplate> = {}): PlaybookTemplate => ({
-  key,
-  title,
-  description: 'For {title}',
-  responsible: { kind: 'item-responsible' },
-  participantIds: [],
-  observerIds: [],
-  deadline: { unit: 'working-days', amount: 2, timeOfDay: '12:00' },
-  priority: 'medium',
-  checklist: ['First', 'Second'],
-  ...overrides,
-});
+const template = (key: string, title: string, overrides: Partial<PlaybookTemplate> = {}) =>
+  playbookTemplate(key, {
+    title,
+    description: 'For {title}',
+    deadline: { unit: 'working-days', amount: 2, timeOfDay: '12:00' },
+    checklist: ['First', 'Second'],
+    ...overrides,
+  });
 
 const APPROVAL = 'DT177_7:CLIENT';
-const playbook = (approval: PlaybookTemplate[] = []): PlaybookDocument => ({
-  schema: 1,
-  entityTypeId: 177,
-  revision: 3,
-  savedAt: '2026-11-30T12:00:00+03:00',
-  savedBy: 1,
-  stages: [
-    {
-      stageId: APPROVAL,
-      templates: approval.length
-        ? approval
-        : [
-            template('budget', 'Check the budget of {title}'),
-            template('contract', 'Draft the contract'),
-            template('approve', 'Approve with the buyer', { responsible: { kind: 'clicking-user' } }),
-          ],
-    },
-    { stageId: 'DT177_7:SUCCESS', templates: [template('handover', 'Hand over to {responsible}')] },
-  ],
-});
+const playbook = (approval: PlaybookTemplate[] = []): PlaybookDocument =>
+  playbookDocument(
+    [
+      {
+        stageId: APPROVAL,
+        templates: approval.length
+          ? approval
+          : [
+              template('budget', 'Check the budget of {title}'),
+              template('contract', 'Draft the contract'),
+              template('approve', 'Approve with the buyer', { responsible: { kind: 'clicking-user' } }),
+            ],
+      },
+      { stageId: 'DT177_7:SUCCESS', templates: [template('handover', 'Hand over to {responsible}')] },
+    ],
+    { revision: 3 },
+  );
 
 function renderTab(
   options: {
@@ -59,16 +53,7 @@ function renderTab(
       ...fakeCrmHandlers(crm),
       ...fakeTaskHandlers(tasks),
       'app.option.get': ({ option }) => (option === 'playbook_177' && document ? JSON.stringify(document) : null),
-      'crm.item.list': ({ entityTypeId, filter = {} }) => ({
-        items: crm.items
-          .filter(
-            (item) =>
-              item.entityTypeId === entityTypeId &&
-              (filter.id === undefined || item.id === Number(filter.id)) &&
-              (filter.stageId === undefined || item.stageId === filter.stageId),
-          )
-          .map((item) => ({ id: item.id, title: item.title, stageId: item.stageId })),
-      }),
+      'crm.item.list': fakeItemListByStage(crm),
     },
     { isAdmin: options.isAdmin ?? false },
   );

@@ -1,36 +1,26 @@
 /** Quick-create offers the item's stage templates as one-click choices beside the free-form task. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaybookDocument, PlaybookTemplate } from '../../domain/playbooks/playbook';
+import type { PlaybookDocument } from '../../domain/playbooks/playbook';
 import { createFakeBoundary } from '../../testing/fake-boundary';
-import { fakeCrm, fakeCrmHandlers } from '../../testing/fake-crm';
+import { fakeCrm, fakeCrmHandlers, fakeItemListByStage } from '../../testing/fake-crm';
 import { fakeTaskHandlers, fakeTaskStore } from '../../testing/fake-tasks';
+import { playbookDocument, playbookTemplate } from '../../testing/fixtures';
 import { renderSurface } from '../../testing/render-surface';
 import { QuickCreate } from './QuickCreate';
 
-const template = (key: string, title: string): PlaybookTemplate => ({
-  key,
-  title,
-  description: '',
-  responsible: { kind: 'item-responsible' },
-  participantIds: [],
-  observerIds: [],
-  deadline: { unit: 'hours', amount: 4 },
-  priority: 'high',
-  checklist: ['Call the supplier'],
-});
+const template = (key: string, title: string) =>
+  playbookTemplate(key, {
+    title,
+    deadline: { unit: 'hours', amount: 4 },
+    priority: 'high',
+    checklist: ['Call the supplier'],
+  });
 
-const document: PlaybookDocument = {
-  schema: 1,
-  entityTypeId: 177,
-  revision: 1,
-  savedAt: '2026-11-30T12:00:00+03:00',
-  savedBy: 1,
-  stages: [
-    { stageId: 'DT177_7:CLIENT', templates: [template('budget', 'Check the budget ({stage})')] },
-    { stageId: '*', templates: [template('call', 'Call {responsible}')] },
-  ],
-};
+const document = playbookDocument([
+  { stageId: 'DT177_7:CLIENT', templates: [template('budget', 'Check the budget ({stage})')] },
+  { stageId: '*', templates: [template('call', 'Call {responsible}')] },
+]);
 
 function renderPanel(stored: PlaybookDocument | null = document, crm = fakeCrm()) {
   const tasks = fakeTaskStore();
@@ -39,16 +29,7 @@ function renderPanel(stored: PlaybookDocument | null = document, crm = fakeCrm()
       ...fakeCrmHandlers(crm),
       ...fakeTaskHandlers(tasks),
       'app.option.get': ({ option }) => (option === 'playbook_177' && stored ? JSON.stringify(stored) : null),
-      'crm.item.list': ({ entityTypeId, filter = {} }) => ({
-        items: crm.items
-          .filter(
-            (item) =>
-              item.entityTypeId === entityTypeId &&
-              (filter.id === undefined || item.id === Number(filter.id)) &&
-              (filter.stageId === undefined || item.stageId === filter.stageId),
-          )
-          .map((item) => ({ id: item.id, title: item.title })),
-      }),
+      'crm.item.list': fakeItemListByStage(crm),
     },
     { placement: 'CRM_DYNAMIC_177_DETAIL_TOOLBAR', placementOptions: { ENTITY_ID: '29' } },
   );
