@@ -16,8 +16,9 @@
  * Time scale 8 by default (BENCH_TIME_SCALE overrides): the SDK paces requests by the machine's
  * clock (its bucket of 2/s), so a faster scale would measure the SDK's bucket, not the portal.
  */
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { BULK_STAGE, fillBulkStage, portalRestClient, type PortalRest } from '../e2e/support/app';
+import { countBulkTasksPerItem } from '../e2e/support/bulk-run';
 import { openListToolbarApp } from '../e2e/support/portal';
 import { atLatencies, inFreshPage, type BenchEnvironment, type BenchResult } from './support/harness';
 
@@ -66,33 +67,34 @@ async function itemIdsOf(rest: PortalRest, filter: Record<string, unknown>): Pro
   }
 }
 
-/** Bulk-run tasks per item, as the portal holds them. */
-async function runTasksPerItem(rest: PortalRest, itemIds: readonly number[]): Promise<Map<number, number>> {
-  const perItem = new Map<number, number>();
-  for (let from = 0; from < itemIds.length; from += 50) {
-    const codes = itemIds.slice(from, from + 50).map((id) => `Tb7_${id}`);
-    for (let start = 0; ; start += 50) {
-      const result = await rest<{ tasks: Array<{ description?: string; ufCrmTask?: string[] | false }> }>(
-        'tasks.task.list',
-        {
-          filter: { UF_CRM_TASK: codes },
-          select: ['ID', 'DESCRIPTION', 'UF_CRM_TASK'],
-          order: { ID: 'asc' },
-          start,
-        },
-      );
-      for (const task of result.tasks) {
-        if (!task.description?.includes('smart-tasks-run-')) continue;
-        for (const code of task.ufCrmTask || []) {
-          if (!codes.includes(code)) continue;
-          const id = Number(code.split('_')[1]);
-          perItem.set(id, (perItem.get(id) ?? 0) + 1);
-        }
-      }
-      if (result.tasks.length < 50) break;
-    }
-  }
-  return perItem;
+/**
+ * One measured bulk run on `environment`'s portal: the cloud cost profile with OPERATING_LIMIT and
+ * the BUCKET rate limit, the portal's counters cleared; then `start` is clicked, and the button
+ * `confirmButton` picks in the confirmation (which sums the run up first); waits for the report.
+ * Returns the wall time in portal seconds, the report's summary (without "Run finished") and the
+ * portal's request log. Afterwards costs and limits are off: counting is not part of the run.
+ */
+export async function measuredRun(
+  environment: BenchEnvironment,
+  panel: FrameLocator,
+  start: Locator,
+  confirmButton: (confirm: Locator) => Locator,
+): Promise<{ wall: number; summary: string; log: Awaited<ReturnType<BenchEnvironment['control']['requests']>> }> {
+  const { control } = environment;
+  await control.useCloudProfile({ timeScale: environment.costs.timeScale, operatingLimitSeconds: OPERATING_LIMIT });
+  await control.configure({ rateLimit: BUCKET });
+  await control.clearOperating();
+  await control.clearRequests();
+  const started = performance.now();
+  await start.click();
+  await confirmButton(panel.getByTestId('bulk-confirm')).click();
+  const report = panel.getByTestId('bulk-report');
+  await report.waitFor({ timeout: 60 * 60_000 });
+  const wall = environment.portalSeconds(performance.now() - started);
+  const summary = ((await report.locator('.st-alert').first().textContent()) ?? '').replace(/^Run finished/, '').trim();
+  const log = await control.requests();
+  await control.configure({ cost: 'instant', rateLimit: null, operatingLimitSeconds: null });
+  return { wall, summary, log };
 }
 
 async function runOnce(
@@ -111,23 +113,11 @@ async function runOnce(
   const start = panel.getByRole('button', { name: `Create ${itemIds.length.toLocaleString('en-US')} tasks` });
   await start.waitFor({ timeout: 120_000 });
 
-  await control.useCloudProfile({ timeScale: environment.costs.timeScale, operatingLimitSeconds: OPERATING_LIMIT });
-  await control.configure({ rateLimit: BUCKET });
-  await control.clearOperating();
-  await control.clearRequests();
-  const started = performance.now();
-  await start.click();
   // The confirmation's own start button (it sums the run up before anything is created).
-  await panel.getByTestId('bulk-confirm').getByRole('button').first().click();
-  const report = panel.getByTestId('bulk-report');
-  await report.waitFor({ timeout: 60 * 60_000 });
-  const wall = environment.portalSeconds(performance.now() - started);
-  const summary = ((await report.locator('.st-alert').first().textContent()) ?? '').replace(/^Run finished/, '').trim();
-  const log = await control.requests();
-
-  // Counting is not part of the run: no costs, no limits.
-  await control.configure({ cost: 'instant', rateLimit: null, operatingLimitSeconds: null });
-  const perItem = await runTasksPerItem(portalRestClient(environment.portal.origin, control), itemIds);
+  const { wall, summary, log } = await measuredRun(environment, panel, start, (confirm) =>
+    confirm.getByRole('button').first(),
+  );
+  const perItem = await countBulkTasksPerItem(portalRestClient(environment.portal.origin, control), itemIds);
   const creates = log.filter((entry) => entry.commands?.includes('tasks.task.add'));
   const createCommands = creates.reduce(
     (sum, entry) => sum + entry.commands!.filter((name) => name === 'tasks.task.add').length,

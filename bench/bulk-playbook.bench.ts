@@ -24,14 +24,12 @@
 import type { Page } from '@playwright/test';
 import { BULK_STAGE, fillBulkStage, portalRestClient, type PortalRest } from '../e2e/support/app';
 import { openListToolbarApp } from '../e2e/support/portal';
-import { operatingBound, rateBound } from './bulk-bounds.bench';
+import { measuredRun, operatingBound, rateBound } from './bulk-bounds.bench';
 import { atLatencies, inFreshPage, type BenchEnvironment, type BenchResult } from './support/harness';
 
 /** Costs of the `cloud` profile (portal/rest/cost-model.ts, from the methods' docs). */
 const ADD_SECONDS = 0.934;
 const CHECKLIST_LINE_SECONDS = 0.248;
-const OPERATING_LIMIT = 480;
-const BUCKET = { drainPerSecond: 2, burst: 50 };
 const RUN_SIZE = 300;
 const XML_PREFIX = 'smart-tasks:template:';
 
@@ -102,21 +100,9 @@ async function runOnce(environment: BenchEnvironment, page: Page, itemIds: numbe
   const start = panel.getByRole('button', { name: startName });
   await start.waitFor({ timeout: 120_000 });
 
-  await control.useCloudProfile({ timeScale: environment.costs.timeScale, operatingLimitSeconds: OPERATING_LIMIT });
-  await control.configure({ rateLimit: BUCKET });
-  await control.clearOperating();
-  await control.clearRequests();
-  const started = performance.now();
-  await start.click();
-  await panel.getByTestId('bulk-confirm').getByRole('button', { name: startName }).click();
-  const report = panel.getByTestId('bulk-report');
-  await report.waitFor({ timeout: 60 * 60_000 });
-  const wall = environment.portalSeconds(performance.now() - started);
-  const summary = ((await report.locator('.st-alert').first().textContent()) ?? '').replace(/^Run finished/, '').trim();
-  const log = await control.requests();
-
-  // Counting is not part of the run: no costs, no limits.
-  await control.configure({ cost: 'instant', rateLimit: null, operatingLimitSeconds: null });
+  const { wall, summary, log } = await measuredRun(environment, panel, start, (confirm) =>
+    confirm.getByRole('button', { name: startName }),
+  );
   const perSlot = await templateTasks(portalRestClient(environment.portal.origin, control), itemIds);
   const creates = log.filter((entry) => entry.commands?.includes('tasks.task.add'));
   const commandsOf = (name: string) =>
