@@ -3,7 +3,7 @@
  * another origin) exactly as Bitrix24 does: POSTed frames, init data, REST with token refresh,
  * frame resizing, sliders, pickers, options, the install flow, and the classic BX24 wire format.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import {
   appFrameElement,
   cancelPicker,
@@ -21,34 +21,15 @@ import {
   topSlider,
 } from '../support/portal';
 import { ProbeFrame } from './probe-frame';
-import { BROKEN_HANDLER_TEXT, startProbeServer, type ProbeServer } from './probe-server';
+import { probeTest } from './probe-test';
+import { BROKEN_HANDLER_TEXT } from './probe-server';
 import { startTestPortal, type TestPortal } from './test-portal';
 
 const TYPE = 177;
 const ITEM = 29;
 const TAB = placementCode(TYPE, 'DETAIL_TAB');
 
-const test = base.extend<object, { probeApp: ProbeServer; portal: TestPortal }>({
-  probeApp: [
-    async ({}, use) => {
-      const server = await startProbeServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  portal: [
-    async ({ probeApp }, use) => {
-      const portal = await startTestPortal({ appUrl: `${probeApp.origin}/` });
-      await use(portal);
-      await portal.close();
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ portal }, use) => {
-    await use(portal.origin);
-  },
-});
+const test = probeTest;
 
 async function openProbeTab(page: Page, options: { user?: number; lang?: string } = {}): Promise<ProbeFrame> {
   await openDetailTab(page, { entityTypeId: TYPE, itemId: ITEM, ...options });

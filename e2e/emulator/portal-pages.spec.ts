@@ -4,7 +4,7 @@
  * designer's URI (docs widgets/crm/robot-designer-toolbar.md), and the card's stage bar that moves
  * an item as a user does.
  */
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { detailPath } from '../../portal/host/paths';
 import {
   moveItemOnStageBar,
@@ -15,30 +15,10 @@ import {
   topSlider,
 } from '../support/portal';
 import { ProbeFrame } from './probe-frame';
-import { startProbeServer, type ProbeServer } from './probe-server';
-import { startTestPortal, type TestPortal } from './test-portal';
+import { probeTest } from './probe-test';
+import type { TestPortal } from './test-portal';
 
-const test = base.extend<object, { probeApp: ProbeServer; portal: TestPortal }>({
-  probeApp: [
-    async ({}, use) => {
-      const server = await startProbeServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  portal: [
-    async ({ probeApp }, use) => {
-      const portal = await startTestPortal({ appUrl: `${probeApp.origin}/` });
-      await use(portal);
-      await portal.close();
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ portal }, use) => {
-    await use(portal.origin);
-  },
-});
+const test = probeTest;
 
 /**
  * Binds a placement for the app as its install would (placement.bind needs an app token), unless
