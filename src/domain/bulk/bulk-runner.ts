@@ -176,10 +176,15 @@ class BulkRun {
       const ids = checkpoint.retryQueue.slice(0, PAGE_SIZE);
       const items = await this.read(() => this.ports.itemsByIds(checkpoint.filter.entityTypeId, ids));
       const found = new Set(items.map((item) => item.id));
-      for (const id of ids) if (!found.has(id)) this.recordFailed({ id, title: '' }, 'item-missing', '');
+      for (const id of ids)
+        if (!found.has(id) && !this.pageCounted().items.includes(id)) {
+          this.pageCounted().items.push(id);
+          this.recordFailed({ id, title: '' }, 'item-missing', '');
+        }
       await this.dealWith(items);
       checkpoint.retryQueue = checkpoint.retryQueue.slice(ids.length);
       if (checkpoint.retryQueue.length === 0) checkpoint.retryCounted = [];
+      checkpoint.pageCounted = { items: [], tasks: [] };
       await this.save();
       this.emit(null);
     }
@@ -194,6 +199,7 @@ class BulkRun {
       if (page.length > 0) {
         await this.dealWith(page);
         checkpoint.scan.afterId = Math.max(afterId, ...page.map((item) => item.id));
+        checkpoint.pageCounted = { items: [], tasks: [] };
       }
       // A short page is the last one (keyset paging without counting).
       if (page.length < PAGE_SIZE) checkpoint.scan.complete = true;
@@ -346,8 +352,12 @@ class BulkRun {
         const fact = facts.get(unit.item.id);
         const [kept, ...extra] = runTasksFor(unit.key, fact);
         if (kept !== undefined) {
-          // A task of a retried item made before it failed was counted then.
-          settle(unit, { taskId: kept, counted: !checkpoint.retryCounted.includes(kept) });
+          // A task of a retried item made before it failed was counted then; so was one made
+          // earlier on this page before the run paused.
+          settle(unit, {
+            taskId: kept,
+            counted: !checkpoint.retryCounted.includes(kept) && !this.pageCounted().tasks.includes(kept),
+          });
           copies.push(...extra);
         } else if (otherTaskFor(unit.key, checkpoint.filter, fact) !== null) settle(unit, 'has');
         else {
@@ -549,6 +559,7 @@ class BulkRun {
   private recordTask(unit: Unit, taskId: number, taskTitle?: string): void {
     const checkpoint = this.checkpoint;
     checkpoint.counts.tasks += 1;
+    this.pageCounted().tasks.push(taskId);
     const link: BulkRunCheckpoint['created'][number] = {
       itemId: unit.item.id,
       itemTitle: keptTitle(unit.item.title),
@@ -568,6 +579,15 @@ class BulkRun {
   /** An item whose every key is settled: failed if any task of it failed, created if it got any, else skipped. */
   private recordItem(ledger: ItemLedger): void {
     const { item, failure, taskIds } = ledger;
+    // Settled before the run paused in the middle of this page: its outcome stands, counted once.
+    const counted = this.pageCounted().items;
+    if (counted.includes(item.id)) {
+      // A failed item's tasks made now are counted: a retry must not count them again.
+      const earlier = this.checkpoint.failures.find((entry) => entry.itemId === item.id);
+      if (earlier && taskIds.length > 0) earlier.taskIds = [...new Set([...(earlier.taskIds ?? []), ...taskIds])];
+      return;
+    }
+    counted.push(item.id);
     if (failure) this.recordFailed(item, failure.reason, failure.message, taskIds);
     else if (taskIds.length > 0) this.checkpoint.counts.created += 1;
     else this.recordSkipped(item, this.plan.others === 'all' ? 'has-templates' : 'open-task');
@@ -598,6 +618,12 @@ class BulkRun {
     };
     if (taskIds.length > 0) failure.taskIds = [...taskIds];
     this.checkpoint.failures.push(failure);
+  }
+
+  /** What this page already counted (checkpoints stored before it existed come without it). */
+  private pageCounted(): BulkRunCheckpoint['pageCounted'] {
+    this.checkpoint.pageCounted ??= { items: [], tasks: [] };
+    return this.checkpoint.pageCounted;
   }
 
   private dealtWith(): number {

@@ -92,6 +92,12 @@ export interface BulkRunCheckpoint {
   unverified: UnverifiedTask[];
   /** Tasks already counted for the items in the retry queue (made before those items failed). */
   retryCounted: number[];
+  /**
+   * Items and tasks of the page under way already counted: a run paused in the middle of a page
+   * deals with that page again when it resumes (to find its tasks and copies), and must not count
+   * or list them twice. Emptied once the page is done. Missing in older checkpoints (read as empty).
+   */
+  pageCounted: { items: number[]; tasks: number[] };
   /** Items matching the filter when the run started. */
   matched: number;
   /**
@@ -147,6 +153,7 @@ export function newCheckpoint(input: {
     retryQueue: [],
     unverified: [],
     retryCounted: [],
+    pageCounted: { items: [], tasks: [] },
     matched: input.matched,
     counts: { created: 0, skipped: 0, failed: 0, copiesRemoved: 0, tasks: 0 },
     created: [],
@@ -266,6 +273,7 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
     retryCounted: Array.isArray(value.retryCounted)
       ? value.retryCounted.map(positiveInteger).filter(isDefined).slice(0, UNVERIFIED_KEPT)
       : [],
+    pageCounted: parsePageCounted(value.pageCounted),
     matched: wholeNumber(value.matched) ?? 0,
     counts: {
       created,
@@ -333,6 +341,14 @@ function parsePlaybookRun(value: unknown, entityTypeId: number): PlaybookRun | u
   if (outcome.kind !== 'ok' || value.templates.length === 0) return undefined;
   const stage = outcome.document.stages[0];
   return stage ? { stageId: stage.stageId, revision, templates: stage.templates } : undefined;
+}
+
+/** Bounded by one page: 50 items, each with every template of the longest playbook. */
+function parsePageCounted(value: unknown): BulkRunCheckpoint['pageCounted'] {
+  if (!isRecord(value)) return { items: [], tasks: [] };
+  const ids = (list: unknown) =>
+    Array.isArray(list) ? list.map(positiveInteger).filter(isDefined).slice(0, UNVERIFIED_KEPT) : [];
+  return { items: ids(value.items), tasks: ids(value.tasks) };
 }
 
 function parseUnverified(value: unknown): UnverifiedTask | undefined {

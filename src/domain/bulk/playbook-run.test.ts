@@ -170,6 +170,42 @@ describe('a bulk run that applies a stage playbook', () => {
     expect(resumed.counts.copiesRemoved).toBeGreaterThan(0);
   });
 
+  it('counts each item and task once when paused in the middle of a page, reloaded and resumed', async () => {
+    const portal = new InMemoryBulkPortal(12);
+    // Item 3 has every template: skipped before the first request goes out.
+    for (const key of keys) portal.addTemplateTask(3, key);
+    const pause = new AbortController();
+    const createBatch = portal.createBatch.bind(portal);
+    // The user pauses while the first request (items 1, 2, 4…7) is under way.
+    portal.createBatch = async (entityTypeId, drafts) => {
+      const outcomes = await createBatch(entityTypeId, drafts);
+      pause.abort();
+      return outcomes;
+    };
+    const saved: { last: string | null } = { last: null };
+    const paused = await runBulk(await startRun(portal), portal, portal, {
+      plan: plan(),
+      signal: pause.signal,
+      save: (value) => void (saved.last = JSON.stringify(value)),
+    });
+    expect(paused.status).toBe('paused');
+    expect(paused.counts).toMatchObject({ created: 6, skipped: 1, tasks: 18 });
+    portal.createBatch = createBatch;
+
+    // The page reloads: the run resumes from what the browser stored.
+    const resumed = await run(portal, parseCheckpoint(saved.last)!).finished;
+
+    expect(resumed.status).toBe('finished');
+    expectEveryTemplateOnce(portal, 12);
+    expect(resumed.counts).toEqual({ created: 11, skipped: 1, failed: 0, copiesRemoved: 0, tasks: 33 });
+    expect(resumed.skippedItems.map((item) => item.itemId)).toEqual([3]);
+    const taskIds = resumed.created.map((link) => link.taskId);
+    expect(taskIds).toHaveLength(33);
+    expect(new Set(taskIds).size).toBe(33);
+    // Every task is listed by its title, none as a bare "task for the item".
+    expect(resumed.created.filter((link) => link.taskTitle === undefined)).toEqual([]);
+  });
+
   it('reports an item whose template the portal refuses, keeps its other tasks, and a retry makes only the refused one', async () => {
     const portal = new InMemoryBulkPortal(20);
     // The first request (items 1…6) is refused for item 2: all three of its templates.
@@ -251,3 +287,23 @@ function planContext() {
     timeZone: 'Europe/Berlin',
   };
 }
+
+describe('playbookPlan: the template’s BBCode', () => {
+  it('keeps the admin’s tags, escapes the item’s title and the marker line, and says the text is BBCode', () => {
+    const [bold] = [template('bold', { description: '[b]Stage[/b] {title}' })];
+    const outcome = plan([bold!]).draft(
+      {
+        id: 10,
+        title: '[URL=https://evil.example]x[/URL]',
+        responsibleId: 2,
+        stageName: 'Prep',
+        stageId: 'DT177_7:NEW',
+      },
+      'bold',
+    );
+    expect(outcome.ok && outcome.draft.descriptionBbcode).toBe(true);
+    expect(outcome.ok && outcome.draft.description).toBe(
+      `[b]Stage[/b] [\u2060URL=https:\u2060//evil.example]x[\u2060/URL]\n\n${markerLine}`,
+    );
+  });
+});
