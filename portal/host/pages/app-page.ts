@@ -9,7 +9,7 @@ import type { HostData } from '../host-data';
 import { html } from '../html';
 import type { PageContext } from '../page-context';
 import { LANG_QUERY, USER_QUERY } from '../paths';
-import { renderMessagePage, renderShell } from './page-shell';
+import { notFoundPage, renderMessagePage, renderShell } from './page-shell';
 
 /** Query parameters the portal keeps for itself instead of passing them to the app. */
 const SYSTEM_QUERY = new Set([
@@ -33,16 +33,12 @@ export function appPageOptions(url: URL): Record<string, string> {
 export function renderAppPage(data: HostData, context: PageContext, appId: string): { status: number; body: string } {
   const app = data.app();
   if (appId !== String(app.id) && appId !== app.clientId) {
-    return {
-      status: 404,
-      body: renderMessagePage({
-        data,
-        context,
-        title: 'Application not found',
-        testId: 'not-found',
-        message: 'The application was not found. It may have been removed from this portal.',
-      }),
-    };
+    return notFoundPage({
+      data,
+      context,
+      title: 'Application not found',
+      message: 'The application was not found. It may have been removed from this portal.',
+    });
   }
   if (!app.installed && !context.user.isAdmin) {
     return {

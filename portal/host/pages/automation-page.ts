@@ -14,7 +14,7 @@ import { carriedQuery, type PageContext } from '../page-context';
 import { automationPath, listPath } from '../paths';
 import { appMenu } from './app-entries';
 import { placementCodes } from './detail-page';
-import { renderMessagePage, renderShell } from './page-shell';
+import { notFoundPage, renderShell } from './page-shell';
 
 export function renderAutomationPage(
   data: HostData,
@@ -26,18 +26,14 @@ export function renderAutomationPage(
   const categories = process ? data.categories(entityTypeId) : [];
   const category = categories.find((candidate) => candidate.id === categoryId);
   if (!process || !category) {
-    return {
-      status: 404,
-      body: renderMessagePage({
-        data,
-        context,
-        title: 'Not found',
-        testId: 'not-found',
-        message: process
-          ? `${process.title} has no pipeline ${categoryId}.`
-          : `There is no smart process with entityTypeId ${entityTypeId} on this portal.`,
-      }),
-    };
+    return notFoundPage({
+      data,
+      context,
+      title: 'Not found',
+      message: process
+        ? `${process.title} has no pipeline ${categoryId}.`
+        : `There is no smart process with entityTypeId ${entityTypeId} on this portal.`,
+    });
   }
   const carried = carriedQuery(context);
   // The docs' example URI is the designer's path alone; the emulator's own ?user=/&lang= are not

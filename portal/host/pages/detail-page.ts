@@ -10,7 +10,7 @@ import { carriedQuery, type PageContext } from '../page-context';
 import { automationPath } from '../paths';
 import { appMenu, entryAttributes, type AppEntry } from './app-entries';
 import { formatMomentInZone } from './format';
-import { renderMessagePage, renderShell } from './page-shell';
+import { notFoundPage, renderShell } from './page-shell';
 
 /** Owner type id of an activity (CCrmOwnerType::Activity), the ASSOCIATED_ENTITY_TYPE_ID of timeline records. */
 const ACTIVITY_OWNER_TYPE_ID = '6';
@@ -65,16 +65,12 @@ export function renderDetailPage(
   const process = data.smartProcess(entityTypeId);
   const item = process ? data.item(entityTypeId, itemId) : undefined;
   if (!process || !item) {
-    return {
-      status: 404,
-      body: renderMessagePage({
-        data,
-        context,
-        title: 'Item not found',
-        testId: 'not-found',
-        message: 'The item was not found. It may have been deleted, or you do not have permission to view it.',
-      }),
-    };
+    return notFoundPage({
+      data,
+      context,
+      title: 'Item not found',
+      message: 'The item was not found. It may have been deleted, or you do not have permission to view it.',
+    });
   }
   const codes = placementCodes(entityTypeId);
   const uri = pageUri(context);

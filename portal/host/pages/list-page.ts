@@ -10,7 +10,7 @@ import { carriedQuery, type PageContext } from '../page-context';
 import { automationPath, detailPath, listPath } from '../paths';
 import { appMenu } from './app-entries';
 import { pageUri, placementCodes } from './detail-page';
-import { renderMessagePage, renderShell } from './page-shell';
+import { notFoundPage, renderShell } from './page-shell';
 
 export const LIST_PAGE_SIZE = 50;
 
@@ -37,16 +37,12 @@ export function renderListPage(
 ): { status: number; body: string } {
   const process = data.smartProcess(entityTypeId);
   if (!process) {
-    return {
-      status: 404,
-      body: renderMessagePage({
-        data,
-        context,
-        title: 'Not found',
-        testId: 'not-found',
-        message: `There is no smart process with entityTypeId ${entityTypeId} on this portal.`,
-      }),
-    };
+    return notFoundPage({
+      data,
+      context,
+      title: 'Not found',
+      message: `There is no smart process with entityTypeId ${entityTypeId} on this portal.`,
+    });
   }
   const params = context.url.searchParams;
   const categories = data.categories(entityTypeId);

@@ -90,3 +90,11 @@ export function renderMessagePage(
     body: html`<div class="portal-message" data-testid="${options.testId}" role="alert">${options.message}</div>`,
   });
 }
+
+/** The portal's 404 page: `title` in the tab, `message` in the page (test id `not-found`). */
+export function notFoundPage(options: Omit<ShellOptions, 'body' | 'page'> & { message: string }): {
+  status: number;
+  body: string;
+} {
+  return { status: 404, body: renderMessagePage({ ...options, testId: 'not-found' }) };
+}

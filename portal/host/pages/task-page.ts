@@ -5,7 +5,7 @@ import { carriedQuery, type PageContext } from '../page-context';
 import { detailPath, userProfilePath } from '../paths';
 import { renderBbCode } from './bbcode';
 import { formatMomentInZone } from './format';
-import { renderMessagePage, renderShell } from './page-shell';
+import { notFoundPage, renderShell } from './page-shell';
 
 const STATUS_NAMES: Record<number, string> = {
   1: 'New',
@@ -62,16 +62,12 @@ function checklistSection(items: HostChecklistItem[]) {
 export function renderTaskPage(data: HostData, context: PageContext, taskId: number): { status: number; body: string } {
   const task = data.task(taskId);
   if (!task) {
-    return {
-      status: 404,
-      body: renderMessagePage({
-        data,
-        context,
-        title: 'Task not found',
-        testId: 'not-found',
-        message: 'The task was not found or access to it is denied.',
-      }),
-    };
+    return notFoundPage({
+      data,
+      context,
+      title: 'Task not found',
+      message: 'The task was not found or access to it is denied.',
+    });
   }
   const carried = carriedQuery(context);
   const body = html`<article class="task-card" data-testid="task-card" data-task-id="${task.id}">

@@ -2,21 +2,17 @@
 import type { HostData } from '../host-data';
 import { html } from '../html';
 import type { PageContext } from '../page-context';
-import { renderMessagePage, renderShell } from './page-shell';
+import { notFoundPage, renderShell } from './page-shell';
 
 export function renderUserPage(data: HostData, context: PageContext, userId: number): { status: number; body: string } {
   const user = data.user(userId);
   if (!user) {
-    return {
-      status: 404,
-      body: renderMessagePage({
-        data,
-        context,
-        title: 'User not found',
-        testId: 'not-found',
-        message: 'The user was not found.',
-      }),
-    };
+    return notFoundPage({
+      data,
+      context,
+      title: 'User not found',
+      message: 'The user was not found.',
+    });
   }
   const name = [user.name, user.lastName].filter(Boolean).join(' ');
   const body = html`<div class="user-profile" data-testid="user-profile">
