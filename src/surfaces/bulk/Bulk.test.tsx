@@ -728,6 +728,39 @@ describe('the bulk panel, applying a stage playbook', () => {
     expect(await screen.findByRole('button', { name: '90 fehlende Aufgaben erstellen' })).toBeTruthy();
   });
 
+  it('with no stage chosen, its start button asks for a stage and never calls items missing tasks, in every language', async () => {
+    const portal = withPlaybook(miniPortal(53));
+    const cases = [
+      {
+        language: 'en',
+        matched: '53 items match.',
+        mode: 'The tasks of the stage’s playbook it is missing',
+        button: 'Choose a stage first',
+      },
+      {
+        language: 'ru',
+        matched: 'Подходят 53 элемента.',
+        mode: 'Недостающие задачи из плейбука стадии',
+        button: 'Сначала выберите стадию',
+      },
+      {
+        language: 'de',
+        matched: '53 Elemente entsprechen dem Filter.',
+        mode: 'Die fehlenden Aufgaben aus dem Playbook der Phase',
+        button: 'Zuerst eine Phase wählen',
+      },
+    ];
+    for (const { language, matched, mode, button } of cases) {
+      renderBulk(portal, undefined, { bitrixLanguage: language });
+      await screen.findByText(matched);
+      fireEvent.click(screen.getByRole('radio', { name: mode }));
+      const start = await screen.findByRole('button', { name: button });
+      expect((start as HTMLButtonElement).disabled).toBe(true);
+      expect(screen.queryByRole('button', { name: /53/ })).toBeNull();
+      cleanup();
+    }
+  });
+
   it('says so when the stage has no playbook, or the stored one is from a newer app version', async () => {
     const portal = withPlaybook(miniPortal(4));
     renderBulk(portal);

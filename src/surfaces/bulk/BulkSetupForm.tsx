@@ -112,16 +112,19 @@ export function BulkSetupForm({
   const tasks = size?.tasks ?? null;
   const stageName = stages.find((stage) => stage.id === stageId)?.name ?? stageId ?? '';
   const playbookReady = playbookKeys !== null && playbookKeys.length > 0;
+  // Without a stage (or a playbook for it) the count is of items, never of missing tasks.
   const startLabel =
-    size === null || tasks === null
-      ? text.startCounting
-      : playbookMode
-        ? size.exact
-          ? text.startPlaybook(tasks, locale)
-          : text.startPlaybookUpTo(size.matched, locale)
-        : size.exact
-          ? text.startExact(tasks, locale)
-          : text.start(tasks, locale);
+    playbookMode && stageId === null
+      ? text.startPlaybookNeedsStage
+      : size === null || tasks === null
+        ? text.startCounting
+        : playbookMode
+          ? size.exact && playbookReady
+            ? text.startPlaybook(tasks, locale)
+            : text.startPlaybookUpTo(size.matched, locale)
+          : size.exact
+            ? text.startExact(tasks, locale)
+            : text.start(tasks, locale);
   const playbookProblem = !playbookMode
     ? null
     : stageId === null

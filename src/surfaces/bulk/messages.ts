@@ -200,6 +200,7 @@ export const bulkMessages = defineMessages(
         one: `Create ${formatCount(locale, tasks)} missing task`,
         other: `Create ${formatCount(locale, tasks)} missing tasks`,
       }),
+    startPlaybookNeedsStage: 'Choose a stage first',
     startPlaybookUpTo: (items: number, locale: string) =>
       plural(locale, items, {
         one: `Apply the playbook to ${formatCount(locale, items)} item`,
@@ -445,6 +446,7 @@ export const bulkMessages = defineMessages(
           many: `Создать ${formatCount(locale, tasks)} недостающих задач`,
           other: `Создать ${formatCount(locale, tasks)} недостающей задачи`,
         }),
+      startPlaybookNeedsStage: 'Сначала выберите стадию',
       startPlaybookUpTo: (items: number, locale: string) =>
         plural(locale, items, {
           one: `Применить плейбук к ${formatCount(locale, items)} элементу`,
@@ -673,6 +675,7 @@ export const bulkMessages = defineMessages(
           one: `${formatCount(locale, tasks)} fehlende Aufgabe erstellen`,
           other: `${formatCount(locale, tasks)} fehlende Aufgaben erstellen`,
         }),
+      startPlaybookNeedsStage: 'Zuerst eine Phase wählen',
       startPlaybookUpTo: (items: number, locale: string) =>
         plural(locale, items, {
           one: `Playbook auf ${formatCount(locale, items)} Element anwenden`,
