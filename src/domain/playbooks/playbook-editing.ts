@@ -4,8 +4,14 @@
  * install, and what an import would change. Every function returns a new document; none writes.
  */
 import type { TaskPriority } from '../tasks';
-import { ANY_STAGE, type PlaybookDocument, type PlaybookTemplate, type StagePlaybook } from './playbook';
-import { emptyPlaybookDocument, TEMPLATE_KEY_PATTERN } from './playbook-document';
+import {
+  ANY_STAGE,
+  type DeadlineRule,
+  type PlaybookDocument,
+  type PlaybookTemplate,
+  type StagePlaybook,
+} from './playbook';
+import { emptyPlaybookDocument, PLACEHOLDER_TOKEN, PLAYBOOK_LIMITS, TEMPLATE_KEY_PATTERN } from './playbook-document';
 
 /** Random text for keys ([a-z0-9]); tests pass a fixed one. */
 export type KeySuffix = () => string;
@@ -212,4 +218,32 @@ export function normalisedForSave(document: PlaybookDocument): PlaybookDocument 
       })),
     })),
   };
+}
+
+/** The amounts a deadline unit allows, as the stored document's validation does: whole numbers in [min, max]. */
+export function deadlineAmountRange(unit: DeadlineRule['unit']): { min: number; max: number } {
+  return unit === 'hours' ? { min: 1, max: PLAYBOOK_LIMITS.hours } : { min: 0, max: PLAYBOOK_LIMITS.workingDays };
+}
+
+/**
+ * Whether the rule's amount can be counted (while the admin types it may be empty, negative,
+ * fractional or too large: NaN, -5, 1.5, 100000). A rule that is not is never handed to
+ * `deadlineFrom`, which throws on it.
+ */
+export function deadlineAmountValid(rule: DeadlineRule): boolean {
+  const { min, max } = deadlineAmountRange(rule.unit);
+  return Number.isInteger(rule.amount) && rule.amount >= min && rule.amount <= max;
+}
+
+/**
+ * The `{field:<name>}` names in a title or description that the smart process has no field of
+ * (`known`: the field names as crm.item.get returns them), each once, in order.
+ */
+export function unknownItemFields(text: string, known: ReadonlySet<string>): string[] {
+  const unknown: string[] = [];
+  for (const match of text.matchAll(PLACEHOLDER_TOKEN)) {
+    const [, name, field] = match;
+    if (name === 'field' && field !== undefined && !known.has(field) && !unknown.includes(field)) unknown.push(field);
+  }
+  return unknown;
 }

@@ -14,7 +14,7 @@ afterEach(cleanup);
 const APPROVAL = 'DT177_7:CLIENT';
 
 /** The fake CRM (smart process 177, stages New request / Approval / Delivered / Cancelled) plus app options. */
-function portal(options: { isAdmin?: boolean; stored?: unknown } = {}) {
+function portal(options: { isAdmin?: boolean; stored?: unknown; language?: string } = {}) {
   const crm = fakeCrm();
   const stored: Record<string, unknown> = { playbook_177: options.stored ?? null };
   const writes: string[] = [];
@@ -33,7 +33,12 @@ function portal(options: { isAdmin?: boolean; stored?: unknown } = {}) {
         return true;
       },
     },
-    { isAdmin: options.isAdmin ?? true, placement: 'CRM_DYNAMIC_177_ROBOT_DESIGNER_TOOLBAR', placementOptions: {} },
+    {
+      isAdmin: options.isAdmin ?? true,
+      placement: 'CRM_DYNAMIC_177_ROBOT_DESIGNER_TOOLBAR',
+      placementOptions: {},
+      bitrixLanguage: options.language ?? 'en',
+    },
   );
   return { boundary, stored, writes };
 }
@@ -61,8 +66,8 @@ function approvalPlaybook(revision = 1): PlaybookDocument {
   };
 }
 
-async function chooseStage(name: RegExp) {
-  const stage = await screen.findByLabelText('Stage');
+async function chooseStage(name: RegExp, label = 'Stage') {
+  const stage = await screen.findByLabelText(label);
   const option = within(stage).getByRole('option', { name });
   fireEvent.change(stage, { target: { value: (option as HTMLOptionElement).value } });
 }
@@ -268,5 +273,53 @@ describe('PlaybookEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Approval, task 1: an unknown placeholder ({titel})')).toBeTruthy();
     expect(writes).toEqual([]);
+  });
+
+  it('shows an invalid number of working days at the field, keeps every edit and never crashes the preview', async () => {
+    const { boundary, writes } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    await chooseStage(/^Approval/);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Legal check, edited: {title}' } });
+    await screen.findByText(/ · Due /);
+    for (const typed of ['-5', '', '1.5', '100000']) {
+      fireEvent.change(screen.getByLabelText('Working days'), { target: { value: typed } });
+      expect(screen.getByText('Enter a whole number from 0 to 260.')).toBeTruthy();
+      expect(screen.getByText(/The deadline cannot be computed until the amount is fixed/)).toBeTruthy();
+      expect(screen.queryByText(/ · Due /)).toBeNull();
+      expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Legal check, edited: {title}');
+    }
+    fireEvent.change(screen.getByLabelText('Working days'), { target: { value: '-5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/Approval, task 1/)).toBeTruthy();
+    expect(writes).toEqual([]);
+    fireEvent.change(screen.getByLabelText('Working days'), { target: { value: '2' } });
+    expect(screen.queryByText('Enter a whole number from 0 to 260.')).toBeNull();
+    expect(await screen.findByText(/ · Due /)).toBeTruthy();
+  });
+
+  it('refuses an item field the smart process does not have, naming the fields it has', async () => {
+    const { boundary } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    await chooseStage(/^Approval/);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Check {field:doesNotExist}' } });
+    const problem = screen.getByText(/The item has no field \{field:doesNotExist\}\. Available: /);
+    expect(problem.textContent).toContain('{field:opportunity}');
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Check {field:opportunity}' } });
+    expect(screen.queryByText(/The item has no field/)).toBeNull();
+  });
+
+  it('shows and takes the time of day in the portal language’s 24-hour format', async () => {
+    const { boundary, stored } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)), language: 'de' });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    await chooseStage(/^Approval/, 'Phase');
+    const at = screen.getByLabelText('Um') as HTMLInputElement;
+    expect(at.type).toBe('text');
+    expect(at.value).toBe('18:00');
+    fireEvent.change(at, { target: { value: '9:30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    await waitFor(() => {
+      const template = storedDocument(stored).stages[0]!.templates[0]!;
+      expect(template.deadline).toEqual({ unit: 'working-days', amount: 1, timeOfDay: '09:30' });
+    });
   });
 });

@@ -7,9 +7,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useBitrix } from '../../bitrix';
 import { ANY_STAGE, type PlaybookDocument } from '../../domain/playbooks/playbook';
 import { templatesForStage } from '../../domain/playbooks/playbook-document';
-import { normalisedForSave } from '../../domain/playbooks/playbook-editing';
+import { deadlineAmountValid, normalisedForSave } from '../../domain/playbooks/playbook-editing';
 import { buildFieldViews } from '../../domain/fields';
-import { renderPlaybookTemplate } from '../../domain/playbooks/playbook-render';
+import { renderPlaybookTemplate, type RenderedTemplate } from '../../domain/playbooks/playbook-render';
 import { playbookRenderContext } from '../stage-playbook/render-context';
 import { useI18n, useMessages } from '../../i18n';
 import { loadPreviewItem, playbookKeys, userTypeFields, type PlaybookEditorSetup } from '../../queries/playbooks';
@@ -90,7 +90,21 @@ export function PlaybookPreview({
               </li>
             );
           }
-          const rendered = renderPlaybookTemplate(template, context);
+          // A deadline amount still being typed (-5, 1.5, empty) is not counted: the field says
+          // what is wrong. Anything else that fails here is shown for this task only, never
+          // thrown: the editor and its unsaved edits stay.
+          const countable = !template.deadline || deadlineAmountValid(template.deadline);
+          let rendered: RenderedTemplate;
+          try {
+            rendered = renderPlaybookTemplate(countable ? template : { ...template, deadline: null }, context);
+          } catch {
+            return (
+              <li key={template.key}>
+                <strong>{template.title}</strong>
+                <div className="st-muted">{text.previewRenderFailed}</div>
+              </li>
+            );
+          }
           const responsible = rendered.responsibleProblem
             ? text.previewNeedsChoice
             : text.previewResponsible(
@@ -102,9 +116,11 @@ export function PlaybookPreview({
               <strong>{rendered.draft.title}</strong>
               <div className="st-muted">
                 {responsible} ·{' '}
-                {rendered.draft.deadline
-                  ? text.previewDue(format.dateTime(rendered.draft.deadline))
-                  : text.previewNoDeadline}
+                {!countable
+                  ? text.previewDeadlineInvalid
+                  : rendered.draft.deadline
+                    ? text.previewDue(format.dateTime(rendered.draft.deadline))
+                    : text.previewNoDeadline}
               </div>
               {rendered.draft.description && (
                 <p className="st-playbook__preview-description">{rendered.draft.description}</p>

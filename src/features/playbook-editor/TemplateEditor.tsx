@@ -3,17 +3,24 @@
  * participants and observers (the portal's user picker), deadline, priority and checklist; move
  * up/down and delete. Read only for non-admins.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useBitrix, type PickedUser } from '../../bitrix';
 import type { FieldDefinition } from '../../domain/fields';
 import type { DeadlineRule, PlaybookTemplate, ResponsibleRule } from '../../domain/playbooks/playbook';
 import { PLAYBOOK_LIMITS } from '../../domain/playbooks/playbook-document';
+import { deadlineAmountRange, deadlineAmountValid, unknownItemFields } from '../../domain/playbooks/playbook-editing';
 import type { TaskPriority } from '../../domain/tasks';
-import { useMessages } from '../../i18n';
+import { useI18n, useMessages } from '../../i18n';
 import { userTypeFields } from '../../queries/playbooks';
 import type { User } from '../../queries/users';
 import { Button, Field, Select, TextArea, TextInput } from '../../ui';
 import { playbookEditorMessages } from './messages';
+import { timeOfDayInputFormat } from './time-of-day-input';
+
+/** The amount as typed: NaN when empty (kept, so the field and the save refuse it). */
+function amountFromText(typed: string): number {
+  return typed.trim() === '' ? Number.NaN : Number(typed);
+}
 
 type TemplatePatch = Partial<Omit<PlaybookTemplate, 'key'>>;
 
@@ -51,6 +58,23 @@ export function TemplateEditor({
   const deadline = template.deadline;
   const nameOf = (id: number) => people.get(id)?.name || text.userFallback(id);
   const fieldExample = fields.find((field) => field.name.startsWith('ufCrm'))?.name ?? 'opportunity';
+  const { locale } = useI18n();
+  const timeFormat = timeOfDayInputFormat(locale);
+  // What the admin typed, while it is not (yet) a valid amount or time; null = show the stored value.
+  const [amountText, setAmountText] = useState<string | null>(null);
+  const [timeText, setTimeText] = useState<string | null>(null);
+  const amountRange = deadline ? deadlineAmountRange(deadline.unit) : null;
+  const fieldNames = new Set(fields.map((field) => field.name));
+  // `{field:<name>}` the smart process has no field of would land verbatim in real task titles.
+  const fieldError = (value: string) => {
+    const unknown = unknownItemFields(value, fieldNames);
+    return unknown.length === 0
+      ? undefined
+      : text.unknownFields(
+          unknown.map((name) => `{field:${name}}`).join(', '),
+          fields.map((field) => `{field:${field.name}}`).join(', '),
+        );
+  };
 
   function pickOne(apply: (userId: number) => void) {
     // A cancelled picker never answers: nothing waits on it.
@@ -82,6 +106,8 @@ export function TemplateEditor({
   }
 
   function setDeadlineUnit(unit: 'none' | DeadlineRule['unit']) {
+    setAmountText(null);
+    setTimeText(null);
     if (unit === 'none') onChange({ deadline: null });
     else if (unit === 'hours') onChange({ deadline: { unit: 'hours', amount: 4 } });
     else onChange({ deadline: { unit: 'working-days', amount: 1, timeOfDay: '18:00' } });
@@ -108,7 +134,11 @@ export function TemplateEditor({
         )}
       </div>
       <fieldset className="st-playbook__fields" disabled={readOnly}>
-        <Field label={text.title} hint={`${text.placeholderHelp} {field:${fieldExample}}`}>
+        <Field
+          label={text.title}
+          hint={`${text.placeholderHelp} {field:${fieldExample}}`}
+          error={fieldError(template.title)}
+        >
           {(control) => (
             <TextInput
               {...control}
@@ -118,7 +148,7 @@ export function TemplateEditor({
             />
           )}
         </Field>
-        <Field label={text.description}>
+        <Field label={text.description} error={fieldError(template.description)}>
           {(control) => (
             <TextArea
               {...control}
@@ -214,34 +244,65 @@ export function TemplateEditor({
             )}
           </Field>
           {deadline && (
-            <Field label={deadline.unit === 'hours' ? text.hours : text.days}>
+            <Field
+              label={deadline.unit === 'hours' ? text.hours : text.days}
+              error={
+                amountRange && !deadlineAmountValid(deadline)
+                  ? text.amountInvalid(amountRange.min, amountRange.max)
+                  : undefined
+              }
+            >
               {(control) => (
                 <TextInput
                   {...control}
                   type="number"
                   inputMode="numeric"
-                  min={deadline.unit === 'hours' ? 1 : 0}
-                  max={deadline.unit === 'hours' ? PLAYBOOK_LIMITS.hours : PLAYBOOK_LIMITS.workingDays}
-                  value={deadline.amount}
+                  min={amountRange?.min}
+                  max={amountRange?.max}
+                  value={
+                    // The typed text while it still means the stored amount (a Discard or import replaces it).
+                    amountText !== null && Object.is(amountFromText(amountText), deadline.amount)
+                      ? amountText
+                      : Number.isNaN(deadline.amount)
+                        ? ''
+                        : String(deadline.amount)
+                  }
                   onChange={(event) => {
-                    const amount = Math.trunc(Number(event.target.value));
-                    if (!Number.isFinite(amount)) return;
-                    onChange({ deadline: { ...deadline, amount } });
+                    // Kept as typed (empty, -5, 1.5, 100000 included): the field says what is wrong,
+                    // the preview does not count it and the save refuses it; nothing is lost.
+                    const typed = event.target.value;
+                    setAmountText(typed);
+                    onChange({ deadline: { ...deadline, amount: amountFromText(typed) } });
                   }}
                 />
               )}
             </Field>
           )}
           {template.deadline?.unit === 'working-days' && (
-            <Field label={text.timeOfDay}>
+            <Field
+              label={text.timeOfDay}
+              hint={timeFormat.pattern}
+              error={
+                timeText !== null && timeFormat.parse(timeText) === null
+                  ? text.timeInvalid(timeFormat.pattern)
+                  : undefined
+              }
+            >
               {(control) => (
                 <TextInput
                   {...control}
-                  type="time"
-                  value={template.deadline?.unit === 'working-days' ? template.deadline.timeOfDay : ''}
+                  // Text in the portal language's format (18:00 in de/ru), not the browser's time picker.
+                  inputMode="numeric"
+                  value={
+                    timeText ??
+                    timeFormat.format(template.deadline?.unit === 'working-days' ? template.deadline.timeOfDay : '')
+                  }
                   onChange={(event) => {
-                    if (template.deadline?.unit !== 'working-days' || !/^\d{2}:\d{2}$/.test(event.target.value)) return;
-                    onChange({ deadline: { ...template.deadline, timeOfDay: event.target.value } });
+                    const typed = event.target.value;
+                    setTimeText(typed);
+                    const parsed = timeFormat.parse(typed);
+                    if (template.deadline?.unit !== 'working-days' || !parsed) return;
+                    onChange({ deadline: { ...template.deadline, timeOfDay: parsed } });
                   }}
                 />
               )}
