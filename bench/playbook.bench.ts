@@ -5,6 +5,7 @@
  * confirmation from the frame's performance marks; locally and 150 ms away.
  */
 import { portalRestClient } from '../e2e/support/app';
+import { playbookDocument, playbookTemplate } from '../src/testing/fixtures';
 import {
   atLatencies,
   DETAIL_TAB_FRAME,
@@ -19,26 +20,19 @@ import {
 
 const RUNS = 5;
 
-const template = (key: string, title: string) => ({
-  key,
-  title,
-  description: 'For {title} ({stage})',
-  responsible: { kind: 'item-responsible' },
-  participantIds: [],
-  observerIds: [4],
-  deadline: { unit: 'working-days', amount: 2, timeOfDay: '12:00' },
-  priority: 'high',
-  checklist: ['Check the figures', 'Ask the supplier', 'Write down the answer'],
-});
+const template = (key: string, title: string) =>
+  playbookTemplate(key, {
+    title,
+    description: 'For {title} ({stage})',
+    observerIds: [4],
+    deadline: { unit: 'working-days', amount: 2, timeOfDay: '12:00' },
+    priority: 'high',
+    checklist: ['Check the figures', 'Ask the supplier', 'Write down the answer'],
+  });
 
 /** Item 29 "Washing Machine" is in "Approval" (DT177_7:CLIENT) in the seeded portal. */
-const PLAYBOOK = JSON.stringify({
-  schema: 1,
-  entityTypeId: 177,
-  revision: 1,
-  savedAt: '2026-11-30T12:00:00+03:00',
-  savedBy: 1,
-  stages: [
+const PLAYBOOK = JSON.stringify(
+  playbookDocument([
     {
       stageId: 'DT177_7:CLIENT',
       templates: [
@@ -47,8 +41,8 @@ const PLAYBOOK = JSON.stringify({
         template('buyer-approval', 'Get the buyer’s approval'),
       ],
     },
-  ],
-});
+  ]),
+);
 
 export default async function playbookBenchmark(): Promise<BenchResult[]> {
   return atLatencies([0, 150], async (environment, latencyMs) => {

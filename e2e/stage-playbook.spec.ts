@@ -8,6 +8,7 @@
  * admin writes it (app.option.set; the editor's own e2e is playbook-editor.spec.ts).
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { playbookDocument, playbookTemplate } from '../src/testing/fixtures';
 import { appRequests, control, portalRest } from './support/app';
 import { appFrameElement, moveItemOnStageBar, openDetailTab, topSlider } from './support/portal';
 
@@ -19,25 +20,18 @@ const ORDERED = 'DT177_7:UC_ORDERED';
 const MANAGER = 2;
 const MANAGER_ZONE = 'Asia/Vladivostok';
 
-const template = (key: string, title: string, checklist: string[]) => ({
-  key,
-  title,
-  description: 'Stage “{stage}” of {title}',
-  responsible: { kind: 'item-responsible' },
-  participantIds: [],
-  observerIds: [4],
-  deadline: { unit: 'working-days', amount: 2, timeOfDay: '12:00' },
-  priority: 'high',
-  checklist,
-});
+const template = (key: string, title: string, checklist: string[]) =>
+  playbookTemplate(key, {
+    title,
+    description: 'Stage “{stage}” of {title}',
+    observerIds: [4],
+    deadline: { unit: 'working-days', amount: 2, timeOfDay: '12:00' },
+    priority: 'high',
+    checklist,
+  });
 
-const PLAYBOOK = {
-  schema: 1,
-  entityTypeId: ENTITY_TYPE_ID,
-  revision: 1,
-  savedAt: '2026-11-30T12:00:00+03:00',
-  savedBy: 1,
-  stages: [
+const PLAYBOOK = playbookDocument(
+  [
     {
       stageId: APPROVAL,
       templates: [
@@ -48,7 +42,8 @@ const PLAYBOOK = {
     },
     { stageId: ORDERED, templates: [template('track-delivery', 'Track the delivery of {title}', ['Tracking number'])] },
   ],
-};
+  { entityTypeId: ENTITY_TYPE_ID },
+);
 
 interface PlaybookTask {
   id: string;
