@@ -45,7 +45,9 @@ export function bbcodeLink(href: string, label: string): string {
 }
 
 /** A link at the very end of a description: `[URL=href]…[/URL]` and nothing after it but white space. */
-const TRAILING_LINK = /\[URL=([^\]\s]+)\]((?:(?!\[\/URL\])[\s\S])*)\[\/URL\]\s*$/i;
+// The label may hold no `[URL=` either: an admin's unclosed `[URL=…]` in a playbook template
+// (kept as BBCode) must not swallow the app's back link after it and lend it its own href.
+const TRAILING_LINK = /\[URL=([^\]\s]+)\]((?:(?!\[\/?URL[\]=])[\s\S])*)\[\/URL\]\s*$/i;
 
 /**
  * The href of the link that ends `description`, or null. Text the app escaped cannot pose as

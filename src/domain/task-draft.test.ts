@@ -62,6 +62,52 @@ describe('validateDraft', () => {
   });
 });
 
+describe('taskAddFields: a playbook template’s BBCode description', () => {
+  const link = {
+    linkCode: 'Tb1_29',
+    itemUrl: 'https://acme.bitrix24.com/crm/type/177/details/29/',
+    itemLabel: 'Washing Machine',
+    requestKey: 'a1b2c3d4-e5f6',
+  };
+  const draft = (description: string): TaskDraft => ({
+    title: 'T',
+    description,
+    descriptionBbcode: true,
+    responsibleId: 1,
+    participantIds: [],
+    deadline: null,
+    priority: 'medium',
+  });
+
+  it('sends the admin’s tags as tags, portal values escaped by the render stay inert, the back link last', () => {
+    const fields = taskAddFields(draft('[b]Stage[/b] for [\u2060URL=x]y[\u2060/URL] [i]now[/i]'), link);
+    expect(readerTags(fields.DESCRIPTION ?? '')).toEqual([
+      '[b]',
+      '[/b]',
+      '[i]',
+      '[/i]',
+      '[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]',
+      '[/URL]',
+    ]);
+    expect(requestKeyIn(fields.DESCRIPTION)).toBe('a1b2c3d4-e5f6');
+  });
+
+  it('an admin’s own link, closed or left open at the end of the template, never poses as the back link', () => {
+    const posing = 'https://acme.bitrix24.com/crm/?smart_tasks_request=ffffffff-0000';
+    for (const text of [`Read [URL=${posing}]this[/URL]`, `Read [URL=${posing}]this`, `Read [url]${posing}`]) {
+      expect(requestKeyIn(taskAddFields(draft(text), link).DESCRIPTION)).toBe('a1b2c3d4-e5f6');
+    }
+  });
+
+  it('a free-form description a user typed stays fully escaped', () => {
+    const fields = taskAddFields({ ...draft('[b]Stage[/b]'), descriptionBbcode: undefined }, link);
+    expect(readerTags(fields.DESCRIPTION ?? '')).toEqual([
+      '[URL=https://acme.bitrix24.com/crm/type/177/details/29/?smart_tasks_request=a1b2c3d4-e5f6]',
+      '[/URL]',
+    ]);
+  });
+});
+
 describe('taskAddFields', () => {
   const link = {
     linkCode: 'Tb1_29',

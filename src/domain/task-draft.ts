@@ -21,6 +21,12 @@ export interface TaskDraft {
    * the task is sent (domain/bbcode.ts), and followed by the link back to the item.
    */
   description: string;
+  /**
+   * true = `description` is BBCode already (a playbook template's text, written by an admin, with
+   * every portal value in it escaped by the render): sent as written, the back link after it.
+   * Absent/false = plain text typed by a user, escaped whole when sent.
+   */
+  descriptionBbcode?: boolean;
   responsibleId: number;
   /** Participants (co-executors, ACCOMPLICES). */
   participantIds: number[];
@@ -130,12 +136,13 @@ export interface TaskLink {
 
 /**
  * tasks.task.add fields for a draft, linked to the item and marked with the request key. The
- * description is the draft's text escaped (domain/bbcode.ts: no tag, no link from it) and, last,
- * the link back to the item that carries the key.
+ * description is the draft's text escaped (domain/bbcode.ts: no tag, no link from it), or a
+ * playbook's BBCode as rendered (`descriptionBbcode`), and, last, the link back to the item that
+ * carries the key: appended after the text, so no link in an admin's template can be the last.
  */
 export function taskAddFields(draft: TaskDraft, link: TaskLink): RestTaskAddFields {
   const backLink = bbcodeLink(backLinkUrl(link.itemUrl, link.requestKey), link.itemLabel);
-  const text = bbcodeText(draft.description.trim());
+  const text = draft.descriptionBbcode ? draft.description.trim() : bbcodeText(draft.description.trim());
   const fields: RestTaskAddFields = {
     TITLE: draft.title.trim(),
     RESPONSIBLE_ID: draft.responsibleId,

@@ -432,6 +432,7 @@ export function bulkRunPorts(context: BulkPortContext): BulkPorts {
             {
               title: draft.title,
               description: draft.description,
+              descriptionBbcode: draft.descriptionBbcode,
               responsibleId: draft.responsibleId,
               participantIds: draft.participantIds,
               deadline: draft.deadline === null ? null : new Date(draft.deadline),

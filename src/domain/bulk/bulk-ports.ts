@@ -24,6 +24,11 @@ export interface BulkItem extends TemplateItem {
 export interface BulkTaskDraft extends TaskDraft {
   /** The playbook template the task is made from; null for the single-template run (no XML_ID). */
   templateKey: string | null;
+  /**
+   * true = `description` is a playbook template's BBCode (portal values escaped by the render,
+   * the marker line too): sent as written. Absent = the single template's plain text, escaped whole.
+   */
+  descriptionBbcode?: boolean;
   priority: TaskPriority;
   /** Participants (ACCOMPLICES), user ids. */
   participantIds: number[];

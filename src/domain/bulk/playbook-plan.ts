@@ -4,6 +4,7 @@
  * marked with its template key (XML_ID) and with its checklist.
  */
 import type { PlaybookTemplate } from '../playbooks/playbook';
+import { bbcodeText } from '../bbcode';
 import { peopleOfTemplates, renderPlaybookTemplate, type PlaybookPerson } from '../playbooks/playbook-render';
 import type { ZoneName } from '../time-zone';
 import type { BulkItem } from './bulk-ports';
@@ -78,7 +79,9 @@ export function playbookPlan(context: PlaybookPlanContext): RunPlan {
           itemId: item.id,
           itemTitle: item.title,
           title: rendered.draft.title,
-          description: body === '' ? context.markerLine : `${body}\n\n${context.markerLine}`,
+          // The rendered body is BBCode (portal values escaped by the render): the plain marker line is escaped to join it.
+          description: body === '' ? bbcodeText(context.markerLine) : `${body}\n\n${bbcodeText(context.markerLine)}`,
+          descriptionBbcode: true,
           responsibleId: rendered.draft.responsibleId,
           deadline: rendered.draft.deadline?.toISOString() ?? null,
           templateKey: template.key,

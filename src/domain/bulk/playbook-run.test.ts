@@ -290,12 +290,12 @@ function planContext() {
 
 describe('playbookPlan: the template’s BBCode', () => {
   it('keeps the admin’s tags, escapes the item’s title and the marker line, and says the text is BBCode', () => {
-    const [bold] = [template('bold', { description: '[b]Stage[/b] {title}' })];
-    const outcome = plan([bold!]).draft(
+    const outcome = plan([template('bold', { description: '[b]Stage[/b] {title}' })]).draft(
       {
         id: 10,
         title: '[URL=https://evil.example]x[/URL]',
         responsibleId: 2,
+        responsibleName: 'User 2',
         stageName: 'Prep',
         stageId: 'DT177_7:NEW',
       },

@@ -58,12 +58,20 @@ describe('renderPlaybookTemplate: placeholders', () => {
     expect(rendered.draft.description).toBe('Inspector Daniel Park; {field:noSuchField}; {titel}; { title }');
   });
 
-  it('keeps portal text as plain text: BBCode in an item title is not escaped here (taskAddFields does it once)', () => {
+  it('keeps the admin’s BBCode in the description and escapes only the values put in for placeholders', () => {
     const rendered = renderPlaybookTemplate(
-      template({ description: 'See {title}' }),
+      template({
+        title: '[b]{title}[/b]',
+        description: '[b]Stage[/b] {stage}: see {title}, [i]{field:opportunity}[/i]',
+      }),
       context({ item: { ...context().item, title: '[URL=https://evil.example]x[/URL]' } }),
     );
-    expect(rendered.draft.description).toBe('See [URL=https://evil.example]x[/URL]');
+    expect(rendered.draft.descriptionBbcode).toBe(true);
+    expect(rendered.draft.description).toBe(
+      '[b]Stage[/b] Approval: see [\u2060URL=https:\u2060//evil.example]x[\u2060/URL], [i]€3,400.00[/i]',
+    );
+    // The title is plain text (Bitrix24 shows it as written): nothing escaped there.
+    expect(rendered.draft.title).toBe('[b][URL=https://evil.example]x[/URL][/b]');
   });
 
   it('shortens a long title to TITLE_MAX_LENGTH between whole characters', () => {

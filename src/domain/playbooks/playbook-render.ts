@@ -5,9 +5,13 @@
  * field texts, the clock), so the detail tab, quick-create and the editor's live preview render
  * alike and tests need no portal.
  *
- * The result is plain text: the description is escaped to BBCode once, when the task is sent
- * (`taskAddFields`, domain/bbcode.ts), never here.
+ * The title is plain text. The description is BBCode (issue 12): the admin's template text is
+ * kept as written (their [B], [I], [LIST]… reach the task), and only the values put in for
+ * placeholders (item title, names, field texts: portal data) are escaped with `bbcodeText`, here,
+ * once. The draft says so (`descriptionBbcode`), and `taskAddFields` sends it as is, with the
+ * app's back link appended after it, so the back link stays the description's last link.
  */
+import { bbcodeText } from '../bbcode';
 import type { TaskDraft } from '../task-draft';
 import { defaultTaskTitle, TITLE_MAX_LENGTH } from '../task-draft';
 import { shortenText } from '../text';
@@ -73,7 +77,7 @@ export interface RenderedTemplate {
   templateKey: string;
   /**
    * The task as tasks.task.add will get it (through `taskAddFields`): title (at most
-   * TITLE_MAX_LENGTH), plain-text description, responsible (0 when `responsibleProblem` is set),
+   * TITLE_MAX_LENGTH), BBCode description (`descriptionBbcode`), responsible (0 when `responsibleProblem` is set),
    * participants, deadline (null = none), priority.
    */
   draft: TaskDraft;
@@ -90,8 +94,16 @@ export interface RenderedTemplate {
 const HOUR_MS = 3_600_000;
 const TIME_OF_DAY = /^(\d{2}):(\d{2})$/;
 
-/** The text of `template` (title or description) with its placeholders filled; unknown ones stay as written. */
-export function fillPlaceholders(template: string, context: PlaybookRenderContext): string {
+/**
+ * The text of `template` (title or description) with its placeholders filled; unknown ones stay
+ * as written. `escapeValue` is applied to each value put in (never to the template's own text):
+ * `bbcodeText` for the BBCode description, identity for the plain-text title.
+ */
+export function fillPlaceholders(
+  template: string,
+  context: PlaybookRenderContext,
+  escapeValue: (value: string) => string = (value) => value,
+): string {
   const responsible = context.item.assignedById ? context.people.get(context.item.assignedById) : undefined;
   const named: Record<string, string> = {
     title: context.item.title.trim() || `#${context.item.id}`,
@@ -102,8 +114,11 @@ export function fillPlaceholders(template: string, context: PlaybookRenderContex
     responsible: responsible?.name ?? '',
   };
   return template.replace(PLACEHOLDER_TOKEN, (token, name: string, field: string | undefined) => {
-    if (field !== undefined) return name === 'field' ? (context.fieldText(field) ?? token) : token;
-    return Object.prototype.hasOwnProperty.call(named, name) ? named[name]! : token;
+    if (field !== undefined) {
+      const text = name === 'field' ? context.fieldText(field) : null;
+      return text === null ? token : escapeValue(text);
+    }
+    return Object.prototype.hasOwnProperty.call(named, name) ? escapeValue(named[name]!) : token;
   });
 }
 
@@ -200,7 +215,8 @@ export function renderPlaybookTemplate(template: PlaybookTemplate, context: Play
     templateKey: template.key,
     draft: {
       title,
-      description: fillPlaceholders(template.description, context).trim(),
+      description: fillPlaceholders(template.description, context, bbcodeText).trim(),
+      descriptionBbcode: true,
       responsibleId: responsible.userId,
       participantIds: participants.kept,
       deadline: deadlineFrom(template.deadline, context),
