@@ -25,9 +25,15 @@ export function RunProgressView({
         <span data-count="created">
           {playbook ? text.tasksCreated(progress.tasks, locale) : text.created(progress.created, locale)}
         </span>
-        <span data-count="skipped">{text.skipped(progress.skipped, locale)}</span>
-        <span data-count="failed">{text.failed(progress.failed, locale)}</span>
-        <span data-count="remaining">{text.remaining(progress.remaining, locale)}</span>
+        <span data-count="skipped">
+          {playbook ? text.itemsSkipped(progress.skipped, locale) : text.skipped(progress.skipped, locale)}
+        </span>
+        <span data-count="failed">
+          {playbook ? text.itemsFailed(progress.failed, locale) : text.failed(progress.failed, locale)}
+        </span>
+        <span data-count="remaining">
+          {playbook ? text.itemsRemaining(progress.remaining, locale) : text.remaining(progress.remaining, locale)}
+        </span>
         {progress.timeLeftMs !== null && progress.timeLeftMs > 0 && <span>{text.timeLeft(progress.timeLeftMs)}</span>}
       </p>
       {progress.waitingFor && (

@@ -222,6 +222,10 @@ export const bulkMessages = defineMessages(
     confirmTemplates: 'Templates',
     confirmOnlyMissing: 'An item that already has a task of a template (open or completed) does not get it again.',
     tasksCreated: (count: number, locale: string) => `Tasks created: ${formatCount(locale, count)}`,
+    // A playbook run counts tasks and items apart: every other counter names its unit.
+    itemsSkipped: (count: number, locale: string) => `Items skipped: ${formatCount(locale, count)}`,
+    itemsFailed: (count: number, locale: string) => `Items failed: ${formatCount(locale, count)}`,
+    itemsRemaining: (count: number, locale: string) => `Items remaining: ${formatCount(locale, count)}`,
     reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) =>
       `${plural(locale, tasks, {
         one: `${formatCount(locale, tasks)} task created`,
@@ -467,6 +471,9 @@ export const bulkMessages = defineMessages(
       confirmOnlyMissing:
         'Элемент, у которого уже есть задача по шаблону (открытая или завершённая), не получит её повторно.',
       tasksCreated: (count: number, locale: string) => `Создано задач: ${formatCount(locale, count)}`,
+      itemsSkipped: (count: number, locale: string) => `Пропущено элементов: ${formatCount(locale, count)}`,
+      itemsFailed: (count: number, locale: string) => `Элементов с ошибкой: ${formatCount(locale, count)}`,
+      itemsRemaining: (count: number, locale: string) => `Осталось элементов: ${formatCount(locale, count)}`,
       reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) => {
         // Genitive after "для" and "у": 1 элемента, 2/5 элементов.
         const ofItems = (count: number) =>
@@ -698,6 +705,9 @@ export const bulkMessages = defineMessages(
       confirmOnlyMissing:
         'Ein Element, das bereits eine Aufgabe zu einer Vorlage hat (offen oder erledigt), erhält sie nicht noch einmal.',
       tasksCreated: (count: number, locale: string) => `Aufgaben erstellt: ${formatCount(locale, count)}`,
+      itemsSkipped: (count: number, locale: string) => `Elemente übersprungen: ${formatCount(locale, count)}`,
+      itemsFailed: (count: number, locale: string) => `Elemente fehlgeschlagen: ${formatCount(locale, count)}`,
+      itemsRemaining: (count: number, locale: string) => `Elemente verbleibend: ${formatCount(locale, count)}`,
       reportPlaybookSummary: (items: number, tasks: number, skipped: number, failed: number, locale: string) =>
         `${plural(locale, tasks, {
           one: `${formatCount(locale, tasks)} Aufgabe erstellt`,
