@@ -1,12 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useBitrix } from '../../bitrix';
-import { crmItemPath } from '../../domain/portal-paths';
 import type { TaskDraft } from '../../domain/task-draft';
 import { createLinkedTask, intentTarget, settlePendingCreate, type CreatedLinkedTask } from './create-linked-task';
 import { addLinkedTask } from '../../queries/tasks';
 import type { LinkedItem } from './load-linked-item';
-import { useOneClickCreate } from './use-one-click-create';
+import { itemClickTarget, useOneClickCreate } from './use-one-click-create';
 
 /** Benchmarks (bench/create-task.bench.ts) measure click → confirmation from these marks. */
 export const CREATE_START_MARK = 'smart-tasks:create-start';
@@ -32,20 +31,7 @@ export function useCreateLinkedTask(data: Pick<LinkedItem, 'item' | 'currentUser
   const action = useOneClickCreate<TaskDraft, CreatedLinkedTask>({
     currentUserId: currentUser.id,
     intentTarget: intentTarget(item.entityTypeId, item.id),
-    run: (deps, draft, onPhase) =>
-      createLinkedTask(
-        deps,
-        {
-          entityTypeId: item.entityTypeId,
-          itemId: item.id,
-          linkCode,
-          itemUrl: boundary.portalUrl(crmItemPath(item.entityTypeId, item.id)),
-          itemLabel: item.title || `#${item.id}`,
-          draft,
-          currentUserId: currentUser.id,
-        },
-        onPhase,
-      ),
+    run: (deps, draft, onPhase) => createLinkedTask(deps, { ...itemClickTarget(boundary, data), draft }, onPhase),
     settle: (deps) => settlePendingCreate(deps, item.entityTypeId, item.id, linkCode, currentUser.id),
     show: showCreated,
     marks: { start: CREATE_START_MARK, done: CREATE_DONE_MARK },

@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useBitrix } from '../../bitrix';
+import { useBitrix, type BitrixBoundary } from '../../bitrix';
+import { crmItemPath } from '../../domain/portal-paths';
+import type { LinkedItem } from './load-linked-item';
 import { portalScope } from '../../domain/browser-storage';
 import { browserIntentStorage, createIntentStore } from '../../domain/create-intent';
 import type { CreateDependencies, CreatePhase } from './create-linked-task';
@@ -129,5 +131,24 @@ export function useOneClickCreate<Click, Result>(action: OneClickCreateAction<Cl
       mutation.reset();
       setRecovered(null);
     },
+  };
+}
+
+/**
+ * The item part of a create's input, the same for every create action: the item (type, id, link
+ * code), its absolute URL and label for the back link in each task's description, and the
+ * clicking user.
+ */
+export function itemClickTarget(
+  boundary: Pick<BitrixBoundary, 'portalUrl'>,
+  { item, currentUser, linkCode }: Pick<LinkedItem, 'item' | 'currentUser' | 'linkCode'>,
+) {
+  return {
+    entityTypeId: item.entityTypeId,
+    itemId: item.id,
+    linkCode,
+    itemUrl: boundary.portalUrl(crmItemPath(item.entityTypeId, item.id)),
+    itemLabel: item.title || `#${item.id}`,
+    currentUserId: currentUser.id,
   };
 }

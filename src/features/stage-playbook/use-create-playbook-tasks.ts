@@ -2,10 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useBitrix } from '../../bitrix';
 import type { RenderedTemplate } from '../../domain/playbooks/playbook-render';
-import { crmItemPath } from '../../domain/portal-paths';
 import { addLinkedTask, taskKeys } from '../../queries/tasks';
 import type { LinkedItem } from '../create-linked-task/load-linked-item';
-import { useOneClickCreate } from '../create-linked-task/use-one-click-create';
+import { itemClickTarget, useOneClickCreate } from '../create-linked-task/use-one-click-create';
 import {
   createPlaybookTasks,
   playbookIntentTarget,
@@ -63,12 +62,7 @@ export function useCreatePlaybookTasks(
       createPlaybookTasks(
         deps,
         {
-          entityTypeId: item.entityTypeId,
-          itemId: item.id,
-          linkCode,
-          itemUrl: boundary.portalUrl(crmItemPath(item.entityTypeId, item.id)),
-          itemLabel: item.title || `#${item.id}`,
-          currentUserId: currentUser.id,
+          ...itemClickTarget(boundary, data),
           expectedStageId: click.expectedStageId,
           templates: click.templates,
         },
