@@ -40,6 +40,7 @@ import { Alert, Button, Field, Panel, QueryView, Select, Skeleton } from '../../
 import { ImportExport } from './ImportExport';
 import { playbookEditorMessages } from './messages';
 import { PlaybookPreview } from './PlaybookPreview';
+import { PreviewErrorBoundary } from './PreviewErrorBoundary';
 import { ProblemList } from './ProblemList';
 import { SaveBar } from './SaveBar';
 import { TemplateEditor } from './TemplateEditor';
@@ -307,7 +308,16 @@ function EditorPanel({
             </div>
           </Panel>
 
-          <PlaybookPreview setup={setup} document={draft} categoryId={categoryId} stageId={stageId} />
+          <PreviewErrorBoundary
+            resetKey={serialisePlaybookDocument(draft)}
+            fallback={
+              <Alert tone="warning" title={text.preview}>
+                {text.previewRenderFailed}
+              </Alert>
+            }
+          >
+            <PlaybookPreview setup={setup} document={draft} categoryId={categoryId} stageId={stageId} />
+          </PreviewErrorBoundary>
 
           {canEdit && (
             <SaveBar
