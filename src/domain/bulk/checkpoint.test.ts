@@ -30,6 +30,22 @@ describe('checkpoint', () => {
     expect(parseCheckpoint({ ...fresh, currentUserId: 0 })).toBeNull();
   });
 
+  it('lists each task and skipped item of a stored run once, though an earlier version recorded them twice', () => {
+    const link = { itemId: 5, itemTitle: 'Washing Machine', taskId: 169, templateKey: 'call', taskTitle: 'Call' };
+    const skipped = { itemId: 10, itemTitle: 'Dryer', reason: 'has-templates' as const };
+    const stored = {
+      ...fresh,
+      created: [link, { itemId: 6, itemTitle: 'Oven', taskId: 170 }, { ...link, taskTitle: undefined }],
+      skippedItems: [skipped, skipped],
+    };
+    const restored = parseCheckpoint(JSON.stringify(stored))!;
+    expect(restored.created.map((entry) => [entry.taskId, entry.taskTitle])).toEqual([
+      [169, 'Call'],
+      [170, undefined],
+    ]);
+    expect(restored.skippedItems).toEqual([skipped]);
+  });
+
   it('reads a run stored by the previous version (one template, no task count) as that run', () => {
     const { playbook: _none, retryCounted: _also, ...rest } = fresh;
     const stored = { ...rest, version: 1, counts: { created: 7, skipped: 1, failed: 0, copiesRemoved: 0 } };

@@ -283,13 +283,16 @@ export function parseCheckpoint(stored: unknown): BulkRunCheckpoint | null {
       // Version 1 made one task per item created.
       tasks: wholeNumber(counts.tasks) ?? created,
     },
+    // Runs stored before a mid-page pause stopped counting twice may list a task or item twice: once each.
     created: Array.isArray(value.created)
-      ? value.created.map(parseLink).filter(isDefined).slice(-REPORT_LINK_LIMIT)
+      ? onceEach(value.created.map(parseLink).filter(isDefined), (link) => link.taskId).slice(-REPORT_LINK_LIMIT)
       : [],
     checklistLinesMissing: wholeNumber(value.checklistLinesMissing) ?? 0,
     createdNotListed: wholeNumber(value.createdNotListed) ?? 0,
     skippedItems: Array.isArray(value.skippedItems)
-      ? value.skippedItems.map(parseSkipped).filter(isDefined).slice(-REPORT_LINK_LIMIT)
+      ? onceEach(value.skippedItems.map(parseSkipped).filter(isDefined), (item) => item.itemId).slice(
+          -REPORT_LINK_LIMIT,
+        )
       : [],
     failures: Array.isArray(value.failures) ? value.failures.map(parseFailure).filter(isDefined) : [],
     activeMs: wholeNumber(value.activeMs) ?? 0,
@@ -400,6 +403,12 @@ function parseFailure(value: unknown): FailedItem | undefined {
   };
   if (Array.isArray(value.taskIds)) failure.taskIds = value.taskIds.map(positiveInteger).filter(isDefined);
   return failure;
+}
+
+/** The first entry of each id (a task's first link carries its title), in order. */
+function onceEach<T>(entries: T[], id: (entry: T) => number): T[] {
+  const seen = new Set<number>();
+  return entries.filter((entry) => !seen.has(id(entry)) && Boolean(seen.add(id(entry))));
 }
 
 function isReason(value: unknown): value is StepFailureReason {
