@@ -34,7 +34,7 @@ interface StoredDocument {
 /** The list's "Automation rules" of the General funnel, then the app's entry in the designer's menu. */
 async function openFromAutomationDesigner(page: Page, user?: number): Promise<FrameLocator> {
   const app = await openRobotDesignerEntry(page, { entityTypeId: ENTITY_TYPE_ID, categoryId: GENERAL_FUNNEL, user });
-  await expect(app.getByRole('heading', { name: 'Stage playbooks: Equipment Purchase' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Equipment Purchase' })).toBeVisible();
   return app;
 }
 

@@ -322,4 +322,11 @@ describe('PlaybookEditor', () => {
       expect(template.deadline).toEqual({ unit: 'working-days', amount: 1, timeOfDay: '09:30' });
     });
   });
+
+  it('heads the editor with the smart process’s name, not a second “Stage playbooks”', async () => {
+    const { boundary } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Equipment Purchase' })).toBeTruthy();
+    expect(screen.queryByText(/Stage playbooks/)).toBeNull();
+  });
 });

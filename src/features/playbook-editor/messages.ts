@@ -11,7 +11,7 @@ export const playbookEditorMessages = defineMessages(
   {
     loadingLabel: 'Loading the playbook',
     loadFailed: 'The playbook could not be loaded.',
-    heading: (smartProcess: string) => `Stage playbooks: ${smartProcess}`,
+    heading: (smartProcess: string) => smartProcess,
     intro:
       'For each stage, the tasks your team creates every time an item is there. In the item, Smart Tasks shows which of them exist and creates the missing ones in one click.',
     readOnlyNotAdmin: 'Only a Bitrix24 administrator can change playbooks. You can see this one.',
@@ -175,7 +175,7 @@ export const playbookEditorMessages = defineMessages(
     ru: {
       loadingLabel: 'Загрузка задач по стадиям',
       loadFailed: 'Не удалось загрузить задачи по стадиям.',
-      heading: (smartProcess: string) => `Задачи по стадиям: ${smartProcess}`,
+      heading: (smartProcess: string) => smartProcess,
       intro:
         'Для каждой стадии — задачи, которые команда ставит каждый раз, когда элемент в ней. В элементе Smart Tasks показывает, какие из них уже есть, и создаёт недостающие в один клик.',
       readOnlyNotAdmin: 'Менять задачи по стадиям может только администратор Битрикс24. Вы можете их просматривать.',
@@ -344,7 +344,7 @@ export const playbookEditorMessages = defineMessages(
     de: {
       loadingLabel: 'Aufgaben je Phase werden geladen',
       loadFailed: 'Die Aufgaben je Phase konnten nicht geladen werden.',
-      heading: (smartProcess: string) => `Aufgaben je Phase: ${smartProcess}`,
+      heading: (smartProcess: string) => smartProcess,
       intro:
         'Für jede Phase die Aufgaben, die Ihr Team jedes Mal anlegt, wenn ein Element dort ist. Im Element zeigt Smart Tasks, welche schon existieren, und legt die fehlenden mit einem Klick an.',
       readOnlyNotAdmin: 'Nur ein Bitrix24-Administrator kann die Aufgaben je Phase ändern. Sie können sie ansehen.',

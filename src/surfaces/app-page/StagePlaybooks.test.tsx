@@ -25,7 +25,7 @@ describe('StagePlaybooks (app page)', () => {
     expect(screen.getByRole('heading', { name: 'Stage playbooks' })).toBeTruthy();
     expect(boundary.roundTrips).toEqual([]);
     fireEvent.change(screen.getByLabelText('Smart process'), { target: { value: '177' } });
-    expect(await screen.findByRole('heading', { name: 'Stage playbooks: Equipment Purchase' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Equipment Purchase' })).toBeTruthy();
     expect(screen.getByText('No playbook yet')).toBeTruthy();
   });
 
@@ -43,10 +43,10 @@ describe('StagePlaybooks (app page)', () => {
     fireEvent.change(picker, { target: { value: '' } });
     expect(screen.getByText('This playbook has unsaved changes. Switching drops them.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Stay and save' }));
-    expect(screen.getByRole('heading', { name: 'Stage playbooks: Equipment Purchase' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Equipment Purchase' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
     fireEvent.change(picker, { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: 'Switch and drop them' }));
-    expect(screen.queryByRole('heading', { name: 'Stage playbooks: Equipment Purchase' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Equipment Purchase' })).toBeNull();
   });
 });
