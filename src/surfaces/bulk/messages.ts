@@ -230,7 +230,10 @@ export const bulkMessages = defineMessages(
       `${plural(locale, tasks, {
         one: `${formatCount(locale, tasks)} task created`,
         other: `${formatCount(locale, tasks)} tasks created`,
-      })} for ${formatCount(locale, items)} items; ${formatCount(locale, skipped)} had every task; ${formatCount(locale, failed)} failed.`,
+      })} for ${plural(locale, items, {
+        one: `${formatCount(locale, items)} item`,
+        other: `${formatCount(locale, items)} items`,
+      })}; ${formatCount(locale, skipped)} had every task; ${formatCount(locale, failed)} failed.`,
     openTemplateTask: (taskTitle: string) => `Open the task “${taskTitle}”`,
     checklistLinesMissing: (count: number, locale: string) =>
       plural(locale, count, {
@@ -712,7 +715,13 @@ export const bulkMessages = defineMessages(
         `${plural(locale, tasks, {
           one: `${formatCount(locale, tasks)} Aufgabe erstellt`,
           other: `${formatCount(locale, tasks)} Aufgaben erstellt`,
-        })} für ${formatCount(locale, items)} Elemente; ${formatCount(locale, skipped)} hatten schon alle; ${formatCount(locale, failed)} fehlgeschlagen.`,
+        })} für ${plural(locale, items, {
+          one: `${formatCount(locale, items)} Element`,
+          other: `${formatCount(locale, items)} Elemente`,
+        })}; ${plural(locale, skipped, {
+          one: `${formatCount(locale, skipped)} hatte schon alle`,
+          other: `${formatCount(locale, skipped)} hatten schon alle`,
+        })}; ${formatCount(locale, failed)} fehlgeschlagen.`,
       openTemplateTask: (taskTitle: string) => `Aufgabe „${taskTitle}“ öffnen`,
       checklistLinesMissing: (count: number, locale: string) =>
         plural(locale, count, {
