@@ -298,12 +298,16 @@ describe('PlaybookEditor', () => {
   });
 
   it('refuses an item field the smart process does not have, naming the fields it has', async () => {
-    const { boundary } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)) });
+    const { boundary, writes } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(1)) });
     renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
     await chooseStage(/^Approval/);
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Check {field:doesNotExist}' } });
     const problem = screen.getByText(/The item has no field \{field:doesNotExist\}\. Available: /);
     expect(problem.textContent).toContain('{field:opportunity}');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getAllByText(/The item has no field \{field:doesNotExist\}/)).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(writes).toEqual([]);
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Check {field:opportunity}' } });
     expect(screen.queryByText(/The item has no field/)).toBeNull();
   });

@@ -23,6 +23,7 @@ import {
   removeTemplate,
   stageTemplates,
   suggestedPlaybook,
+  unknownItemFields,
   unknownStageIds,
   updateTemplate,
 } from '../../domain/playbooks/playbook-editing';
@@ -157,6 +158,25 @@ function EditorPanel({
   const templates = stageTemplates(draft, stageId);
   // Stages deleted from the smart process since: their tasks are never offered; the admin may drop them.
   const orphaned = unknownStageIds(draft, new Set(allStages.map((entry) => entry.id)));
+  // `{field:…}` names the smart process has no field of: shown at the field, and never saved.
+  const fieldNames = new Set(setup.fields.map((field) => field.name));
+  const unknownFields = [
+    ...new Set(
+      draft.stages.flatMap((entry) =>
+        entry.templates.flatMap((template) => [
+          ...unknownItemFields(template.title, fieldNames),
+          ...unknownItemFields(template.description, fieldNames),
+        ]),
+      ),
+    ),
+  ];
+  const unsavable =
+    unknownFields.length === 0
+      ? null
+      : text.unknownFields(
+          unknownFields.map((name) => `{field:${name}}`).join(', '),
+          setup.fields.map((field) => `{field:${field.name}}`).join(', '),
+        );
   const stageLabel = (id: string) => (id === ANY_STAGE ? text.anyStage : (stageNames.get(id) ?? text.unknownStage(id)));
 
   function change(next: (document: PlaybookDocument) => PlaybookDocument) {
@@ -338,6 +358,7 @@ function EditorPanel({
               }}
               onDiscard={() => setDraft(saved)}
               onReload={onReload}
+              unsavable={unsavable}
             />
           )}
 

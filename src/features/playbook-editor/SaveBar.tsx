@@ -31,6 +31,7 @@ export function SaveBar({
   onSaved,
   onDiscard,
   onReload,
+  unsavable = null,
 }: {
   draft: PlaybookDocument;
   baseRevision: number;
@@ -43,17 +44,22 @@ export function SaveBar({
   onSaved: (document: PlaybookDocument) => void;
   onDiscard: () => void;
   onReload: () => void;
+  /** Why this draft must not be saved though it is a valid document ({field:…} names the smart process lacks); null = none. */
+  unsavable?: string | null;
 }) {
   const text = useMessages(playbookEditorMessages);
   const errorText = useErrorText();
   const { format } = useI18n();
   const save = useSavePlaybook(draft.entityTypeId);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState(false);
   const failure = save.error;
   const refusal = failure instanceof PlaybookSaveRefused ? failure.refusal : null;
 
   function run() {
     setSavedAt(null);
+    setBlocked(unsavable !== null);
+    if (unsavable !== null) return;
     const document = normalisedForSave(draft);
     save.mutate(
       { document, baseRevision, userId },
@@ -68,6 +74,11 @@ export function SaveBar({
 
   return (
     <div className="st-stack">
+      {blocked && unsavable !== null && (
+        <Alert tone="warning" title={text.invalidTitle}>
+          {unsavable}
+        </Alert>
+      )}
       {refusal && (
         <Refusal
           refusal={refusal}
