@@ -15,7 +15,7 @@ import {
 } from '../bitrix';
 import { crmItemTitle, itemKeys } from './items';
 import { cachedStatusNames, primeStatusNames, statusDirectoryCommand } from './statuses';
-import { cachedUser, decodeUser, primeUsers, USER_SELECT, userKeys, type User } from './users';
+import { decodeUser, primeUsers, USER_SELECT, userKeys, type User } from './users';
 
 export const referenceNameKeys = {
   all: ['reference-names'] as const,
@@ -31,6 +31,10 @@ export interface ReferenceNames {
   statusNames: ReadonlyMap<string, string>;
   /** Status directories whose names could not be read (their codes show as they are): say so. */
   unnamedStatusTypes: ReadonlySet<string>;
+  /** Users the portal was asked for and did not return (deleted or unknown); absent = not answered yet. */
+  goneUserIds?: ReadonlySet<number>;
+  /** The lookup of names failed (after its retries): what is not named is unknown, not gone. */
+  lookupFailed?: boolean;
 }
 
 /** What one lookup could not read, so the view can say so and offer to ask again. */
@@ -50,10 +54,16 @@ export function statusReference(statusType: string, statusId: string): string {
 const BATCH_COMMANDS = 50;
 const MAX_STATUS_TYPES = 10;
 
-/** Users not cached, or cached from an answer that did not say whether they are active (a task's embedded responsible). */
+/**
+ * Users not cached, or cached from an answer that did not say whether they are active (a task's
+ * embedded responsible). A user the portal did not return (cached as null) is known: gone.
+ */
 function missingUserIds(queryClient: QueryClient, userIds: readonly number[]): number[] {
   return [...new Set(userIds)]
-    .filter((id) => id > 0 && cachedUser(queryClient, id)?.active === undefined)
+    .filter((id) => {
+      const cached = queryClient.getQueryData<User | null>(userKeys.detail(id));
+      return id > 0 && cached !== null && cached?.active === undefined;
+    })
     .sort((a, b) => a - b);
 }
 
@@ -98,11 +108,16 @@ async function lookUp(
   }
   const answers = await boundary.batch(commands);
   const users = answers.users;
-  if (users?.ok)
-    primeUsers(
-      queryClient,
-      (users.result as RestUser[]).map(decodeUser).filter((user): user is User => user !== null),
-    );
+  // A failed user.get says nothing about who exists: the lookup fails (and is retried, or shown as
+  // failed), rather than every asked user passing for deleted.
+  if (users && !users.ok) throw users.error;
+  if (users?.ok) {
+    const found = (users.result as RestUser[]).map(decodeUser).filter((user): user is User => user !== null);
+    primeUsers(queryClient, found);
+    // Asked for and not returned: the portal does not know them (deleted). null = known to be gone.
+    for (const id of userIds)
+      if (!found.some((user) => user.id === id)) queryClient.setQueryData(userKeys.detail(id), null);
+  }
   for (const [entityTypeId, ids] of crmItems) {
     const answer = answers[`crm_${entityTypeId}`];
     // Items the user may not read stay unnamed; the view shows their type and number.
@@ -141,9 +156,11 @@ export function useReferenceNames(
   });
 
   const users = new Map<number, User>();
+  const goneUserIds = new Set<number>();
   for (const id of userIds) {
     const user = queryClient.getQueryData<User | null>(userKeys.detail(id));
     if (user) users.set(id, user);
+    else if (user === null) goneUserIds.add(id);
   }
   const crmTitles = new Map<string, string>();
   for (const [entityTypeId, ids] of crmItems) {
@@ -168,6 +185,8 @@ export function useReferenceNames(
     crmTitles,
     statusNames,
     unnamedStatusTypes,
+    goneUserIds,
+    lookupFailed: lookup.isError,
     isLoading: lookup.isLoading,
     retry: () => void lookup.refetch(),
     retrying: lookup.isFetching,

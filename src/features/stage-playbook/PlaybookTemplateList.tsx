@@ -38,6 +38,7 @@ export function PlaybookTemplateList({
   busy,
   pendingKeys,
   disabled = false,
+  peopleUnknown = false,
   compact = false,
   onCreate,
   onChoose,
@@ -51,6 +52,8 @@ export function PlaybookTemplateList({
   pendingKeys: readonly string[];
   /** Nothing may be created (links off, people still loading). */
   disabled?: boolean;
+  /** The portal has not said yet who the rules' people are: no "deactivated/no longer exists" yet. */
+  peopleUnknown?: boolean;
   compact?: boolean;
   onCreate: (row: PlaybookRow) => void;
   onChoose: (row: PlaybookRow) => void;
@@ -110,7 +113,7 @@ export function PlaybookTemplateList({
                   </Button>
                 ))}
             </span>
-            {!task && row.needsChoice && (
+            {!task && row.needsChoice && !peopleUnknown && (
               <p className="st-muted stp-row__problem">{problemText(row.needsChoice, users)}</p>
             )}
             {!task && !compact && row.rendered.peopleLeftOut.length > 0 && (

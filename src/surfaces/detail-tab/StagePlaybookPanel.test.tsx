@@ -158,6 +158,45 @@ describe('the stage playbook in the detail tab', () => {
     expect(tasks.tasks.map((task) => task.responsibleId)).toEqual(['4']);
   });
 
+  it('a lookup of the rule’s user that keeps failing says so and offers a retry, never “no longer exists”', async () => {
+    const crm = fakeCrm();
+    crm.users.push({ ID: '3', NAME: 'Sophie', LAST_NAME: 'Martin', ACTIVE: true, PERSONAL_PHOTO: null });
+    let failing = true;
+    const { tasks } = renderTab({
+      crm,
+      document: playbook([template('legal', 'Legal review', { responsible: { kind: 'user', userId: 3 } })]),
+      before: (boundary) =>
+        boundary.setHandler('user.get', ({ filter = {} }) => {
+          const wanted = ([] as Array<number | string>).concat(filter.ID ?? []).map(String);
+          if (wanted.includes('3') && failing) throw portalError('rate-limit', 'QUERY_LIMIT_EXCEEDED', 503);
+          return crm.users.filter((user) => wanted.includes(user.ID));
+        }),
+    });
+    const region = await panel();
+    await within(region).findByText(/Who gets the tasks could not be read/);
+    expect(within(region).queryByText(/no longer exists/)).toBeNull();
+    const create = within(region).getByRole('button', { name: 'Create the missing task' });
+    expect(create).toHaveProperty('disabled', true);
+    failing = false;
+    fireEvent.click(within(region).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(create).toHaveProperty('disabled', false));
+    expect(within(region).queryByText(/no longer exists|Loading who gets the tasks/)).toBeNull();
+    fireEvent.click(create, { detail: 1 });
+    await within(region).findByRole('button', { name: 'All created' });
+    expect(tasks.tasks.map((task) => task.responsibleId)).toEqual(['3']);
+  });
+
+  it('says “no longer exists” when the portal does not return the rule’s user', async () => {
+    const { tasks } = renderTab({
+      document: playbook([template('legal', 'Legal review', { responsible: { kind: 'user', userId: 77 } })]),
+    });
+    const region = await panel();
+    await within(region).findByText('The employee this task goes to no longer exists. Choose who gets it.');
+    expect(within(region).queryByText('Loading who gets the tasks…')).toBeNull();
+    expect(within(region).getByRole('button', { name: 'Create the missing task' })).toHaveProperty('disabled', true);
+    expect(tasks.tasks).toHaveLength(0);
+  });
+
   it('leaves a deactivated participant out of the task, and says so before the click', async () => {
     const crm = fakeCrm();
     crm.users.push({ ID: '9', NAME: 'Former', LAST_NAME: 'Employee', ACTIVE: false, PERSONAL_PHOTO: null });

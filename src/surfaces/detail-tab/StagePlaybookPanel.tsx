@@ -11,6 +11,7 @@ import { PlaybookTemplateList } from '../../features/stage-playbook/PlaybookTemp
 import { playbookRenderContext, stageName } from '../../features/stage-playbook/render-context';
 import {
   playbookClickFor,
+  stagePlaybookPeople,
   stagePlaybookRows,
   templateTitleIn,
 } from '../../features/stage-playbook/stage-playbook-rows';
@@ -36,15 +37,15 @@ export function StagePlaybookPanel({
   data,
   tasks,
   names,
-  namesLoading,
   views,
   retry,
 }: {
   data: DetailTabData;
   tasks: UseQueryResult<LinkedTasks>;
-  names: ReferenceNames;
-  /** The follow-up lookup of names (and ACTIVE) is still under way: rules may not be judged yet. */
-  namesLoading: boolean;
+  /** Names and ACTIVE of the people; `retry` asks a failed lookup again. */
+  names: ReferenceNames & { retry?: () => void; retrying?: boolean };
+  /** The follow-up lookup of names is under way (of anything: fields, tasks); the panel waits only for its own people. */
+  namesLoading?: boolean;
   views: readonly FieldView[] | null;
   /** Asks the tab's first batch again (a failed playbook read comes back with it). */
   retry: RetryProps;
@@ -156,7 +157,13 @@ export function StagePlaybookPanel({
   const linksOff = data.smartProcess.allowsTaskLinks === false;
   // Which templates exist is only known once the portal listed the item's tasks; who gets them
   // once the names (and ACTIVE flags) arrived.
-  const cannotJudge = tasks.isPending || tasks.isError || namesLoading;
+  // The rules' people are judged once the portal said who they are (user.get: ACTIVE, or not
+  // returned = gone), not when the whole lookup of names (fields, task responsibles) settles: a
+  // slow or retried lookup of others, or the linked tasks refreshing, must not hold the panel.
+  const peopleUnknown = stagePlaybookPeople(stored, item).some(
+    (id) => id !== currentUser.id && names.users.get(id)?.active === undefined && !names.goneUserIds?.has(id),
+  );
+  const cannotJudge = tasks.isPending || tasks.isError || peopleUnknown;
   const waitingForChoice = missing.some((row) => row.needsChoice);
   const create = (keys: readonly string[]) => {
     // Rendered again at the click: deadlines count from the click, by the portal's clock.
@@ -220,11 +227,24 @@ export function StagePlaybookPanel({
         busy={creator.busy}
         pendingKeys={creator.busy && !bulkPending ? creator.pendingKeys : []}
         disabled={linksOff || cannotJudge}
+        peopleUnknown={peopleUnknown}
         onCreate={(row) => create([row.status.template.key])}
         onChoose={choose}
         onSliderClosed={() => void tasks.refetch()}
       />
-      {namesLoading && <p className="st-muted">{text.loadingPeople}</p>}
+      {peopleUnknown &&
+        (names.lookupFailed ? (
+          <p className="st-muted">
+            {text.peopleFailed}{' '}
+            {names.retry && (
+              <Button variant="link" busy={names.retrying} onClick={names.retry}>
+                {common.retry}
+              </Button>
+            )}
+          </p>
+        ) : (
+          <p className="st-muted">{text.loadingPeople}</p>
+        ))}
     </Panel>
   );
 }
