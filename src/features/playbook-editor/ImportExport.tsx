@@ -19,6 +19,7 @@ import {
 } from '../../domain/playbooks/playbook-editing';
 import { useI18n, useMessages } from '../../i18n';
 import { Alert, Button, Field, Panel, TextArea } from '../../ui';
+import { useUser } from '../../queries/users';
 import { playbookEditorMessages } from './messages';
 import { ProblemList } from './ProblemList';
 
@@ -168,9 +169,36 @@ export function ImportExport({
               ))}
             </ul>
             {state.unknownStages.length > 0 && <p>{text.importUnknownStages(state.unknownStages.length, locale)}</p>}
+            <ul className="st-playbook__problems">
+              {importedUserIds(state.document).map((id) => (
+                <MissingUser key={id} userId={id} />
+              ))}
+            </ul>
           </Alert>
         )}
       </div>
     </Panel>
   );
+}
+
+/** How many imported user ids are looked up (one user.get each, cached): enough for any real playbook. */
+const USER_CHECK_LIMIT = 30;
+
+/** The user ids the imported document names (fixed responsibles, participants, observers), each once. */
+function importedUserIds(document: PlaybookDocument): number[] {
+  const ids = new Set<number>();
+  for (const stage of document.stages) {
+    for (const template of stage.templates) {
+      if (template.responsible.kind === 'user') ids.add(template.responsible.userId);
+      for (const id of [...template.participantIds, ...template.observerIds]) ids.add(id);
+    }
+  }
+  return [...ids].filter((id) => id > 0).slice(0, USER_CHECK_LIMIT);
+}
+
+/** A line in the import's change list when the portal does not know the user (another portal's id). */
+function MissingUser({ userId }: { userId: number }) {
+  const text = useMessages(playbookEditorMessages);
+  const user = useUser(userId);
+  return user.data === null ? <li>{text.importUnknownUser(userId)}</li> : null;
 }

@@ -333,4 +333,19 @@ describe('PlaybookEditor', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Equipment Purchase' })).toBeTruthy();
     expect(screen.queryByText(/Stage playbooks/)).toBeNull();
   });
+
+  it('names imported users the portal does not have in the import’s change list', async () => {
+    const { boundary } = portal({ stored: serialisePlaybookDocument(approvalPlaybook(3)) });
+    renderSurface(<PlaybookEditor entityTypeId={177} />, { boundary });
+    const imported = addTemplate(approvalPlaybook(9), APPROVAL, {
+      ...blankTemplate('ceo-b2', 'CEO sign-off'),
+      responsible: { kind: 'user', userId: 999 },
+    });
+    fireEvent.change(await screen.findByLabelText('Or paste JSON'), {
+      target: { value: serialisePlaybookDocument(imported) },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('Approval: adds “CEO sign-off”')).toBeTruthy();
+    expect(await screen.findByText('User #999 named in the file does not exist on this portal.')).toBeTruthy();
+  });
 });

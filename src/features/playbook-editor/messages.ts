@@ -132,6 +132,7 @@ export const playbookEditorMessages = defineMessages(
     importInvalid: 'This file cannot be imported:',
     importWillChange: 'Importing changes this (nothing is saved until you save):',
     importNoChange: 'The file holds the same playbook: nothing changes.',
+    importUnknownUser: (id: number) => `User #${id} named in the file does not exist on this portal.`,
     importUnknownStages: (count: number, locale: string) =>
       plural(locale, count, {
         one: `${formatCount(locale, count)} stage of the file is not a stage of this smart process; its tasks will not be offered.`,
@@ -302,6 +303,7 @@ export const playbookEditorMessages = defineMessages(
       importInvalid: 'Этот файл нельзя импортировать:',
       importWillChange: 'Импорт изменит следующее (ничего не сохраняется, пока вы не сохраните):',
       importNoChange: 'В файле те же задачи по стадиям: ничего не изменится.',
+      importUnknownUser: (id: number) => `Пользователя #${id} из файла на этом портале нет.`,
       importUnknownStages: (count: number, locale: string) =>
         plural(locale, count, {
           one: `${formatCount(locale, count)} стадии из файла нет в этом смарт-процессе; её задачи не будут предлагаться.`,
@@ -470,6 +472,7 @@ export const playbookEditorMessages = defineMessages(
       importInvalid: 'Diese Datei kann nicht importiert werden:',
       importWillChange: 'Der Import ändert Folgendes (nichts wird gespeichert, bevor Sie speichern):',
       importNoChange: 'Die Datei enthält dieselben Aufgaben je Phase: nichts ändert sich.',
+      importUnknownUser: (id: number) => `Benutzer #${id} aus der Datei gibt es auf diesem Portal nicht.`,
       importUnknownStages: (count: number, locale: string) =>
         plural(locale, count, {
           one: `${formatCount(locale, count)} Phase der Datei gibt es in diesem Smart-Prozess nicht; ihre Aufgaben werden nicht angeboten.`,
