@@ -83,10 +83,16 @@ export function PlaybookChoices({
     if (click) creator.create(click);
   };
   const nameOf = (stageId: string | null) => stageName(stages, stageId) || stageId || text.unknownStage;
+  // Judged once the portal said who the rules' people are (a failed lookup is not "gone").
+  const peopleUnknown = people.some(
+    (id) => id !== currentUser.id && names.users.get(id)?.active === undefined && !names.goneUserIds?.has(id),
+  );
 
   return (
     <section className="st-stack stp-choices" aria-label={text.choicesTitle}>
       <h2 className="st-field__label">{text.choicesTitle}</h2>
+      {/* Bitrix24 task rights: a user who is not an admin may not see every linked task. */}
+      {!boundary.session.isAdmin && <p className="st-muted">{text.onlyVisibleCount}</p>}
       <PlaybookOutcome
         result={creator.result}
         error={creator.error}
@@ -100,7 +106,8 @@ export function PlaybookChoices({
         currentUserId={currentUser.id}
         busy={creator.busy}
         pendingKeys={creator.pendingKeys}
-        disabled={data.smartProcess.allowsTaskLinks === false || tasks.isPending || tasks.isError || names.isLoading}
+        disabled={data.smartProcess.allowsTaskLinks === false || tasks.isPending || tasks.isError || peopleUnknown}
+        peopleUnknown={peopleUnknown}
         compact
         onCreate={create}
         onChoose={choose}

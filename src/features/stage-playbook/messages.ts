@@ -8,6 +8,12 @@ export const stagePlaybookMessages = defineMessages(
     createMissing: (count: number, locale: string) =>
       count === 1 ? 'Create the missing task' : `Create the ${formatCount(locale, count)} missing tasks`,
     allCreated: 'All created',
+    onlyVisibleCount:
+      'Only tasks you can see in Bitrix24 count here: a colleague’s task you take no part in shows as missing.',
+    confirmMissing: (titles: string) =>
+      `This creates: ${titles}. If one of them already exists as a task you cannot see, stop here.`,
+    confirmCreate: 'Create them',
+    confirmCancel: 'Cancel',
     createOne: 'Create',
     createOneLabel: (title: string) => `Create “${title}”`,
     creating: 'Creating…',
@@ -156,6 +162,12 @@ export const stagePlaybookMessages = defineMessages(
       unknownStage: 'неизвестная стадия',
       yes: 'Да',
       no: 'Нет',
+      onlyVisibleCount:
+        'Учитываются только задачи, которые вы видите в Битрикс24: задача коллеги, в которой вы не участвуете, показана как недостающая.',
+      confirmMissing: (titles: string) =>
+        `Будут созданы: ${titles}. Если какая-то из них уже есть в задаче, которую вы не видите, остановитесь.`,
+      confirmCreate: 'Создать',
+      confirmCancel: 'Отмена',
     },
     de: {
       panelTitle: 'Aufgaben der Phase',
@@ -163,6 +175,12 @@ export const stagePlaybookMessages = defineMessages(
       createMissing: (count: number, locale: string) =>
         count === 1 ? 'Fehlende Aufgabe erstellen' : `${formatCount(locale, count)} fehlende Aufgaben erstellen`,
       allCreated: 'Alle erstellt',
+      onlyVisibleCount:
+        'Hier zählen nur Aufgaben, die Sie in Bitrix24 sehen: die Aufgabe einer Kollegin, an der Sie nicht beteiligt sind, erscheint als fehlend.',
+      confirmMissing: (titles: string) =>
+        `Erstellt wird: ${titles}. Gibt es eine davon schon als Aufgabe, die Sie nicht sehen, brechen Sie hier ab.`,
+      confirmCreate: 'Erstellen',
+      confirmCancel: 'Abbrechen',
       createOne: 'Erstellen',
       createOneLabel: (title: string) => `„${title}“ erstellen`,
       creating: 'Wird erstellt…',

@@ -55,7 +55,8 @@ function renderTab(
       'app.option.get': ({ option }) => (option === 'playbook_177' && document ? JSON.stringify(document) : null),
       'crm.item.list': fakeItemListByStage(crm),
     },
-    { isAdmin: options.isAdmin ?? false },
+    // An admin by default (sees every task: no confirmation step); tests of a user say isAdmin: false.
+    { isAdmin: options.isAdmin ?? true },
   );
   options.before?.(boundary);
   renderSurface(<DetailTab entityTypeId={177} itemId={29} />, { boundary });
@@ -351,8 +352,30 @@ describe('the stage playbook in the detail tab', () => {
     expect(within(region).getAllByText('Не создана', { exact: true })).toHaveLength(3);
   });
 
+  it('tells a user who is not an admin that only tasks they see count, and names the tasks before creating them', async () => {
+    const { tasks } = renderTab({ isAdmin: false });
+    const region = await panel();
+    expect(
+      within(region).getByText(
+        'Only tasks you can see in Bitrix24 count here: a colleague’s task you take no part in shows as missing.',
+      ),
+    ).toBeTruthy();
+    const button = await within(region).findByRole('button', { name: 'Create the 3 missing tasks' });
+    await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    fireEvent.click(button, { detail: 1 });
+    await within(region).findByText(
+      'This creates: “Check the budget of Washing Machine”, “Draft the contract”, “Approve with the buyer”. If one of them already exists as a task you cannot see, stop here.',
+    );
+    fireEvent.click(within(region).getByRole('button', { name: 'Cancel' }));
+    expect(tasks.tasks).toHaveLength(0);
+    fireEvent.click(button, { detail: 1 });
+    fireEvent.click(await within(region).findByRole('button', { name: 'Create them' }), { detail: 1 });
+    await within(region).findByRole('button', { name: 'All created' });
+    expect(tasks.tasks).toHaveLength(3);
+  });
+
   it('shows nothing to a user when no playbook is set up, and a set-up link to an admin', async () => {
-    renderTab({ document: null });
+    renderTab({ document: null, isAdmin: false });
     await screen.findByRole('region', { name: /Linked tasks/ });
     expect(screen.queryByRole('region', { name: 'Stage playbook' })).toBeNull();
     expect(screen.queryByText(/stage playbook/i)).toBeNull();

@@ -59,6 +59,9 @@ export function StagePlaybookPanel({
   const { locale, format } = useI18n();
   const { item, currentUser } = data;
   const { chosen, choose } = useResponsibleChoice();
+  // A user who is not an admin may not see every linked task (Bitrix24 task rights): "Create the
+  // N missing" first names what it will create, so a user who knows one exists can stop.
+  const [confirming, setConfirming] = useState<readonly string[] | null>(null);
   // A click that found the item in another stage says so itself: no second notice for that move.
   const movedByClick = useRef(false);
   const creator = useCreatePlaybookTasks(data, () => {
@@ -187,7 +190,11 @@ export function StagePlaybookPanel({
           disabled={
             missing.length === 0 || linksOff || cannotJudge || waitingForChoice || (creator.busy && !bulkPending)
           }
-          onClick={() => create(missing.map((row) => row.status.template.key))}
+          onClick={() => {
+            const keys = missing.map((row) => row.status.template.key);
+            if (boundary.session.isAdmin) create(keys);
+            else setConfirming(keys);
+          }}
         >
           {creator.phase === 'checking' && bulkPending
             ? text.checking
@@ -213,6 +220,36 @@ export function StagePlaybookPanel({
         </Alert>
       )}
       <p className="st-muted stp-stage-line">{text.stageLine(currentStage)}</p>
+      {!boundary.session.isAdmin && <p className="st-muted">{text.onlyVisibleCount}</p>}
+      {confirming !== null && (
+        <Alert
+          tone="warning"
+          actions={
+            <>
+              <Button
+                variant="primary"
+                singleClicksOnly
+                onClick={() => {
+                  setConfirming(null);
+                  create(confirming);
+                }}
+              >
+                {text.confirmCreate}
+              </Button>
+              <Button variant="link" onClick={() => setConfirming(null)}>
+                {text.confirmCancel}
+              </Button>
+            </>
+          }
+        >
+          {text.confirmMissing(
+            rows
+              .filter((row) => confirming.includes(row.status.template.key))
+              .map((row) => `“${row.rendered.draft.title}”`)
+              .join(', '),
+          )}
+        </Alert>
+      )}
       <PlaybookOutcome
         result={creator.result}
         error={creator.error}
