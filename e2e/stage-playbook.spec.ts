@@ -98,6 +98,11 @@ async function openAsManager(page: Page): Promise<FrameLocator> {
   return openDetailTab(page, { entityTypeId: ENTITY_TYPE_ID, itemId: ITEM_ID, user: MANAGER });
 }
 
+/** The manager is no admin: "Create the N missing" first names the tasks; "Create them" sends them. */
+async function confirmCreate(app: FrameLocator, how: 'click' | 'dblclick' = 'click') {
+  await playbookPanel(app).getByRole('button', { name: 'Create them' })[how]();
+}
+
 function playbookPanel(app: FrameLocator) {
   return app.getByRole('region', { name: 'Stage playbook' });
 }
@@ -120,6 +125,7 @@ test('a manager creates the 3 missing tasks of "Approval" in one click: linked, 
 
   await control.clearRequests();
   await button.click();
+  await confirmCreate(app);
   await expect(panel.getByText('3 tasks are created and linked to this item.')).toBeVisible();
   // One round trip for the click: one batch with the 3 tasks. (A slow start may add the tab's
   // light look at the item's stage when the pointer comes back after 15 s: that is no batch.)
@@ -166,10 +172,12 @@ test('a tab that still shows the tasks missing creates none: the portal judges w
 
   const app = await openAsManager(page);
   await playbookPanel(app).getByRole('button', { name: 'Create the 3 missing tasks' }).click();
+  await confirmCreate(app);
   await expect(playbookPanel(app).getByText('3 tasks are created and linked to this item.')).toBeVisible();
 
   // The other tab was loaded before: it still offers them, and its click makes no second set.
   await staleButton.click();
+  await confirmCreate(staleApp);
   await expect(playbookPanel(staleApp).getByText(/Already created in the meantime/)).toBeVisible();
   expect(await playbookTasks()).toHaveLength(3);
   await expect(playbookPanel(staleApp).getByRole('button', { name: 'All created' })).toBeDisabled();
@@ -180,6 +188,7 @@ test('a double click creates 3 tasks, not 6', async ({ page }) => {
   const button = playbookPanel(app).getByRole('button', { name: 'Create the 3 missing tasks' });
   await expect(button).toBeEnabled();
   await button.dblclick();
+  await confirmCreate(app, 'dblclick');
   await expect(playbookPanel(app).getByRole('button', { name: 'All created' })).toBeVisible();
   expect(await playbookTasks()).toHaveLength(3);
 });
@@ -207,6 +216,7 @@ test('after the item moves to the next stage on the card’s stage bar the tab s
   await expect(panel.getByText(/Moved from “Approval” to “Ordered” since you last saw it\./)).toBeVisible();
   await expect(panel.getByText('Track the delivery of Washing Machine')).toBeVisible();
   await panel.getByRole('button', { name: 'Create the missing task' }).click();
+  await panel.getByRole('button', { name: 'Create them' }).click();
   await expect(panel.getByText('The task is created and linked to this item.')).toBeVisible();
   const tasks = await playbookTasks();
   expect(tasks.map((task) => task.xmlId)).toEqual(['smart-tasks:template:track-delivery']);
@@ -234,6 +244,7 @@ test('a tab loaded before the item moved creates none of the old stage’s tasks
   await expect(button).toBeEnabled();
   await portalRest('crm.item.update', { entityTypeId: ENTITY_TYPE_ID, id: ITEM_ID, fields: { stageId: ORDERED } }, 1);
   await button.click();
+  await confirmCreate(app);
   await expect(
     playbookPanel(app).getByText(/It moved from “Approval” to “Ordered” after this card was loaded/),
   ).toBeVisible();
@@ -251,6 +262,7 @@ test('a lost answer with the computer’s clock 3 h ahead of the portal’s: the
   // The portal does the work; a proxy answers with its own error page instead.
   await control.setFaults({ fail: [{ method: 'batch', count: 1, answer: 'proxy-html', status: 502, when: 'after' }] });
   await button.click();
+  await confirmCreate(app);
   await expect(playbookPanel(app).getByText(/The request was interrupted, but it did arrive/)).toBeVisible({
     timeout: 15_000,
   });
@@ -266,6 +278,7 @@ test('a reload while the click is on its way: the next open finds the 3 tasks it
   await expect(button).toBeEnabled();
   await control.setFaults({ slow: [{ method: 'tasks.task.add', ms: 1_000 }] });
   await button.click();
+  await confirmCreate(app);
   await expect(playbookPanel(app).getByRole('button', { name: 'Creating…' })).toBeVisible();
   await page.reload();
   const again = playbookPanel(app);
