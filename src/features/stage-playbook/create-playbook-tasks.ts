@@ -31,13 +31,7 @@
  *
  * All times are the PORTAL's clock (`CreateDependencies.now` = `boundary.portalNow()`).
  */
-import {
-  command,
-  resultReference,
-  type BatchCommand,
-  type BitrixError,
-  type RestTask,
-} from '../../bitrix';
+import { command, resultReference, type BatchCommand, type BitrixError, type RestTask } from '../../bitrix';
 import type { RenderedTemplate } from '../../domain/playbooks/playbook-render';
 import { requestKeyIn, taskAddFields } from '../../domain/task-draft';
 import { templateKeyFromXmlId, templateXmlId, type LinkedTask } from '../../domain/tasks';
